@@ -1,0 +1,89 @@
+// Rules: their in-memory form, loading from YAML, and matching with RE2.
+#ifndef NEWSCLEAN_SRC_RULES_H_
+#define NEWSCLEAN_SRC_RULES_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsclean/cleaner.h"
+
+namespace newsclean {
+
+enum class Where { kHead, kTail, kAnywhere };
+enum class Unit { kBlock, kLine };
+enum class Action { kDrop, kDropRest, kDropBefore, kKeep, kMetadata };
+enum class Field { kNone, kTitle, kSection };
+
+const char* to_string(Where w);
+const char* to_string(Action a);
+
+struct Rule {
+  std::string id;
+  std::string category;
+  std::string description;
+  std::string pattern;
+  Where where = Where::kAnywhere;
+  Unit unit = Unit::kBlock;
+  Action action = Action::kDrop;
+  Field field = Field::kNone;
+  std::size_t min_words = 0;  // 0: no minimum
+  std::size_t max_words = 0;  // 0: no maximum
+  bool once = false;          // applies to its first hit only
+  std::vector<std::string> sites;  // empty: every site
+  std::string origin;              // "file:line" of the rule
+  std::string pattern_at;          // "file:line:col" of its pattern
+};
+
+// A rule id to switch off, and where it was asked for ("file:line:col").
+struct Disable {
+  std::string id;
+  std::string origin;
+};
+
+// Parses YAML rule documents in order into `rules` (a later rule with the id
+// of an earlier one replaces it in place) and collects `disable` ids.
+// Errors name "file:line:col: rule 'id': ...".
+Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
+                   std::vector<Disable>* disable);
+
+// Drops the disabled rules; an id that names no rule is an error.
+Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules);
+
+// True if `host` (lower case) is covered by `site`: "example.com" covers
+// itself and "www.example.com"; ".example.com" covers every subdomain and the
+// domain itself.
+bool site_matches(std::string_view site, std::string_view host);
+
+// The lower-case host of a URL ("https://www.x.com:8080/a" -> "www.x.com"),
+// or the input itself lower-cased when it has no scheme.
+std::string host_of(std::string_view url);
+
+// Compiled rules: one RE2::Set per unit finds the candidate rules of a
+// string in one pass. Immutable after construction, safe to share.
+class RuleMatcher {
+ public:
+  // Compiles `rules`; fails on a pattern that does not compile, is empty,
+  // matches the empty string or matches any text.
+  static Status build(std::vector<Rule> rules,
+                      std::unique_ptr<const RuleMatcher>* out);
+  ~RuleMatcher();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Indices (into rules()) of the `unit` rules whose pattern matches `s`,
+  // ascending.
+  void match(Unit unit, std::string_view s, std::vector<int>* hits) const;
+
+ private:
+  RuleMatcher() = default;
+  std::vector<Rule> rules_;
+  struct Sets;  // RE2 types stay out of this header
+  std::unique_ptr<const Sets> sets_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_RULES_H_

@@ -1,0 +1,332 @@
+// Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include <yaml-cpp/yaml.h>
+
+#include "rules.h"
+
+namespace newsclean {
+namespace {
+
+// An error at a YAML node: "file:line:col: rule 'id': what".
+class Located {
+ public:
+  Located(const std::string& file, const std::string& rule)
+      : file_(file), rule_(rule) {}
+
+  Status error(const YAML::Mark& mark, const std::string& what,
+               ErrorCode code = ErrorCode::kSchema) const {
+    std::ostringstream msg;
+    msg << file_;
+    if (!mark.is_null()) msg << ':' << mark.line + 1 << ':' << mark.column + 1;
+    msg << ": ";
+    if (!rule_.empty()) msg << "rule '" << rule_ << "': ";
+    msg << what;
+    return Status(code, msg.str());
+  }
+
+ private:
+  const std::string& file_;
+  const std::string& rule_;
+};
+
+template <typename Enum>
+struct Name {
+  const char* name;
+  Enum value;
+};
+
+constexpr Name<Where> kWheres[] = {
+    {"head", Where::kHead}, {"tail", Where::kTail}, {"anywhere", Where::kAnywhere}};
+constexpr Name<Unit> kUnits[] = {{"block", Unit::kBlock}, {"line", Unit::kLine}};
+constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
+                                     {"drop_rest", Action::kDropRest},
+                                     {"drop_before", Action::kDropBefore},
+                                     {"keep", Action::kKeep},
+                                     {"metadata", Action::kMetadata}};
+constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
+                                   {"section", Field::kSection}};
+
+template <typename Enum, std::size_t N>
+Status parse_enum(const Located& at, const YAML::Node& node, const char* key,
+                  const Name<Enum> (&names)[N], Enum* out) {
+  if (!node.IsScalar()) return at.error(node.Mark(), std::string(key) + " must be a string");
+  const std::string& s = node.Scalar();
+  for (const auto& n : names) {
+    if (s == n.name) {
+      *out = n.value;
+      return {};
+    }
+  }
+  std::string allowed;
+  for (const auto& n : names) allowed += std::string(allowed.empty() ? "" : ", ") + n.name;
+  return at.error(node.Mark(), std::string(key) + " '" + s + "' is not one of: " + allowed);
+}
+
+Status parse_string(const Located& at, const YAML::Node& node, const char* key,
+                    std::string* out) {
+  if (!node.IsScalar()) return at.error(node.Mark(), std::string(key) + " must be a string");
+  *out = node.Scalar();
+  return {};
+}
+
+Status parse_count(const Located& at, const YAML::Node& node, const char* key,
+                   std::size_t* out) {
+  long long v = -1;
+  if (node.IsScalar()) {
+    try {
+      v = node.as<long long>();
+    } catch (const YAML::Exception&) {
+      v = -1;
+    }
+  }
+  if (v < 0 || v > 100000) {
+    return at.error(node.Mark(), std::string(key) + " must be a whole number from 0 to 100000");
+  }
+  *out = static_cast<std::size_t>(v);
+  return {};
+}
+
+Status parse_bool(const Located& at, const YAML::Node& node, const char* key,
+                  bool* out) {
+  try {
+    if (node.IsScalar()) {
+      *out = node.as<bool>();
+      return {};
+    }
+  } catch (const YAML::Exception&) {
+  }
+  return at.error(node.Mark(), std::string(key) + " must be true or false");
+}
+
+Status parse_string_list(const Located& at, const YAML::Node& node,
+                         const char* key, std::vector<std::string>* out) {
+  if (!node.IsSequence()) return at.error(node.Mark(), std::string(key) + " must be a list");
+  for (const auto& item : node) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      return at.error(item.Mark(), std::string(key) + " entries must be non-empty strings");
+    }
+    out->push_back(item.Scalar());
+  }
+  return {};
+}
+
+bool valid_id(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
+}
+
+Status parse_rule(const std::string& file, const YAML::Node& node,
+                  std::size_t position, Rule* rule) {
+  std::string id;
+  const Located at_file(file, id);
+  if (!node.IsMap()) return at_file.error(node.Mark(), "each rule must be a mapping");
+  if (const YAML::Node n = node["id"]) {
+    if (n.IsScalar()) id = n.Scalar();
+  }
+  const std::string label = id.empty() ? "#" + std::to_string(position + 1) : id;
+  const Located at(file, label);
+  if (!valid_id(id)) {
+    const YAML::Mark mark = node["id"] ? node["id"].Mark() : node.Mark();
+    return at.error(mark, "id is required: lower-case letters, digits, '-', '_' or '.'");
+  }
+  rule->id = id;
+  rule->origin = file + ":" + std::to_string(node.Mark().line + 1);
+  bool has_pattern = false;
+  bool has_category = false;
+  Status s;
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "id") {
+      continue;
+    } else if (key == "category") {
+      s = parse_string(at, v, "category", &rule->category);
+      has_category = true;
+    } else if (key == "description") {
+      s = parse_string(at, v, "description", &rule->description);
+    } else if (key == "pattern") {
+      s = parse_string(at, v, "pattern", &rule->pattern);
+      rule->pattern_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
+                         std::to_string(v.Mark().column + 1);
+      has_pattern = true;
+    } else if (key == "where") {
+      s = parse_enum(at, v, "where", kWheres, &rule->where);
+    } else if (key == "unit") {
+      s = parse_enum(at, v, "unit", kUnits, &rule->unit);
+    } else if (key == "action") {
+      s = parse_enum(at, v, "action", kActions, &rule->action);
+    } else if (key == "field") {
+      s = parse_enum(at, v, "field", kFields, &rule->field);
+    } else if (key == "min_words") {
+      s = parse_count(at, v, "min_words", &rule->min_words);
+    } else if (key == "max_words") {
+      s = parse_count(at, v, "max_words", &rule->max_words);
+    } else if (key == "once") {
+      s = parse_bool(at, v, "once", &rule->once);
+    } else if (key == "sites") {
+      s = parse_string_list(at, v, "sites", &rule->sites);
+      for (auto& site : rule->sites) {
+        std::transform(site.begin(), site.end(), site.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+      }
+    } else {
+      return at.error(kv.first.Mark(),
+                      "unknown key '" + key +
+                          "' (known: id, category, description, pattern, where, "
+                          "unit, action, field, min_words, max_words, once, sites)");
+    }
+    if (!s.ok()) return s;
+  }
+  if (!has_pattern) return at.error(node.Mark(), "pattern is required");
+  if (!has_category || rule->category.empty()) {
+    return at.error(node.Mark(), "category is required");
+  }
+  if (rule->action == Action::kMetadata && rule->field == Field::kNone) {
+    return at.error(node.Mark(), "action metadata needs field: title or section");
+  }
+  if (rule->action != Action::kMetadata && rule->field != Field::kNone) {
+    return at.error(node["field"].Mark(), "field is only for action metadata");
+  }
+  if (rule->max_words != 0 && rule->min_words > rule->max_words) {
+    return at.error(node["min_words"].Mark(), "min_words is larger than max_words");
+  }
+  return {};
+}
+
+}  // namespace
+
+const char* to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "ok";
+    case ErrorCode::kIo: return "io";
+    case ErrorCode::kYaml: return "yaml";
+    case ErrorCode::kSchema: return "schema";
+    case ErrorCode::kRegex: return "regex";
+    case ErrorCode::kInvalidArgument: return "invalid_argument";
+  }
+  return "unknown";
+}
+
+const char* to_string(Where w) {
+  for (const auto& n : kWheres) {
+    if (n.value == w) return n.name;
+  }
+  return "?";
+}
+
+const char* to_string(Action a) {
+  for (const auto& n : kActions) {
+    if (n.value == a) return n.name;
+  }
+  return "?";
+}
+
+RuleSource RuleSource::from_file(const std::string& path) {
+  RuleSource source;
+  source.name = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    source.error = path + ": cannot read rules file: " + std::strerror(errno);
+    return source;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  source.yaml = buf.str();
+  return source;
+}
+
+RuleSource RuleSource::from_string(std::string yaml, std::string name) {
+  RuleSource source;
+  source.name = std::move(name);
+  source.yaml = std::move(yaml);
+  return source;
+}
+
+Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
+                   std::vector<Disable>* disable) {
+  if (!source.error.empty()) return Status(ErrorCode::kIo, source.error);
+  const std::string no_rule;
+  const Located at(source.name, no_rule);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(source.yaml);
+  } catch (const YAML::ParserException& e) {
+    return at.error(e.mark, e.msg, ErrorCode::kYaml);
+  } catch (const YAML::Exception& e) {
+    return at.error(e.mark, e.msg, ErrorCode::kYaml);
+  }
+  if (doc.IsNull()) return {};  // an empty file adds nothing
+  if (!doc.IsMap()) return at.error(doc.Mark(), "the document must be a mapping with 'rules' and/or 'disable'");
+  try {
+    for (const auto& kv : doc) {
+      const std::string key = kv.first.Scalar();
+      if (key == "version") {
+        if (!kv.second.IsScalar() || kv.second.Scalar() != "1") {
+          return at.error(kv.second.Mark(), "only version 1 is supported");
+        }
+      } else if (key == "disable") {
+        std::vector<std::string> ids;
+        Status s = parse_string_list(at, kv.second, "disable", &ids);
+        if (!s.ok()) return s;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          const YAML::Mark m = kv.second[i].Mark();
+          disable->push_back({ids[i], source.name + ":" + std::to_string(m.line + 1) +
+                                          ":" + std::to_string(m.column + 1)});
+        }
+      } else if (key != "rules") {
+        return at.error(kv.first.Mark(), "unknown key '" + key + "' (known: version, rules, disable)");
+      }
+    }
+    const YAML::Node list = doc["rules"];
+    if (!list) return {};
+    if (!list.IsSequence()) return at.error(list.Mark(), "rules must be a list");
+    std::unordered_set<std::string> seen;
+    std::size_t position = 0;
+    for (const auto& node : list) {
+      Rule rule;
+      Status s = parse_rule(source.name, node, position++, &rule);
+      if (!s.ok()) return s;
+      if (!seen.insert(rule.id).second) {
+        return Located(source.name, rule.id)
+            .error(node["id"].Mark(), "duplicate id in this file");
+      }
+      auto same = std::find_if(rules->begin(), rules->end(),
+                               [&](const Rule& r) { return r.id == rule.id; });
+      if (same != rules->end()) {
+        *same = std::move(rule);  // an override keeps the original's place
+      } else {
+        rules->push_back(std::move(rule));
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return at.error(e.mark, e.msg, ErrorCode::kYaml);
+  }
+  return {};
+}
+
+Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules) {
+  std::unordered_set<std::string> off;
+  for (const auto& d : ids) {
+    const bool known = std::any_of(rules->begin(), rules->end(),
+                                   [&](const Rule& r) { return r.id == d.id; });
+    if (!known) {
+      return Status(ErrorCode::kSchema,
+                    d.origin + ": disable: no rule has the id '" + d.id + "'");
+    }
+    off.insert(d.id);
+  }
+  rules->erase(std::remove_if(rules->begin(), rules->end(),
+                              [&](const Rule& r) { return off.count(r.id) > 0; }),
+               rules->end());
+  return {};
+}
+
+}  // namespace newsclean

@@ -1,0 +1,125 @@
+// Compiling and matching rules with RE2: one RE2::Set pass per string.
+#include <algorithm>
+#include <cctype>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "rules.h"
+
+namespace newsclean {
+namespace {
+
+// Strings of very different shapes: a pattern that matches all of them is a
+// catch-all and would remove whole articles.
+constexpr const char* kProbes[] = {
+    "x", "The quick brown fox jumps over the lazy dog.", "12345", "—", "Ж",
+    "(", "\xe4\xb8\xad\xe6\x96\x87"};
+
+RE2::Options re2_options() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_never_capture(true);  // the Set only says which rules hit
+  return o;
+}
+
+Status pattern_error(const Rule& r, const std::string& what) {
+  return Status(ErrorCode::kRegex,
+                r.pattern_at + ": rule '" + r.id + "': " + what);
+}
+
+Status check_pattern(const Rule& r) {
+  if (r.pattern.empty()) return pattern_error(r, "pattern is empty");
+  RE2 re(r.pattern, re2_options());
+  if (!re.ok()) return pattern_error(r, "invalid pattern: " + re.error());
+  if (RE2::PartialMatch("", re)) {
+    return pattern_error(r, "pattern matches the empty string, so it would match every block");
+  }
+  const bool all = std::all_of(std::begin(kProbes), std::end(kProbes),
+                               [&](const char* p) { return RE2::PartialMatch(p, re); });
+  if (all) return pattern_error(r, "pattern matches any text (a catch-all)");
+  return {};
+}
+
+}  // namespace
+
+struct RuleMatcher::Sets {
+  Sets()
+      : set{RE2::Set(re2_options(), RE2::UNANCHORED),
+            RE2::Set(re2_options(), RE2::UNANCHORED)} {}
+  RE2::Set set[2];          // per Unit
+  std::vector<int> rule[2]; // set entry -> index into rules_
+  bool empty[2] = {true, true};
+};
+
+RuleMatcher::~RuleMatcher() = default;
+
+Status RuleMatcher::build(std::vector<Rule> rules,
+                          std::unique_ptr<const RuleMatcher>* out) {
+  std::unique_ptr<RuleMatcher> m(new RuleMatcher());
+  auto sets = std::make_unique<Sets>();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = rules[i];
+    Status s = check_pattern(r);
+    if (!s.ok()) return s;
+    const int u = static_cast<int>(r.unit);
+    std::string error;
+    if (sets->set[u].Add(r.pattern, &error) < 0) {
+      return pattern_error(r, "invalid pattern: " + error);
+    }
+    sets->rule[u].push_back(static_cast<int>(i));
+    sets->empty[u] = false;
+  }
+  for (int u = 0; u < 2; ++u) {
+    if (!sets->empty[u] && !sets->set[u].Compile()) {
+      return Status(ErrorCode::kRegex, "the rule patterns together are too large to compile");
+    }
+  }
+  m->rules_ = std::move(rules);
+  m->sets_ = std::move(sets);
+  *out = std::move(m);
+  return {};
+}
+
+void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) const {
+  hits->clear();
+  const int u = static_cast<int>(unit);
+  if (sets_->empty[u]) return;
+  std::vector<int> entries;
+  if (!sets_->set[u].Match(re2::StringPiece(s.data(), s.size()), &entries)) return;
+  for (int e : entries) hits->push_back(sets_->rule[u][e]);
+  std::sort(hits->begin(), hits->end());
+}
+
+bool site_matches(std::string_view site, std::string_view host) {
+  const auto ends_with = [](std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (!site.empty() && site[0] == '.') {
+    return host == site.substr(1) || ends_with(host, site);
+  }
+  return host == site || (ends_with(host, site) && host.size() == site.size() + 4 &&
+                          host.substr(0, 4) == "www.");
+}
+
+std::string host_of(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  const std::size_t at = url.rfind('@');
+  if (at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (!url.empty() && url[0] == '[') {  // IPv6 literal
+    url = url.substr(0, url.find(']') + 1);
+  } else {
+    url = url.substr(0, url.find(':'));
+  }
+  std::string host(url);
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  return host;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,18 @@
+# Finds newsclean's dependencies and provides one target for each:
+#   newsclean_deps::re2, newsclean_deps::yaml
+# Used by the build and by the installed newscleanConfig.cmake.
+include(CMakeFindDependencyMacro)
+find_dependency(Threads)
+find_dependency(PkgConfig)
+if(NOT TARGET PkgConfig::RE2)
+  pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
+endif()
+find_dependency(yaml-cpp)
+if(NOT TARGET newsclean_deps::yaml)
+  add_library(newsclean_deps::yaml INTERFACE IMPORTED GLOBAL)
+  if(TARGET yaml-cpp::yaml-cpp)
+    target_link_libraries(newsclean_deps::yaml INTERFACE yaml-cpp::yaml-cpp)
+  else()
+    target_link_libraries(newsclean_deps::yaml INTERFACE yaml-cpp)
+  endif()
+endif()
