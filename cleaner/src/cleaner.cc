@@ -308,8 +308,10 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::build(
     if (!status->ok()) return nullptr;
   }
   for (const auto& source : sources) {
-    *status = parse_rules(source, &rules, &disable);
+    std::vector<Rule> added;
+    *status = parse_rules(source, &added, &disable);
     if (!status->ok()) return nullptr;
+    merge_rules(std::move(added), &rules);
   }
   for (const auto& id : options.disable) disable.push_back({id, "options"});
   *status = apply_disable(disable, &rules);

@@ -43,11 +43,15 @@ struct Disable {
   std::string origin;
 };
 
-// Parses YAML rule documents in order into `rules` (a later rule with the id
-// of an earlier one replaces it in place) and collects `disable` ids.
-// Errors name "file:line:col: rule 'id': ...".
+// Parses one YAML rules document, appending its rules to `rules` and its
+// `disable` ids to `disable`. Errors name "file:line:col: rule 'id': ...".
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
                    std::vector<Disable>* disable);
+
+// Adds the rules of a later source: one with the id of an existing rule
+// replaces it in place; new ones go before all existing rules, so that where
+// several rules fit a block, the more specific (later) file wins.
+void merge_rules(std::vector<Rule> added, std::vector<Rule>* rules);
 
 // Drops the disabled rules; an id that names no rule is an error.
 Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules);

@@ -298,18 +298,27 @@ Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
         return Located(source.name, rule.id)
             .error(node["id"].Mark(), "duplicate id in this file");
       }
-      auto same = std::find_if(rules->begin(), rules->end(),
-                               [&](const Rule& r) { return r.id == rule.id; });
-      if (same != rules->end()) {
-        *same = std::move(rule);  // an override keeps the original's place
-      } else {
-        rules->push_back(std::move(rule));
-      }
+      rules->push_back(std::move(rule));
     }
   } catch (const YAML::Exception& e) {
     return at.error(e.mark, e.msg, ErrorCode::kYaml);
   }
   return {};
+}
+
+void merge_rules(std::vector<Rule> added, std::vector<Rule>* rules) {
+  std::vector<Rule> fresh;
+  for (auto& rule : added) {
+    auto same = std::find_if(rules->begin(), rules->end(),
+                             [&](const Rule& r) { return r.id == rule.id; });
+    if (same != rules->end()) {
+      *same = std::move(rule);  // an override keeps the original's place
+    } else {
+      fresh.push_back(std::move(rule));
+    }
+  }
+  rules->insert(rules->begin(), std::make_move_iterator(fresh.begin()),
+                std::make_move_iterator(fresh.end()));
 }
 
 Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules) {

@@ -1,1 +1,232 @@
+// End-to-end behaviour of Cleaner::clean on the seed and the test articles.
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "newsclean/cleaner.h"
+
+namespace fs = std::filesystem;
+using newsclean::Cleaner;
+using newsclean::Options;
+using newsclean::Result;
+using newsclean::RuleSource;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
+const fs::path kSource = NEWSCLEAN_SOURCE_DIR;
+
+// Result::text plus a final newline, as the CLI prints it.
+std::string as_printed(const Result& r) { return r.text.empty() ? "" : r.text + "\n"; }
+
+TEST(Seed, CleansToTheSixteenStoryParagraphs) {
+  const Result r = Cleaner().clean(read(kSource / "seeds/001_53a9f95486086e6a.txt"));
+  EXPECT_EQ(as_printed(r), read(kSource / "seeds/001_53a9f95486086e6a.expected.txt"));
+  EXPECT_EQ(r.stats.kept, 16u);
+  EXPECT_EQ(r.title, "UK govt. bans agencies from using Russian Kaspersky software");
+  EXPECT_EQ(r.section, (std::vector<std::string>{"News", "Politics"}));
+  ASSERT_EQ(r.captions.size(), 2u);
+  EXPECT_NE(r.captions[0].text.find("Ilhan Omar"), std::string::npos);
+  EXPECT_FALSE(r.captions[0].related);
+  EXPECT_NE(r.captions[1].text.find("Kaspersky in Moscow"), std::string::npos);
+  EXPECT_TRUE(r.captions[1].related);
+  EXPECT_LT(r.captions[0].score, r.captions[1].score);
+  std::vector<std::string> footer;
+  for (const auto& x : r.removed) {
+    if (x.category == "footer") footer.push_back(x.text);
+  }
+  EXPECT_EQ(footer, (std::vector<std::string>{
+                        "Press TV\u2019s website can also be accessed at the following "
+                        "alternate addresses:",
+                        "Press TV News Roku"}));
+  EXPECT_EQ(r.removed.size(), 6u);
+}
+
+TEST(Seed, KeepRelatedCaptionsKeepsOnlyTheKasperskyCaption) {
+  Options o;
+  o.keep_related_captions = true;
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
+  const Result r = c.clean(read(kSource / "seeds/001_53a9f95486086e6a.txt"));
+  EXPECT_EQ(r.stats.kept, 17u);
+  EXPECT_NE(r.text.find("Kaspersky in Moscow. (Photo by AFP)"), std::string::npos);
+  EXPECT_EQ(r.text.find("Ilhan Omar"), std::string::npos);
+}
+
+// Each tests/data/articles/NAME.txt has NAME.expected.txt (the text) and
+// NAME.meta.json (title, section, captions, removed categories, url).
+class Article : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Article, MatchesExpectation) {
+  const fs::path dir = kSource / "tests/data/articles";
+  const std::string name = GetParam();
+  const auto meta = nlohmann::json::parse(read(dir / (name + ".meta.json")));
+  const Result r = Cleaner().clean(read(dir / (name + ".txt")), meta.value("url", ""));
+  EXPECT_EQ(as_printed(r), read(dir / (name + ".expected.txt")));
+  EXPECT_EQ(r.title, meta.at("title").get<std::string>());
+  EXPECT_EQ(r.section, meta.at("section").get<std::vector<std::string>>());
+  std::vector<std::string> categories;
+  for (const auto& x : r.removed) categories.push_back(x.category);
+  EXPECT_EQ(categories, meta.at("removed_categories").get<std::vector<std::string>>());
+  const auto& captions = meta.at("captions");
+  ASSERT_EQ(r.captions.size(), captions.size());
+  for (std::size_t i = 0; i < captions.size(); ++i) {
+    EXPECT_EQ(r.captions[i].text, captions[i].at("text").get<std::string>());
+    EXPECT_EQ(r.captions[i].related, captions[i].at("related").get<bool>())
+        << r.captions[i].text << " scored " << r.captions[i].score;
+  }
+}
+
+std::vector<std::string> article_names() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(kSource / "tests/data/articles")) {
+    const std::string f = e.path().filename().string();
+    const std::string suffix = ".meta.json";
+    if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      names.push_back(f.substr(0, f.size() - suffix.size()));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Data, Article, ::testing::ValuesIn(article_names()),
+                         [](const auto& info) { return info.param; });
+
+TEST(Cleaner, EmptyAndBlankInputGiveEmptyResult) {
+  for (const char* in : {"", "\n\n", "   \t\n\u00a0\n", "\u200b"}) {
+    const Result r = Cleaner().clean(in);
+    EXPECT_EQ(r.text, "");
+    EXPECT_TRUE(r.removed.empty());
+    EXPECT_EQ(r.stats.blocks, 0u);
+  }
+}
+
+TEST(Cleaner, NeverFailsOnHostileInput) {
+  std::string junk;
+  for (int i = 0; i < 20000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
+  const std::string cases[] = {
+      junk, std::string(100000, '\n'), std::string(1 << 20, 'a'),
+      std::string("\xff\xfe\x00\x01", 4), std::string(50000, '/'),
+      "News / Politics", std::string(3000, '(') + "AFP photo" + std::string(3000, ')')};
+  for (const auto& in : cases) {
+    const Result r = Cleaner().clean(in);
+    EXPECT_LE(r.stats.kept + r.stats.removed, r.stats.blocks + 1);
+  }
+}
+
+TEST(Cleaner, RepairsInvalidUtf8AndSaysSo) {
+  const Result r = Cleaner().clean("Caf\xe9 owners said the rent had doubled.");
+  EXPECT_EQ(r.text, "Caf\uFFFD owners said the rent had doubled.");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(Cleaner, SiteScopedRuleAppliesOnlyToItsSite) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: site-promo
+    category: advert
+    pattern: '^Read the Daily Example every morning'
+    sites: [example.com]
+)")},
+                              {}, &c)
+                  .ok());
+  const std::string text =
+      "Ministers met on Tuesday to agree the budget for the coming year.\n"
+      "Read the Daily Example every morning";
+  EXPECT_EQ(c.clean(text, "https://www.example.com/a").stats.kept, 1u);
+  EXPECT_EQ(c.clean(text, "https://example.com/a").stats.kept, 1u);
+  EXPECT_EQ(c.clean(text, "https://news.example.com/a").stats.kept, 2u);
+  EXPECT_EQ(c.clean(text, "https://other.org/a").stats.kept, 2u);
+  EXPECT_EQ(c.clean(text).stats.kept, 2u);
+}
+
+TEST(Cleaner, KeepRuleProtectsABlockFromDrops) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: keep-statement
+    category: story
+    action: keep
+    pattern: '^Follow us on the trail'
+)")},
+                              {}, &c)
+                  .ok());
+  const std::string text =
+      "The expedition set out from the coast on Monday morning.\n"
+      "Follow us on the trail as we report from the mountains.";
+  EXPECT_EQ(c.clean(text).stats.kept, 2u);
+  EXPECT_EQ(Cleaner().clean(text).stats.kept, 1u);
+}
+
+TEST(Cleaner, DropBeforeRemovesTheHead) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: skip-link
+    category: navigation
+    action: drop_before
+    where: head
+    pattern: '^Skip to content$'
+)")},
+                              {}, &c)
+                  .ok());
+  const Result r = c.clean(
+      "Menu\nSearch\nSkip to content\nThe mayor opened the new library on a rainy Saturday.");
+  EXPECT_EQ(r.text, "The mayor opened the new library on a rainy Saturday.");
+  ASSERT_EQ(r.removed.size(), 3u);
+  EXPECT_EQ(r.removed[0].rule, "skip-link");
+}
+
+TEST(Cleaner, DisableTurnsARuleOff) {
+  Options o;
+  o.disable = {"footer-follow-us"};
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
+  const std::string text =
+      "The mayor opened the new library on a rainy Saturday morning.\n"
+      "Follow us on Twitter";
+  EXPECT_EQ(c.clean(text).stats.kept, 2u);
+  EXPECT_EQ(Cleaner().clean(text).stats.kept, 1u);
+}
+
+TEST(Cleaner, CleanManyMatchesCleanInOrder) {
+  const std::string seed = read(kSource / "seeds/001_53a9f95486086e6a.txt");
+  std::vector<std::string> docs;
+  for (int i = 0; i < 40; ++i) docs.push_back(i % 3 ? seed : "Short story number " + std::to_string(i) + ".");
+  std::vector<std::string_view> views(docs.begin(), docs.end());
+  const Cleaner c;
+  const auto results = c.clean_many(views, {}, 4);
+  ASSERT_EQ(results.size(), docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(results[i].text, c.clean(docs[i]).text);
+}
+
+TEST(Cleaner, SharedAcrossThreads) {
+  const std::string seed = read(kSource / "seeds/001_53a9f95486086e6a.txt");
+  const Cleaner c;
+  const std::string expected = c.clean(seed).text;
+  std::vector<std::thread> threads;
+  std::atomic<int> bad{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) bad += c.clean(seed).text != expected;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(bad.load(), 0);
+}
+
+}  // namespace
