@@ -1,1 +1,144 @@
 #include <gtest/gtest.h>
+
+#include "newsclean/cleaner.h"
+#include "rules.h"
+
+namespace newsclean {
+namespace {
+
+Status load(const std::string& yaml) {
+  Cleaner c;
+  return Cleaner::create({RuleSource::from_string(yaml, "user.yaml")}, {}, &c);
+}
+
+TEST(RulesLoad, BuiltInRulesLoad) {
+  Cleaner c;
+  const Status s = Cleaner::create({}, {}, &c);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_GT(c.rules().size(), 10u);
+}
+
+TEST(RulesLoad, UnknownKeyNamesFileLineColumnAndRule) {
+  const Status s = load(
+      "rules:\n"
+      "  - id: my-rule\n"
+      "    category: footer\n"
+      "    patern: 'Follow us'\n");
+  EXPECT_EQ(s.code(), ErrorCode::kSchema);
+  EXPECT_EQ(s.message().rfind("user.yaml:4:5: rule 'my-rule': unknown key 'patern'", 0), 0u)
+      << s.message();
+}
+
+TEST(RulesLoad, InvalidRegexNamesThePatternPosition) {
+  const Status s = load(
+      "rules:\n"
+      "  - id: broken\n"
+      "    category: footer\n"
+      "    pattern: '(unclosed'\n");
+  EXPECT_EQ(s.code(), ErrorCode::kRegex);
+  EXPECT_EQ(s.message().rfind("user.yaml:4:14: rule 'broken': invalid pattern", 0), 0u)
+      << s.message();
+}
+
+TEST(RulesLoad, RefusesEmptyAndCatchAllPatterns) {
+  for (const char* p : {"''", "'.*'", "'x|'", "'.'", "'(?s).+'", "'^'"}) {
+    const Status s = load(std::string("rules:\n  - id: wide\n    category: x\n    pattern: ") + p + "\n");
+    EXPECT_EQ(s.code(), ErrorCode::kRegex) << p;
+    EXPECT_NE(s.message().find("rule 'wide'"), std::string::npos) << s.message();
+  }
+}
+
+TEST(RulesLoad, RefusesDuplicateIdsInOneFile) {
+  const Status s = load(
+      "rules:\n"
+      "  - {id: twice, category: x, pattern: 'a b c'}\n"
+      "  - {id: twice, category: x, pattern: 'd e f'}\n");
+  EXPECT_EQ(s.code(), ErrorCode::kSchema);
+  EXPECT_NE(s.message().find("user.yaml:3:"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("duplicate id"), std::string::npos);
+}
+
+TEST(RulesLoad, SchemaErrors) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"rules:\n  - {category: x, pattern: 'a b'}\n", "id is required"},
+      {"rules:\n  - {id: a, pattern: 'a b'}\n", "category is required"},
+      {"rules:\n  - {id: a, category: x}\n", "pattern is required"},
+      {"rules:\n  - {id: a, category: x, pattern: 'a b', where: middle}\n", "where 'middle'"},
+      {"rules:\n  - {id: a, category: x, pattern: 'a b', action: delete}\n", "action 'delete'"},
+      {"rules:\n  - {id: a, category: x, pattern: 'a b', action: metadata}\n", "needs field"},
+      {"rules:\n  - {id: a, category: x, pattern: 'a b', max_words: -3}\n", "max_words"},
+      {"rules:\n  - {id: a, category: x, pattern: 'a b', min_words: 5, max_words: 2}\n", "min_words"},
+      {"rules:\n  - {id: Bad Id, category: x, pattern: 'a b'}\n", "id is required"},
+      {"rules: {id: a}\n", "rules must be a list"},
+      {"rule:\n  - {id: a, category: x, pattern: 'a b'}\n", "unknown key 'rule'"},
+      {"version: 2\n", "version 1"},
+      {"disable: [no-such-rule]\n", "no rule has the id 'no-such-rule'"},
+      {"rules:\n  - [1, 2]\n", "must be a mapping"},
+  };
+  for (const auto& [yaml, expected] : cases) {
+    const Status s = load(yaml);
+    EXPECT_FALSE(s.ok()) << yaml;
+    EXPECT_NE(s.message().find(expected), std::string::npos) << s.message();
+    EXPECT_EQ(s.message().rfind("user.yaml", 0), 0u) << s.message();
+  }
+}
+
+TEST(RulesLoad, YamlSyntaxErrorHasAPosition) {
+  const Status s = load("rules:\n  - id: a\n   category: [\n");
+  EXPECT_EQ(s.code(), ErrorCode::kYaml);
+  EXPECT_EQ(s.message().rfind("user.yaml:", 0), 0u) << s.message();
+}
+
+TEST(RulesLoad, MissingFileIsAnIoError) {
+  Cleaner c;
+  const Status s = Cleaner::create({RuleSource::from_file("/no/such/rules.yaml")}, {}, &c);
+  EXPECT_EQ(s.code(), ErrorCode::kIo);
+  EXPECT_NE(s.message().find("/no/such/rules.yaml"), std::string::npos);
+}
+
+TEST(RulesLoad, OverrideReplacesByIdAndDisableRemoves) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(
+                                  "rules:\n"
+                                  "  - {id: footer-share, category: share, pattern: '^Pass it on$', where: tail}\n"
+                                  "disable: [footer-follow-us]\n")},
+                              {}, &c)
+                  .ok());
+  bool share = false;
+  for (const auto& r : c.rules()) {
+    EXPECT_NE(r.id, "footer-follow-us");
+    if (r.id == "footer-share") {
+      share = true;
+      EXPECT_EQ(r.category, "share");
+      EXPECT_EQ(r.origin, "<string>:2");
+    }
+  }
+  EXPECT_TRUE(share);
+}
+
+TEST(RulesLoad, FailedCreateLeavesTheCleanerUnchanged) {
+  Cleaner c;
+  const auto before = c.rules().size();
+  EXPECT_FALSE(load("rules: [oops").ok());
+  EXPECT_FALSE(Cleaner::create({RuleSource::from_string("rules: [oops")}, {}, &c).ok());
+  EXPECT_EQ(c.rules().size(), before);
+}
+
+TEST(RulesLoad, NoDefaultRules) {
+  Options o;
+  o.no_default_rules = true;
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
+  EXPECT_TRUE(c.rules().empty());
+  EXPECT_EQ(c.clean("News / Politics\nA story.").text, "News / Politics\nA story.");
+}
+
+TEST(RulesLoad, CaptionThresholdOutOfRange) {
+  Options o;
+  o.caption_threshold = 1.5;
+  Cleaner c;
+  EXPECT_EQ(Cleaner::create({}, o, &c).code(), ErrorCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace newsclean

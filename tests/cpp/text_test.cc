@@ -1,1 +1,68 @@
+#include "text.h"
+
 #include <gtest/gtest.h>
+
+namespace newsclean {
+namespace {
+
+TEST(Normalise, OddSpacesBecomeSpacesAndInvisiblesGo) {
+  EXPECT_EQ(normalise("a\u00a0b\u2009c\u3000d\te").text, "a b c d e");
+  EXPECT_EQ(normalise("zero\u200bwidth\u2060join\u00adsoft").text, "zerowidthjoinsoft");
+  EXPECT_EQ(normalise("\xEF\xBB\xBFstart").text, "start");
+}
+
+TEST(Normalise, KeepsJoinersThatCarryMeaning) {
+  const std::string family = "\U0001F468\u200D\U0001F469";  // ZWJ emoji sequence
+  EXPECT_EQ(normalise(family).text, family);
+  EXPECT_EQ(normalise("\u0645\u06CC\u200C\u062E").text, "\u0645\u06CC\u200C\u062E");  // ZWNJ
+}
+
+TEST(Normalise, LineBreaksOfEveryKindBecomeNewlines) {
+  EXPECT_EQ(normalise("a\r\nb\rc\u2028d\u2029e\u0085f").text, "a\nb\nc\nd\ne\nf");
+}
+
+TEST(Normalise, IllFormedUtf8IsReplacedAndCounted) {
+  const Normalised n = normalise("ok \xC3\x28 \xED\xA0\x80 \xF4\x90\x80\x80 \xC0\xAF end\xE2\x82");
+  EXPECT_GE(n.invalid_utf8, 5u);
+  EXPECT_EQ(n.text.rfind("ok ", 0), 0u);
+  EXPECT_NE(n.text.find("\uFFFD"), std::string::npos);
+  EXPECT_EQ(n.text.find('\xC0'), std::string::npos);
+}
+
+TEST(Normalise, ControlsAreDroppedAndCounted) {
+  const Normalised n = normalise(std::string("a\0b\x01" "c\x7f", 6));
+  EXPECT_EQ(n.text, "abc");
+  EXPECT_EQ(n.controls, 3u);
+}
+
+TEST(Normalise, ValidTextIsByteExact) {
+  const std::string s = "Zoë said «ça va» — 東京 “quoted” 24/7 and/or 3 000 km/h.";
+  EXPECT_EQ(normalise(s).text, s);
+}
+
+TEST(SplitBlocks, BlankAndSingleNewlinesBothSeparateAndEdgesAreTrimmed) {
+  const auto blocks = split_blocks("  first  \nsecond\n\n\n third\n   \n");
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, "first");
+  EXPECT_EQ(blocks[1].text, "second");
+  EXPECT_EQ(blocks[2].text, "third");
+  EXPECT_TRUE(split_blocks("").empty());
+  EXPECT_TRUE(split_blocks("\n \n").empty());
+}
+
+TEST(MakeBlock, Features) {
+  const Block prose = make_block("The minister said the plan would be published next week.");
+  EXPECT_EQ(prose.words, 10u);
+  EXPECT_TRUE(prose.ends_sentence);
+  EXPECT_TRUE(prose.prose);
+  const Block quoted = make_block("“We will keep going until the job is done,” she said.”");
+  EXPECT_TRUE(quoted.ends_sentence);
+  EXPECT_TRUE(make_block("He asked: “Why now?”").ends_sentence);
+  const Block headline = make_block("Council approves budget for new bridge");
+  EXPECT_FALSE(headline.ends_sentence);
+  EXPECT_FALSE(headline.prose);
+  EXPECT_FALSE(make_block("It rained.").prose);  // too short to mark the story
+}
+
+}  // namespace
+}  // namespace newsclean
