@@ -1,0 +1,149 @@
+// newsclean._core: type adaptation only. The Pythonic surface (rule sources,
+// pickling, defaults) is in newsclean/__init__.py; all cleaning is in the
+// library.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "newsclean/cleaner.h"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace {
+
+using newsclean::Caption;
+using newsclean::Cleaner;
+using newsclean::Options;
+using newsclean::Removal;
+using newsclean::Result;
+using newsclean::RuleSource;
+using newsclean::Stats;
+
+Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
+                     bool keep_related_captions, double caption_threshold,
+                     std::vector<std::string> disable, bool defaults) {
+  std::vector<RuleSource> rs;
+  for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
+  Options o;
+  o.keep_related_captions = keep_related_captions;
+  o.caption_threshold = caption_threshold;
+  o.disable = std::move(disable);
+  o.no_default_rules = !defaults;
+  Cleaner c;
+  const newsclean::Status s = Cleaner::create(rs, o, &c);
+  if (!s.ok()) throw py::value_error(s.message());
+  return c;
+}
+
+py::dict stats_dict(const Stats& s) {
+  return py::dict("blocks"_a = s.blocks, "kept"_a = s.kept, "removed"_a = s.removed,
+                  "bytes_in"_a = s.bytes_in, "bytes_out"_a = s.bytes_out);
+}
+
+py::dict caption_dict(const Caption& c) {
+  return py::dict("text"_a = c.text, "score"_a = c.score, "related"_a = c.related,
+                  "index"_a = c.index, "rule"_a = c.rule);
+}
+
+py::dict removal_dict(const Removal& r) {
+  return py::dict("index"_a = r.index, "text"_a = r.text, "rule"_a = r.rule,
+                  "category"_a = r.category);
+}
+
+py::dict result_dict(const Result& r) {
+  py::list captions, removed;
+  for (const auto& c : r.captions) captions.append(caption_dict(c));
+  for (const auto& x : r.removed) removed.append(removal_dict(x));
+  return py::dict("text"_a = r.text, "title"_a = r.title, "section"_a = r.section,
+                  "captions"_a = captions, "removed"_a = removed,
+                  "stats"_a = stats_dict(r.stats), "warnings"_a = r.warnings);
+}
+
+std::string shorten(const std::string& s, std::size_t n = 60) {
+  return s.size() <= n ? s : s.substr(0, n) + "...";
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "newsclean C++ engine (private; use the newsclean package)";
+  m.def("default_rules_yaml", [] { return std::string(newsclean::default_rules_yaml()); },
+        "The built-in rules.yaml text.");
+
+  py::class_<Stats>(m, "Stats")
+      .def_readonly("blocks", &Stats::blocks)
+      .def_readonly("kept", &Stats::kept)
+      .def_readonly("removed", &Stats::removed)
+      .def_readonly("bytes_in", &Stats::bytes_in)
+      .def_readonly("bytes_out", &Stats::bytes_out)
+      .def("to_dict", &stats_dict)
+      .def("__repr__", [](const Stats& s) {
+        return "Stats(blocks=" + std::to_string(s.blocks) + ", kept=" + std::to_string(s.kept) +
+               ", removed=" + std::to_string(s.removed) + ")";
+      });
+
+  py::class_<Caption>(m, "Caption")
+      .def_readonly("text", &Caption::text)
+      .def_readonly("score", &Caption::score)
+      .def_readonly("related", &Caption::related)
+      .def_readonly("index", &Caption::index)
+      .def_readonly("rule", &Caption::rule)
+      .def("to_dict", &caption_dict)
+      .def("__repr__", [](const Caption& c) {
+        return "Caption(related=" + std::string(c.related ? "True" : "False") +
+               ", score=" + std::to_string(c.score) + ", text=" + py::repr(py::str(shorten(c.text))).cast<std::string>() + ")";
+      });
+
+  py::class_<Removal>(m, "Removal")
+      .def_readonly("index", &Removal::index)
+      .def_readonly("text", &Removal::text)
+      .def_readonly("rule", &Removal::rule)
+      .def_readonly("category", &Removal::category)
+      .def("to_dict", &removal_dict)
+      .def("__repr__", [](const Removal& r) {
+        return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule +
+               "', category='" + r.category + "', text=" +
+               py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
+      });
+
+  py::class_<Result>(m, "Result")
+      .def_readonly("text", &Result::text)
+      .def_readonly("title", &Result::title)
+      .def_readonly("section", &Result::section)
+      .def_readonly("captions", &Result::captions)
+      .def_readonly("removed", &Result::removed)
+      .def_readonly("stats", &Result::stats)
+      .def_readonly("warnings", &Result::warnings)
+      .def("to_dict", &result_dict)
+      .def("__repr__", [](const Result& r) {
+        return "Result(title=" + py::repr(py::str(r.title)).cast<std::string>() +
+               ", kept=" + std::to_string(r.stats.kept) +
+               ", removed=" + std::to_string(r.stats.removed) + ")";
+      });
+
+  py::class_<Cleaner>(m, "Cleaner")
+      .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
+           "caption_threshold"_a, "disable"_a, "defaults"_a)
+      .def("clean",
+           [](const Cleaner& c, std::string_view text, std::string_view url) {
+             return c.clean(text, url);
+           },
+           "text"_a, "url"_a = "", py::call_guard<py::gil_scoped_release>())
+      .def("clean_many",
+           [](const Cleaner& c, const std::vector<std::string>& texts,
+              const std::vector<std::string>& urls, unsigned workers) {
+             std::vector<std::string_view> t(texts.begin(), texts.end());
+             std::vector<std::string_view> u(urls.begin(), urls.end());
+             py::gil_scoped_release release;
+             return c.clean_many(t, u, workers);
+           },
+           "texts"_a, "urls"_a, "workers"_a)
+      .def("rules", [](const Cleaner& c) {
+        py::list out;
+        for (const auto& r : c.rules()) {
+          out.append(py::dict("id"_a = r.id, "category"_a = r.category, "action"_a = r.action,
+                              "where"_a = r.where, "origin"_a = r.origin));
+        }
+        return out;
+      });
+}

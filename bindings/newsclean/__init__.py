@@ -1,0 +1,144 @@
+"""newsclean: strip the site around a news story, keep every sentence of it.
+
+    >>> import newsclean
+    >>> newsclean.clean("News / Politics\\n\\nThe council met on Tuesday to agree the budget.")
+    'The council met on Tuesday to agree the budget.'
+
+    >>> cleaner = newsclean.Cleaner("my-rules.yaml", keep_related_captions=True)
+    >>> result = cleaner.clean(text, url="https://www.example.com/story")
+    >>> result.text, result.title, result.section, result.captions, result.removed
+
+A Cleaner is immutable and thread-safe; ``clean`` and ``clean_many`` release
+the GIL. It pickles (it is rebuilt from its rule texts), so it can be shipped
+to multiprocessing, Spark or datatrove workers.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Sequence, Union
+
+from . import _core
+from ._core import Caption, Removal, Result, Stats
+
+__all__ = ["Caption", "Cleaner", "Removal", "Result", "Stats", "clean", "default_rules"]
+__version__ = "0.1.0"
+
+RulesArg = Union[None, str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
+
+
+def _looks_like_path(value: str) -> bool:
+    return "\n" not in value and (
+        os.path.exists(value) or value.endswith((".yaml", ".yml"))
+    )
+
+
+def _sources(rules: RulesArg) -> list[tuple[str, str]]:
+    """Turns the ``rules`` argument into (name, yaml text) pairs."""
+    if rules is None:
+        return []
+    if isinstance(rules, (str, os.PathLike)):
+        rules = [rules]
+    out = []
+    for item in rules:
+        if isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
+            path = os.fspath(item)
+            with open(path, encoding="utf-8") as f:  # FileNotFoundError if missing
+                out.append((path, f.read()))
+        elif isinstance(item, str):
+            out.append(("<string>", item))
+        else:
+            raise TypeError(f"rules: expected a path or YAML text, got {type(item).__name__}")
+    return out
+
+
+class Cleaner:
+    """A compiled rule set.
+
+    Args:
+        rules: None (the built-in rules only), a path to a YAML rules file, the
+            YAML text itself, or a list of those. They extend the built-in
+            rules; a rule with a built-in id replaces it.
+        disable: rule ids to switch off.
+        keep_related_captions: keep captions judged related to the story in
+            the text (they are listed in ``Result.captions`` either way).
+        caption_threshold: relevance score from which a caption is related.
+        defaults: False to use only ``rules``, without the built-in set.
+
+    Raises:
+        ValueError: a rules file is invalid; the message names file:line:col
+            and the rule id.
+        FileNotFoundError: a rules path does not exist.
+    """
+
+    def __init__(
+        self,
+        rules: RulesArg = None,
+        *,
+        disable: Sequence[str] = (),
+        keep_related_captions: bool = False,
+        caption_threshold: float = 0.2,
+        defaults: bool = True,
+    ) -> None:
+        self._sources = _sources(rules)
+        self._options = {
+            "disable": list(disable),
+            "keep_related_captions": bool(keep_related_captions),
+            "caption_threshold": float(caption_threshold),
+            "defaults": bool(defaults),
+        }
+        self._core = _core.Cleaner(self._sources, **self._options)
+
+    def clean(self, text: str | bytes, url: str | None = None) -> Result:
+        """Cleans one document (UTF-8 ``bytes`` are accepted too)."""
+        return self._core.clean(text, url or "")
+
+    def clean_many(
+        self,
+        texts: Sequence[str],
+        urls: Sequence[str | None] | None = None,
+        workers: int = 0,
+    ) -> list[Result]:
+        """Cleans many documents on ``workers`` threads (0: all cores), in order."""
+        texts = list(texts)
+        url_list = [u or "" for u in urls] if urls is not None else []
+        if url_list and len(url_list) != len(texts):
+            raise ValueError(f"urls has {len(url_list)} items, texts has {len(texts)}")
+        if workers < 0:
+            raise ValueError("workers must be >= 0")
+        return self._core.clean_many(texts, url_list, workers)
+
+    def rules(self) -> list[dict]:
+        """The active rules in order: id, category, action, where, origin."""
+        return self._core.rules()
+
+    def __reduce__(self):
+        return (_rebuild, (self._sources, self._options))
+
+    def __repr__(self) -> str:
+        names = [name for name, _ in self._sources]
+        return f"Cleaner(rules={names!r}, {len(self.rules())} active)"
+
+
+def _rebuild(sources: list[tuple[str, str]], options: dict) -> Cleaner:
+    cleaner = Cleaner.__new__(Cleaner)
+    cleaner._sources = sources
+    cleaner._options = options
+    cleaner._core = _core.Cleaner(sources, **options)
+    return cleaner
+
+
+_default: Cleaner | None = None
+
+
+def clean(text: str | bytes, url: str | None = None) -> str:
+    """The cleaned text of one document, with the built-in rules."""
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default.clean(text, url).text
+
+
+def default_rules() -> str:
+    """The YAML text of the built-in rules."""
+    return _core.default_rules_yaml()

@@ -1,0 +1,49 @@
+from typing import Sequence
+
+def default_rules_yaml() -> str: ...
+
+class Stats:
+    blocks: int
+    kept: int
+    removed: int
+    bytes_in: int
+    bytes_out: int
+    def to_dict(self) -> dict[str, int]: ...
+
+class Caption:
+    text: str
+    score: float
+    related: bool
+    index: int
+    rule: str
+    def to_dict(self) -> dict[str, object]: ...
+
+class Removal:
+    index: int
+    text: str
+    rule: str
+    category: str
+    def to_dict(self) -> dict[str, object]: ...
+
+class Result:
+    text: str
+    title: str
+    section: list[str]
+    captions: list[Caption]
+    removed: list[Removal]
+    stats: Stats
+    warnings: list[str]
+    def to_dict(self) -> dict[str, object]: ...
+
+class Cleaner:
+    def __init__(
+        self,
+        sources: Sequence[tuple[str, str]],
+        keep_related_captions: bool,
+        caption_threshold: float,
+        disable: Sequence[str],
+        defaults: bool,
+    ) -> None: ...
+    def clean(self, text: str | bytes, url: str = "") -> Result: ...
+    def clean_many(self, texts: Sequence[str], urls: Sequence[str], workers: int) -> list[Result]: ...
+    def rules(self) -> list[dict[str, str]]: ...
