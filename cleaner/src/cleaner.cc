@@ -15,6 +15,11 @@ namespace {
 
 constexpr std::string_view kCaptionCategory = "caption";
 
+// A prose block this long is story text: a `drop_rest` list (related
+// stories, mirror addresses) ends before it. Teaser headlines rarely end with
+// a full stop, and are shorter.
+constexpr std::size_t kStoryParagraphWords = 12;
+
 // What happens to one block.
 struct Decision {
   enum Kind { kNone, kKeep, kDrop, kMetadata } kind = kNone;
@@ -97,7 +102,8 @@ struct Cleaner::Impl {
                                           const std::string& host) const;
   Regions regions(const std::vector<Block>& blocks,
                   const std::vector<std::vector<int>>& hits) const;
-  std::vector<Decision> decide(const std::vector<std::vector<int>>& hits,
+  std::vector<Decision> decide(const std::vector<Block>& blocks,
+                               const std::vector<std::vector<int>>& hits,
                                const Regions& regions) const;
   void run(std::string_view text, std::string_view url, Result* r) const;
 
@@ -166,7 +172,8 @@ Regions Cleaner::Impl::regions(const std::vector<Block>& blocks,
   return reg;
 }
 
-std::vector<Decision> Cleaner::Impl::decide(const std::vector<std::vector<int>>& hits,
+std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
+                                            const std::vector<std::vector<int>>& hits,
                                             const Regions& reg) const {
   const auto& rules = matcher->rules();
   const std::size_t n = hits.size();
@@ -198,10 +205,14 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<std::vector<int>>&
     if (d[i].kind != Decision::kDrop) continue;
     const Action a = rules[d[i].rule].action;
     if (a == Action::kDropRest) {
-      for (std::size_t j = i + 1; j < n; ++j) {
+      std::size_t j = i + 1;
+      for (; j < n; ++j) {
+        const Block& b = blocks[j];
+        if (b.prose && b.words >= kStoryParagraphWords) break;  // the story resumes
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
-      break;  // everything after is decided
+      i = j;  // blocks up to j are decided
+      continue;
     }
     if (a == Action::kDropBefore) {
       for (std::size_t j = 0; j < i; ++j) {
@@ -225,7 +236,7 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
   }
   const std::vector<Block> blocks = split_blocks(norm.text);
   const auto hits = find_hits(blocks, host_of(url));
-  const std::vector<Decision> d = decide(hits, regions(blocks, hits));
+  const std::vector<Decision> d = decide(blocks, hits, regions(blocks, hits));
   const auto& rules = matcher->rules();
 
   // Metadata first: the title is part of what captions are judged against.

@@ -25,6 +25,7 @@ struct Rule {
   std::string category;
   std::string description;
   std::string pattern;
+  std::string unless;  // a second pattern that vetoes a hit; "" for none
   Where where = Where::kAnywhere;
   Unit unit = Unit::kBlock;
   Action action = Action::kDrop;
@@ -35,6 +36,7 @@ struct Rule {
   std::vector<std::string> sites;  // empty: every site
   std::string origin;              // "file:line" of the rule
   std::string pattern_at;          // "file:line:col" of its pattern
+  std::string unless_at;           // "file:line:col" of `unless`
 };
 
 // A rule id to switch off, and where it was asked for ("file:line:col").
@@ -77,8 +79,8 @@ class RuleMatcher {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
-  // Indices (into rules()) of the `unit` rules whose pattern matches `s`,
-  // ascending.
+  // Indices (into rules()) of the `unit` rules whose pattern matches `s`
+  // and whose `unless` pattern does not, ascending.
   void match(Unit unit, std::string_view s, std::vector<int>* hits) const;
 
  private:

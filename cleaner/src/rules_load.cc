@@ -157,6 +157,10 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       rule->pattern_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
                          std::to_string(v.Mark().column + 1);
       has_pattern = true;
+    } else if (key == "unless") {
+      s = parse_string(at, v, "unless", &rule->unless);
+      rule->unless_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
+                        std::to_string(v.Mark().column + 1);
     } else if (key == "where") {
       s = parse_enum(at, v, "where", kWheres, &rule->where);
     } else if (key == "unit") {
@@ -180,8 +184,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     } else {
       return at.error(kv.first.Mark(),
                       "unknown key '" + key +
-                          "' (known: id, category, description, pattern, where, "
-                          "unit, action, field, min_words, max_words, once, sites)");
+                          "' (known: id, category, description, pattern, unless, "
+                          "where, unit, action, field, min_words, max_words, once, "
+                          "sites)");
     }
     if (!s.ok()) return s;
   }

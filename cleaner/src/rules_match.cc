@@ -24,9 +24,10 @@ RE2::Options re2_options() {
   return o;
 }
 
-Status pattern_error(const Rule& r, const std::string& what) {
+Status pattern_error(const Rule& r, const std::string& what,
+                     const std::string& at = {}) {
   return Status(ErrorCode::kRegex,
-                r.pattern_at + ": rule '" + r.id + "': " + what);
+                (at.empty() ? r.pattern_at : at) + ": rule '" + r.id + "': " + what);
 }
 
 Status check_pattern(const Rule& r) {
@@ -35,6 +36,12 @@ Status check_pattern(const Rule& r) {
   if (!re.ok()) return pattern_error(r, "invalid pattern: " + re.error());
   if (RE2::PartialMatch("", re)) {
     return pattern_error(r, "pattern matches the empty string, so it would match every block");
+  }
+  if (!r.unless.empty()) {
+    RE2 unless(r.unless, re2_options());
+    if (!unless.ok()) {
+      return pattern_error(r, "invalid unless pattern: " + unless.error(), r.unless_at);
+    }
   }
   const bool all = std::all_of(std::begin(kProbes), std::end(kProbes),
                                [&](const char* p) { return RE2::PartialMatch(p, re); });
@@ -51,6 +58,8 @@ struct RuleMatcher::Sets {
   RE2::Set set[2];          // per Unit
   std::vector<int> rule[2]; // set entry -> index into rules_
   bool empty[2] = {true, true};
+  // Per rule: its compiled `unless` pattern, or null.
+  std::vector<std::unique_ptr<const RE2>> unless;
 };
 
 RuleMatcher::~RuleMatcher() = default;
@@ -70,6 +79,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     sets->rule[u].push_back(static_cast<int>(i));
     sets->empty[u] = false;
+    sets->unless.push_back(
+        r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
   }
   for (int u = 0; u < 2; ++u) {
     if (!sets->empty[u] && !sets->set[u].Compile()) {
@@ -88,7 +99,13 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) c
   if (sets_->empty[u]) return;
   std::vector<int> entries;
   if (!sets_->set[u].Match(re2::StringPiece(s.data(), s.size()), &entries)) return;
-  for (int e : entries) hits->push_back(sets_->rule[u][e]);
+  for (int e : entries) {
+    const int k = sets_->rule[u][e];
+    const RE2* unless = sets_->unless[k].get();
+    if (unless == nullptr || !RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *unless)) {
+      hits->push_back(k);
+    }
+  }
   std::sort(hits->begin(), hits->end());
 }
 

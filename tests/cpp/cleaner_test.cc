@@ -230,3 +230,50 @@ TEST(Cleaner, SharedAcrossThreads) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
+  const std::string text =
+      "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "Related stories:\n"
+      "Museum director steps down\n"
+      "City budget cuts hit culture\n"
+      "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.\n"
+      "Related articles\n"
+      "Five things to see this weekend";
+  const Result r = Cleaner().clean(text);
+  EXPECT_EQ(r.text,
+            "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+            "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.");
+  ASSERT_EQ(r.removed.size(), 5u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "footer-related-list");
+}
+
+TEST(Cleaner, UnlessVetoesAHit) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: promo
+    category: advert
+    pattern: '^Advertisement'
+    unless: 'feature$'
+)")},
+                              {}, &c)
+                  .ok());
+  const Result r = c.clean(
+      "Advertisement\nThe council met on Tuesday to agree the new budget for schools.\n"
+      "Advertisement feature");
+  EXPECT_EQ(r.removed.size(), 1u);
+  EXPECT_NE(r.text.find("Advertisement feature"), std::string::npos);
+}
+
+TEST(Cleaner, TitleIsNotACutOffSentence) {
+  const Result r = Cleaner().clean(
+      "The major market indexes were mixed in early trading Tuesday after\n"
+      "investors weighed the latest figures on inflation and jobs in the region.");
+  EXPECT_EQ(r.title, "");
+  EXPECT_EQ(r.stats.kept, 2u);
+}
+
+}  // namespace

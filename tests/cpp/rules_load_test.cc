@@ -40,6 +40,18 @@ TEST(RulesLoad, InvalidRegexNamesThePatternPosition) {
       << s.message();
 }
 
+TEST(RulesLoad, InvalidUnlessNamesItsPosition) {
+  const Status s = load(
+      "rules:\n"
+      "  - id: veto\n"
+      "    category: footer\n"
+      "    pattern: 'Follow us'\n"
+      "    unless: '[oops'\n");
+  EXPECT_EQ(s.code(), ErrorCode::kRegex);
+  EXPECT_EQ(s.message().rfind("user.yaml:5:13: rule 'veto': invalid unless pattern", 0), 0u)
+      << s.message();
+}
+
 TEST(RulesLoad, RefusesEmptyAndCatchAllPatterns) {
   for (const char* p : {"''", "'.*'", "'x|'", "'.'", "'(?s).+'", "'^'"}) {
     const Status s = load(std::string("rules:\n  - id: wide\n    category: x\n    pattern: ") + p + "\n");
