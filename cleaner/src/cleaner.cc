@@ -110,6 +110,10 @@ struct Cleaner::Impl {
   // The built-in rules (unless disabled) and `sources`; null on error.
   static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
                                            const Options& options, Status* status);
+
+  // The built-in rules, compiled on first use and shared by every Cleaner
+  // that was default-constructed.
+  static std::shared_ptr<const Impl> built_in();
 };
 
 std::vector<std::vector<int>> Cleaner::Impl::find_hits(
@@ -285,11 +289,10 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
   r->stats.bytes_out = r->text.size();
 }
 
-Cleaner::Cleaner() {
-  // Built once: every default-constructed Cleaner shares the compiled rules.
-  static const std::shared_ptr<const Impl> kDefault = [] {
+std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::built_in() {
+  static const std::shared_ptr<const Cleaner::Impl> kDefault = [] {
     Status s;
-    auto impl = Impl::build({}, Options(), &s);
+    auto impl = build({}, Options(), &s);
     if (!impl) {
       // Unreachable when the embedded rules pass the test suite; cleaning
       // with no rules still works (it only normalises and splits).
@@ -299,8 +302,14 @@ Cleaner::Cleaner() {
     }
     return impl;
   }();
-  impl_ = kDefault;
+  return kDefault;
 }
+
+// Cheap: the built-in rules are compiled when first used, so a Cleaner made
+// only to receive Cleaner::create's result costs nothing.
+Cleaner::Cleaner() = default;
+
+const Cleaner::Impl& Cleaner::impl() const { return impl_ ? *impl_ : *Impl::built_in(); }
 
 Cleaner::Cleaner(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
@@ -349,7 +358,7 @@ Status Cleaner::create(const std::vector<RuleSource>& sources, const Options& op
 Result Cleaner::clean(std::string_view text, std::string_view url) const noexcept {
   Result r;
   try {
-    impl_->run(text, url, &r);
+    impl().run(text, url, &r);
   } catch (const std::exception& e) {
     // Only resource exhaustion gets here; give the input back untouched.
     r = Result();
@@ -383,11 +392,11 @@ std::vector<Result> Cleaner::clean_many(const std::vector<std::string_view>& tex
   return results;
 }
 
-const Options& Cleaner::options() const { return impl_->options; }
+const Options& Cleaner::options() const { return impl().options; }
 
 std::vector<RuleInfo> Cleaner::rules() const {
   std::vector<RuleInfo> out;
-  for (const auto& r : impl_->matcher->rules()) {
+  for (const auto& r : impl().matcher->rules()) {
     out.push_back({r.id, r.category, to_string(r.action), to_string(r.where), r.origin});
   }
   return out;

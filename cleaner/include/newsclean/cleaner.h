@@ -167,7 +167,8 @@ std::string_view default_rules_yaml();
 class Cleaner {
  public:
   // The built-in rules with default options. Cannot fail: the embedded rules
-  // are checked when the library is built and tested.
+  // are checked when the library is built and tested. They are compiled on
+  // first use (once per process), so this constructor itself is cheap.
   Cleaner();
 
   // Builds a cleaner from the built-in rules (unless options.no_default_rules)
@@ -191,6 +192,7 @@ class Cleaner {
  private:
   struct Impl;
   explicit Cleaner(std::shared_ptr<const Impl> impl);
+  const Impl& impl() const;            // impl_, or the built-in rules when null
   std::shared_ptr<const Impl> impl_;
 };
 

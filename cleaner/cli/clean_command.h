@@ -1,0 +1,35 @@
+// `newsclean clean`: reads the inputs, cleans them on worker threads in
+// chunks, and writes the results in input order whatever the thread count.
+
+#ifndef NEWSCLEAN_CLI_CLEAN_COMMAND_H_
+#define NEWSCLEAN_CLI_CLEAN_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "inputs.h"
+#include "newsclean/cleaner.h"
+
+namespace newsclean::cli {
+
+// Exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitUsage = 2;  // also: a rules error
+
+struct CleanConfig {
+  std::vector<std::string> paths;  // files, folders, "-"; empty: stdin
+  std::string output;              // -o; empty: stdout
+  FormatChoice format = FormatChoice::kAuto;
+  DocumentOptions document;
+  unsigned jobs = 0;               // 0: all cores
+  bool quiet = false;
+};
+
+// Returns kExitOk, kExitSomeFailed or kExitUsage; says why on stderr.
+int run_clean(const CleanConfig& config, const Cleaner& cleaner);
+
+}  // namespace newsclean::cli
+
+#endif  // NEWSCLEAN_CLI_CLEAN_COMMAND_H_

@@ -1,0 +1,132 @@
+#include "document.h"
+
+#include <exception>
+#include <string_view>
+#include <utility>
+
+#include "json_io.h"
+
+namespace newsclean::cli {
+namespace {
+
+std::string explain_lines(const std::string& where, const Result& result) {
+  std::string out;
+  for (const Removal& r : result.removed) {
+    out += where;
+    out += ": removed block ";
+    out += std::to_string(r.index);
+    out += " [";
+    out += r.rule;
+    out += '/';
+    out += r.category;
+    out += "]: ";
+    out += r.text;
+    out += '\n';
+  }
+  return out;
+}
+
+// nlohmann's "[json.exception.parse_error.101] parse error at line 1, column
+// 5: ..." without the bracketed id and the meaningless line number.
+std::string parse_error_message(const char* what) {
+  std::string msg(what);
+  const std::size_t close = msg.find("] ");
+  if (msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos) {
+    msg.erase(0, close + 2);
+  }
+  const std::string line1 = "at line 1, column";
+  const std::size_t at = msg.find(line1);
+  if (at != std::string::npos) msg.replace(at, line1.size(), "at column");
+  return msg;
+}
+
+void fail(Item* item, std::string error) {
+  item->failed = true;
+  item->error = std::move(error);
+}
+
+std::string a_type(const Json& j) {
+  const std::string name = j.type_name();
+  const bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) !=
+                                          std::string_view::npos;
+  return (vowel ? "an " : "a ") + name;
+}
+
+void process_text(const Input& input, const Cleaner& cleaner,
+                  const DocumentOptions& options, Item* item) {
+  const Result r = cleaner.clean(item->data, options.url);
+  if (options.json) {
+    item->output = dump_line(result_to_json(r, Json{{"source", input.name}}));
+    item->output += '\n';
+  } else if (!r.text.empty()) {
+    item->output = r.text;
+    item->output += '\n';
+  }
+  if (options.explain) item->explain = explain_lines(location(input, *item), r);
+}
+
+void process_record(const Input& input, const Cleaner& cleaner,
+                    const DocumentOptions& options, Item* item) {
+  Json record;
+  try {
+    record = Json::parse(item->data);
+  } catch (const Json::parse_error& e) {
+    return fail(item, "not valid JSON: " + parse_error_message(e.what()));
+  }
+  if (!record.is_object()) {
+    return fail(item, "not a JSON object but " + a_type(record));
+  }
+  const auto text = record.find(options.text_field);
+  if (text == record.end()) {
+    return fail(item, "no field \"" + options.text_field + "\"");
+  }
+  if (!text->is_string()) {
+    return fail(item, "field \"" + options.text_field + "\" is " +
+                          a_type(*text) + ", not a string");
+  }
+  std::string_view url = options.url;
+  const auto url_it = record.find(options.url_field);
+  if (url_it != record.end() && url_it->is_string()) {
+    url = url_it->get_ref<const std::string&>();
+  }
+  const Result r = cleaner.clean(text->get_ref<const std::string&>(), url);
+  if (options.json) {
+    record[options.output_field] = result_to_json(
+        r, Json{{"source", input.name}, {"line", item->line}});
+  } else {
+    record[options.output_field] = r.text;
+  }
+  item->output = dump_line(record);
+  item->output += '\n';
+  if (options.explain) item->explain = explain_lines(location(input, *item), r);
+}
+
+}  // namespace
+
+std::string location(const Input& input, const Item& item) {
+  return item.line == 0 ? input.name
+                        : input.name + ":" + std::to_string(item.line);
+}
+
+void process_item(const Input& input, const Cleaner& cleaner,
+                  const DocumentOptions& options, Item* item) noexcept {
+  if (item->kind != Item::Kind::kDoc || item->failed) return;
+  try {
+    if (input.format == Format::kJsonl) {
+      process_record(input, cleaner, options, item);
+    } else {
+      process_text(input, cleaner, options, item);
+    }
+  } catch (const std::exception& e) {
+    item->output.clear();
+    item->explain.clear();
+    fail(item, e.what());
+  } catch (...) {
+    item->output.clear();
+    item->explain.clear();
+    fail(item, "unknown error");
+  }
+  std::string().swap(item->data);
+}
+
+}  // namespace newsclean::cli

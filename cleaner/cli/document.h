@@ -1,0 +1,35 @@
+// Cleaning one document (a text file or a JSONL record) and formatting what
+// it produces: the output bytes and the --explain lines. Runs on worker
+// threads; the cleaning itself is newsclean::Cleaner::clean.
+
+#ifndef NEWSCLEAN_CLI_DOCUMENT_H_
+#define NEWSCLEAN_CLI_DOCUMENT_H_
+
+#include <string>
+
+#include "inputs.h"
+#include "newsclean/cleaner.h"
+
+namespace newsclean::cli {
+
+struct DocumentOptions {
+  std::string text_field = "text";    // JSONL: where the text is
+  std::string url_field = "url";      // JSONL: where the URL is, if anywhere
+  std::string output_field = "text";  // JSONL: where the result goes
+  std::string url;   // text input (and JSONL records without a URL)
+  bool json = false;     // the whole Result instead of the text
+  bool explain = false;  // list removed blocks on stderr
+};
+
+// Cleans a kDoc item that has not failed, in place: fills item->output and
+// item->explain, or sets item->failed and item->error for a bad JSONL record.
+// Frees item->data. Never throws.
+void process_item(const Input& input, const Cleaner& cleaner,
+                  const DocumentOptions& options, Item* item) noexcept;
+
+// "PATH" or "PATH:LINE", the prefix of every message about the item.
+std::string location(const Input& input, const Item& item);
+
+}  // namespace newsclean::cli
+
+#endif  // NEWSCLEAN_CLI_DOCUMENT_H_

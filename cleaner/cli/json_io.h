@@ -1,0 +1,34 @@
+// Result <-> JSON, for --json and JSONL output.
+//
+// A Result becomes one object:
+//   {"text": ..., "title": ..., "section": [...],
+//    "captions": [{"text", "score", "related", "index", "rule"}, ...],
+//    "removed": [{"index", "text", "rule", "category"}, ...],
+//    "stats": {"blocks", "kept", "removed", "bytes_in", "bytes_out"},
+//    "warnings": [...]}
+// ordered_json keeps keys in the order written, so JSONL records keep the
+// order of their fields.
+
+#ifndef NEWSCLEAN_CLI_JSON_IO_H_
+#define NEWSCLEAN_CLI_JSON_IO_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "newsclean/cleaner.h"
+
+namespace newsclean::cli {
+
+using Json = nlohmann::ordered_json;
+
+// The Result as described above, after `prefix`'s members (e.g. "source").
+Json result_to_json(const Result& result, Json prefix = Json::object());
+
+// One line of JSON (no newline). Invalid UTF-8 cannot reach here from the
+// library, but is replaced rather than thrown on, to be safe.
+std::string dump_line(const Json& json);
+
+}  // namespace newsclean::cli
+
+#endif  // NEWSCLEAN_CLI_JSON_IO_H_

@@ -1,0 +1,166 @@
+// newsclean: the command line. Flags and I/O only; the cleaning is the
+// library's (newsclean/cleaner.h).
+//
+//   newsclean clean [PATH|-]... [-o FILE|FOLDER] [--rules FILE]... [--json] ...
+//   newsclean rules [--rules FILE]...
+//   newsclean --version
+//
+// Exit codes: 0 all good, 1 some documents failed, 2 usage or rules error.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "clean_command.h"
+#include "newsclean/cleaner.h"
+
+#ifndef NEWSCLEAN_VERSION
+#define NEWSCLEAN_VERSION "unknown"
+#endif
+
+namespace {
+
+using newsclean::cli::kExitOk;
+using newsclean::cli::kExitUsage;
+
+// Flags that choose the rules and options, shared by `clean` and `rules`.
+struct RuleFlags {
+  std::vector<std::string> rules_files;
+  std::vector<std::string> disable;
+  bool no_default_rules = false;
+  bool keep_related_captions = false;
+
+  void add_to(CLI::App* app) {
+    app->add_option("--rules", rules_files,
+                    "YAML rules file extending the built-in rules (repeatable; "
+                    "later files override earlier rules with the same id)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app->add_option("--disable", disable, "turn off the rule with this id (repeatable)")
+        ->type_name("ID")
+        ->allow_extra_args(false);
+    app->add_flag("--no-default-rules", no_default_rules,
+                  "use only the --rules files, not the built-in rules");
+  }
+
+  // Builds the cleaner; on error prints the library's message and returns false.
+  // `*cleaner` starts as the built-in one, which is kept when no flag changes
+  // it (building the rules again would double the start-up time).
+  bool build(newsclean::Cleaner* cleaner) const {
+    if (rules_files.empty() && disable.empty() && !no_default_rules &&
+        !keep_related_captions) {
+      return true;
+    }
+    std::vector<newsclean::RuleSource> sources;
+    sources.reserve(rules_files.size());
+    for (const std::string& path : rules_files) {
+      sources.push_back(newsclean::RuleSource::from_file(path));
+    }
+    newsclean::Options options;
+    options.disable = disable;
+    options.no_default_rules = no_default_rules;
+    options.keep_related_captions = keep_related_captions;
+    const newsclean::Status status =
+        newsclean::Cleaner::create(sources, options, cleaner);
+    if (!status.ok()) {
+      std::fprintf(stderr, "%s\n", status.message().c_str());
+      return false;
+    }
+    return true;
+  }
+};
+
+int print_rules(const newsclean::Cleaner& cleaner) {
+  std::string out;
+  for (const newsclean::RuleInfo& rule : cleaner.rules()) {
+    out += rule.id + '\t' + rule.category + '\t' + rule.action + '\t' +
+           rule.where + '\t' + rule.origin + '\n';
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "newsclean: strips boilerplate (breadcrumbs, repeated headline, photo "
+      "captions, footers) from scraped news text.",
+      "newsclean"};
+  app.set_version_flag("--version", std::string("newsclean ") + NEWSCLEAN_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 all good, 1 some documents failed, 2 usage or rules error.");
+
+  RuleFlags flags;
+  newsclean::cli::CleanConfig config;
+  std::string format = "auto";
+
+  CLI::App* clean = app.add_subcommand(
+      "clean",
+      "Clean files, folders (recursively; .jsonl/.ndjson files are JSONL, other "
+      "non-hidden files text) and stdin (- or no PATH).");
+  clean->add_option("paths", config.paths, "files, folders, or - for stdin")
+      ->type_name("PATH|-");
+  clean->add_option("-o,--output", config.output,
+                    "output file, or folder mirroring the inputs' relative paths "
+                    "(a folder is required with several inputs or a folder input); "
+                    "default: stdout")
+      ->type_name("FILE|FOLDER");
+  flags.add_to(clean);
+  clean->add_flag("--keep-related-captions", flags.keep_related_captions,
+                  "keep captions related to the story in the text");
+  clean->add_option("--text-field", config.document.text_field,
+                    "JSONL: field holding the text")
+      ->capture_default_str();
+  clean->add_option("--url-field", config.document.url_field,
+                    "JSONL: field holding the URL (selects site rules)")
+      ->capture_default_str();
+  std::string output_field;
+  clean->add_option("--output-field", output_field,
+                    "JSONL: field to put the result in (default: the text field, "
+                    "replaced in place)");
+  clean->add_option("--url", config.document.url,
+                    "URL of text input (and of JSONL records without one)");
+  clean->add_option("--input-format", format,
+                    "auto: .jsonl/.ndjson files are JSONL, the rest (and stdin) text")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str();
+  clean->add_flag("--json", config.document.json,
+                  "output the whole result (text, title, section, captions, "
+                  "removed, stats, warnings) as JSON, one object per document");
+  clean->add_flag("--explain", config.document.explain,
+                  "list each removed block with its rule on stderr");
+  clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")
+      ->check(CLI::Range(0u, 4096u))
+      ->type_name("N");
+  clean->add_flag("-q,--quiet", config.quiet, "no progress line and no summary");
+
+  CLI::App* rules = app.add_subcommand(
+      "rules", "Print the active rules: id, category, action, where, origin.");
+  flags.add_to(rules);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version: 0
+  }
+
+  newsclean::Cleaner cleaner;
+  if (!flags.build(&cleaner)) return kExitUsage;
+  if (rules->parsed()) return print_rules(cleaner);
+
+  config.document.output_field =
+      output_field.empty() ? config.document.text_field : output_field;
+  config.format = format == "text"    ? newsclean::cli::FormatChoice::kText
+                  : format == "jsonl" ? newsclean::cli::FormatChoice::kJsonl
+                                      : newsclean::cli::FormatChoice::kAuto;
+  if (::isatty(STDOUT_FILENO) == 0) {
+    static char buffer[1 << 20];
+    std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+  }
+  return newsclean::cli::run_clean(config, cleaner);
+}

@@ -1,0 +1,187 @@
+#include "output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <system_error>
+#include <utility>
+
+namespace newsclean::cli {
+namespace fs = std::filesystem;
+
+fs::path output_folder_to_skip(const std::string& output_arg) {
+  if (output_arg.empty() || output_arg == "-") return {};
+  std::error_code ec;
+  return fs::is_directory(output_arg, ec) ? fs::path(output_arg) : fs::path();
+}
+
+bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
+                  std::size_t arg_count, OutputPlan* plan, std::string* error) {
+  const std::vector<Input>& inputs = discovery.inputs;
+  plan->targets.assign(inputs.size(), fs::path());
+  if (output_arg.empty() || output_arg == "-") {
+    plan->mode = OutputPlan::Mode::kStdout;
+    return true;
+  }
+  const fs::path out(output_arg);
+  std::error_code ec;
+  const bool is_folder = fs::is_directory(out, ec);
+  const bool must_be_folder = arg_count > 1 || discovery.has_folder;
+  if (!is_folder && !must_be_folder && output_arg.back() != '/') {
+    plan->mode = OutputPlan::Mode::kFile;
+    if (!plan->targets.empty()) plan->targets[0] = out;
+    return true;
+  }
+  if (!is_folder && fs::exists(out, ec)) {
+    *error = "-o " + output_arg +
+             ": not a folder; with several inputs or a folder input, -o must "
+             "be a folder";
+    return false;
+  }
+  plan->mode = OutputPlan::Mode::kFolder;
+  std::map<std::string, std::size_t> seen;  // target -> input index
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Input& in = inputs[i];
+    if (!in.error.empty()) continue;  // nothing will be written for it
+    if (in.is_stdin) {
+      *error = "stdin (-) cannot be written into the output folder " +
+               output_arg + "; use -o FILE or no -o";
+      return false;
+    }
+    const std::string rel = in.relative.string();
+    if (rel.empty() || rel == "." || rel == "..") {
+      *error = in.name + ": cannot name an output file for it under " +
+               output_arg;
+      return false;
+    }
+    fs::path target = (out / in.relative).lexically_normal();
+    auto [it, inserted] = seen.emplace(target.string(), i);
+    if (!inserted) {
+      *error = inputs[it->second].name + " and " + in.name +
+               " would both be written to " + target.string();
+      return false;
+    }
+    plan->targets[i] = std::move(target);
+  }
+  return true;
+}
+
+bool check_outputs_not_inputs(const std::vector<Input>& inputs,
+                              const OutputPlan& plan, std::string* error) {
+  if (plan.mode == OutputPlan::Mode::kStdout) return true;
+  std::map<std::pair<dev_t, ino_t>, std::size_t> files;  // -> input index
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    struct stat st;
+    const Input& in = inputs[i];
+    const int rc = in.is_stdin ? ::fstat(STDIN_FILENO, &st)
+                               : ::stat(in.path.c_str(), &st);
+    if (rc == 0 && S_ISREG(st.st_mode)) files.emplace(std::pair(st.st_dev, st.st_ino), i);
+  }
+  for (const fs::path& target : plan.targets) {
+    struct stat st;
+    if (target.empty() || ::stat(target.c_str(), &st) != 0) continue;
+    auto it = files.find(std::pair(st.st_dev, st.st_ino));
+    if (it != files.end()) {
+      *error = "output " + target.string() + " is the input " +
+               inputs[it->second].name + "; refusing to overwrite an input";
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+
+namespace {
+constexpr std::size_t kBufferSize = 1 << 20;
+std::atomic<unsigned> temp_counter{0};
+}  // namespace
+
+AtomicFile::~AtomicFile() { discard(); }
+
+bool AtomicFile::open(const fs::path& target, std::string* error) {
+  discard();
+  target_ = target;
+  errno_ = 0;
+  buffer_.clear();
+  const fs::path parent =
+      target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) {
+    *error = "cannot create folder " + parent.string() + ": " + ec.message();
+    return false;
+  }
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    temp_ = parent / ("." + target.filename().string() + ".tmp-" +
+                      std::to_string(::getpid()) + "-" +
+                      std::to_string(temp_counter.fetch_add(1)));
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ >= 0) return true;
+    if (errno != EEXIST) break;
+  }
+  *error = std::string("cannot write: ") + std::strerror(errno);
+  temp_.clear();
+  return false;
+}
+
+void AtomicFile::flush() {
+  std::size_t done = 0;
+  while (errno_ == 0 && done < buffer_.size()) {
+    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno != EINTR) errno_ = errno;
+      continue;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  buffer_.clear();
+}
+
+void AtomicFile::write(std::string_view data) {
+  if (fd_ < 0 || errno_ != 0) return;
+  buffer_.append(data);
+  if (buffer_.size() >= kBufferSize) flush();
+}
+
+bool AtomicFile::commit(std::string* error) {
+  if (fd_ < 0) {
+    *error = "cannot write: not open";
+    return false;
+  }
+  flush();
+  if (errno_ == 0 && ::fsync(fd_) != 0) errno_ = errno;
+  if (::close(fd_) != 0 && errno_ == 0) errno_ = errno;
+  fd_ = -1;
+  if (errno_ == 0 && std::rename(temp_.c_str(), target_.c_str()) != 0) {
+    errno_ = errno;
+  }
+  if (errno_ != 0) {
+    *error = std::string("cannot write: ") + std::strerror(errno_);
+    discard();
+    return false;
+  }
+  temp_.clear();
+  return true;
+}
+
+void AtomicFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+  temp_.clear();
+  buffer_.clear();
+}
+
+bool write_stdout(std::string_view data) {
+  if (data.empty()) return std::ferror(stdout) == 0;
+  return std::fwrite(data.data(), 1, data.size(), stdout) == data.size();
+}
+
+}  // namespace newsclean::cli

@@ -1,0 +1,570 @@
+"""End-to-end tests of the `newsclean` command line (cleaner/cli/).
+
+The binary is $NEWSCLEAN_CLI, else `newsclean` on PATH; without either the
+tests are skipped. What the library removes is the library's business: where a
+test needs a removal it brings its own rule (pattern ^ZZZ-BOILERPLATE), so
+these tests check the CLI's flags and I/O, not the built-in rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "001_53a9f95486086e6a.txt"
+SEED_EXPECTED = REPO / "seeds" / "001_53a9f95486086e6a.expected.txt"
+
+
+def _find_cli() -> str | None:
+    path = os.environ.get("NEWSCLEAN_CLI")
+    if path:
+        return path
+    return shutil.which("newsclean")
+
+
+CLI = _find_cli()
+
+pytestmark = pytest.mark.skipif(
+    CLI is None,
+    reason="newsclean CLI not found: set NEWSCLEAN_CLI to the built binary "
+    "(e.g. build/cleaner/newsclean) or put `newsclean` on PATH",
+)
+
+STORY_A = (
+    "The city council voted on Tuesday to extend the night bus service to the "
+    "northern suburbs.\n"
+    "Councillors said the change would cost about two million a year and start "
+    "in the spring.\n"
+)
+STORY_B = (
+    "Farmers in the valley reported the earliest harvest in a decade after a "
+    "warm and dry summer.\n"
+)
+MARKER = "ZZZ-BOILERPLATE subscribe to nothing"
+
+RULES = """\
+rules:
+  - id: test-marker
+    category: testjunk
+    where: anywhere
+    unit: line
+    pattern: "^ZZZ-BOILERPLATE"
+    action: drop
+"""
+
+SUMMARY = re.compile(r"newsclean: (\d+) documents in, (\d+) cleaned, (\d+) failed")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cli_runs():
+    """One clear failure when the binary found cannot even say its version
+    (e.g. a `newsclean` on PATH from a package built without the tool)."""
+    try:
+        proc = subprocess.run([CLI, "--version"], capture_output=True, timeout=60)
+    except OSError as e:
+        pytest.fail(f"cannot run {CLI}: {e}", pytrace=False)
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", errors="replace").strip()
+        pytest.fail(f"{CLI} --version exited {proc.returncode}: {err}", pytrace=False)
+
+
+def run(*args: object, stdin: bytes | None = None, cwd: Path | None = None):
+    """Runs the CLI; returns CompletedProcess with text stdout / stderr."""
+    proc = subprocess.run(
+        [CLI, *map(str, args)],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    proc.stdout = proc.stdout.decode("utf-8")
+    proc.stderr = proc.stderr.decode("utf-8", errors="replace")
+    return proc
+
+
+def summary(stderr: str) -> tuple[int, int, int]:
+    m = SUMMARY.search(stderr)
+    assert m, f"no summary line in stderr:\n{stderr}"
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+@pytest.fixture
+def rules_file(tmp_path: Path) -> Path:
+    path = tmp_path / "test-rules.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    return path
+
+
+# --- flags and exit codes ---------------------------------------------------
+
+
+def test_version():
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("newsclean ")
+
+
+def test_help_exits_zero():
+    assert run("--help").returncode == 0
+    proc = run("clean", "--help")
+    assert proc.returncode == 0
+    assert "--output-field" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],  # no subcommand
+        ["frobnicate"],
+        ["clean", "--no-such-flag"],
+        ["clean", "-j", "many"],
+        ["clean", "--input-format", "xml"],
+    ],
+)
+def test_usage_errors_exit_two(args):
+    proc = run(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip()
+
+
+# --- folders, text files, failures ------------------------------------------
+
+
+def test_folder_with_one_broken_file(tmp_path: Path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(STORY_A, encoding="utf-8")
+    (src / "sub" / "b.md").write_text(STORY_B, encoding="utf-8")
+    (src / "sub" / "broken.txt").write_bytes(
+        b"A fine first line.\nAnother fine line.\nHere \xff is not UTF-8.\n"
+    )
+    (src / ".hidden.txt").write_text(STORY_B, encoding="utf-8")
+    (src / ".git").mkdir()
+    (src / ".git" / "config").write_text(STORY_B, encoding="utf-8")
+    out = tmp_path / "out"
+
+    proc = run("clean", src, "-o", out)
+
+    assert proc.returncode == 1, proc.stderr
+    # The broken file is named, with the line of its first bad byte.
+    broken = str(src / "sub" / "broken.txt")
+    assert f"{broken}:3: error:" in proc.stderr
+    assert "UTF-8" in proc.stderr
+    assert summary(proc.stderr) == (3, 2, 1)
+    # The good files are cleaned into the mirror tree; nothing else is there.
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == ["a.txt", "sub/b.md"]
+    assert (out / "a.txt").read_text(encoding="utf-8") == STORY_A
+    assert (out / "sub" / "b.md").read_text(encoding="utf-8") == STORY_B
+
+
+def test_nul_byte_and_missing_file_fail_and_run_goes_on(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY_A, encoding="utf-8")
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"line one\nline\x00two\n")
+    missing = tmp_path / "missing.txt"
+
+    proc = run("clean", nul, missing, good)
+
+    assert proc.returncode == 1
+    assert f"{nul}:2: error:" in proc.stderr and "NUL" in proc.stderr
+    assert f"{missing}: error: cannot read" in proc.stderr
+    assert proc.stdout == STORY_A
+    assert summary(proc.stderr) == (3, 1, 2)
+
+
+def test_text_inputs_to_stdout_are_concatenated_in_order(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    b.write_text(STORY_B + "\n\n", encoding="utf-8")
+    proc = run("clean", b, a)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == STORY_B + STORY_A  # each paragraph ends in "\n"
+    assert summary(proc.stderr) == (2, 2, 0)
+
+
+def test_quiet_has_no_summary(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    proc = run("clean", "-q", a)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert proc.stdout == STORY_A
+
+
+def test_single_file_to_output_file(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    out = tmp_path / "deep" / "er" / "clean.txt"
+    proc = run("clean", a, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == STORY_A
+    # Written atomically: no temporary file is left beside it.
+    assert [p.name for p in out.parent.iterdir()] == ["clean.txt"]
+
+
+# --- stdin -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [[], ["-"]])
+def test_stdin_text(args):
+    proc = run("clean", *args, stdin=STORY_A.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == STORY_A
+
+
+def test_stdin_jsonl():
+    records = [{"text": STORY_A}, {"text": STORY_B, "url": "https://example.com/x"}]
+    data = "".join(json.dumps(r) + "\n" for r in records).encode()
+    proc = run("clean", "--input-format", "jsonl", "-", stdin=data)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["text"] for r in out] == [STORY_A.rstrip("\n"), STORY_B.rstrip("\n")]
+    assert out[1]["url"] == "https://example.com/x"
+
+
+def test_stdin_error_is_named():
+    proc = run("clean", stdin=b"bad \xc3\x28 sequence\n")
+    assert proc.returncode == 1
+    assert "<stdin>:1: error:" in proc.stderr
+
+
+# --- JSONL -------------------------------------------------------------------
+
+
+def test_jsonl_fields_and_bad_records(tmp_path: Path, rules_file: Path):
+    src = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": 1, "body": MARKER + "\n" + STORY_A, "link": "https://a.example/1", "n": 2.5}),
+        "",  # blank lines are skipped, not counted
+        "[1, 2, 3]",
+        json.dumps({"id": 3, "text": "the wrong field"}),
+        json.dumps({"id": 4, "body": 42}),
+        '{"id": 5, "body": "unterminated',
+        json.dumps({"id": 6, "body": STORY_B, "zeta": {"nested": [1, None, True]}}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "clean.jsonl"
+
+    proc = run("clean", src, "-o", out, "--rules", rules_file,
+               "--text-field", "body", "--url-field", "link", "--output-field", "clean")
+
+    assert proc.returncode == 1
+    assert f"{src}:3: error: not a JSON object" in proc.stderr
+    assert f'{src}:4: error: no field "body"' in proc.stderr
+    assert f'{src}:5: error: field "body" is a number' in proc.stderr
+    assert f"{src}:6: error: not valid JSON" in proc.stderr
+    assert summary(proc.stderr) == (6, 2, 4)
+
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [1, 6]
+    first, second = records
+    # The text field is left alone, the result goes to --output-field, the
+    # other fields are kept, in their order.
+    assert list(first) == ["id", "body", "link", "n", "clean"]
+    assert first["body"].startswith(MARKER)
+    assert first["clean"] == STORY_A.rstrip("\n")
+    assert first["n"] == 2.5
+    assert second["zeta"] == {"nested": [1, None, True]}
+    assert second["clean"] == STORY_B.rstrip("\n")
+
+
+def test_jsonl_default_replaces_text_in_place(tmp_path: Path, rules_file: Path):
+    src = tmp_path / "docs.ndjson"
+    src.write_text(json.dumps({"text": MARKER + "\n" + STORY_B, "k": "v"}) + "\n", encoding="utf-8")
+    proc = run("clean", "--rules", rules_file, src)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"text": STORY_B.rstrip("\n"), "k": "v"}
+
+
+def test_jsonl_in_folder_is_written_as_jsonl(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps({"text": STORY_A}) + "\n", encoding="utf-8")
+    (src / "b.txt").write_text(STORY_B, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run("clean", src, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((out / "a.jsonl").read_text(encoding="utf-8")) == {"text": STORY_A.rstrip("\n")}
+    assert (out / "b.txt").read_text(encoding="utf-8") == STORY_B
+
+
+# --- --json and --explain ----------------------------------------------------
+
+RESULT_KEYS = {"source", "text", "title", "section", "captions", "removed", "stats", "warnings"}
+
+
+def check_result_shape(obj: dict) -> None:
+    assert RESULT_KEYS <= set(obj), obj.keys()
+    assert isinstance(obj["text"], str)
+    assert isinstance(obj["title"], str)
+    assert all(isinstance(s, str) for s in obj["section"])
+    for c in obj["captions"]:
+        assert set(c) == {"text", "score", "related", "index", "rule"}
+        assert 0 <= c["score"] <= 1 and isinstance(c["related"], bool)
+    for r in obj["removed"]:
+        assert set(r) == {"index", "text", "rule", "category"}
+    assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out"}
+    assert all(isinstance(w, str) for w in obj["warnings"])
+
+
+def test_json_output_for_text(tmp_path: Path, rules_file: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(MARKER + "\n" + STORY_A, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(STORY_B, encoding="utf-8")
+    proc = run("clean", "--json", "--rules", rules_file, a, b)
+    assert proc.returncode == 0, proc.stderr
+    objs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(objs) == 2
+    for obj in objs:
+        check_result_shape(obj)
+        assert "line" not in obj
+    assert [o["source"] for o in objs] == [str(a), str(b)]
+    first = objs[0]
+    assert first["text"] == STORY_A.rstrip("\n")
+    assert {"index": 0, "text": MARKER, "rule": "test-marker", "category": "testjunk"} in first["removed"]
+    assert first["stats"]["blocks"] == 3 and first["stats"]["removed"] >= 1
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article missing")
+def test_json_output_for_seed_has_captions():
+    proc = run("clean", "--json", SEED)
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    check_result_shape(obj)
+    assert obj["captions"], "the seed article has two captions"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article missing")
+def test_seed_article_and_keep_related_captions():
+    proc = run("clean", SEED)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.split("\n")
+    assert lines[-1] == ""  # every paragraph ends in a newline
+    assert len(lines) - 1 == 16
+    assert lines[0].startswith("The British government")
+    assert lines[-2].endswith("its own hacking operations.")
+    if SEED_EXPECTED.exists():  # byte for byte
+        assert proc.stdout == SEED_EXPECTED.read_text(encoding="utf-8")
+    related = json.loads(run("clean", "--json", SEED).stdout)["captions"]
+    related = [c["text"] for c in related if c["related"]]
+    assert related
+    kept = run("clean", "--keep-related-captions", SEED).stdout.splitlines()
+    assert all(c in kept for c in related)
+    assert not any(c in lines for c in related)
+
+
+def test_json_output_for_jsonl_goes_in_the_output_field(tmp_path: Path):
+    src = tmp_path / "d.jsonl"
+    src.write_text("\n" + json.dumps({"id": 7, "text": STORY_A}) + "\n", encoding="utf-8")
+    proc = run("clean", "--json", "--output-field", "result", src)
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads(proc.stdout)
+    assert rec["id"] == 7 and rec["text"] == STORY_A  # input text untouched
+    check_result_shape(rec["result"])
+    assert rec["result"]["source"] == str(src)
+    assert rec["result"]["line"] == 2
+
+
+def test_explain(tmp_path: Path, rules_file: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_B + MARKER + "\n", encoding="utf-8")
+    j = tmp_path / "b.jsonl"
+    j.write_text(json.dumps({"text": MARKER + "\n" + STORY_A}) + "\n", encoding="utf-8")
+    proc = run("clean", "--explain", "--rules", rules_file, a, j)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{a}: removed block 1 [test-marker/testjunk]: {MARKER}\n" in proc.stderr
+    assert f"{j}:1: removed block 0 [test-marker/testjunk]: {MARKER}\n" in proc.stderr
+    assert MARKER not in proc.stdout
+
+
+# --- rules -------------------------------------------------------------------
+
+
+def test_rules_file_with_typo_key(tmp_path: Path):
+    bad = tmp_path / "typo.yaml"
+    bad.write_text(
+        "rules:\n"
+        "  - id: my-footer\n"
+        "    category: footer\n"
+        "    where: tail\n"
+        "    unit: line\n"
+        '    patern: "^Read more at"\n'
+        "    action: drop\n",
+        encoding="utf-8",
+    )
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    proc = run("clean", "--rules", bad, a, "-o", out)
+    assert proc.returncode == 2
+    assert re.search(re.escape(str(bad)) + r":6:\d+:", proc.stderr), proc.stderr
+    assert "my-footer" in proc.stderr and "patern" in proc.stderr
+    assert not out.exists()
+
+
+def test_rules_file_with_invalid_regex(tmp_path: Path):
+    bad = tmp_path / "regex.yaml"
+    bad.write_text(
+        "rules:\n"
+        "  - id: my-caption\n"
+        "    category: caption\n"
+        "    where: anywhere\n"
+        "    unit: line\n"
+        '    pattern: "^Photo: (unclosed"\n'
+        "    action: drop\n",
+        encoding="utf-8",
+    )
+    for cmd in (["clean", "-"], ["rules"]):
+        proc = run(*cmd, "--rules", bad, stdin=STORY_A.encode())
+        assert proc.returncode == 2
+        assert re.search(re.escape(str(bad)) + r":6:\d+:", proc.stderr), proc.stderr
+        assert "my-caption" in proc.stderr
+        assert proc.stdout == ""
+
+
+def test_unreadable_rules_file_and_unknown_disable(tmp_path: Path):
+    proc = run("clean", "--rules", tmp_path / "nope.yaml", stdin=STORY_A.encode())
+    assert proc.returncode == 2 and "nope.yaml" in proc.stderr
+    proc = run("clean", "--disable", "no-such-rule-id", stdin=STORY_A.encode())
+    assert proc.returncode == 2 and "no-such-rule-id" in proc.stderr
+
+
+def test_rules_listing(tmp_path: Path, rules_file: Path):
+    proc = run("rules", "--rules", rules_file)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split("\t") for line in proc.stdout.splitlines()]
+    assert rows and all(len(r) == 5 for r in rows)
+    assert [str(rules_file) + ":2"] == [r[4] for r in rows if r[0] == "test-marker"]
+    assert ["test-marker", "testjunk", "drop", "anywhere"] in [r[:4] for r in rows]
+    # --disable and --no-default-rules change the listing.
+    builtin = rows[0][0]
+    proc = run("rules", "--disable", builtin)
+    assert builtin not in [line.split("\t")[0] for line in proc.stdout.splitlines()]
+    proc = run("rules", "--no-default-rules", "--rules", rules_file)
+    assert [line.split("\t")[0] for line in proc.stdout.splitlines()] == ["test-marker"]
+
+
+# --- never over an input -----------------------------------------------------
+
+
+def test_output_equal_to_input_is_refused(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A + "Follow us on Twitter\n", encoding="utf-8")
+    before = a.read_bytes()
+
+    proc = run("clean", a, "-o", a)
+    assert proc.returncode == 2 and "refusing" in proc.stderr
+
+    os.symlink(a, tmp_path / "link.txt")
+    proc = run("clean", a, "-o", tmp_path / "link.txt")
+    assert proc.returncode == 2
+
+    with a.open("rb") as stdin:  # `newsclean clean - -o a.txt < a.txt`
+        proc = subprocess.run([CLI, "clean", "-", "-o", str(a)], stdin=stdin,
+                              capture_output=True, timeout=60)
+    assert proc.returncode == 2
+
+    proc = run("clean", tmp_path, "-o", tmp_path)  # folder onto itself
+    assert proc.returncode == 2
+    assert a.read_bytes() == before
+
+
+def test_several_inputs_need_an_output_folder(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    b.write_text(STORY_B, encoding="utf-8")
+    existing = tmp_path / "existing.txt"
+    existing.write_text("keep me\n", encoding="utf-8")
+    proc = run("clean", a, b, "-o", existing)
+    assert proc.returncode == 2
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+    # A new path becomes a folder.
+    proc = run("clean", a, b, "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == STORY_A
+    assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == STORY_B
+
+
+def test_output_folder_inside_input_folder_is_not_read_back(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(STORY_A, encoding="utf-8")
+    out = src / "clean"
+    for _ in range(2):
+        proc = run("clean", src, "-o", out)
+        assert proc.returncode == 0, proc.stderr
+        assert summary(proc.stderr) == (1, 1, 0)
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+
+
+# --- progress ----------------------------------------------------------------
+
+
+def test_progress_line_only_on_a_terminal(tmp_path: Path):
+    pty = pytest.importorskip("pty")
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    assert "\r" not in run("clean", a).stderr  # stderr is a pipe here
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([CLI, "clean", str(a)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=slave, timeout=60)
+    finally:
+        os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO once the terminal is drained
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == STORY_A
+    assert b"\rnewsclean: 1 documents" in seen
+    assert b"newsclean: 1 documents in, 1 cleaned, 0 failed" in seen
+
+
+# --- threads -----------------------------------------------------------------
+
+
+def test_jobs_do_not_change_the_output(tmp_path: Path, rules_file: Path):
+    paragraphs = [STORY_A.strip(), STORY_B.strip(), MARKER, "News / World",
+                  "Follow us on Twitter", "Short."]
+    src = tmp_path / "many.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        for i in range(1300):  # more than two chunks
+            body = "\n".join(paragraphs[(i + k) % len(paragraphs)] for k in range(1 + i % 5))
+            f.write(json.dumps({"id": i, "text": f"Document {i} says hello.\n{body}"}) + "\n")
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:03d}.txt").write_text(f"Text {i} here.\n" + STORY_A * (i % 3), encoding="utf-8")
+
+    outputs = {}
+    for jobs in ("1", "2", "4"):
+        proc = run("clean", "-j", jobs, "--rules", rules_file, "--json", src, folder)
+        assert proc.returncode == 0, proc.stderr
+        outputs[jobs] = proc.stdout
+    assert outputs["1"] == outputs["2"] == outputs["4"]
+    lines = outputs["1"].splitlines()
+    assert len(lines) == 1300 + 40
+    assert [json.loads(line)["id"] for line in lines[:1300]] == list(range(1300))
+    assert [json.loads(line)["source"] for line in lines[1300:]] == [
+        str(folder / f"{i:03d}.txt") for i in range(40)
+    ]

@@ -1,0 +1,35 @@
+"""The installed package: importable anywhere, typed, and both CLI entry points."""
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import newsclean
+
+
+def test_imports_from_outside_the_source_tree(tmp_path: Path):
+    out = subprocess.run(
+        [sys.executable, "-c", "import newsclean; print(newsclean.__file__)"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    ).stdout
+    assert "site-packages" in out or "dist-packages" in out
+
+
+def test_ships_type_information():
+    pkg = Path(newsclean.__file__).parent
+    assert (pkg / "py.typed").exists()
+    assert (pkg / "_core.pyi").exists()
+
+
+def test_python_dash_m_and_the_console_script_clean_the_seed(tmp_path: Path, root, seed_expected):
+    seed = str(root / "seeds/001_53a9f95486086e6a.txt")
+    script = Path(sysconfig.get_path("scripts")) / "newsclean"
+    for cmd in ([sys.executable, "-m", "newsclean"], [str(script)]):
+        proc = subprocess.run([*cmd, "clean", "-q", seed], cwd=tmp_path,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == seed_expected
+    bad = subprocess.run([sys.executable, "-m", "newsclean", "--no-such-flag"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2
