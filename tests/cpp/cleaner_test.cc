@@ -193,7 +193,7 @@ rules:
 
 TEST(Cleaner, DisableTurnsARuleOff) {
   Options o;
-  o.disable = {"footer-follow-us"};
+  o.disable = {"share-follow-us"};
   Cleaner c;
   ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
   const std::string text =
@@ -247,7 +247,7 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
             "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
             "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.");
   ASSERT_EQ(r.removed.size(), 5u);
-  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "footer-related-list");
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
 TEST(Cleaner, UnlessVetoesAHit) {

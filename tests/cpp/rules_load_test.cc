@@ -112,14 +112,14 @@ TEST(RulesLoad, OverrideReplacesByIdAndDisableRemoves) {
   Cleaner c;
   ASSERT_TRUE(Cleaner::create({RuleSource::from_string(
                                   "rules:\n"
-                                  "  - {id: footer-share, category: share, pattern: '^Pass it on$', where: tail}\n"
-                                  "disable: [footer-follow-us]\n")},
+                                  "  - {id: share-prompt, category: share, pattern: '^Pass it on$', where: tail}\n"
+                                  "disable: [share-follow-us]\n")},
                               {}, &c)
                   .ok());
   bool share = false;
   for (const auto& r : c.rules()) {
-    EXPECT_NE(r.id, "footer-follow-us");
-    if (r.id == "footer-share") {
+    EXPECT_NE(r.id, "share-follow-us");
+    if (r.id == "share-prompt") {
       share = true;
       EXPECT_EQ(r.category, "share");
       EXPECT_EQ(r.origin, "<string>:2");

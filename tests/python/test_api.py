@@ -62,7 +62,7 @@ def test_rules_from_path_text_and_list(tmp_path: Path):
 def test_disable_by_id():
     text = STORY + "\nFollow us on Twitter"
     assert newsclean.Cleaner().clean(text).text == STORY
-    assert newsclean.Cleaner(disable=["footer-follow-us"]).clean(text).text == text
+    assert newsclean.Cleaner(disable=["share-follow-us"]).clean(text).text == text
 
 
 def test_bad_rules_raise_value_error_with_location(tmp_path: Path):
@@ -120,7 +120,7 @@ def _clean_in_worker(args):
 def test_cleaner_pickles_and_works_in_other_processes(tmp_path: Path, seed_text):
     f = tmp_path / "r.yaml"
     f.write_text("rules:\n  - {id: promo, category: advert, pattern: '^Buy the paper'}\n")
-    c = newsclean.Cleaner(f, disable=["footer-follow-us"])
+    c = newsclean.Cleaner(f, disable=["share-follow-us"])
     f.unlink()  # the clone must not need the file
     clone = pickle.loads(pickle.dumps(c))
     text = STORY + "\nBuy the paper\nFollow us on Twitter"
