@@ -51,14 +51,27 @@ Status check_pattern(const Rule& r) {
 
 }  // namespace
 
+// The sets hold every rule's pattern, many with Unicode classes: give their
+// program and DFA cache room (memory is taken as needed, not up front). A DFA
+// that ran out of room would make Match() miss hits.
+constexpr int64_t kSetMaxMem = int64_t{256} << 20;
+
+RE2::Options set_options() {
+  RE2::Options o = re2_options();
+  o.set_max_mem(kSetMaxMem);
+  return o;
+}
+
 struct RuleMatcher::Sets {
   Sets()
-      : set{RE2::Set(re2_options(), RE2::UNANCHORED),
-            RE2::Set(re2_options(), RE2::UNANCHORED)} {}
+      : set{RE2::Set(set_options(), RE2::UNANCHORED),
+            RE2::Set(set_options(), RE2::UNANCHORED)} {}
   RE2::Set set[2];          // per Unit
   std::vector<int> rule[2]; // set entry -> index into rules_
   bool empty[2] = {true, true};
-  // Per rule: its compiled `unless` pattern, or null.
+  // Per rule: its compiled pattern (used one by one only if a set's DFA runs
+  // out of memory) and its `unless` pattern, or null.
+  std::vector<std::unique_ptr<const RE2>> pattern;
   std::vector<std::unique_ptr<const RE2>> unless;
 };
 
@@ -79,6 +92,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     sets->rule[u].push_back(static_cast<int>(i));
     sets->empty[u] = false;
+    sets->pattern.push_back(std::make_unique<const RE2>(r.pattern, re2_options()));
     sets->unless.push_back(
         r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
   }
@@ -97,14 +111,23 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) c
   hits->clear();
   const int u = static_cast<int>(unit);
   if (sets_->empty[u]) return;
+  const re2::StringPiece text(s.data(), s.size());
   std::vector<int> entries;
-  if (!sets_->set[u].Match(re2::StringPiece(s.data(), s.size()), &entries)) return;
+  RE2::Set::ErrorInfo error{};
+  if (!sets_->set[u].Match(text, &entries, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
+    // The set's DFA ran out of memory on this text: ask each rule instead.
+    entries.clear();
+    for (std::size_t e = 0; e < sets_->rule[u].size(); ++e) {
+      if (RE2::PartialMatch(text, *sets_->pattern[sets_->rule[u][e]])) {
+        entries.push_back(static_cast<int>(e));
+      }
+    }
+  }
   for (int e : entries) {
     const int k = sets_->rule[u][e];
     const RE2* unless = sets_->unless[k].get();
-    if (unless == nullptr || !RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *unless)) {
-      hits->push_back(k);
-    }
+    if (unless == nullptr || !RE2::PartialMatch(text, *unless)) hits->push_back(k);
   }
   std::sort(hits->begin(), hits->end());
 }
