@@ -5,6 +5,8 @@
 #include <atomic>
 #include <exception>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "captions.h"
 #include "rules.h"
@@ -91,6 +93,48 @@ bool words_fit(const Rule& r, std::size_t words) {
   return words >= r.min_words && (r.max_words == 0 || words <= r.max_words);
 }
 
+// A run of at least this many short non-sentence lines is a teaser list.
+constexpr std::size_t kTeaserRunLength = 4;
+constexpr std::size_t kTeaserMaxWords = 15;
+
+// Which blocks have each Feature.
+struct Features {
+  std::vector<bool> duplicate;
+  std::vector<bool> teaser_run;
+
+  explicit Features(const std::vector<Block>& blocks)
+      : duplicate(blocks.size()), teaser_run(blocks.size()) {
+    // A block printed twice is a widget or a caption shown twice; one that
+    // recurs three times or more is the page's own structure (a meal plan,
+    // an interview's questions), so it is not a duplicate.
+    std::unordered_map<std::string_view, int> count;
+    for (const Block& b : blocks) ++count[b.text];
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      duplicate[i] = !seen.insert(blocks[i].text).second && count[blocks[i].text] == 2;
+    }
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= blocks.size(); ++i) {
+      const bool teaser = i < blocks.size() && !blocks[i].ends_sentence &&
+                          blocks[i].words <= kTeaserMaxWords;
+      if (teaser) continue;
+      if (i - start >= kTeaserRunLength) {
+        std::fill(teaser_run.begin() + start, teaser_run.begin() + i, true);
+      }
+      start = i + 1;
+    }
+  }
+
+  bool has(Feature f, std::size_t i) const {
+    switch (f) {
+      case Feature::kNone: return true;
+      case Feature::kDuplicate: return duplicate[i];
+      case Feature::kTeaserRun: return teaser_run[i];
+    }
+    return false;
+  }
+};
+
 }  // namespace
 
 struct Cleaner::Impl {
@@ -124,13 +168,17 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
     return std::any_of(rule.sites.begin(), rule.sites.end(),
                        [&](const std::string& s) { return site_matches(s, host); });
   };
+  const Features features(blocks);
   std::vector<std::vector<int>> hits(blocks.size());
   std::vector<int> found;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
+    const auto fits = [&](const Rule& r, std::size_t words) {
+      return in_scope(r) && words_fit(r, words) && features.has(r.feature, i);
+    };
     matcher->match(Unit::kBlock, b.text, &found);
     for (int k : found) {
-      if (in_scope(rules[k]) && words_fit(rules[k], b.words)) hits[i].push_back(k);
+      if (fits(rules[k], b.words)) hits[i].push_back(k);
     }
     // Line rules look at each line of a block (text blocks have one line;
     // HTML blocks may have several).
@@ -141,9 +189,7 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
       const std::string_view line(b.text.data() + pos, nl - pos);
       matcher->match(Unit::kLine, line, &found);
       for (int k : found) {
-        if (in_scope(rules[k]) && words_fit(rules[k], count_words(line))) {
-          hits[i].push_back(k);
-        }
+        if (fits(rules[k], count_words(line))) hits[i].push_back(k);
       }
       pos = nl + 1;
     }

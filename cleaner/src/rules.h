@@ -17,6 +17,13 @@ enum class Unit { kBlock, kLine };
 enum class Action { kDrop, kDropRest, kDropBefore, kKeep, kMetadata };
 enum class Field { kNone, kTitle, kSection };
 
+// Block features a rule can require (with or without a pattern).
+enum class Feature {
+  kNone,
+  kDuplicate,  // the second of exactly two equal blocks
+  kTeaserRun,  // one of a run of short lines that are not sentences
+};
+
 const char* to_string(Where w);
 const char* to_string(Action a);
 
@@ -30,6 +37,7 @@ struct Rule {
   Unit unit = Unit::kBlock;
   Action action = Action::kDrop;
   Field field = Field::kNone;
+  Feature feature = Feature::kNone;
   std::size_t min_words = 0;  // 0: no minimum
   std::size_t max_words = 0;  // 0: no maximum
   bool once = false;          // applies to its first hit only
@@ -72,7 +80,8 @@ std::string host_of(std::string_view url);
 class RuleMatcher {
  public:
   // Compiles `rules`; fails on a pattern that does not compile, is empty,
-  // matches the empty string or matches any text.
+  // matches the empty string or matches any text. A rule with a feature may
+  // have no pattern.
   static Status build(std::vector<Rule> rules,
                       std::unique_ptr<const RuleMatcher>* out);
   ~RuleMatcher();
@@ -80,7 +89,8 @@ class RuleMatcher {
   const std::vector<Rule>& rules() const { return rules_; }
 
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
-  // and whose `unless` pattern does not, ascending.
+  // (rules with a feature and no pattern are always candidates) and whose
+  // `unless` pattern does not, ascending.
   void match(Unit unit, std::string_view s, std::vector<int>* hits) const;
 
  private:

@@ -51,6 +51,8 @@ constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"metadata", Action::kMetadata}};
 constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
                                    {"section", Field::kSection}};
+constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
+                                       {"teaser_run", Feature::kTeaserRun}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,
@@ -169,6 +171,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_enum(at, v, "action", kActions, &rule->action);
     } else if (key == "field") {
       s = parse_enum(at, v, "field", kFields, &rule->field);
+    } else if (key == "feature") {
+      s = parse_enum(at, v, "feature", kFeatures, &rule->feature);
     } else if (key == "min_words") {
       s = parse_count(at, v, "min_words", &rule->min_words);
     } else if (key == "max_words") {
@@ -185,12 +189,14 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       return at.error(kv.first.Mark(),
                       "unknown key '" + key +
                           "' (known: id, category, description, pattern, unless, "
-                          "where, unit, action, field, min_words, max_words, once, "
-                          "sites)");
+                          "feature, where, unit, action, field, min_words, "
+                          "max_words, once, sites)");
     }
     if (!s.ok()) return s;
   }
-  if (!has_pattern) return at.error(node.Mark(), "pattern is required");
+  if (!has_pattern && rule->feature == Feature::kNone) {
+    return at.error(node.Mark(), "pattern is required (or a feature)");
+  }
   if (!has_category || rule->category.empty()) {
     return at.error(node.Mark(), "category is required");
   }

@@ -73,6 +73,10 @@ struct RuleMatcher::Sets {
   // out of memory) and its `unless` pattern, or null.
   std::vector<std::unique_ptr<const RE2>> pattern;
   std::vector<std::unique_ptr<const RE2>> unless;
+  std::vector<int> always[2];  // feature rules without a pattern, per Unit
+
+  // Appends the rules of unit `u` whose pattern matches `text`.
+  void find(int u, const re2::StringPiece& text, std::vector<int>* rules_hit) const;
 };
 
 RuleMatcher::~RuleMatcher() = default;
@@ -83,9 +87,16 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   auto sets = std::make_unique<Sets>();
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
+    const int u = static_cast<int>(r.unit);
+    if (r.pattern.empty() && r.feature != Feature::kNone) {
+      sets->always[u].push_back(static_cast<int>(i));
+      sets->pattern.push_back(nullptr);
+      sets->unless.push_back(
+          r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
+      continue;
+    }
     Status s = check_pattern(r);
     if (!s.ok()) return s;
-    const int u = static_cast<int>(r.unit);
     std::string error;
     if (sets->set[u].Add(r.pattern, &error) < 0) {
       return pattern_error(r, "invalid pattern: " + error);
@@ -110,26 +121,29 @@ Status RuleMatcher::build(std::vector<Rule> rules,
 void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) const {
   hits->clear();
   const int u = static_cast<int>(unit);
-  if (sets_->empty[u]) return;
   const re2::StringPiece text(s.data(), s.size());
-  std::vector<int> entries;
-  RE2::Set::ErrorInfo error{};
-  if (!sets_->set[u].Match(text, &entries, &error)) {
-    if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
-    // The set's DFA ran out of memory on this text: ask each rule instead.
-    entries.clear();
-    for (std::size_t e = 0; e < sets_->rule[u].size(); ++e) {
-      if (RE2::PartialMatch(text, *sets_->pattern[sets_->rule[u][e]])) {
-        entries.push_back(static_cast<int>(e));
-      }
-    }
-  }
-  for (int e : entries) {
-    const int k = sets_->rule[u][e];
+  std::vector<int> candidates = sets_->always[u];
+  if (!sets_->empty[u]) sets_->find(u, text, &candidates);
+  for (int k : candidates) {
     const RE2* unless = sets_->unless[k].get();
     if (unless == nullptr || !RE2::PartialMatch(text, *unless)) hits->push_back(k);
   }
   std::sort(hits->begin(), hits->end());
+}
+
+void RuleMatcher::Sets::find(int u, const re2::StringPiece& text,
+                             std::vector<int>* rules_hit) const {
+  std::vector<int> entries;
+  RE2::Set::ErrorInfo error{};
+  if (!set[u].Match(text, &entries, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
+    // The set's DFA ran out of memory on this text: ask each rule instead.
+    entries.clear();
+    for (std::size_t e = 0; e < rule[u].size(); ++e) {
+      if (RE2::PartialMatch(text, *pattern[rule[u][e]])) entries.push_back(static_cast<int>(e));
+    }
+  }
+  for (int e : entries) rules_hit->push_back(rule[u][e]);
 }
 
 bool site_matches(std::string_view site, std::string_view host) {

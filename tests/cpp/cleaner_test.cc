@@ -277,3 +277,45 @@ TEST(Cleaner, TitleIsNotACutOffSentence) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cleaner, DuplicateLineGoesButRepeatedStructureStays) {
+  const std::string text =
+      "The rocket lifted off from the coast shortly after dawn on Thursday morning.\n"
+      "Watch the video of the launch\n"
+      "It reached orbit about nine minutes later, the agency said in a statement.\n"
+      "Watch the video of the launch\n"
+      "Meal plan for the week\n"
+      "Eat every two hours\n"
+      "Eat every two hours\n"
+      "Eat every two hours\n"
+      "Did you expect it?\n"
+      "Did you expect it?";
+  const Result r = Cleaner().clean(text);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].index, 3u);
+  EXPECT_EQ(r.removed[0].rule, "duplicate-block");
+}
+
+TEST(RulesLoad, FeatureRuleNeedsNoPattern) {
+  Options o;
+  o.no_default_rules = true;
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: teasers
+    category: related
+    feature: teaser_run
+)")},
+                              o, &c)
+                  .ok());
+  const Result r = c.clean(
+      "The council approved the new budget for schools and roads on Tuesday night.\n"
+      "Man rescued from river\nNew bridge opens\nSchool wins award\nLocal team promoted\n"
+      "A short closing line.");
+  EXPECT_EQ(r.removed.size(), 4u);
+  EXPECT_EQ(r.stats.kept, 2u);
+}
+
+}  // namespace
