@@ -319,3 +319,52 @@ rules:
 }
 
 }  // namespace
+
+namespace {
+
+// tests/data/survivors.tsv: story sentences that resemble boilerplate. Each
+// goes at the start, in the middle and at the end of a story and must stay.
+struct Survivor {
+  std::string category;
+  std::string sentence;
+};
+
+std::vector<Survivor> survivors() {
+  std::vector<Survivor> out;
+  std::istringstream in(read(kSource / "tests/data/survivors.tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    out.push_back({line.substr(0, tab), line.substr(tab + 1)});
+  }
+  return out;
+}
+
+TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
+  const std::vector<std::string> story = {
+      "The regional council voted on Tuesday to approve a new plan for public transport in the valley.",
+      "The plan includes two new bus routes and a night service between the three largest towns.",
+      "Officials said the first changes would take effect in the spring, subject to funding.",
+      "Opposition members argued that the plan did little for villages in the north of the region.",
+  };
+  const auto list = survivors();
+  ASSERT_GE(list.size(), 40u);
+  const Cleaner c;
+  for (const auto& s : list) {
+    for (std::size_t at : {std::size_t{0}, std::size_t{2}, story.size()}) {
+      std::vector<std::string> doc = story;
+      doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), s.sentence);
+      if (s.category == "duplicate") doc.insert(doc.begin() + 1, s.sentence);
+      std::string text;
+      for (const auto& p : doc) text += p + "\n\n";
+      const Result r = c.clean(text);
+      EXPECT_TRUE(r.removed.empty())
+          << "[" << s.category << "] at " << at << ": " << s.sentence << "\n  removed by "
+          << (r.removed.empty() ? "" : r.removed[0].rule) << ": "
+          << (r.removed.empty() ? "" : r.removed[0].text);
+    }
+  }
+}
+
+}  // namespace
