@@ -101,9 +101,13 @@ constexpr std::size_t kTeaserMaxWords = 15;
 struct Features {
   std::vector<bool> duplicate;
   std::vector<bool> teaser_run;
+  std::vector<bool> page_url;
 
-  explicit Features(const std::vector<Block>& blocks)
-      : duplicate(blocks.size()), teaser_run(blocks.size()) {
+  Features(const std::vector<Block>& blocks, std::string_view url)
+      : duplicate(blocks.size()), teaser_run(blocks.size()), page_url(blocks.size()) {
+    for (std::size_t i = 0; i < blocks.size() && !url.empty(); ++i) {
+      page_url[i] = blocks[i].text == url;
+    }
     // A block printed twice is a widget or a caption shown twice; one that
     // recurs three times or more is the page's own structure (a meal plan,
     // an interview's questions), so it is not a duplicate.
@@ -130,6 +134,7 @@ struct Features {
       case Feature::kNone: return true;
       case Feature::kDuplicate: return duplicate[i];
       case Feature::kTeaserRun: return teaser_run[i];
+      case Feature::kPageUrl: return page_url[i];
     }
     return false;
   }
@@ -143,7 +148,7 @@ struct Cleaner::Impl {
 
   // Rules whose pattern, site scope and word limits fit each block.
   std::vector<std::vector<int>> find_hits(const std::vector<Block>& blocks,
-                                          const std::string& host) const;
+                                          std::string_view url) const;
   Regions regions(const std::vector<Block>& blocks,
                   const std::vector<std::vector<int>>& hits) const;
   std::vector<Decision> decide(const std::vector<Block>& blocks,
@@ -161,14 +166,15 @@ struct Cleaner::Impl {
 };
 
 std::vector<std::vector<int>> Cleaner::Impl::find_hits(
-    const std::vector<Block>& blocks, const std::string& host) const {
+    const std::vector<Block>& blocks, std::string_view url) const {
   const auto& rules = matcher->rules();
+  const std::string host = host_of(url);
   const auto in_scope = [&](const Rule& rule) {
     if (rule.sites.empty()) return true;
     return std::any_of(rule.sites.begin(), rule.sites.end(),
                        [&](const std::string& s) { return site_matches(s, host); });
   };
-  const Features features(blocks);
+  const Features features(blocks, url);
   std::vector<std::vector<int>> hits(blocks.size());
   std::vector<int> found;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -285,7 +291,7 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
                           " dropped");
   }
   const std::vector<Block> blocks = split_blocks(norm.text);
-  const auto hits = find_hits(blocks, host_of(url));
+  const auto hits = find_hits(blocks, url);
   const std::vector<Decision> d = decide(blocks, hits, regions(blocks, hits));
   const auto& rules = matcher->rules();
 

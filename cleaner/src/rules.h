@@ -22,6 +22,7 @@ enum class Feature {
   kNone,
   kDuplicate,  // the second of exactly two equal blocks
   kTeaserRun,  // one of a run of short lines that are not sentences
+  kPageUrl,    // the block is the document's own URL
 };
 
 const char* to_string(Where w);

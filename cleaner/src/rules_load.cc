@@ -52,7 +52,8 @@ constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
 constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
                                    {"section", Field::kSection}};
 constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
-                                       {"teaser_run", Feature::kTeaserRun}};
+                                       {"teaser_run", Feature::kTeaserRun},
+                                       {"page_url", Feature::kPageUrl}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

@@ -368,3 +368,16 @@ TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cleaner, ThePagesOwnUrlPrintedInTheTextGoes) {
+  const std::string url = "https://news.example.com/2024/05/river-rescue";
+  const std::string text = url + "\nA man was rescued from the river on Sunday after his canoe capsized near the weir.";
+  const Result r = Cleaner().clean(text, url);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "navigation-page-url");
+  EXPECT_EQ(Cleaner().clean(text, "https://other.example.org/").stats.kept, 2u);
+}
+
+}  // namespace
