@@ -305,13 +305,20 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
       r->section = split_breadcrumb(blocks[i].text);
     }
   }
-  std::vector<std::string_view> story;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (d[i].kind == Decision::kNone || d[i].kind == Decision::kKeep) {
-      story.push_back(blocks[i].text);
+  // The story's vocabulary, built only when a caption needs judging.
+  std::unique_ptr<StoryTerms> terms;
+  const auto story_terms = [&]() -> const StoryTerms& {
+    if (!terms) {
+      std::vector<std::string_view> story;
+      for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (d[i].kind == Decision::kNone || d[i].kind == Decision::kKeep) {
+          story.push_back(blocks[i].text);
+        }
+      }
+      terms = std::make_unique<StoryTerms>(story, r->title);
     }
-  }
-  const StoryTerms terms(story, r->title);
+    return *terms;
+  };
 
   std::vector<bool> kept(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -321,7 +328,7 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
     if (rule.category == kCaptionCategory) {
       Caption c;
       c.text = blocks[i].text;
-      c.score = terms.relevance(c.text);
+      c.score = story_terms().relevance(c.text);
       c.related = c.score >= options.caption_threshold;
       c.index = i;
       c.rule = rule.id;
