@@ -55,8 +55,18 @@ py::dict result_dict(const Result& r) {
   for (const auto& c : r.captions) captions.append(caption_dict(c));
   for (const auto& x : r.removed) removed.append(removal_dict(x));
   return py::dict("text"_a = r.text, "title"_a = r.title, "section"_a = r.section,
+                  "author"_a = r.author, "published"_a = r.published,
+                  "site_name"_a = r.site_name, "language"_a = r.language,
+                  "canonical_url"_a = r.canonical_url, "format"_a = r.format,
                   "captions"_a = captions, "removed"_a = removed,
                   "stats"_a = stats_dict(r.stats), "warnings"_a = r.warnings);
+}
+
+newsclean::Format parse_format(const std::string& f) {
+  if (f == "auto") return newsclean::Format::kAuto;
+  if (f == "text") return newsclean::Format::kText;
+  if (f == "html") return newsclean::Format::kHtml;
+  throw py::value_error("format must be 'auto', 'text' or 'html', not '" + f + "'");
 }
 
 std::string shorten(const std::string& s, std::size_t n = 60) {
@@ -110,6 +120,12 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("text", &Result::text)
       .def_readonly("title", &Result::title)
       .def_readonly("section", &Result::section)
+      .def_readonly("author", &Result::author)
+      .def_readonly("published", &Result::published)
+      .def_readonly("site_name", &Result::site_name)
+      .def_readonly("language", &Result::language)
+      .def_readonly("canonical_url", &Result::canonical_url)
+      .def_readonly("format", &Result::format)
       .def_readonly("captions", &Result::captions)
       .def_readonly("removed", &Result::removed)
       .def_readonly("stats", &Result::stats)
@@ -125,19 +141,24 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
            "caption_threshold"_a, "disable"_a, "defaults"_a)
       .def("clean",
-           [](const Cleaner& c, std::string_view text, std::string_view url) {
-             return c.clean(text, url);
+           [](const Cleaner& c, std::string_view text, std::string_view url,
+              const std::string& format) {
+             const newsclean::Format f = parse_format(format);
+             py::gil_scoped_release release;
+             return c.clean(text, url, f);
            },
-           "text"_a, "url"_a = "", py::call_guard<py::gil_scoped_release>())
+           "text"_a, "url"_a = "", "format"_a = "auto")
       .def("clean_many",
            [](const Cleaner& c, const std::vector<std::string>& texts,
-              const std::vector<std::string>& urls, unsigned workers) {
+              const std::vector<std::string>& urls, unsigned workers,
+              const std::string& format) {
+             const newsclean::Format f = parse_format(format);
              std::vector<std::string_view> t(texts.begin(), texts.end());
              std::vector<std::string_view> u(urls.begin(), urls.end());
              py::gil_scoped_release release;
-             return c.clean_many(t, u, workers);
+             return c.clean_many(t, u, workers, f);
            },
-           "texts"_a, "urls"_a, "workers"_a)
+           "texts"_a, "urls"_a, "workers"_a, "format"_a = "auto")
       .def("rules", [](const Cleaner& c) {
         py::list out;
         for (const auto& r : c.rules()) {

@@ -1,5 +1,5 @@
 # Finds newsclean's dependencies and provides one target for each:
-#   newsclean_deps::re2, newsclean_deps::yaml
+#   PkgConfig::RE2, LibXml2::LibXml2, newsclean_deps::yaml
 # Used by the build and by the installed newscleanConfig.cmake.
 include(CMakeFindDependencyMacro)
 find_dependency(Threads)
@@ -7,6 +7,7 @@ find_dependency(PkgConfig)
 if(NOT TARGET PkgConfig::RE2)
   pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
 endif()
+find_dependency(LibXml2)
 find_dependency(yaml-cpp)
 if(NOT TARGET newsclean_deps::yaml)
   add_library(newsclean_deps::yaml INTERFACE IMPORTED GLOBAL)

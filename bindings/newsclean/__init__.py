@@ -89,15 +89,25 @@ class Cleaner:
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 
-    def clean(self, text: str | bytes, url: str | None = None) -> Result:
-        """Cleans one document (UTF-8 ``bytes`` are accepted too)."""
-        return self._core.clean(text, url or "")
+    def clean(self, text: str | bytes, url: str | None = None, format: str = "auto") -> Result:
+        """Cleans one document: plain text or an HTML page.
+
+        ``format`` is "auto" (HTML when it looks like HTML), "text" or "html".
+        ``bytes`` are accepted: text as UTF-8, HTML in any charset (BOM,
+        ``<meta charset>`` or detection).
+        """
+        return self._core.clean(text, url or "", format)
+
+    def clean_html(self, html: str | bytes, url: str | None = None) -> Result:
+        """Cleans an HTML page: ``clean(html, url, format="html")``."""
+        return self._core.clean(html, url or "", "html")
 
     def clean_many(
         self,
-        texts: Sequence[str],
+        texts: Sequence[str | bytes],
         urls: Sequence[str | None] | None = None,
         workers: int = 0,
+        format: str = "auto",
     ) -> list[Result]:
         """Cleans many documents on ``workers`` threads (0: all cores), in order."""
         texts = list(texts)
@@ -106,7 +116,7 @@ class Cleaner:
             raise ValueError(f"urls has {len(url_list)} items, texts has {len(texts)}")
         if workers < 0:
             raise ValueError("workers must be >= 0")
-        return self._core.clean_many(texts, url_list, workers)
+        return self._core.clean_many(texts, url_list, workers, format)
 
     def rules(self) -> list[dict]:
         """The active rules in order: id, category, action, where, origin."""
@@ -131,12 +141,12 @@ def _rebuild(sources: list[tuple[str, str]], options: dict) -> Cleaner:
 _default: Cleaner | None = None
 
 
-def clean(text: str | bytes, url: str | None = None) -> str:
-    """The cleaned text of one document, with the built-in rules."""
+def clean(text: str | bytes, url: str | None = None, format: str = "auto") -> str:
+    """The cleaned text of one document (text or HTML), with the built-in rules."""
     global _default
     if _default is None:
         _default = Cleaner()
-    return _default.clean(text, url).text
+    return _default.clean(text, url, format).text
 
 
 def default_rules() -> str:

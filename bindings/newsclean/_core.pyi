@@ -29,6 +29,12 @@ class Result:
     text: str
     title: str
     section: list[str]
+    author: str
+    published: str
+    site_name: str
+    language: str
+    canonical_url: str
+    format: str
     captions: list[Caption]
     removed: list[Removal]
     stats: Stats
@@ -44,6 +50,8 @@ class Cleaner:
         disable: Sequence[str],
         defaults: bool,
     ) -> None: ...
-    def clean(self, text: str | bytes, url: str = "") -> Result: ...
-    def clean_many(self, texts: Sequence[str], urls: Sequence[str], workers: int) -> list[Result]: ...
+    def clean(self, text: str | bytes, url: str = "", format: str = "auto") -> Result: ...
+    def clean_many(
+        self, texts: Sequence[str | bytes], urls: Sequence[str], workers: int, format: str = "auto"
+    ) -> list[Result]: ...
     def rules(self) -> list[dict[str, str]]: ...

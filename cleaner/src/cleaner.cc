@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "captions.h"
+#include "html.h"
 #include "rules.h"
 #include "text.h"
 
@@ -96,15 +97,24 @@ bool words_fit(const Rule& r, std::size_t words) {
 // A run of at least this many short non-sentence lines is a teaser list.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
+// More than this share of a block's text in links makes it a link block.
+constexpr float kLinkHeavyRatio = 0.5f;
 
 // Which blocks have each Feature.
 struct Features {
   std::vector<bool> duplicate;
   std::vector<bool> teaser_run;
   std::vector<bool> page_url;
+  std::vector<bool> link_heavy;
 
   Features(const std::vector<Block>& blocks, std::string_view url)
-      : duplicate(blocks.size()), teaser_run(blocks.size()), page_url(blocks.size()) {
+      : duplicate(blocks.size()),
+        teaser_run(blocks.size()),
+        page_url(blocks.size()),
+        link_heavy(blocks.size()) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      link_heavy[i] = blocks[i].link_ratio > kLinkHeavyRatio;
+    }
     for (std::size_t i = 0; i < blocks.size() && !url.empty(); ++i) {
       page_url[i] = blocks[i].text == url;
     }
@@ -135,6 +145,7 @@ struct Features {
       case Feature::kDuplicate: return duplicate[i];
       case Feature::kTeaserRun: return teaser_run[i];
       case Feature::kPageUrl: return page_url[i];
+      case Feature::kLinkHeavy: return link_heavy[i];
     }
     return false;
   }
@@ -145,6 +156,7 @@ struct Features {
 struct Cleaner::Impl {
   Options options;
   std::unique_ptr<const RuleMatcher> matcher;
+  std::unique_ptr<const HtmlRules> html;  // the HTML rules of matcher->rules()
 
   // Rules whose pattern, site scope and word limits fit each block.
   std::vector<std::vector<int>> find_hits(const std::vector<Block>& blocks,
@@ -154,7 +166,9 @@ struct Cleaner::Impl {
   std::vector<Decision> decide(const std::vector<Block>& blocks,
                                const std::vector<std::vector<int>>& hits,
                                const Regions& regions) const;
-  void run(std::string_view text, std::string_view url, Result* r) const;
+  void run(std::string_view input, std::string_view url, Format format, Result* r) const;
+  // The rules and the Result, from the blocks of either front end.
+  void finish(const std::vector<Block>& blocks, std::string_view url, Result* r) const;
 
   // The built-in rules (unless disabled) and `sources`; null on error.
   static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
@@ -179,6 +193,10 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
   std::vector<int> found;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
+    if (b.html_rule >= 0) {  // an HTML rule decided it already (a figure caption)
+      hits[i].push_back(b.html_rule);
+      continue;
+    }
     const auto fits = [&](const Rule& r, std::size_t words) {
       return in_scope(r) && words_fit(r, words) && features.has(r.feature, i);
     };
@@ -279,9 +297,27 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
   return d;
 }
 
-void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) const {
-  r->stats.bytes_in = text.size();
-  Normalised norm = normalise(text);
+void Cleaner::Impl::run(std::string_view input, std::string_view url, Format format,
+                        Result* r) const {
+  r->stats.bytes_in = input.size();
+  if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
+    r->format = "html";
+    HtmlDocument doc = extract_html(input, url, *html);
+    PageMeta& m = doc.meta;
+    r->author = std::move(m.author);
+    r->published = std::move(m.published);
+    r->site_name = std::move(m.site_name);
+    r->language = std::move(m.language);
+    r->canonical_url = std::move(m.canonical_url);
+    r->warnings = std::move(doc.warnings);
+    finish(doc.blocks, url, r);
+    // The page's own metadata is better than what the blocks suggest.
+    if (!m.title.empty()) r->title = std::move(m.title);
+    if (!m.section.empty()) r->section = std::move(m.section);
+    return;
+  }
+  r->format = "text";
+  Normalised norm = normalise(input);
   if (norm.invalid_utf8 > 0) {
     r->warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +
                           " ill-formed sequence(s) replaced by U+FFFD");
@@ -290,7 +326,11 @@ void Cleaner::Impl::run(std::string_view text, std::string_view url, Result* r) 
     r->warnings.push_back("control characters: " + std::to_string(norm.controls) +
                           " dropped");
   }
-  const std::vector<Block> blocks = split_blocks(norm.text);
+  finish(split_blocks(norm.text), url, r);
+}
+
+void Cleaner::Impl::finish(const std::vector<Block>& blocks, std::string_view url,
+                           Result* r) const {
   const auto hits = find_hits(blocks, url);
   const std::vector<Decision> d = decide(blocks, hits, regions(blocks, hits));
   const auto& rules = matcher->rules();
@@ -357,6 +397,7 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::built_in() {
       // with no rules still works (it only normalises and splits).
       auto empty = std::make_shared<Impl>();
       RuleMatcher::build({}, &empty->matcher);
+      empty->html = std::make_unique<HtmlRules>(empty->matcher->rules());
       impl = empty;
     }
     return impl;
@@ -399,6 +440,7 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::build(
   impl->options = options;
   *status = RuleMatcher::build(std::move(rules), &impl->matcher);
   if (!status->ok()) return nullptr;
+  impl->html = std::make_unique<HtmlRules>(impl->matcher->rules());
   return impl;
 }
 
@@ -414,15 +456,16 @@ Status Cleaner::create(const std::vector<RuleSource>& sources, const Options& op
   return status;
 }
 
-Result Cleaner::clean(std::string_view text, std::string_view url) const noexcept {
+Result Cleaner::clean(std::string_view input, std::string_view url,
+                      Format format) const noexcept {
   Result r;
   try {
-    impl().run(text, url, &r);
+    impl().run(input, url, format, &r);
   } catch (const std::exception& e) {
     // Only resource exhaustion gets here; give the input back untouched.
     r = Result();
     try {
-      r.text.assign(text.data(), text.size());
+      r.text.assign(input.data(), input.size());
       r.warnings.push_back(std::string("not cleaned: ") + e.what());
     } catch (...) {
     }
@@ -434,14 +477,14 @@ Result Cleaner::clean(std::string_view text, std::string_view url) const noexcep
 
 std::vector<Result> Cleaner::clean_many(const std::vector<std::string_view>& texts,
                                         const std::vector<std::string_view>& urls,
-                                        unsigned workers) const {
+                                        unsigned workers, Format format) const {
   std::vector<Result> results(texts.size());
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   workers = static_cast<unsigned>(std::min<std::size_t>(workers, texts.size()));
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < texts.size(); i = next++) {
-      results[i] = clean(texts[i], i < urls.size() ? urls[i] : std::string_view());
+      results[i] = clean(texts[i], i < urls.size() ? urls[i] : std::string_view(), format);
     }
   };
   std::vector<std::thread> pool;

@@ -23,6 +23,7 @@ enum class Feature {
   kDuplicate,  // the second of exactly two equal blocks
   kTeaserRun,  // one of a run of short lines that are not sentences
   kPageUrl,    // the block is the document's own URL
+  kLinkHeavy,  // most of the block's text is link text (HTML only)
 };
 
 const char* to_string(Where w);
@@ -46,6 +47,23 @@ struct Rule {
   std::string origin;              // "file:line" of the rule
   std::string pattern_at;          // "file:line:col" of its pattern
   std::string unless_at;           // "file:line:col" of `unless`
+
+  // HTML selectors. A rule with any of them acts on the page's elements
+  // before there are blocks (drop: strip the element; keep: protect it;
+  // category caption: the element's text becomes a caption); it needs no
+  // pattern.
+  std::vector<std::string> tags;               // element names
+  std::vector<std::string> strip_id_or_class;  // class/id tokens ("share" matches "post-share")
+  std::vector<std::string> roles;              // ARIA roles
+  bool hidden = false;                         // hidden, aria-hidden, display:none
+  std::string xpath;                           // elements to act on
+  std::string body;                            // XPath of the story's container
+  std::string xpath_at;                        // "file:line:col" of xpath or body
+
+  bool is_html() const {
+    return !tags.empty() || !strip_id_or_class.empty() || !roles.empty() || hidden ||
+           !xpath.empty() || !body.empty();
+  }
 };
 
 // A rule id to switch off, and where it was asked for ("file:line:col").

@@ -53,7 +53,8 @@ constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
                                    {"section", Field::kSection}};
 constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
                                        {"teaser_run", Feature::kTeaserRun},
-                                       {"page_url", Feature::kPageUrl}};
+                                       {"page_url", Feature::kPageUrl},
+                                       {"link_heavy", Feature::kLinkHeavy}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,
@@ -174,6 +175,20 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_enum(at, v, "field", kFields, &rule->field);
     } else if (key == "feature") {
       s = parse_enum(at, v, "feature", kFeatures, &rule->feature);
+    } else if (key == "tags" || key == "strip_id_or_class" || key == "roles") {
+      auto* list = key == "tags" ? &rule->tags
+                   : key == "roles" ? &rule->roles : &rule->strip_id_or_class;
+      s = parse_string_list(at, v, key.c_str(), list);
+      for (auto& t : *list) {
+        std::transform(t.begin(), t.end(), t.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+      }
+    } else if (key == "hidden") {
+      s = parse_bool(at, v, "hidden", &rule->hidden);
+    } else if (key == "xpath" || key == "body") {
+      s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
+      rule->xpath_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
+                       std::to_string(v.Mark().column + 1);
     } else if (key == "min_words") {
       s = parse_count(at, v, "min_words", &rule->min_words);
     } else if (key == "max_words") {
@@ -191,12 +206,22 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
                       "unknown key '" + key +
                           "' (known: id, category, description, pattern, unless, "
                           "feature, where, unit, action, field, min_words, "
-                          "max_words, once, sites)");
+                          "max_words, once, sites, tags, strip_id_or_class, "
+                          "roles, hidden, xpath, body)");
     }
     if (!s.ok()) return s;
   }
-  if (!has_pattern && rule->feature == Feature::kNone) {
-    return at.error(node.Mark(), "pattern is required (or a feature)");
+  if (rule->is_html()) {
+    if (has_pattern || rule->feature != Feature::kNone) {
+      return at.error(node.Mark(),
+                      "an HTML rule (tags, strip_id_or_class, roles, hidden, xpath, "
+                      "body) takes no pattern or feature");
+    }
+    if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
+      return at.error(node["action"].Mark(), "an HTML rule's action is drop or keep");
+    }
+  } else if (!has_pattern && rule->feature == Feature::kNone) {
+    return at.error(node.Mark(), "pattern is required (or a feature, or an HTML selector)");
   }
   if (!has_category || rule->category.empty()) {
     return at.error(node.Mark(), "category is required");

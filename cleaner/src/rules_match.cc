@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include <libxml/xpath.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -49,6 +50,21 @@ Status check_pattern(const Rule& r) {
   return {};
 }
 
+// An HTML rule's XPath expressions must compile.
+Status check_xpath(const Rule& r) {
+  for (const std::string* expr : {&r.xpath, &r.body}) {
+    if (expr->empty()) continue;
+    xmlXPathCompExprPtr comp =
+        xmlXPathCompile(reinterpret_cast<const xmlChar*>(expr->c_str()));
+    if (comp == nullptr) {
+      return Status(ErrorCode::kRegex,
+                    r.xpath_at + ": rule '" + r.id + "': invalid XPath: " + *expr);
+    }
+    xmlXPathFreeCompExpr(comp);
+  }
+  return {};
+}
+
 }  // namespace
 
 // The sets hold every rule's pattern, many with Unicode classes: give their
@@ -88,6 +104,13 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
+    if (r.is_html()) {  // acts on elements, not on blocks
+      sets->pattern.push_back(nullptr);
+      sets->unless.push_back(nullptr);
+      Status s = check_xpath(r);
+      if (!s.ok()) return s;
+      continue;
+    }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
       sets->always[u].push_back(static_cast<int>(i));
       sets->pattern.push_back(nullptr);

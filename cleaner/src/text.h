@@ -9,12 +9,18 @@
 
 namespace newsclean {
 
+// What element a block came from (text input gives kLine).
+enum class BlockKind { kLine, kParagraph, kHeading, kListItem, kQuote, kPre, kCell };
+
 // A paragraph of the input and the features rules look at.
 struct Block {
   std::string text;           // normalised, trimmed, never empty
   std::size_t words = 0;      // space-separated tokens
   bool ends_sentence = false; // ends with . ! ? … (before closing quotes)
   bool prose = false;         // a sentence of some length: story text shape
+  BlockKind kind = BlockKind::kLine;
+  float link_ratio = 0;       // share of the text inside links (HTML only)
+  int html_rule = -1;         // an HTML rule that already decided this block
 };
 
 struct Normalised {

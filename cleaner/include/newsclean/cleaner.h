@@ -21,9 +21,10 @@
 //       {newsclean::RuleSource::from_file("site-rules.yaml")}, {}, &cleaner);
 //   if (!s.ok()) { std::cerr << s.message() << "\n"; }   // "file:line:col: rule 'x': ..."
 //
-// Data flow: text -> blocks (one per non-empty line, spaces normalised) ->
-// rules (one RE2::Set pass per block, then the few rules that hit) ->
-// Result. HTML input will enter at the same block list.
+// Data flow: text -> blocks (one per non-empty line, spaces normalised), or
+// HTML -> libxml2 tree -> pruned by the HTML rules -> main content -> blocks;
+// then for both: rules (one RE2::Set pass per block, then the few rules that
+// hit) -> Result.
 //
 // Threads: a Cleaner is immutable once built. Share one across threads and
 // call clean() concurrently; copies are cheap (they share the compiled rules).
@@ -142,10 +143,25 @@ struct Stats {
   std::size_t bytes_out = 0;  // size of Result::text
 };
 
+// How to read the input of Cleaner::clean.
+enum class Format {
+  kAuto,  // HTML if it looks like HTML (a doctype, <html>, markup), else text
+  kText,  // plain text, one paragraph per line
+  kHtml,  // an HTML page, in any charset
+};
+
 struct Result {
   std::string text;                  // kept blocks joined by '\n' (no final newline)
-  std::string title;                 // the headline found in the head, or ""
+  std::string title;                 // the headline (text: found in the head;
+                                     // HTML: og:title, JSON-LD, h1 or <title>)
   std::vector<std::string> section;  // breadcrumb segments, e.g. {"News", "Politics"}
+  // HTML only, each "" when the page does not say:
+  std::string author;
+  std::string published;             // as the page gives it (usually ISO 8601)
+  std::string site_name;
+  std::string language;              // <html lang>
+  std::string canonical_url;
+  std::string format;                // "text" or "html": how the input was read
   std::vector<Caption> captions;     // in input order
   std::vector<Removal> removed;      // in input order
   Stats stats;
@@ -176,15 +192,17 @@ class Cleaner {
   static Status create(const std::vector<RuleSource>& sources,
                        const Options& options, Cleaner* out);
 
-  // Cleans one document. `url` (optional) selects site-scoped rules.
-  // Never throws.
-  Result clean(std::string_view text, std::string_view url = {}) const noexcept;
+  // Cleans one document: plain text or an HTML page (see Format). `url`
+  // (optional) selects site-scoped rules. Never throws.
+  Result clean(std::string_view input, std::string_view url = {},
+               Format format = Format::kAuto) const noexcept;
 
   // Cleans many documents on `workers` threads (0: all cores). urls may be
   // empty or as long as texts. Results are in input order.
   std::vector<Result> clean_many(const std::vector<std::string_view>& texts,
                                  const std::vector<std::string_view>& urls = {},
-                                 unsigned workers = 0) const;
+                                 unsigned workers = 0,
+                                 Format format = Format::kAuto) const;
 
   const Options& options() const;
   std::vector<RuleInfo> rules() const;  // the active rules, in order

@@ -1,0 +1,867 @@
+// HTML front end with libxml2: charset, parse, metadata, pruning by the HTML
+// rules, choice of the main content, and blocks.
+//
+// Every walk over the tree is iterative (parent/next pointers), so a page
+// nested 100,000 deep costs time in proportion to its size, not stack.
+#include "html.h"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <nlohmann/json.hpp>
+
+#include "rules.h"
+
+namespace newsclean {
+namespace {
+
+// ------------------------------------------------------------------ libxml2
+
+void ignore_error(void*, const char*, ...) {}
+void ignore_structured_error(void*, xmlErrorPtr) {}
+
+// libxml2 keeps its error handlers per thread: silence them on the calling
+// thread, and initialise the library once for all threads.
+void prepare_libxml() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+  xmlSetGenericErrorFunc(nullptr, ignore_error);
+  xmlSetStructuredErrorFunc(nullptr, ignore_structured_error);
+}
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+const char* name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+std::string attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (v == nullptr) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
+
+// Pre-order walk below `root` (not `root` itself unless include_root).
+// `enter` returns false to skip a node's children; `leave` runs after them.
+template <typename Enter, typename Leave>
+void walk(xmlNode* root, Enter enter, Leave leave) {
+  xmlNode* n = root;
+  while (n != nullptr) {
+    const bool descend = enter(n);
+    if (descend && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    // Leave n and every ancestor that has no next sibling, up to root.
+    while (n != nullptr) {
+      leave(n);
+      if (n == root) return;
+      if (n->next != nullptr) {
+        n = n->next;
+        break;
+      }
+      n = n->parent;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ charset
+
+std::string sniff_charset(std::string_view in) {
+  const std::string head = lower(std::string(in.substr(0, 4096)));
+  std::size_t pos = 0;
+  while ((pos = head.find("charset", pos)) != std::string::npos) {
+    pos += 7;
+    std::size_t i = pos;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' ||
+                               head[i] == '\'')) {
+      ++i;
+    }
+    if (i == pos) continue;  // "charset" not followed by "="
+    std::size_t j = i;
+    while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) ||
+                               head[j] == '-' || head[j] == '_' || head[j] == ':')) {
+      ++j;
+    }
+    if (j > i) return head.substr(i, j - i);
+  }
+  return {};
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t before = i;
+    if (next_code_point(s, &i) == 0xFFFD && !(s.substr(before, 3) == "\xEF\xBF\xBD")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The encoding name to give libxml2, and the input without a BOM.
+std::string choose_encoding(std::string_view* in) {
+  if (in->substr(0, 3) == "\xEF\xBB\xBF") {
+    in->remove_prefix(3);
+    return "UTF-8";
+  }
+  if (in->substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+  if (in->substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+  std::string declared = sniff_charset(*in);
+  if (declared == "utf8" || declared == "unicode") declared = "utf-8";
+  const bool utf8 = valid_utf8(*in);
+  if (declared.empty() || declared == "utf-8") {
+    // Undeclared or wrongly declared bytes that are not UTF-8: the web's
+    // most common other charset.
+    return utf8 ? "UTF-8" : "windows-1252";
+  }
+  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
+      declared == "ascii") {
+    return utf8 ? "UTF-8" : "windows-1252";  // browsers read these as windows-1252
+  }
+  return declared;
+}
+
+DocPtr parse(std::string_view in, std::string* encoding) {
+  *encoding = choose_encoding(&in);
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+  const int size = static_cast<int>(std::min<std::size_t>(in.size(), INT32_MAX));
+  DocPtr doc(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
+  if (!doc && *encoding != "UTF-8") {  // an encoding iconv does not know
+    *encoding = "windows-1252";
+    doc.reset(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
+  }
+  return doc;
+}
+
+// ------------------------------------------------------------------ text
+
+// Appends the text of a text node with runs of white space collapsed.
+void append_collapsed(const xmlChar* content, std::string* out) {
+  if (content == nullptr) return;
+  for (const char* p = reinterpret_cast<const char*>(content); *p != '\0'; ++p) {
+    const char c = *p;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+// The collapsed text below `root`.
+std::string text_of(xmlNode* root) {
+  std::string out;
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          append_collapsed(n->content, &out);
+        }
+        return is_element(n) || n == root;
+      },
+      [](xmlNode*) {});
+  const std::size_t b = out.find_first_not_of(' ');
+  if (b == std::string::npos) return {};
+  return out.substr(b, out.find_last_not_of(' ') - b + 1);
+}
+
+// ------------------------------------------------------------------ metadata
+
+void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body) {
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return;
+  std::vector<const nlohmann::json*> stack = {&doc};
+  while (!stack.empty()) {
+    const nlohmann::json* j = stack.back();
+    stack.pop_back();
+    if (j->is_array()) {
+      for (const auto& e : *j) stack.push_back(&e);
+      continue;
+    }
+    if (!j->is_object()) continue;
+    if (j->contains("@graph")) stack.push_back(&(*j)["@graph"]);
+    std::string type;
+    if (j->contains("@type")) {
+      const auto& t = (*j)["@type"];
+      type = t.is_string() ? t.get<std::string>()
+                           : (t.is_array() && !t.empty() && t[0].is_string()
+                                  ? t[0].get<std::string>()
+                                  : "");
+    }
+    const auto str = [&](const char* key) -> std::string {
+      if (!j->contains(key)) return {};
+      const auto& v = (*j)[key];
+      if (v.is_string()) return v.get<std::string>();
+      if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+        return v["name"].get<std::string>();
+      }
+      if (v.is_array() && !v.empty()) {
+        const auto& f = v[0];
+        if (f.is_string()) return f.get<std::string>();
+        if (f.is_object() && f.contains("name") && f["name"].is_string()) {
+          return f["name"].get<std::string>();
+        }
+      }
+      return {};
+    };
+    if (type == "BreadcrumbList" && meta->section.empty() && j->contains("itemListElement")) {
+      const auto& items = (*j)["itemListElement"];
+      if (items.is_array()) {
+        for (const auto& it : items) {
+          std::string name;
+          if (it.contains("name") && it["name"].is_string()) {
+            name = it["name"].get<std::string>();
+          } else if (it.contains("item") && it["item"].is_object() &&
+                     it["item"].contains("name") && it["item"]["name"].is_string()) {
+            name = it["item"]["name"].get<std::string>();
+          }
+          if (!name.empty()) meta->section.push_back(name);
+        }
+      }
+    } else if (type.find("Article") != std::string::npos || type == "BlogPosting" ||
+               type == "Report") {
+      if (meta->title.empty()) meta->title = str("headline");
+      if (meta->author.empty()) meta->author = str("author");
+      if (meta->published.empty()) meta->published = str("datePublished");
+      if (article_body->empty()) *article_body = str("articleBody");
+    }
+  }
+}
+
+// Splits "Story title | Site" and keeps the story part.
+std::string title_without_site(const std::string& title, const std::string& site) {
+  static const char* kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+  for (const char* sep : kSeparators) {
+    const std::size_t at = title.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string head = title.substr(0, at);
+    const std::string tail = title.substr(at + std::strlen(sep));
+    if (!site.empty() && lower(head) == lower(site)) return tail;
+    if (tail.size() < head.size()) return head;
+  }
+  return title;
+}
+
+void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return;
+  meta->language = attr(root, "lang");
+  std::string og_title, title_tag, h1, meta_section, time_datetime;
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (!is_element(n)) return false;
+        const char* tag = name_of(n);
+        if (std::strcmp(tag, "meta") == 0) {
+          const std::string key = lower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"));
+          const std::string content = attr(n, "content");
+          if (content.empty()) return false;
+          if (key == "og:title" && og_title.empty()) og_title = content;
+          else if (key == "og:site_name" && meta->site_name.empty()) meta->site_name = content;
+          else if ((key == "author" || key == "article:author" || key == "dc.creator" ||
+                    key == "sailthru.author" || key == "parsely-author") &&
+                   meta->author.empty() && content.find("://") == std::string::npos) {
+            meta->author = content;
+          } else if ((key == "article:published_time" || key == "datepublished" ||
+                      key == "date" || key == "pubdate" || key == "dc.date" ||
+                      key == "parsely-pub-date" || key == "og:published_time") &&
+                     meta->published.empty()) {
+            meta->published = content;
+          } else if (key == "article:section" && meta_section.empty()) {
+            meta_section = content;
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "link") == 0) {
+          if (lower(attr(n, "rel")) == "canonical" && meta->canonical_url.empty()) {
+            meta->canonical_url = attr(n, "href");
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "title") == 0) {
+          if (title_tag.empty()) title_tag = text_of(n);
+          return false;
+        }
+        if (std::strcmp(tag, "script") == 0) {
+          if (lower(attr(n, "type")) == "application/ld+json") {
+            read_json_ld(text_of(n), meta, article_body);
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "h1") == 0) {
+          if (h1.empty()) h1 = text_of(n);
+          return false;
+        }
+        if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
+          time_datetime = attr(n, "datetime");
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  if (meta->title.empty()) meta->title = og_title;
+  if (meta->title.empty()) meta->title = h1;
+  if (meta->title.empty() && !title_tag.empty()) {
+    meta->title = title_without_site(title_tag, meta->site_name);
+  }
+  if (meta->published.empty()) meta->published = time_datetime;
+  if (meta->section.empty() && !meta_section.empty()) meta->section.push_back(meta_section);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ HTML rules
+
+struct HtmlRules::Compiled {
+  const Rule* base = nullptr;  // rules[0], to turn a Rule* into an index
+  // Selector -> the first rule (in rule order) that names it.
+  std::unordered_map<std::string, const Rule*> tags, tokens, roles;
+  const Rule* hidden = nullptr;
+  std::vector<const Rule*> xpath;  // rules with an xpath, in order
+  std::vector<const Rule*> body;   // rules with a body
+};
+
+HtmlRules::HtmlRules(const std::vector<Rule>& rules) : compiled_(new Compiled()) {
+  compiled_->base = rules.data();
+  for (const Rule& r : rules) {
+    if (!r.is_html()) continue;
+    for (const auto& t : r.tags) compiled_->tags.emplace(t, &r);
+    for (const auto& t : r.strip_id_or_class) compiled_->tokens.emplace(t, &r);
+    for (const auto& t : r.roles) compiled_->roles.emplace(t, &r);
+    if (r.hidden && compiled_->hidden == nullptr) compiled_->hidden = &r;
+    if (!r.xpath.empty()) compiled_->xpath.push_back(&r);
+    if (!r.body.empty()) compiled_->body.push_back(&r);
+  }
+}
+
+HtmlRules::~HtmlRules() { delete compiled_; }
+
+namespace {
+
+bool in_scope(const Rule& r, const std::string& host) {
+  if (r.sites.empty()) return true;
+  return std::any_of(r.sites.begin(), r.sites.end(),
+                     [&](const std::string& s) { return site_matches(s, host); });
+}
+
+// Parts of a class or id attribute: "post-share_bar main" -> post, share, bar, main.
+template <typename Fn>
+void for_each_token(const std::string& value, Fn fn) {
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    std::size_t j = i;
+    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) ++j;
+    if (j > i) fn(lower(value.substr(i, j - i)));
+    i = j;
+  }
+}
+
+bool is_hidden(const xmlNode* n) {
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
+  if (lower(attr(n, "aria-hidden")) == "true") return true;
+  std::string style = lower(attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+// Which HTML rule, if any, acts on element `n`.
+// With `tokens` false, class/id tokens are not looked at.
+const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
+                          const std::string& host, bool tokens) {
+  const Rule* best = nullptr;
+  const auto consider = [&](const Rule* r) {
+    if (r == nullptr || !in_scope(*r, host)) return;
+    // keep wins over drop; otherwise the first rule in order
+    if (best == nullptr || (r->action == Action::kKeep && best->action != Action::kKeep)) {
+      best = r;
+    }
+  };
+  const auto tag = c.tags.find(lower(name_of(n)));
+  if (tag != c.tags.end()) consider(tag->second);
+  if (!c.roles.empty()) {
+    const std::string role = lower(attr(n, "role"));
+    if (!role.empty()) {
+      const auto it = c.roles.find(role);
+      if (it != c.roles.end()) consider(it->second);
+    }
+  }
+  if (tokens && !c.tokens.empty()) {
+    for (const char* a : {"class", "id"}) {
+      const std::string v = attr(n, a);
+      if (v.empty()) continue;
+      for_each_token(v, [&](const std::string& t) {
+        const auto it = c.tokens.find(t);
+        if (it != c.tokens.end()) consider(it->second);
+      });
+    }
+  }
+  if (c.hidden != nullptr && is_hidden(n)) consider(c.hidden);
+  return best;
+}
+
+// Nodes an XPath expression selects in `doc` (element nodes only).
+std::vector<xmlNode*> select(xmlDoc* doc, const std::string& expr) {
+  std::vector<xmlNode*> out;
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  if (ctx == nullptr) return out;
+  xmlXPathObjectPtr res =
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
+  if (res != nullptr && res->nodesetval != nullptr) {
+    for (int i = 0; i < res->nodesetval->nodeNr; ++i) {
+      xmlNode* n = res->nodesetval->nodeTab[i];
+      if (n != nullptr && is_element(n)) out.push_back(n);
+    }
+  }
+  xmlXPathFreeObject(res);
+  xmlXPathFreeContext(ctx);
+  return out;
+}
+
+// ------------------------------------------------------------------ scoring
+
+// Per-element figures, indexed through xmlNode::_private.
+struct NodeStats {
+  std::size_t text = 0;   // characters of text below
+  std::size_t links = 0;  // of which inside <a>
+  double score = 0;       // content score (paragraphs add to their ancestors)
+  bool scored = false;
+};
+
+// A generic HTML rule leaves alone an element holding more than 1/3 of the
+// page's text.
+constexpr std::size_t kMaxStripShare = 3;
+
+bool one_of(const char* tag, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (std::strcmp(tag, n) == 0) return true;
+  }
+  return false;
+}
+
+bool is_block_tag(const char* tag) {
+  return one_of(tag, {"p", "div", "section", "article", "main", "header", "footer", "ul",
+                      "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
+                      "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                      "figure", "figcaption", "hr", "address", "center", "caption",
+                      "details", "summary", "body", "html"});
+}
+
+BlockKind kind_of(const char* tag) {
+  if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
+  if (one_of(tag, {"li", "dt", "dd"})) return BlockKind::kListItem;
+  if (std::strcmp(tag, "blockquote") == 0) return BlockKind::kQuote;
+  if (std::strcmp(tag, "pre") == 0) return BlockKind::kPre;
+  if (one_of(tag, {"td", "th"})) return BlockKind::kCell;
+  return BlockKind::kParagraph;
+}
+
+double class_weight(const xmlNode* n) {
+  static const std::unordered_set<std::string> kPositive = {
+      "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
+      "story", "articlebody", "storybody", "prose"};
+  static const std::unordered_set<std::string> kNegative = {
+      "comment", "comments", "meta", "footer", "footnote", "sidebar", "widget", "related",
+      "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
+      "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
+  double w = 0;
+  for (const char* a : {"class", "id"}) {
+    const std::string v = attr(n, a);
+    if (v.empty()) continue;
+    bool pos = false, neg = false;
+    for_each_token(v, [&](const std::string& t) {
+      pos = pos || kPositive.count(t) > 0;
+      neg = neg || kNegative.count(t) > 0;
+    });
+    if (pos) w += 25;
+    if (neg) w -= 25;
+  }
+  if (lower(attr(n, "itemprop")) == "articlebody") w += 50;
+  return w;
+}
+
+class Extractor {
+ public:
+  Extractor(xmlDoc* doc, const HtmlRules::Compiled& rules, const std::string& host)
+      : doc_(doc), rules_(rules), host_(host) {}
+
+  void run(HtmlDocument* out) {
+    xmlNode* root = xmlDocGetRootElement(doc_);
+    if (root == nullptr) return;
+    xmlNode* body = find_body(root);
+    measure(body, /*score=*/false);
+    prune(body, /*tokens=*/false);
+    for (NodeStats& st : stats_) st = NodeStats();
+    measure(body, /*score=*/true);
+    const std::vector<xmlNode*> content = choose(body);
+    for (xmlNode* n : content) {
+      prune(n, /*tokens=*/true);
+      emit_blocks(n, &out->blocks);
+    }
+  }
+
+ private:
+  NodeStats& stats(xmlNode* n) {
+    if (n->_private == nullptr) {
+      stats_.push_back(NodeStats());
+      n->_private = reinterpret_cast<void*>(stats_.size());
+    }
+    return stats_[reinterpret_cast<std::size_t>(n->_private) - 1];
+  }
+
+  xmlNode* find_body(xmlNode* root) {
+    for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+      if (is_element(c) && std::strcmp(name_of(c), "body") == 0) return c;
+    }
+    return root;
+  }
+
+  // Strips below `root` what the HTML rules name; caption elements stay, to
+  // become caption blocks. The first pass (before the content is chosen)
+  // looks at tags, roles, hidden elements and XPath rules; the second, inside
+  // the chosen content, also at class/id tokens, which name wrappers too
+  // often to be trusted page-wide. A generic rule never strips an element
+  // holding more than 1/kMaxStripShare of the text of `root`.
+  void prune(xmlNode* root, bool tokens) {
+    std::vector<std::pair<xmlNode*, const Rule*>> strip;
+    if (!tokens) {
+      for (const Rule* r : rules_.xpath) {
+        if (!in_scope(*r, host_)) continue;
+        for (xmlNode* n : select(doc_, r->xpath)) {
+          if (r->action == Action::kKeep) {
+            keep_.insert(n);
+          } else {
+            strip.emplace_back(n, r);
+          }
+        }
+      }
+    }
+    std::unordered_set<xmlNode*> marked;
+    for (const auto& s : strip) marked.insert(s.first);
+    const std::size_t root_text = root->_private != nullptr ? stats(root).text : 0;
+    walk(
+        root,
+        [&](xmlNode* n) {
+          if (!is_element(n)) return false;
+          if (n == root) return true;
+          if (marked.count(n) || captions_.count(n)) return false;
+          const Rule* r = html_rule_for(n, rules_, host_, tokens);
+          if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
+          if (r->sites.empty() && n->_private != nullptr &&
+              stats(n).text * kMaxStripShare > root_text) {
+            return true;
+          }
+          strip.emplace_back(n, r);
+          marked.insert(n);
+          return false;
+        },
+        [](xmlNode*) {});
+    // Unlink outermost first: a node inside a stripped one goes with it.
+    for (const auto& [n, r] : strip) {
+      bool inside = false;
+      for (xmlNode* p = n->parent; p != nullptr && !inside; p = p->parent) {
+        inside = p != n && marked.count(p) > 0;
+      }
+      if (inside) continue;
+      if (r->category == "caption") {  // stays, to become a caption block
+        captions_.emplace(n, static_cast<int>(r - rules_.base));
+        continue;
+      }
+      xmlUnlinkNode(n);
+      unlinked_.emplace_back(n);
+    }
+  }
+
+  // Text and link lengths of every element, and paragraph scores.
+  void measure(xmlNode* body, bool score) {
+    int in_link = 0;
+    walk(
+        body,
+        [&](xmlNode* n) {
+          if (n->type == XML_TEXT_NODE) {
+            std::size_t len = 0;
+            bool space = true;
+            for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+              const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+              if (!s || !space) ++len;
+              space = s;
+            }
+            if (n->parent != nullptr && is_element(n->parent)) {
+              stats(n->parent).text += len;
+              if (in_link > 0) stats(n->parent).links += len;
+            }
+            return false;
+          }
+          if (!is_element(n)) return false;
+          if (captions_.count(n)) return false;  // a caption is not story text
+          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return false;
+          if (std::strcmp(name_of(n), "a") == 0) ++in_link;
+          return true;
+        },
+        [&](xmlNode* n) {
+          if (!is_element(n) || captions_.count(n)) return;
+          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
+          if (std::strcmp(name_of(n), "a") == 0) --in_link;
+          NodeStats& s = stats(n);
+          if (n != body && n->parent != nullptr && is_element(n->parent)) {
+            NodeStats& p = stats(n->parent);
+            p.text += s.text;
+            p.links += s.links;
+          }
+          if (score) score_paragraph(n);
+        });
+  }
+
+  // A paragraph adds to the scores of its parent, grandparent and great-grandparent.
+  void score_paragraph(xmlNode* n) {
+    const char* tag = name_of(n);
+    const bool paragraph = one_of(tag, {"p", "pre", "td", "blockquote"}) ||
+                           (std::strcmp(tag, "div") == 0 && !has_block_child(n));
+    if (!paragraph) return;
+    const NodeStats& s = stats(n);
+    if (s.text < 25) return;
+    const std::string text = text_of(n);
+    const double commas = static_cast<double>(std::count(text.begin(), text.end(), ','));
+    const double add = 1 + commas + std::min(static_cast<double>(s.text) / 100.0, 3.0);
+    double share = 1;
+    xmlNode* a = n->parent;
+    for (int level = 0; level < 3 && a != nullptr && is_element(a); ++level, a = a->parent) {
+      NodeStats& as = stats(a);
+      if (!as.scored) {
+        as.scored = true;
+        as.score += initial_score(a);
+        candidates_.push_back(a);
+      }
+      as.score += add * share;
+      share = level == 0 ? 0.5 : 1.0 / 3;
+    }
+  }
+
+  static bool has_block_child(xmlNode* n) {
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (is_element(c) && is_block_tag(name_of(c))) return true;
+    }
+    return false;
+  }
+
+  double initial_score(xmlNode* n) {
+    const char* tag = name_of(n);
+    double s = class_weight(n);
+    if (std::strcmp(tag, "article") == 0) s += 25;
+    else if (std::strcmp(tag, "main") == 0) s += 10;
+    else if (std::strcmp(tag, "div") == 0) s += 5;
+    else if (one_of(tag, {"pre", "td", "blockquote"})) s += 3;
+    else if (one_of(tag, {"ol", "ul", "dl", "form"})) s -= 3;
+    else if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s -= 5;
+    return s;
+  }
+
+  double final_score(xmlNode* n) {
+    const NodeStats& s = stats(n);
+    const double density = s.text == 0 ? 0 : static_cast<double>(s.links) / s.text;
+    return s.score * (1 - density);
+  }
+
+  // The story's container and the siblings that continue it, in order.
+  std::vector<xmlNode*> choose(xmlNode* body) {
+    for (const Rule* r : rules_.body) {
+      if (!in_scope(*r, host_)) continue;
+      std::vector<xmlNode*> nodes = select(doc_, r->body);
+      if (!nodes.empty()) return nodes;
+    }
+    xmlNode* top = nullptr;
+    double best = 0;
+    for (xmlNode* c : candidates_) {
+      if (c->parent == nullptr) continue;  // unlinked
+      const double f = final_score(c);
+      if (top == nullptr || f > best) {
+        top = c;
+        best = f;
+      }
+    }
+    if (top == nullptr) return {};  // no paragraph anywhere: not an article
+    xmlNode* parent = top->parent;
+    if (parent == nullptr || !is_element(parent) || top == body) return {top};
+    std::vector<xmlNode*> out;
+    const double threshold = std::max(10.0, best * 0.2);
+    for (xmlNode* s = parent->children; s != nullptr; s = s->next) {
+      if (!is_element(s)) continue;
+      if (s == top) {
+        out.push_back(s);
+        continue;
+      }
+      const NodeStats& st = stats(s);
+      bool append = st.scored && final_score(s) >= threshold;
+      if (!append && std::strcmp(name_of(s), "p") == 0 && st.text > 0) {
+        const double density = static_cast<double>(st.links) / st.text;
+        const std::string text = text_of(s);
+        append = (st.text > 80 && density < 0.25) ||
+                 (density == 0 && !text.empty() && text.back() == '.');
+      }
+      if (append) out.push_back(s);
+    }
+    return out;
+  }
+
+  // Blocks in reading order: block elements and <br> end a block.
+  void emit_blocks(xmlNode* root, std::vector<Block>* blocks) {
+    std::string buf;
+    std::size_t link_chars = 0;
+    int in_link = 0;
+    BlockKind kind = BlockKind::kParagraph;
+    std::vector<BlockKind> kinds;
+    const auto flush = [&] {
+      Normalised norm = normalise(buf);
+      std::string& t = norm.text;
+      const std::size_t b = t.find_first_not_of(' ');
+      if (b != std::string::npos) {
+        Block block = make_block(t.substr(b, t.find_last_not_of(' ') - b + 1));
+        block.kind = kind;
+        block.link_ratio = buf.empty() ? 0.f
+                                       : std::min(1.f, static_cast<float>(link_chars) /
+                                                           static_cast<float>(buf.size()));
+        blocks->push_back(std::move(block));
+      }
+      buf.clear();
+      link_chars = 0;
+    };
+    walk(
+        root,
+        [&](xmlNode* n) {
+          if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            const std::size_t before = buf.size();
+            if (buf.empty() || buf.back() == ' ') {
+              std::string t;
+              append_collapsed(n->content, &t);
+              if (!buf.empty() && !t.empty() && t[0] == ' ') t.erase(0, 1);
+              buf += t;
+            } else {
+              append_collapsed(n->content, &buf);
+            }
+            if (in_link > 0) link_chars += buf.size() - before;
+            return false;
+          }
+          if (!is_element(n)) return false;
+          const char* tag = name_of(n);
+          if (std::strcmp(tag, "br") == 0) {
+            flush();
+            return false;
+          }
+          if (one_of(tag, {"script", "style", "noscript", "template"})) return false;
+          const auto caption = captions_.find(n);
+          if (caption != captions_.end()) {
+            flush();
+            Normalised norm = normalise(text_of(n));
+            const std::size_t b = norm.text.find_first_not_of(' ');
+            if (b != std::string::npos) {
+              Block block = make_block(
+                  norm.text.substr(b, norm.text.find_last_not_of(' ') - b + 1));
+              block.html_rule = caption->second;
+              blocks->push_back(std::move(block));
+            }
+            return false;
+          }
+          if (std::strcmp(tag, "a") == 0) ++in_link;
+          if (is_block_tag(tag)) {
+            flush();
+            kinds.push_back(kind);
+            kind = kind_of(tag);
+          }
+          return true;
+        },
+        [&](xmlNode* n) {
+          if (!is_element(n) || captions_.count(n)) return;
+          const char* tag = name_of(n);
+          if (std::strcmp(tag, "a") == 0) --in_link;
+          if (is_block_tag(tag)) {
+            flush();
+            if (!kinds.empty()) {
+              kind = kinds.back();
+              kinds.pop_back();
+            }
+          } else if (one_of(tag, {"td", "th"})) {
+            buf.push_back(' ');
+          }
+        });
+    flush();
+  }
+
+  xmlDoc* doc_;
+  const HtmlRules::Compiled& rules_;
+  const std::string& host_;
+  std::vector<NodeStats> stats_;
+  std::vector<xmlNode*> candidates_;
+  std::unordered_map<xmlNode*, int> captions_;  // caption element -> rule index
+  std::unordered_set<xmlNode*> keep_;           // protected by a keep XPath rule
+  struct NodeFree {
+    void operator()(xmlNode* n) const { xmlFreeNode(n); }
+  };
+  std::vector<std::unique_ptr<xmlNode, NodeFree>> unlinked_;
+};
+
+}  // namespace
+
+bool looks_like_html(std::string_view in) {
+  std::size_t i = 0;
+  if (in.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  if (in.substr(0, 2) == "\xFF\xFE" || in.substr(0, 2) == "\xFE\xFF") return true;
+  while (i < in.size() && std::isspace(static_cast<unsigned char>(in[i]))) ++i;
+  const std::string head = lower(std::string(in.substr(i, 1024)));
+  for (const char* start : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta",
+                            "<?xml"}) {
+    if (head.rfind(start, 0) == 0) return true;
+  }
+  // Markup further in: count closing tags of common elements.
+  const std::string sample = lower(std::string(in.substr(0, 65536)));
+  int tags = 0;
+  for (const char* t : {"</p>", "</div>", "<br>", "<br/>", "<br />", "</a>", "</span>",
+                        "</li>", "</h1>", "</h2>", "</td>"}) {
+    for (std::size_t p = sample.find(t); p != std::string::npos; p = sample.find(t, p + 1)) {
+      if (++tags >= 3) return true;
+    }
+  }
+  return false;
+}
+
+HtmlDocument extract_html(std::string_view input, std::string_view url,
+                          const HtmlRules& rules) {
+  HtmlDocument out;
+  prepare_libxml();
+  DocPtr doc = parse(input, &out.encoding);
+  if (!doc) {
+    out.warnings.push_back("HTML could not be parsed");
+    return out;
+  }
+  std::string article_body;
+  read_meta(doc.get(), &out.meta, &article_body);
+  const std::string host = host_of(url);
+  Extractor(doc.get(), rules.compiled(), host).run(&out);
+  return out;
+}
+
+}  // namespace newsclean
