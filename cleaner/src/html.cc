@@ -705,6 +705,8 @@ class Extractor {
       }
     }
     if (top == nullptr) return {};  // no paragraph anywhere: not an article
+    top = promote(top, best, body);
+    best = final_score(top);
     xmlNode* parent = top->parent;
     if (parent == nullptr || !is_element(parent) || top == body) return {top};
     std::vector<xmlNode*> out;
@@ -726,6 +728,56 @@ class Extractor {
       if (append) out.push_back(s);
     }
     return out;
+  }
+
+  // Moves the top candidate up when the story is split over several
+  // containers: to the common ancestor of three or more near-equal
+  // candidates, to a parent that scores higher, and out of wrappers that
+  // hold nothing else.
+  xmlNode* promote(xmlNode* top, double best, xmlNode* body) {
+    const auto contains = [](xmlNode* a, xmlNode* d) {
+      for (xmlNode* p = d; p != nullptr; p = p->parent) {
+        if (p == a) return true;
+      }
+      return false;
+    };
+    std::vector<xmlNode*> near;
+    for (xmlNode* c : candidates_) {
+      if (c != top && c->parent != nullptr && final_score(c) >= 0.75 * best &&
+          !contains(c, top) && !contains(top, c)) {
+        near.push_back(c);
+      }
+    }
+    if (near.size() >= 2) {
+      for (xmlNode* a = top->parent; a != nullptr && a != body && is_element(a); a = a->parent) {
+        const auto inside = std::count_if(near.begin(), near.end(),
+                                          [&](xmlNode* c) { return contains(a, c); });
+        if (inside >= 2) {
+          top = a;
+          break;
+        }
+      }
+    }
+    double last = final_score(top);
+    for (xmlNode* p = top->parent; p != nullptr && p != body && is_element(p); p = p->parent) {
+      if (p->_private == nullptr || !stats(p).scored) continue;
+      const double score = final_score(p);
+      if (score < last / 3) break;
+      if (score > last) {
+        top = p;
+        break;
+      }
+      last = score;
+    }
+    while (top->parent != nullptr && top->parent != body && is_element(top->parent)) {
+      int children = 0;
+      for (xmlNode* c = top->parent->children; c != nullptr; c = c->next) {
+        children += is_element(c) ? 1 : 0;
+      }
+      if (children != 1) break;
+      top = top->parent;
+    }
+    return top;
   }
 
   // Blocks in reading order: block elements and <br> end a block.
