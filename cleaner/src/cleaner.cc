@@ -283,6 +283,8 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
       for (; j < n; ++j) {
         const Block& b = blocks[j];
         if (b.prose && b.words >= kStoryParagraphWords) break;  // the story resumes
+        // In HTML a list of other stories is links; text that is not ends it.
+        if (b.kind != BlockKind::kLine && b.link_ratio <= kLinkHeavyRatio) break;
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       i = j;  // blocks up to j are decided

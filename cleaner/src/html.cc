@@ -391,7 +391,16 @@ bool is_hidden(const xmlNode* n) {
 }
 
 // Which HTML rule, if any, acts on element `n`.
-// With `tokens` false, class/id tokens are not looked at.
+// Class/id tokens that mark the story's own containers.
+bool is_story_token(const std::string& t) {
+  static const std::unordered_set<std::string> kStory = {
+      "article", "body", "content", "entry", "main", "post", "story", "text", "column",
+      "articlebody", "storybody", "prose"};
+  return kStory.count(t) > 0;
+}
+
+// With `tokens` false (before the content is chosen), an element whose
+// class or id also has a story token ("article-comments") is left alone.
 const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
                           const std::string& host, bool tokens) {
   const Rule* best = nullptr;
@@ -411,15 +420,24 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
       if (it != c.roles.end()) consider(it->second);
     }
   }
-  if (tokens && !c.tokens.empty()) {
+  if (!c.tokens.empty()) {
+    const Rule* by_token = nullptr;
+    bool story_like = false;  // "article-comments" may be the story's wrapper
     for (const char* a : {"class", "id"}) {
       const std::string v = attr(n, a);
       if (v.empty()) continue;
       for_each_token(v, [&](const std::string& t) {
         const auto it = c.tokens.find(t);
-        if (it != c.tokens.end()) consider(it->second);
+        if (it != c.tokens.end() && by_token == nullptr) by_token = it->second;
+        story_like = story_like || is_story_token(t);
       });
     }
+    // Before the content is chosen only the boxes that compete with the
+    // story for paragraphs (comments, sign-up forms, cookie banners) go.
+    const bool early = by_token != nullptr && !story_like &&
+                       (by_token->category == "comments" || by_token->category == "subscribe" ||
+                        by_token->category == "cookie");
+    if (by_token != nullptr && (tokens || early)) consider(by_token);
   }
   if (c.hidden != nullptr && is_hidden(n)) consider(c.hidden);
   return best;
@@ -543,10 +561,9 @@ class Extractor {
 
   // Strips below `root` what the HTML rules name; caption elements stay, to
   // become caption blocks. The first pass (before the content is chosen)
-  // looks at tags, roles, hidden elements and XPath rules; the second, inside
-  // the chosen content, also at class/id tokens, which name wrappers too
-  // often to be trusted page-wide. A generic rule never strips an element
-  // holding more than 1/kMaxStripShare of the text of `root`.
+  // leaves alone class/id matches that also carry a story token; the
+  // second, inside the chosen content, does not. A generic rule never strips
+  // an element holding more than 1/kMaxStripShare of the text of `root`.
   void prune(xmlNode* root, bool tokens) {
     std::vector<std::pair<xmlNode*, const Rule*>> strip;
     if (!tokens) {
