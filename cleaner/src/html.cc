@@ -467,6 +467,8 @@ std::vector<xmlNode*> select(xmlDoc* doc, const std::string& expr) {
 struct NodeStats {
   std::size_t text = 0;   // characters of text below
   std::size_t links = 0;  // of which inside <a>
+  std::size_t own = 0;    // characters in the element's own text nodes
+  std::size_t own_commas = 0;
   double score = 0;       // content score (paragraphs add to their ancestors)
   bool scored = false;
 };
@@ -629,8 +631,13 @@ class Extractor {
               space = s;
             }
             if (n->parent != nullptr && is_element(n->parent)) {
-              stats(n->parent).text += len;
-              if (in_link > 0) stats(n->parent).links += len;
+              NodeStats& p = stats(n->parent);
+              p.text += len;
+              if (in_link > 0) p.links += len;
+              p.own += len;
+              for (const xmlChar* c = n->content; c != nullptr && *c; ++c) {
+                p.own_commas += *c == ',';
+              }
             }
             return false;
           }
@@ -655,18 +662,28 @@ class Extractor {
   }
 
   // A paragraph adds to the scores of its parent, grandparent and great-grandparent.
+  // Text that sits directly in a container between its block children (a
+  // blog post written with <br>s) is a paragraph of that container.
   void score_paragraph(xmlNode* n) {
     const char* tag = name_of(n);
     const bool paragraph = one_of(tag, {"p", "pre", "td", "blockquote"}) ||
                            (std::strcmp(tag, "div") == 0 && !has_block_child(n));
-    if (!paragraph) return;
     const NodeStats& s = stats(n);
-    if (s.text < 25) return;
-    const std::string text = text_of(n);
-    const double commas = static_cast<double>(std::count(text.begin(), text.end(), ','));
-    const double add = 1 + commas + std::min(static_cast<double>(s.text) / 100.0, 3.0);
-    double share = 1;
+    std::size_t length = s.text;
+    double commas;
     xmlNode* a = n->parent;
+    if (paragraph) {
+      if (s.text < 25) return;
+      const std::string text = text_of(n);
+      commas = static_cast<double>(std::count(text.begin(), text.end(), ','));
+    } else {
+      if (s.own < 100 || one_of(tag, {"a", "span", "b", "i", "em", "strong", "font"})) return;
+      length = s.own;
+      commas = static_cast<double>(s.own_commas);
+      a = n;
+    }
+    const double add = 1 + commas + std::min(static_cast<double>(length) / 100.0, 3.0);
+    double share = 1;
     for (int level = 0; level < 3 && a != nullptr && is_element(a); ++level, a = a->parent) {
       NodeStats& as = stats(a);
       if (!as.scored) {
