@@ -1,0 +1,204 @@
+// The HTML front door: parsing in any charset, content choice, blocks,
+// metadata, and pages that must not break anything.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html.h"
+#include "newsclean/cleaner.h"
+
+namespace newsclean {
+namespace {
+
+const char* const kStory[] = {
+    "The city council voted on Tuesday to close the Elm Street bridge for repairs, after "
+    "engineers found deep cracks in two of its supports.",
+    "The bridge, which carries about 20,000 vehicles a day, will stay closed until the end "
+    "of March, the council said in a statement.",
+    "Drivers will be diverted along the river road, which the council said would add about "
+    "ten minutes to most journeys at peak times.",
+    "Local businesses on the east bank said they feared losing customers during the "
+    "closure, and asked for help with parking.",
+};
+
+std::string page(const std::string& extra_body = "", const std::string& head = "") {
+  std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>Council closes Elm Street bridge | Valley News</title>"
+      "<meta property=\"og:title\" content=\"Council closes Elm Street bridge\">"
+      "<meta property=\"og:site_name\" content=\"Valley News\">"
+      "<meta name=\"author\" content=\"Jane Roe\">"
+      "<meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\">"
+      "<link rel=\"canonical\" href=\"https://valley.example/bridge\">" +
+      head +
+      "<script>var x = '<p>not text</p>';</script><style>p{color:red}</style></head><body>"
+      "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>"
+      "<header><h1>Council closes Elm Street bridge</h1></header>"
+      "<article><div class=\"story-body\">";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html += extra_body +
+          "</div></article>"
+          "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/a\">Man bites dog in "
+          "the park</a></li><li><a href=\"/b\">Cat elected mayor of the town</a></li></ul></aside>"
+          "<footer><p>&copy; 2024 Valley News. All rights reserved.</p></footer></body></html>";
+  return html;
+}
+
+std::string story_text() {
+  std::string t;
+  for (const char* p : kStory) t += std::string(t.empty() ? "" : "\n") + p;
+  return t;
+}
+
+TEST(Html, ExtractsTheStoryAndTheMetadata) {
+  const Result r = Cleaner().clean(page(), "https://valley.example/bridge");
+  EXPECT_EQ(r.format, "html");
+  EXPECT_EQ(r.text, story_text());
+  EXPECT_EQ(r.title, "Council closes Elm Street bridge");
+  EXPECT_EQ(r.site_name, "Valley News");
+  EXPECT_EQ(r.author, "Jane Roe");
+  EXPECT_EQ(r.published, "2024-03-05T10:00:00Z");
+  EXPECT_EQ(r.language, "en");
+  EXPECT_EQ(r.canonical_url, "https://valley.example/bridge");
+}
+
+TEST(Html, FigureCaptionsAreJudgedLikeTextCaptions) {
+  const std::string figures =
+      "<figure><img src=a.jpg><figcaption>Engineers inspect the cracked supports of the Elm "
+      "Street bridge.</figcaption></figure>"
+      "<figure><img src=b.jpg><figcaption>Tourists watch a parade of vintage cars in "
+      "Havana.</figcaption></figure>";
+  const Result r = Cleaner().clean(page(figures));
+  EXPECT_EQ(r.text, story_text());
+  ASSERT_EQ(r.captions.size(), 2u);
+  EXPECT_TRUE(r.captions[0].related);
+  EXPECT_FALSE(r.captions[1].related);
+  EXPECT_EQ(r.captions[0].rule, "html-figure-caption");
+}
+
+TEST(Html, InlineTagsNeitherGlueNorSplitWords) {
+  const std::string body =
+      "<p>Officials said the <b>re</b>pairs would cost <em>about</em> two million, "
+      "<a href=\"#\">according to</a> the <small>draft</small> budget.<br>A second line "
+      "follows the break in the same paragraph of text.</p>";
+  const Result r = Cleaner().clean(page(body));
+  EXPECT_NE(r.text.find("Officials said the repairs would cost about two million, according "
+                        "to the draft budget."),
+            std::string::npos)
+      << r.text;
+  EXPECT_NE(r.text.find("\nA second line follows"), std::string::npos);
+}
+
+TEST(Html, BreadcrumbListGivesTheSection) {
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+      "\"BreadcrumbList\",\"itemListElement\":[{\"@type\":\"ListItem\",\"position\":1,\"name\":"
+      "\"News\"},{\"@type\":\"ListItem\",\"position\":2,\"name\":\"Local\"}]}</script>";
+  EXPECT_EQ(Cleaner().clean(page("", ld)).section, (std::vector<std::string>{"News", "Local"}));
+}
+
+TEST(Html, Latin1WithoutACharsetIsRead) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 3; ++i) {
+    html += "<p>Le caf\xe9 du march\xe9 a rouvert ses portes mardi, apr\xe8s deux ann\xe9"
+            "es de travaux, a annonc\xe9 la mairie.</p>";
+  }
+  html += "</article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  EXPECT_NE(r.text.find("Le café du marché a rouvert"), std::string::npos) << r.text;
+}
+
+TEST(Html, Utf16WithABomIsRead) {
+  const std::string utf8 = page();
+  std::string utf16 = "\xFF\xFE";
+  for (unsigned char c : utf8) {  // the page is ASCII
+    utf16.push_back(static_cast<char>(c));
+    utf16.push_back('\0');
+  }
+  const Result r = Cleaner().clean(utf16);
+  EXPECT_EQ(r.format, "html");
+  EXPECT_EQ(r.text, story_text());
+}
+
+TEST(Html, AutoFormatTellsTextFromHtml) {
+  EXPECT_TRUE(looks_like_html(page()));
+  EXPECT_TRUE(looks_like_html("  <p>One</p><p>Two</p><p>Three</p>"));
+  EXPECT_FALSE(looks_like_html("The council met on Tuesday.\nIt agreed 3 < 4 and 5 > 2."));
+  EXPECT_EQ(Cleaner().clean("The council met on Tuesday to agree the budget.").format, "text");
+  EXPECT_EQ(Cleaner().clean(page(), "", Format::kText).format, "text");
+}
+
+TEST(Html, APageOfLinksIsNotAStory) {
+  std::string html = "<html><body><ul>";
+  for (int i = 0; i < 40; ++i) {
+    html += "<li><a href=\"/s" + std::to_string(i) + "\">Headline number " + std::to_string(i) +
+            " about something that happened today</a></li>";
+  }
+  html += "</ul></body></html>";
+  EXPECT_LT(Cleaner().clean(html).text.size(), 200u);
+}
+
+TEST(Html, BrokenPagesGiveAResultNotACrash) {
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "<p>Deep inside.</p>";
+  std::string huge = "<html><body>";
+  while (huge.size() < 30u << 20) {
+    huge += "<p>Council members met again on Tuesday night, and the debate ran late.</p>\n";
+  }
+  const std::string cases[] = {
+      deep,
+      huge,
+      "<html><body><p>Unclosed <b>tags <i>everywhere<p>and more",
+      "<html><body><article><p>Truncated in the mid",
+      std::string("<html>\0\0\0<body>\xff\xfe\xfd</body>", 24),
+      "<<<>>></<//>",
+      "<!DOCTYPE html>",
+      "<html><head><meta charset=\"no-such-charset\"></head><body><p>Text.</p></body></html>",
+      "",
+  };
+  for (const auto& html : cases) {
+    const Result r = Cleaner().clean(html, "", Format::kHtml);
+    EXPECT_EQ(r.format, "html");
+    EXPECT_LE(r.stats.kept, r.stats.blocks);
+  }
+}
+
+TEST(Html, SiteRulesCanNameTheBodyAndStripElements) {
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+rules:
+  - id: valley-body
+    category: site
+    sites: [valley.example]
+    body: '//div[@id="real"]'
+  - id: valley-promo
+    category: advert
+    sites: [valley.example]
+    xpath: '//p[@class="promo"]'
+)")},
+                              {}, &c)
+                  .ok());
+  const std::string html =
+      "<html><body><div id=\"real\"><p>The only paragraph the site wants, with enough words "
+      "to count.</p><p class=\"promo\">Buy our paper today and save money on every issue.</p>"
+      "</div><div><p>A long decoy paragraph, with commas, many commas, and more words than "
+      "the real one, so that scoring alone would prefer it to the story.</p></div></body></html>";
+  EXPECT_EQ(c.clean(html, "https://valley.example/x").text,
+            "The only paragraph the site wants, with enough words to count.");
+  EXPECT_NE(c.clean(html, "https://other.example/x").text.find("decoy"), std::string::npos);
+}
+
+TEST(Html, InvalidXPathIsARuleError) {
+  Cleaner c;
+  const Status s = Cleaner::create(
+      {RuleSource::from_string("rules:\n  - id: bad\n    category: x\n    xpath: '//div[@'\n",
+                               "site.yaml")},
+      {}, &c);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind("site.yaml:4:12: rule 'bad': invalid XPath", 0), 0u)
+      << s.message();
+}
+
+}  // namespace
+}  // namespace newsclean
