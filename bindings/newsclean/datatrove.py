@@ -11,10 +11,11 @@
         JsonlWriter("cleaned/"),
     ], tasks=4).run()
 
-``NewscleanFormatter`` cleans text. ``NewscleanExtractor`` takes HTML and needs
-``Cleaner.clean_html``; a newsclean without HTML input refuses to build it
-(NotImplementedError) rather than guess: until then put datatrove's
-``Trafilatura`` extractor first and ``NewscleanFormatter`` after it.
+``NewscleanFormatter`` cleans text (``format="text"``). ``NewscleanExtractor``
+takes each document's HTML (``format="html"``), in place of datatrove's
+``Trafilatura`` block; it needs a newsclean with HTML input
+(``Cleaner.clean_html``), and without one refuses to be built
+(NotImplementedError) rather than guess.
 
 Both keep the ``Cleaner`` they were given (the rules are checked when the block
 is built) and pickle it to workers as rule text. Neither needs datatrove's
@@ -27,6 +28,7 @@ the documents that had any) and ``empty`` (documents left without text).
 
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 try:
@@ -76,6 +78,14 @@ class _NewscleanStep(PipelineStep):
         self._clean_function()  # fail when the pipeline is defined, not in a worker
 
     def _clean_function(self) -> Callable[..., newsclean.Result]:
+        if hasattr(self.cleaner, "clean_html"):  # a newsclean with HTML input
+            return functools.partial(self.cleaner.clean, format=self._format)
+        if self._format == "html":
+            raise NotImplementedError(
+                f"NewscleanExtractor needs Cleaner.clean_html, which newsclean "
+                f"{newsclean.__version__} does not have (no HTML input). Extract with "
+                f"datatrove's Trafilatura block and clean its text with NewscleanFormatter."
+            )
         return self.cleaner.clean
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
@@ -113,20 +123,10 @@ class NewscleanFormatter(_NewscleanStep):
 class NewscleanExtractor(_NewscleanStep):
     """Turns each ``Document.text`` holding a page's HTML into its cleaned story.
 
-    Needs ``Cleaner.clean_html``: without it, building the block raises
-    NotImplementedError naming the missing feature.
+    Needs a newsclean with HTML input (``Cleaner.clean_html``): without it,
+    building the block raises NotImplementedError naming the missing feature.
     """
 
     name = "📰 newsclean HTML"
     type = "🛢 - EXTRAC"
-
-    def _clean_function(self) -> Callable[..., newsclean.Result]:
-        clean_html = getattr(self.cleaner, "clean_html", None)
-        if clean_html is None:
-            raise NotImplementedError(
-                f"NewscleanExtractor needs Cleaner.clean_html, which newsclean "
-                f"{newsclean.__version__} does not have yet (HTML input is planned). Until "
-                f"then, extract with datatrove's Trafilatura block and clean its text with "
-                f"NewscleanFormatter."
-            )
-        return clean_html
+    _format = "html"

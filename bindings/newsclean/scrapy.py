@@ -30,9 +30,11 @@ Settings, all optional:
     Default: ``"url"``. The field holding the page URL, which site-scoped rules
     need; None or "" for none.
 ``NEWSCLEAN_FORMAT``
-    Default: ``"text"``. What the input fields hold: ``"text"`` or ``"html"``
-    (needs ``Cleaner.clean_html``; without it the crawl stops at start-up with
-    NotImplementedError).
+    Default: ``"auto"``. What the input fields hold: ``"text"``, ``"html"``
+    (a page, e.g. ``response.text``), or ``"auto"`` (HTML when it looks like
+    HTML), as for ``Cleaner.clean(format=)``. HTML needs a newsclean with
+    ``Cleaner.clean_html``; without it ``"html"`` stops the crawl at start-up
+    with NotImplementedError and ``"auto"`` means text.
 ``NEWSCLEAN_DROP_EMPTY``
     Default: False. True raises DropItem when every cleaned field is empty.
 
@@ -49,6 +51,7 @@ reactor.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from typing import Any, Callable, Mapping, Sequence
 
@@ -64,21 +67,21 @@ import newsclean
 
 __all__ = ["NewscleanAddon", "NewscleanPipeline"]
 
-_FORMATS = ("text", "html")
+_FORMATS = ("auto", "text", "html")
 
 
 def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsclean.Result]:
     if fmt not in _FORMATS:
         raise ValueError(f"NEWSCLEAN_FORMAT must be one of {_FORMATS}, got {fmt!r}")
-    if fmt == "text":
-        return cleaner.clean
-    if not hasattr(cleaner, "clean_html"):
+    if hasattr(cleaner, "clean_html"):  # a newsclean with HTML input
+        return functools.partial(cleaner.clean, format=fmt)
+    if fmt == "html":
         raise NotImplementedError(
             f"NEWSCLEAN_FORMAT='html' needs Cleaner.clean_html, which newsclean "
-            f"{newsclean.__version__} does not have yet (HTML input is planned). Extract "
-            f"the text first (e.g. response.css('article p::text').getall()) and use 'text'."
+            f"{newsclean.__version__} does not have (no HTML input). Extract the text "
+            f"first (e.g. response.css('article p::text').getall()) and use 'text'."
         )
-    return cleaner.clean_html
+    return cleaner.clean  # text only
 
 
 def _fields_setting(settings) -> dict[str, str]:
@@ -134,7 +137,7 @@ class NewscleanPipeline:
         *,
         fields: Mapping[str, str] | Sequence[str] | None = None,
         url_field: str | None = "url",
-        format: str = "text",
+        format: str = "auto",
         drop_empty: bool = False,
         stats: Any = None,
     ) -> None:
@@ -160,7 +163,7 @@ class NewscleanPipeline:
             cleaner,
             fields=_fields_setting(s),
             url_field=s.get("NEWSCLEAN_URL_FIELD", "url"),
-            format=s.get("NEWSCLEAN_FORMAT", "text"),
+            format=s.get("NEWSCLEAN_FORMAT", "auto"),
             drop_empty=s.getbool("NEWSCLEAN_DROP_EMPTY"),
             stats=crawler.stats,
         )

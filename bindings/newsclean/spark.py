@@ -14,6 +14,7 @@ and keeps it for every batch and every task it runs (an iterator
 
 from __future__ import annotations
 
+import functools
 import pickle
 from typing import Callable, Iterator, Tuple
 
@@ -31,7 +32,7 @@ import newsclean
 
 __all__ = ["clean_column"]
 
-_FORMATS = ("text", "html")
+_FORMATS = ("auto", "text", "html")
 
 # Cleaners built in this Python worker, by pickled Cleaner (rules text + options).
 _worker_cleaners: dict[bytes, newsclean.Cleaner] = {}
@@ -40,15 +41,14 @@ _worker_cleaners: dict[bytes, newsclean.Cleaner] = {}
 def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsclean.Result]:
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {_FORMATS}, got {fmt!r}")
-    if fmt == "text":
-        return cleaner.clean
-    if not hasattr(cleaner, "clean_html"):
+    if hasattr(cleaner, "clean_html"):  # a newsclean with HTML input
+        return functools.partial(cleaner.clean, format=fmt)
+    if fmt == "html":
         raise NotImplementedError(
             f"format='html' needs Cleaner.clean_html, which newsclean {newsclean.__version__} "
-            f"does not have yet (HTML input is planned). Extract the text first and use "
-            f"format='text'."
+            f"does not have (no HTML input). Extract the text first and use format='text'."
         )
-    return cleaner.clean_html
+    return cleaner.clean  # text only
 
 
 def _worker_cleaner(blob: bytes) -> newsclean.Cleaner:
@@ -93,7 +93,7 @@ def clean_column(
     title_col: str | None = None,
     section_col: str | None = None,
     removed_col: str | None = None,
-    format: str = "text",
+    format: str = "auto",
 ) -> DataFrame:
     """Returns ``df`` with the cleaned text of ``input_col`` in ``output_col``.
 
@@ -109,7 +109,8 @@ def clean_column(
         section_col: if given, an array<string> column with the section path.
         removed_col: if given, an array<string> column with the category of
             each removed block, in order (e.g. ``["breadcrumb", "title"]``).
-        format: ``"text"`` or ``"html"`` (needs ``Cleaner.clean_html``).
+        format: what ``input_col`` holds: ``"text"``, ``"html"`` or ``"auto"``
+            (HTML when it looks like HTML), as for ``Cleaner.clean(format=)``.
 
     Raises:
         ValueError: bad rules (file:line:col and rule id) or bad arguments.

@@ -54,7 +54,9 @@ std::string a_type(const Json& j) {
 
 void process_text(const Input& input, const Cleaner& cleaner,
                   const DocumentOptions& options, Item* item) {
-  const Result r = cleaner.clean(item->data, options.url);
+  const newsclean::Format how =
+      input.format == Format::kHtml ? newsclean::Format::kHtml : options.content;
+  const Result r = cleaner.clean(item->data, options.url, how);
   if (options.json) {
     item->output = dump_line(result_to_json(r, Json{{"source", input.name}}));
     item->output += '\n';
@@ -89,7 +91,7 @@ void process_record(const Input& input, const Cleaner& cleaner,
   if (url_it != record.end() && url_it->is_string()) {
     url = url_it->get_ref<const std::string&>();
   }
-  const Result r = cleaner.clean(text->get_ref<const std::string&>(), url);
+  const Result r = cleaner.clean(text->get_ref<const std::string&>(), url, options.content);
   if (options.json) {
     record[options.output_field] = result_to_json(
         r, Json{{"source", input.name}, {"line", item->line}});

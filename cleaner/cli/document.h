@@ -19,6 +19,8 @@ struct DocumentOptions {
   std::string url;   // text input (and JSONL records without a URL)
   bool json = false;     // the whole Result instead of the text
   bool explain = false;  // list removed blocks on stderr
+  // How to read text files and JSONL text fields (HTML files are HTML).
+  newsclean::Format content = newsclean::Format::kAuto;
 };
 
 // Cleans a kDoc item that has not failed, in place: fills item->output and

@@ -16,11 +16,14 @@ namespace {
 Format format_of(const fs::path& path, FormatChoice choice) {
   if (choice == FormatChoice::kText) return Format::kText;
   if (choice == FormatChoice::kJsonl) return Format::kJsonl;
+  if (choice == FormatChoice::kHtml) return Format::kHtml;
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   });
-  return ext == ".jsonl" || ext == ".ndjson" ? Format::kJsonl : Format::kText;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::kHtml;
+  return Format::kText;
 }
 
 bool is_hidden(const fs::path& path) {
@@ -93,7 +96,7 @@ Discovery discover_inputs(const std::vector<std::string>& args,
       in.name = kStdinName;
       in.is_stdin = true;
       in.relative = "stdin";
-      in.format = format == FormatChoice::kJsonl ? Format::kJsonl : Format::kText;
+      in.format = format_of(fs::path(), format);
       d.inputs.push_back(std::move(in));
       continue;
     }
@@ -226,7 +229,7 @@ void Reader::start_input() {
   }
   std::size_t line = 0;
   std::string error;
-  if (!check_text(text, &line, &error)) {
+  if (in.format == Format::kText && !check_text(text, &line, &error)) {
     pending_.push_back(failed_doc(index, line, std::move(error)));
     return;
   }

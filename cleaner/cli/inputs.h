@@ -23,11 +23,13 @@
 
 namespace newsclean::cli {
 
-enum class Format { kText, kJsonl };
+// What an input file holds: a text document (which may still be HTML: the
+// library tells), an HTML page (any charset, not checked as UTF-8), or JSONL.
+enum class Format { kText, kJsonl, kHtml };
 
 // How to choose an input's format. kAuto: .jsonl / .ndjson files are JSONL,
-// every other file and stdin is text.
-enum class FormatChoice { kAuto, kText, kJsonl };
+// .html / .htm / .xhtml files HTML, every other file and stdin text.
+enum class FormatChoice { kAuto, kText, kJsonl, kHtml };
 
 // The name stdin is reported under.
 inline constexpr const char* kStdinName = "<stdin>";

@@ -9,6 +9,15 @@ Json result_to_json(const Result& result, Json prefix) {
   j["text"] = result.text;
   j["title"] = result.title;
   j["section"] = result.section;
+  j["format"] = result.format;
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"author", &result.author},
+        {"published", &result.published},
+        {"site_name", &result.site_name},
+        {"language", &result.language},
+        {"canonical_url", &result.canonical_url}}) {
+    if (!value->empty()) j[key] = *value;
+  }
   Json captions = Json::array();
   for (const Caption& c : result.captions) {
     captions.push_back(Json{{"text", c.text},

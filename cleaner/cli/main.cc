@@ -126,8 +126,15 @@ int main(int argc, char** argv) {
   clean->add_option("--url", config.document.url,
                     "URL of text input (and of JSONL records without one)");
   clean->add_option("--input-format", format,
-                    "auto: .jsonl/.ndjson files are JSONL, the rest (and stdin) text")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+                    "auto: .jsonl/.ndjson files are JSONL, .html/.htm HTML, the rest "
+                    "(and stdin) text documents")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html"}))
+      ->capture_default_str();
+  std::string content = "auto";
+  clean->add_option("--format", content,
+                    "how to read each text document or JSONL text field: auto (HTML "
+                    "if it looks like HTML), text or html")
+      ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
   clean->add_flag("--json", config.document.json,
                   "output the whole result (text, title, section, captions, "
@@ -157,7 +164,11 @@ int main(int argc, char** argv) {
       output_field.empty() ? config.document.text_field : output_field;
   config.format = format == "text"    ? newsclean::cli::FormatChoice::kText
                   : format == "jsonl" ? newsclean::cli::FormatChoice::kJsonl
+                  : format == "html"  ? newsclean::cli::FormatChoice::kHtml
                                       : newsclean::cli::FormatChoice::kAuto;
+  config.document.content = content == "text"   ? newsclean::Format::kText
+                            : content == "html" ? newsclean::Format::kHtml
+                                                : newsclean::Format::kAuto;
   if (::isatty(STDOUT_FILENO) == 0) {
     static char buffer[1 << 20];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);

@@ -192,6 +192,20 @@ std::string text_of(xmlNode* root) {
 
 // ------------------------------------------------------------------ metadata
 
+// Metadata as one clean line: spaces normalised and collapsed, ends trimmed.
+std::string tidy(const std::string& s) {
+  std::string out;
+  for (char c : normalise(s).text) {
+    if (c == '\n' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body) {
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return;
@@ -330,6 +344,13 @@ void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
   }
   if (meta->published.empty()) meta->published = time_datetime;
   if (meta->section.empty() && !meta_section.empty()) meta->section.push_back(meta_section);
+  for (std::string* f : {&meta->title, &meta->site_name, &meta->author, &meta->published,
+                         &meta->language, &meta->canonical_url}) {
+    *f = tidy(*f);
+  }
+  for (std::string& seg : meta->section) seg = tidy(seg);
+  meta->section.erase(std::remove(meta->section.begin(), meta->section.end(), std::string()),
+                      meta->section.end());
 }
 
 }  // namespace

@@ -42,10 +42,19 @@ def _records() -> list[dict]:
         return [json.loads(line) for line in f]
 
 
-def _expected() -> dict[str, newsclean.Result]:
+def _expected(site: str, fmt: str = "auto") -> dict[str, newsclean.Result]:
     """What the library itself makes of each story, by the URL the spider reports."""
     cleaner = newsclean.Cleaner(RULES)
-    return {r["url"] or r["id"]: cleaner.clean(r["text"], url=r["url"]) for r in _records()}
+    pages = SERVER["site_pages"]()
+    out = {}
+    for r in _records():
+        path = f"/news/{r['id']}.html"
+        url = r["url"] or site.rstrip("/") + path
+        if fmt == "html":
+            out[url] = cleaner.clean(pages[path].decode("utf-8"), url=url, format="html")
+        else:
+            out[url] = cleaner.clean("\n".join(r["text"].splitlines()), url=url)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +80,6 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def _key(url: str) -> str:
-    """A story page without a canonical link reports its own URL: /news/<id>.html."""
-    m = re.search(r"/news/([^/]+)\.html$", url)
-    return m.group(1) if m and url.startswith("http://127.0.0.1") else url
-
-
 # --- a real crawl of the example project, as the docs run it -------------------------------
 
 def test_example_project_crawl_with_the_addon(site, tmp_path):
@@ -84,11 +87,11 @@ def test_example_project_crawl_with_the_addon(site, tmp_path):
     proc = _run(["-m", "scrapy", "crawl", "news", "-a", f"start_url={site}", "-O", str(out)],
                 cwd=PROJECT)
     items = _read_jsonl(out)
-    expected = _expected()
+    expected = _expected(site)
     nonempty = {k for k, r in expected.items() if r.text}
-    assert {_key(i["url"]) for i in items} == nonempty  # the two empty stories were dropped
+    assert {i["url"] for i in items} == nonempty  # the two empty stories were dropped
     for item in items:
-        assert item["text"] == expected[_key(item["url"])].text
+        assert item["text"] == expected[item["url"]].text
         assert isinstance(item["body"], list)  # the raw field is kept beside the clean one
     assert "newsclean.scrapy.NewscleanAddon" in proc.stderr  # "Enabled addons"
     assert "'newsclean/removed/advert': 1" in proc.stderr  # the site rule, via NEWSCLEAN_RULES
@@ -138,6 +141,8 @@ class Spider(scrapy.Spider):
     def parse_story(self, response, n):
         url = response.css('link[rel="canonical"]::attr(href)').get(response.url)
         paragraphs = response.css("article p::text").getall()
+        if mode == "html":  # the whole page
+            paragraphs = [response.text]
         kind = n % 4
         if kind == 0:
             return {"kind": "dict", "url": url, "body": paragraphs}
@@ -172,6 +177,8 @@ settings = {
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "INFO",
 }
+if mode == "html":
+    settings["NEWSCLEAN_FORMAT"] = "html"
 if mode == "reactorless":
     from scrapy.crawler import AsyncCrawlerProcess as Process
     settings["TWISTED_REACTOR_ENABLED"] = False
@@ -196,11 +203,16 @@ def _modes():
         not hasattr(default_settings, "TWISTED_REACTOR_ENABLED"),
         reason=f"Scrapy {scrapy.__version__} cannot run without a Twisted reactor",
     )
-    return ["asyncio", "twisted", pytest.param("reactorless", marks=reactorless)]
+    html = pytest.mark.skipif(not hasattr(newsclean.Cleaner, "clean_html"),
+                              reason="this newsclean has no HTML input (Cleaner.clean_html)")
+    return ["asyncio", "twisted", pytest.param("reactorless", marks=reactorless),
+            pytest.param("html", marks=html)]
 
 
 @pytest.mark.parametrize("mode", _modes())
 def test_crawl_cleans_every_item_type_off_the_reactor_thread(site, tmp_path, mode):
+    """asyncio: Scrapy's default reactor; twisted: a non-asyncio reactor; reactorless:
+    asyncio without Twisted; html: whole pages with NEWSCLEAN_FORMAT = "html"."""
     script = tmp_path / "crawl.py"
     script.write_text(CRAWL, encoding="utf-8")
     proc = _run([str(script), mode, site, str(RULES), str(tmp_path)], cwd=tmp_path)
@@ -208,12 +220,13 @@ def test_crawl_cleans_every_item_type_off_the_reactor_thread(site, tmp_path, mod
         assert "SelectReactor" in proc.stderr
     items = _read_jsonl(tmp_path / "items.jsonl")
     stats = json.loads((tmp_path / "stats.json").read_text())
-    expected = _expected()
+    expected = _expected(site, "html" if mode == "html" else "auto")
+    nonempty = [url for url, r in expected.items() if r.text]
 
     assert {i["kind"] for i in items} == {"dict", "scrapy.Item", "dataclass", "attrs"}
-    assert len(items) == sum(1 for r in expected.values() if r.text) == 9
+    assert sorted(i["url"] for i in items) == sorted(nonempty)
     for item in items:
-        assert item["clean"] == expected[_key(item["url"])].text, item["kind"]
+        assert item["clean"] == expected[item["url"]].text, item["kind"]
 
     removed: dict[str, int] = {}
     for r in expected.values():
@@ -221,8 +234,8 @@ def test_crawl_cleans_every_item_type_off_the_reactor_thread(site, tmp_path, mod
             removed[x.category] = removed.get(x.category, 0) + 1
     got = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsclean/removed/")}
     assert got == removed and removed["advert"] == 1
-    assert stats["newsclean/items"] == 11
-    assert stats["newsclean/empty"] == stats["item_dropped_count"] == 2
+    assert stats["newsclean/items"] == len(expected) == 11
+    assert stats["newsclean/empty"] == stats.get("item_dropped_count", 0) == 11 - len(nonempty)
     assert stats["test/cleanings"] == 11
     assert stats["test/cleanings_on_reactor_thread"] == 0
 
@@ -367,3 +380,13 @@ def test_docs_show_the_example_project_as_it_is():
     blocks = _doc_blocks("Scrapy")
     for rel in ("newsproject/settings.py", "newsproject/spiders/news.py"):
         assert (PROJECT / rel).read_text(encoding="utf-8") in blocks, rel
+
+
+@pytest.mark.skipif(not hasattr(newsclean.Cleaner, "clean_html"),
+                    reason="this newsclean has no HTML input (Cleaner.clean_html)")
+def test_auto_format_takes_pages_and_text():
+    page = f"<html><body><nav>Home</nav><article><p>{STORY}</p></article></body></html>"
+    got = _process(_pipeline(), {"text": page, "url": "https://www.example.com/a"})["text"]
+    assert got == newsclean.Cleaner().clean_html(page, url="https://www.example.com/a").text
+    assert "<p>" not in got
+    assert _process(_pipeline(NEWSCLEAN_FORMAT="text"), {"text": page})["text"].startswith("<html>")

@@ -98,7 +98,7 @@ def test_clean_column_matches_the_library_on_a_few_hundred_documents(spark):
     df = spark.createDataFrame(pd.DataFrame(rows)).repartition(4)
     out = clean_column(df, "text", "clean_text", url_col="url", rules=str(RULES),
                        title_col="title", section_col="section", removed_col="removed")
-    assert out.columns == ["id", "text", "url", "clean_text", "title", "section", "removed"]
+    assert out.columns == df.columns + ["clean_text", "title", "section", "removed"]
     got = {row["id"]: row for row in out.collect()}
     assert len(got) == len(rows) >= 300
 
@@ -115,9 +115,9 @@ def test_clean_column_matches_the_library_on_a_few_hundred_documents(spark):
 
 
 def test_one_cleaner_per_python_worker(spark):
-    """16 tasks on 2 cores: each Python worker builds the Cleaner once and keeps it."""
+    """8 tasks on 2 cores: each Python worker builds the Cleaner once and keeps it."""
     blob = pickle.dumps(newsclean.Cleaner(RULES))
-    df = spark.range(0, 160, numPartitions=16).withColumn("text", F.lit("News / Politics\n" + STORY))
+    df = spark.range(0, 80, numPartitions=8).withColumn("text", F.lit("News / Politics\n" + STORY))
     cleaned = clean_column(df, "text", rules=str(RULES))
     assert {row["clean_text"] for row in cleaned.collect()} == {STORY}
 
@@ -132,7 +132,7 @@ def test_one_cleaner_per_python_worker(spark):
 
     reports = {row[0] for row in df.select(probe("id")).collect()}
     assert reports and all(r.endswith(":1:True") for r in reports), reports
-    assert len({r.split(":")[0] for r in reports}) <= 2  # local[2]: two workers, 16 tasks
+    assert len({r.split(":")[0] for r in reports}) <= 2  # local[2]: two workers, 8 tasks
 
 
 def test_worker_cache_builds_once_for_many_batches(monkeypatch):
@@ -145,8 +145,8 @@ def test_worker_cache_builds_once_for_many_batches(monkeypatch):
     for _task in range(3):
         frames = list(newsclean.spark._clean_batches(blob, "text", ("text", "removed"), iter(batches)))
         assert len(frames) == 5
-        assert frames[0]["text"].tolist() == [STORY, None]
-        assert frames[0]["removed"].tolist() == [["breadcrumb"], None]
+        assert frames[0]["text"].iloc[0] == STORY and pd.isna(frames[0]["text"].iloc[1])
+        assert frames[0]["removed"].iloc[0] == ["breadcrumb"] and frames[0]["removed"].iloc[1] is None
     assert len(loads) == 1
 
 
@@ -182,7 +182,11 @@ def _doc_blocks(section: str) -> list[str]:
 
 
 def test_docs_snippet_runs(spark, tmp_path, monkeypatch, capsys):
+    # Run from a folder holding the two files it names. The JVM, started from elsewhere,
+    # resolves relative paths from its own folder: give it the data file's full path.
     snippet = _doc_blocks("Spark")[0]
+    assert '"articles.jsonl"' in snippet
+    snippet = snippet.replace('"articles.jsonl"', repr(str(tmp_path / "articles.jsonl")))
     shutil.copy(ARTICLES, tmp_path / "articles.jsonl")
     shutil.copy(RULES, tmp_path / "site-rules.yaml")
     monkeypatch.chdir(tmp_path)

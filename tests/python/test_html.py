@@ -1,0 +1,89 @@
+"""HTML through the Python API and the CLI: the same engine as text."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import newsclean
+
+PARAS = [
+    "The harbour authority said on Monday that the new ferry terminal would open in June, "
+    "two years later than planned.",
+    "Construction was delayed by a shortage of steel and by a dispute with the builder, "
+    "which has since been settled.",
+    "The terminal will handle up to four ferries an hour and has parking for 600 cars.",
+]
+PAGE = (
+    "<!doctype html><html lang='en'><head><meta charset='{charset}'>"
+    "<title>Ferry terminal to open in June - Harbour Post</title>"
+    "<meta property='og:site_name' content='Harbour Post'></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><article><h1>Ferry "
+    "terminal to open in June</h1>" + "".join(f"<p>{p}</p>" for p in PARAS) +
+    "<figure><figcaption>The new ferry terminal under construction in the harbour."
+    "</figcaption></figure>"
+    "<div class='share-tools'>Share on Facebook</div></article></main>"
+    "<footer>© 2024 Harbour Post</footer></body></html>"
+)
+
+
+def test_clean_html_and_auto_give_the_story():
+    c = newsclean.Cleaner()
+    html = PAGE.format(charset="utf-8")
+    for r in (c.clean_html(html), c.clean(html), c.clean(html.encode(), format="html")):
+        assert r.format == "html"
+        assert r.text == "\n".join(PARAS)
+        assert r.title == "Ferry terminal to open in June"
+        assert r.site_name == "Harbour Post" and r.language == "en"
+        assert [x.related for x in r.captions] == [True]
+    assert c.clean(html, format="text").format == "text"
+    with pytest.raises(ValueError, match="format"):
+        c.clean(html, format="pdf")
+
+
+def test_bytes_in_another_charset():
+    html = PAGE.format(charset="iso-8859-1").replace("600 cars", "600 cars \u00e0 la fois")
+    r = newsclean.Cleaner().clean(html.encode("latin-1"))
+    assert "600 cars à la fois" in r.text
+
+
+def test_clean_many_html():
+    html = PAGE.format(charset="utf-8")
+    out = newsclean.Cleaner().clean_many([html, "A plain line of text."], workers=2)
+    assert [r.format for r in out] == ["html", "text"]
+
+
+def _cli():
+    path = os.environ.get("NEWSCLEAN_CLI")
+    if not path:
+        pytest.skip("set NEWSCLEAN_CLI to the built binary")
+    return path
+
+
+def test_cli_cleans_html_files_in_any_charset(tmp_path: Path):
+    cli = _cli()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_bytes(PAGE.format(charset="windows-1252").replace(
+        "600 cars", "600 caf\u00e9s").encode("cp1252"))
+    (src / "b.txt").write_text("News / Local\n\nThe pier reopened on Saturday after repairs.\n")
+    proc = subprocess.run([cli, "clean", str(src), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    a = (tmp_path / "out/a.html").read_text()
+    assert a.splitlines()[:2] == PARAS[:2] and "600 cafés" in a
+    assert (tmp_path / "out/b.txt").read_text() == "The pier reopened on Saturday after repairs.\n"
+
+
+def test_cli_jsonl_field_with_html(tmp_path: Path):
+    import json
+    cli = _cli()
+    f = tmp_path / "pages.jsonl"
+    f.write_text(json.dumps({"html": PAGE.format(charset="utf-8"), "url": "https://h.example/1"}) + "\n")
+    proc = subprocess.run([cli, "clean", str(f), "--text-field", "html", "--output-field", "text",
+                           "--json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads(proc.stdout)
+    assert rec["text"]["text"] == "\n".join(PARAS)
+    assert rec["text"]["format"] == "html" and rec["text"]["site_name"] == "Harbour Post"
