@@ -43,6 +43,35 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 const char* name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 
+// The value of attribute `name` without a copy: libxml2 stores a plain
+// attribute value as one text node. "" when absent.
+std::string_view attr_view(const xmlNode* n, const char* name) {
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+    const xmlNode* v = a->children;
+    if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
+      return reinterpret_cast<const char*>(v->content);
+    }
+    return {};
+  }
+  return {};
+}
+
+bool has_attr(const xmlNode* n, const char* name) {
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+  }
+  return false;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string attr(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
   if (v == nullptr) return {};
@@ -391,21 +420,29 @@ bool in_scope(const Rule& r, const std::string& host) {
 
 // Parts of a class or id attribute: "post-share_bar main" -> post, share, bar, main.
 template <typename Fn>
-void for_each_token(const std::string& value, Fn fn) {
+void for_each_token(std::string_view value, Fn fn) {
   std::size_t i = 0;
+  std::string token;
   while (i < value.size()) {
     while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
     std::size_t j = i;
-    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) ++j;
-    if (j > i) fn(lower(value.substr(i, j - i)));
+    token.clear();
+    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) {
+      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value[j]))));
+      ++j;
+    }
+    if (j > i) fn(token);
     i = j;
   }
 }
 
 bool is_hidden(const xmlNode* n) {
-  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
-  if (lower(attr(n, "aria-hidden")) == "true") return true;
-  std::string style = lower(attr(n, "style"));
+  if (n->properties == nullptr) return false;
+  if (has_attr(n, "hidden")) return true;
+  if (iequals(attr_view(n, "aria-hidden"), "true")) return true;
+  const std::string_view raw = attr_view(n, "style");
+  if (raw.empty()) return false;
+  std::string style = lower(std::string(raw));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -432,20 +469,21 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
       best = r;
     }
   };
-  const auto tag = c.tags.find(lower(name_of(n)));
+  const auto tag = c.tags.find(name_of(n));  // the HTML parser lower-cases names
   if (tag != c.tags.end()) consider(tag->second);
-  if (!c.roles.empty()) {
-    const std::string role = lower(attr(n, "role"));
+  if (!c.roles.empty() && n->properties != nullptr) {
+    const std::string_view raw = attr_view(n, "role");
+    const std::string role = raw.empty() ? std::string() : lower(std::string(raw));
     if (!role.empty()) {
       const auto it = c.roles.find(role);
       if (it != c.roles.end()) consider(it->second);
     }
   }
-  if (!c.tokens.empty()) {
+  if (!c.tokens.empty() && n->properties != nullptr) {
     const Rule* by_token = nullptr;
     bool story_like = false;  // "article-comments" may be the story's wrapper
     for (const char* a : {"class", "id"}) {
-      const std::string v = attr(n, a);
+      const std::string_view v = attr_view(n, a);
       if (v.empty()) continue;
       for_each_token(v, [&](const std::string& t) {
         const auto it = c.tokens.find(t);
@@ -523,6 +561,7 @@ BlockKind kind_of(const char* tag) {
 }
 
 double class_weight(const xmlNode* n) {
+  if (n->properties == nullptr) return 0;
   static const std::unordered_set<std::string> kPositive = {
       "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
       "story", "articlebody", "storybody", "prose"};
@@ -532,7 +571,7 @@ double class_weight(const xmlNode* n) {
       "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
   double w = 0;
   for (const char* a : {"class", "id"}) {
-    const std::string v = attr(n, a);
+    const std::string_view v = attr_view(n, a);
     if (v.empty()) continue;
     bool pos = false, neg = false;
     for_each_token(v, [&](const std::string& t) {
@@ -542,7 +581,7 @@ double class_weight(const xmlNode* n) {
     if (pos) w += 25;
     if (neg) w -= 25;
   }
-  if (lower(attr(n, "itemprop")) == "articlebody") w += 50;
+  if (iequals(attr_view(n, "itemprop"), "articlebody")) w += 50;
   return w;
 }
 
