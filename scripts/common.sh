@@ -20,6 +20,7 @@ install_system_deps() {
   command -v g++ >/dev/null || pkgs+=(g++)
   command -v cmake >/dev/null || pkgs+=(cmake)
   command -v ninja >/dev/null || pkgs+=(ninja-build)
+  command -v java >/dev/null || pkgs+=(openjdk-17-jre-headless)  # Spark integration tests
   "$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
     || pkgs+=(python3-dev)
   local missing=()
@@ -51,7 +52,7 @@ build_cpp() {
 
 install_python_package() {
   say "pip install $ROOT"
-  pip_install "$ROOT[test]"
+  pip_install "$ROOT[test,scrapy,spark,datatrove]"
 }
 
 # The `newsclean` command pip installed (it may not be on PATH under pyenv).

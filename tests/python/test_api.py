@@ -32,7 +32,7 @@ def test_result_has_typed_attributes(seed_text):
 
 def test_to_dict_is_plain_data(seed_text):
     d = newsclean.Cleaner().clean(seed_text).to_dict()
-    assert set(d) == {"text", "title", "section", "captions", "removed", "stats", "warnings"}
+    assert {"text", "title", "section", "captions", "removed", "stats", "warnings", "format"} <= set(d)
     assert d["captions"][1]["related"] is True
     assert set(d["removed"][0]) == {"index", "text", "rule", "category"}
     assert d["stats"]["kept"] == 16

@@ -1,0 +1,147 @@
+"""Spark integration: add cleaned-text columns to a DataFrame.
+
+    from newsclean.spark import clean_column
+
+    df = clean_column(df, "text", "clean_text", url_col="url", rules="site-rules.yaml",
+                      title_col="title", section_col="section", removed_col="removed")
+
+The rules are read on the driver, where a bad file fails at once, and travel
+with the job as text inside the pickled ``Cleaner``: executors need newsclean
+installed, not the rules file. Each Python worker builds that ``Cleaner`` once
+and keeps it for every batch and every task it runs (an iterator
+``pandas_udf``), so rules are never compiled per row or per batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import pickle
+from typing import Callable, Iterator, Tuple
+
+try:
+    import pandas as pd
+    from pyspark.sql import DataFrame
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+except ImportError as e:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "newsclean.spark needs PySpark with pandas and pyarrow: pip install 'newsclean[spark]'"
+    ) from e
+
+import newsclean
+
+__all__ = ["clean_column"]
+
+_FORMATS = ("auto", "text", "html")
+
+# Cleaners built in this Python worker, by pickled Cleaner (rules text + options).
+_worker_cleaners: dict[bytes, newsclean.Cleaner] = {}
+
+
+def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsclean.Result]:
+    if fmt not in _FORMATS:
+        raise ValueError(f"format must be one of {_FORMATS}, got {fmt!r}")
+    if hasattr(cleaner, "clean_html"):  # a newsclean with HTML input
+        return functools.partial(cleaner.clean, format=fmt)
+    if fmt == "html":
+        raise NotImplementedError(
+            f"format='html' needs Cleaner.clean_html, which newsclean {newsclean.__version__} "
+            f"does not have (no HTML input). Extract the text first and use format='text'."
+        )
+    return cleaner.clean  # text only
+
+
+def _worker_cleaner(blob: bytes) -> newsclean.Cleaner:
+    cleaner = _worker_cleaners.get(blob)
+    if cleaner is None:
+        if len(_worker_cleaners) >= 8:  # a reused worker serving many jobs
+            _worker_cleaners.clear()
+        cleaner = _worker_cleaners[blob] = pickle.loads(blob)
+    return cleaner
+
+
+def _clean_batches(
+    blob: bytes, fmt: str, columns: tuple[str, ...], batches: Iterator[tuple[pd.Series, pd.Series]]
+) -> Iterator[pd.DataFrame]:
+    """Runs in the Python worker: one Cleaner for all batches, one row per input row."""
+    clean = _clean_function(_worker_cleaner(blob), fmt)
+    for texts, urls in batches:
+        rows = []
+        for text, url in zip(texts, urls):
+            if not isinstance(text, (str, bytes)):  # null in, null out
+                rows.append((None,) * len(columns))
+                continue
+            r = clean(text, url=url if isinstance(url, str) else None)
+            values = {
+                "text": r.text,
+                "title": r.title or None,
+                "section": list(r.section),
+                "removed": [x.category for x in r.removed],
+            }
+            rows.append(tuple(values[c] for c in columns))
+        yield pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def clean_column(
+    df: DataFrame,
+    input_col: str,
+    output_col: str = "clean_text",
+    *,
+    url_col: str | None = None,
+    rules: newsclean.RulesArg = None,
+    cleaner: newsclean.Cleaner | None = None,
+    title_col: str | None = None,
+    section_col: str | None = None,
+    removed_col: str | None = None,
+    format: str = "auto",
+) -> DataFrame:
+    """Returns ``df`` with the cleaned text of ``input_col`` in ``output_col``.
+
+    Args:
+        df: the DataFrame; ``input_col`` is a string (or binary UTF-8) column.
+        input_col: the column to clean. Null rows give null outputs.
+        output_col: the cleaned text (string); may be ``input_col`` to replace it.
+        url_col: a string column with each page's URL, for site-scoped rules.
+        rules: as for ``newsclean.Cleaner(rules)``: a path, YAML text or a list;
+            read here, on the driver.
+        cleaner: a ready ``newsclean.Cleaner`` instead of ``rules``.
+        title_col: if given, a string column with the title (null when none).
+        section_col: if given, an array<string> column with the section path.
+        removed_col: if given, an array<string> column with the category of
+            each removed block, in order (e.g. ``["breadcrumb", "title"]``).
+        format: what ``input_col`` holds: ``"text"``, ``"html"`` or ``"auto"``
+            (HTML when it looks like HTML), as for ``Cleaner.clean(format=)``.
+
+    Raises:
+        ValueError: bad rules (file:line:col and rule id) or bad arguments.
+        NotImplementedError: ``format="html"`` with a newsclean without HTML input.
+    """
+    if cleaner is not None and rules is not None:
+        raise TypeError("pass rules or cleaner, not both")
+    if cleaner is None:
+        cleaner = newsclean.Cleaner(rules)
+    _clean_function(cleaner, format)  # fail on the driver, not in every task
+    blob = pickle.dumps(cleaner)
+
+    fields = [("text", T.StringType(), output_col)]
+    if title_col:
+        fields.append(("title", T.StringType(), title_col))
+    if section_col:
+        fields.append(("section", T.ArrayType(T.StringType()), section_col))
+    if removed_col:
+        fields.append(("removed", T.ArrayType(T.StringType()), removed_col))
+    columns = tuple(name for name, _, _ in fields)
+    schema = T.StructType([T.StructField(name, kind) for name, kind, _ in fields])
+
+    def clean_udf(batches: Iterator[Tuple[pd.Series, pd.Series]]) -> Iterator[pd.DataFrame]:
+        return _clean_batches(blob, format, columns, batches)
+
+    udf = F.pandas_udf(clean_udf, schema)  # type: ignore[call-overload]
+    url = F.col(url_col) if url_col else F.lit(None).cast(T.StringType())
+    tmp = "__newsclean_result"
+    while tmp in df.columns:
+        tmp += "_"
+    out = df.withColumn(tmp, udf(F.col(input_col), url))
+    for name, _, target in fields:
+        out = out.withColumn(target, F.col(f"{tmp}.{name}"))
+    return out.drop(tmp)
