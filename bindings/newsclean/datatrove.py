@@ -13,9 +13,7 @@
 
 ``NewscleanFormatter`` cleans text (``format="text"``). ``NewscleanExtractor``
 takes each document's HTML (``format="html"``), in place of datatrove's
-``Trafilatura`` block; it needs a newsclean with HTML input
-(``Cleaner.clean_html``), and without one refuses to be built
-(NotImplementedError) rather than guess.
+``Trafilatura`` block.
 
 Both keep the ``Cleaner`` they were given (the rules are checked when the block
 is built) and pickle it to workers as rule text. Neither needs datatrove's
@@ -75,18 +73,9 @@ class _NewscleanStep(PipelineStep):
         self.url_key = url_key
         self.metadata_prefix = metadata_prefix
         self.drop_empty = drop_empty
-        self._clean_function()  # fail when the pipeline is defined, not in a worker
 
     def _clean_function(self) -> Callable[..., newsclean.Result]:
-        if hasattr(self.cleaner, "clean_html"):  # a newsclean with HTML input
-            return functools.partial(self.cleaner.clean, format=self._format)
-        if self._format == "html":
-            raise NotImplementedError(
-                f"NewscleanExtractor needs Cleaner.clean_html, which newsclean "
-                f"{newsclean.__version__} does not have (no HTML input). Extract with "
-                f"datatrove's Trafilatura block and clean its text with NewscleanFormatter."
-            )
-        return self.cleaner.clean
+        return functools.partial(self.cleaner.clean, format=self._format)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         clean = self._clean_function()
@@ -121,11 +110,7 @@ class NewscleanFormatter(_NewscleanStep):
 
 
 class NewscleanExtractor(_NewscleanStep):
-    """Turns each ``Document.text`` holding a page's HTML into its cleaned story.
-
-    Needs a newsclean with HTML input (``Cleaner.clean_html``): without it,
-    building the block raises NotImplementedError naming the missing feature.
-    """
+    """Turns each ``Document.text`` holding a page's HTML into its cleaned story."""
 
     name = "📰 newsclean HTML"
     type = "🛢 - EXTRAC"

@@ -32,9 +32,7 @@ Settings, all optional:
 ``NEWSCLEAN_FORMAT``
     Default: ``"auto"``. What the input fields hold: ``"text"``, ``"html"``
     (a page, e.g. ``response.text``), or ``"auto"`` (HTML when it looks like
-    HTML), as for ``Cleaner.clean(format=)``. HTML needs a newsclean with
-    ``Cleaner.clean_html``; without it ``"html"`` stops the crawl at start-up
-    with NotImplementedError and ``"auto"`` means text.
+    HTML), as for ``Cleaner.clean(format=)``.
 ``NEWSCLEAN_DROP_EMPTY``
     Default: False. True raises DropItem when every cleaned field is empty.
 
@@ -73,15 +71,7 @@ _FORMATS = ("auto", "text", "html")
 def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsclean.Result]:
     if fmt not in _FORMATS:
         raise ValueError(f"NEWSCLEAN_FORMAT must be one of {_FORMATS}, got {fmt!r}")
-    if hasattr(cleaner, "clean_html"):  # a newsclean with HTML input
-        return functools.partial(cleaner.clean, format=fmt)
-    if fmt == "html":
-        raise NotImplementedError(
-            f"NEWSCLEAN_FORMAT='html' needs Cleaner.clean_html, which newsclean "
-            f"{newsclean.__version__} does not have (no HTML input). Extract the text "
-            f"first (e.g. response.css('article p::text').getall()) and use 'text'."
-        )
-    return cleaner.clean  # text only
+    return functools.partial(cleaner.clean, format=fmt)
 
 
 def _fields_setting(settings) -> dict[str, str]:

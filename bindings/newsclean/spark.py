@@ -41,14 +41,7 @@ _worker_cleaners: dict[bytes, newsclean.Cleaner] = {}
 def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsclean.Result]:
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {_FORMATS}, got {fmt!r}")
-    if hasattr(cleaner, "clean_html"):  # a newsclean with HTML input
-        return functools.partial(cleaner.clean, format=fmt)
-    if fmt == "html":
-        raise NotImplementedError(
-            f"format='html' needs Cleaner.clean_html, which newsclean {newsclean.__version__} "
-            f"does not have (no HTML input). Extract the text first and use format='text'."
-        )
-    return cleaner.clean  # text only
+    return functools.partial(cleaner.clean, format=fmt)
 
 
 def _worker_cleaner(blob: bytes) -> newsclean.Cleaner:
@@ -114,7 +107,6 @@ def clean_column(
 
     Raises:
         ValueError: bad rules (file:line:col and rule id) or bad arguments.
-        NotImplementedError: ``format="html"`` with a newsclean without HTML input.
     """
     if cleaner is not None and rules is not None:
         raise TypeError("pass rules or cleaner, not both")

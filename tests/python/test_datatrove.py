@@ -125,15 +125,6 @@ def test_block_arguments():
     assert NewscleanFormatter(cleaner).cleaner is cleaner
 
 
-def test_html_extractor_needs_clean_html():
-    if hasattr(newsclean.Cleaner, "clean_html"):
-        pytest.skip("this newsclean has HTML input: test_html_extractor_pipeline covers it")
-    with pytest.raises(NotImplementedError, match=r"Cleaner\.clean_html.*Trafilatura"):
-        NewscleanExtractor()
-
-
-@pytest.mark.skipif(not hasattr(newsclean.Cleaner, "clean_html"),
-                    reason="newsclean has no HTML input yet (Cleaner.clean_html)")
 def test_html_extractor_pipeline(tmp_path):
     pages = _records()[:4]
     (tmp_path / "in").mkdir()

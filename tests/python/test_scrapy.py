@@ -205,10 +205,7 @@ def _modes():
         not hasattr(default_settings, "TWISTED_REACTOR_ENABLED"),
         reason=f"Scrapy {scrapy.__version__} cannot run without a Twisted reactor",
     )
-    html = pytest.mark.skipif(not hasattr(newsclean.Cleaner, "clean_html"),
-                              reason="this newsclean has no HTML input (Cleaner.clean_html)")
-    return ["asyncio", "twisted", pytest.param("reactorless", marks=reactorless),
-            pytest.param("html", marks=html)]
+    return ["asyncio", "twisted", pytest.param("reactorless", marks=reactorless), "html"]
 
 
 @pytest.mark.parametrize("mode", _modes())
@@ -294,12 +291,8 @@ def test_rules_as_yaml_text_and_disable():
     assert "newsclean/removed/breadcrumb" not in crawler.stats.get_stats()
 
 
-def test_html_format_needs_clean_html():
-    if hasattr(newsclean.Cleaner, "clean_html"):
-        assert _pipeline(NEWSCLEAN_FORMAT="html").format == "html"
-    else:
-        with pytest.raises(NotImplementedError, match="clean_html"):
-            _pipeline(NEWSCLEAN_FORMAT="html")
+def test_format_setting():
+    assert _pipeline(NEWSCLEAN_FORMAT="html").format == "html"
     with pytest.raises(ValueError, match="NEWSCLEAN_FORMAT"):
         _pipeline(NEWSCLEAN_FORMAT="pdf")
 
@@ -389,8 +382,6 @@ def test_docs_show_the_example_project_as_it_is():
         assert (PROJECT / rel).read_text(encoding="utf-8") in blocks, rel
 
 
-@pytest.mark.skipif(not hasattr(newsclean.Cleaner, "clean_html"),
-                    reason="this newsclean has no HTML input (Cleaner.clean_html)")
 def test_auto_format_takes_pages_and_text():
     page = f"<html><body><nav>Home</nav><article><p>{STORY}</p></article></body></html>"
     got = _process(_pipeline(), {"text": page, "url": "https://www.example.com/a"})["text"]
