@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -593,6 +594,15 @@ class Extractor {
   void run(HtmlDocument* out) {
     xmlNode* root = xmlDocGetRootElement(doc_);
     if (root == nullptr) return;
+    // Our figures hang off xmlNode::_private; start from a clean slate
+    // whatever the parser left there.
+    walk(
+        root,
+        [](xmlNode* n) {
+          n->_private = nullptr;
+          return is_element(n);
+        },
+        [](xmlNode*) {});
     xmlNode* body = find_body(root);
     measure(body, /*score=*/false);
     prune(body, /*tokens=*/false);
@@ -960,7 +970,7 @@ class Extractor {
   xmlDoc* doc_;
   const HtmlRules::Compiled& rules_;
   const std::string& host_;
-  std::vector<NodeStats> stats_;
+  std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<xmlNode*> candidates_;
   std::unordered_map<xmlNode*, int> captions_;  // caption element -> rule index
   std::unordered_set<xmlNode*> keep_;           // protected by a keep XPath rule
