@@ -94,6 +94,22 @@ bool words_fit(const Rule& r, std::size_t words) {
   return words >= r.min_words && (r.max_words == 0 || words <= r.max_words);
 }
 
+// A document is shaped like a story when at least kStoryMinProse prose blocks
+// hold at least half of its text; product pages, listings and forums are not.
+constexpr std::size_t kStoryMinProse = 3;
+
+bool is_story(const std::vector<Block>& blocks) {
+  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
+  for (const Block& b : blocks) {
+    bytes += b.text.size();
+    if (b.prose) {
+      ++prose;
+      prose_bytes += b.text.size();
+    }
+  }
+  return prose >= kStoryMinProse && prose_bytes * 2 >= bytes;
+}
+
 // A run of at least this many short non-sentence lines is a teaser list.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
@@ -189,6 +205,7 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
                        [&](const std::string& s) { return site_matches(s, host); });
   };
   const Features features(blocks, url);
+  const bool story = is_story(blocks);
   std::vector<std::vector<int>> hits(blocks.size());
   std::vector<int> found;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -198,7 +215,8 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
       continue;
     }
     const auto fits = [&](const Rule& r, std::size_t words) {
-      return in_scope(r) && words_fit(r, words) && features.has(r.feature, i);
+      return in_scope(r) && words_fit(r, words) && features.has(r.feature, i) &&
+             (story || !r.needs_story);
     };
     matcher->match(Unit::kBlock, b.text, &found);
     for (int k : found) {

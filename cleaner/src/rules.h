@@ -43,6 +43,7 @@ struct Rule {
   std::size_t min_words = 0;  // 0: no minimum
   std::size_t max_words = 0;  // 0: no maximum
   bool once = false;          // applies to its first hit only
+  bool needs_story = false;   // only in documents shaped like a story
   std::vector<std::string> sites;  // empty: every site
   std::string origin;              // "file:line" of the rule
   std::string pattern_at;          // "file:line:col" of its pattern

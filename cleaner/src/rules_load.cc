@@ -195,6 +195,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_count(at, v, "max_words", &rule->max_words);
     } else if (key == "once") {
       s = parse_bool(at, v, "once", &rule->once);
+    } else if (key == "needs_story") {
+      s = parse_bool(at, v, "needs_story", &rule->needs_story);
     } else if (key == "sites") {
       s = parse_string_list(at, v, "sites", &rule->sites);
       for (auto& site : rule->sites) {
@@ -206,7 +208,7 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
                       "unknown key '" + key +
                           "' (known: id, category, description, pattern, unless, "
                           "feature, where, unit, action, field, min_words, "
-                          "max_words, once, sites, tags, strip_id_or_class, "
+                          "max_words, once, needs_story, sites, tags, strip_id_or_class, "
                           "roles, hidden, xpath, body)");
     }
     if (!s.ok()) return s;

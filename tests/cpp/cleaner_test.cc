@@ -236,6 +236,7 @@ namespace {
 TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   const std::string text =
       "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "The work cost twelve million euros and was paid for by the city and a private donor.\n"
       "Related stories:\n"
       "Museum director steps down\n"
       "City budget cuts hit culture\n"
@@ -245,6 +246,7 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   const Result r = Cleaner().clean(text);
   EXPECT_EQ(r.text,
             "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+            "The work cost twelve million euros and was paid for by the city and a private donor.\n"
             "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.");
   ASSERT_EQ(r.removed.size(), 5u);
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
@@ -286,6 +288,7 @@ TEST(Cleaner, DuplicateLineGoesButRepeatedStructureStays) {
       "Watch the video of the launch\n"
       "It reached orbit about nine minutes later, the agency said in a statement.\n"
       "Watch the video of the launch\n"
+      "The satellite will map sea ice in the Arctic for at least the next five years.\n"
       "Meal plan for the week\n"
       "Eat every two hours\n"
       "Eat every two hours\n"
