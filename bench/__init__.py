@@ -1,0 +1,1 @@
+"""Benchmark harness for newsclean and its peers: ``python -m bench`` (see README.md)."""

@@ -1,0 +1,317 @@
+"""The benchmark tasks: html, plugin, speed and reproduce.
+
+Each task fills a JSON-ready dict and appends per-page rows; report.py renders them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from . import datasets, metrics, peers
+
+# ScrapingHub's published table (../shared/eval/README.md), by output file stem:
+# (label, F1, precision, recall).
+PUBLISHED = {
+    "rs_trafilatura": ("rs_trafilatura", 0.970, 0.951, 0.990),
+    "AutoExtract": ("AutoExtract (commercial, 2019)", 0.970, 0.984, 0.956),
+    "go_trafilatura": ("go_trafilatura", 0.960, 0.940, 0.980),
+    "trafilatura": ("trafilatura 2.0.0", 0.958, 0.938, 0.978),
+    "newspaper": ("newspaper4k", 0.949, 0.964, 0.934),
+    "news_please": ("news_please", 0.948, 0.964, 0.933),
+    "readability_js": ("readability_js", 0.947, 0.914, 0.982),
+    "readability": ("readability-lxml", 0.922, 0.913, 0.931),
+    "goose3": ("goose3", 0.896, 0.940, 0.856),
+    "dom_smoothie": ("dom_smoothie", 0.865, 0.785, 0.963),
+    "justext": ("justext", 0.804, 0.858, 0.756),
+    "html-text": ("html-text (no cleaning)", 0.665, 0.500, 0.994),
+}
+
+
+@dataclasses.dataclass
+class Options:
+    """What every task needs to know, from the command line."""
+    out: Path
+    timeout: float = 30.0
+    jobs: int = 2
+    reps: int = 3
+    speed_pages: int = 50
+    quick: bool = False
+    systems: list[str] | None = None  # peers to run; None: all
+    pythons: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def log(self, set_name: str, system: str) -> Path:
+        path = self.out / "logs" / f"{set_name}.{system}.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+_started = time.monotonic()
+
+
+def say(msg: str) -> None:
+    """Progress on stderr, with the seconds since the run began."""
+    print(f"{time.monotonic() - _started:6.1f}s {msg}", file=sys.stderr, flush=True)
+
+
+def _is_empty(text: str) -> bool:
+    return not text.strip()
+
+
+def score(pages: list[datasets.Page], texts: list[str], errors: list[str | None],
+          metric: str, *, set_name: str, task: str, system: str, rows: list[dict]) -> dict:
+    """Scores one system's outputs on ``pages``, appends a CSV row per page and
+    returns the figures: overall, without flagged pages, per type, snippets."""
+    scores = [metrics.score_page(metric, p.truth, t) for p, t in zip(pages, texts)]
+    types = [p.page_type for p in pages] if any(p.page_type for p in pages) else []
+    result = metrics.summarize(metric, scores, types)
+    if any(p.flagged for p in pages):
+        kept = [s for s, p in zip(scores, pages) if not p.flagged]
+        result["unflagged"] = metrics.summarize(metric, kept)
+    found = absent = n_with = n_without = 0
+    for page, text in zip(pages, texts):
+        f, a = metrics.snippet_counts(text, page.with_, page.without)
+        found, absent = found + f, absent + a
+        n_with, n_without = n_with + len(page.with_), n_without + len(page.without)
+    if n_with or n_without:
+        result["with_found"] = found / n_with if n_with else None
+        result["without_absent"] = absent / n_without if n_without else None
+    result["errors"] = sum(e is not None for e in errors)
+    result["empty"] = sum(_is_empty(t) for t in texts)
+    for page, s, text, error in zip(pages, scores, texts, errors):
+        rows.append({"set": set_name, "page_id": page.id, "page_type": page.page_type,
+                     "flagged": int(page.flagged), "task": task, "system": system,
+                     "precision": s.precision, "recall": s.recall, "f1": s.f1,
+                     "error": error or "", "empty": int(_is_empty(text))})
+    return result
+
+
+def _items(pages: list[datasets.Page]) -> list[tuple[str, str, str]]:
+    return [(p.html, p.url, p.lang) for p in pages]
+
+
+def html_systems(opts: Options, newsclean: dict) -> list[str]:
+    names = [s.name for s in peers.PEERS if opts.systems is None or s.name in opts.systems]
+    if newsclean.get("html_mode"):
+        names.insert(0, peers.NEWSCLEAN_HTML.name)
+    return names
+
+
+def run_html(pages: list[datasets.Page], set_name: str, opts: Options,
+             names: list[str]) -> dict[str, peers.Run]:
+    """Every system on every page, ``opts.jobs`` systems at a time."""
+    items = _items(pages)
+
+    def one(name: str) -> peers.Run:
+        say(f"[{set_name}] html: {name} on {len(items)} pages")
+        run = peers.run_pages(name, items, timeout=opts.timeout,
+                              python=opts.pythons.get(name), log=opts.log(set_name, name))
+        failed = sum(e is not None for e in run.errors)
+        say(f"[{set_name}] html: {name} done, {failed} failed"
+            + (f" ({run.note})" if run.note else ""))
+        return run
+
+    with ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
+        return dict(zip(names, pool.map(one, names)))
+
+
+def task_html(pages, set_name, metric, runs: dict[str, peers.Run], rows: list[dict],
+              newsclean: dict) -> dict:
+    systems = {}
+    html_mb = sum(p.html_bytes for p in pages) / 1e6
+    for name, run in runs.items():
+        fig = score(pages, run.texts, run.errors, metric, set_name=set_name, task="html",
+                    system=name, rows=rows)
+        busy = sum(run.seconds)
+        fig.update(version=run.version, python=run.python, available=run.available,
+                   note=run.note, seconds=busy,
+                   pages_per_s=len(pages) / busy if busy > 0 and run.available else None,
+                   mb_per_s=html_mb / busy if busy > 0 and run.available else None)
+        systems[name] = fig
+    note = ("" if newsclean.get("html_mode") else
+            "newsclean has no HTML mode yet: this task ran the peers only.")
+    return {"systems": systems, "note": note}
+
+
+def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str], list]],
+                origin: str, opts: Options, rows: list[dict], newsclean: dict) -> dict:
+    """newsclean's text mode cleans each peer's output. ``sources`` maps a peer to
+    (version, outputs, errors), one output per page."""
+    result = {"origin": origin, "systems": {}, "note": ""}
+    cleaned = None
+    if not newsclean.get("available"):
+        result["note"] = f"newsclean is not importable ({newsclean.get('error')}): peers alone only."
+    elif sources:
+        # One worker cleans every peer's outputs, in peer order.
+        items = [(t, p.url, p.lang) for _, texts, _ in sources.values()
+                 for t, p in zip(texts, pages)]
+        say(f"[{set_name}] plugin: newsclean after {len(sources)} peers ({origin})")
+        cleaned = peers.run_pages(peers.NEWSCLEAN_TEXT.name, items, timeout=opts.timeout,
+                                  log=opts.log(set_name, "newsclean-text"))
+        if not cleaned.available:
+            result["note"] = f"newsclean failed to start ({cleaned.note}): every page failed."
+    for i, (name, (version, texts, errors)) in enumerate(sources.items()):
+        entry = {"version": version, "cleaned": None,
+                 "alone": score(pages, texts, errors, metric, set_name=set_name,
+                                task="plugin", system=name, rows=rows)}
+        if cleaned is not None:
+            part = slice(i * len(pages), (i + 1) * len(pages))
+            # A page the peer failed stays failed; newsclean's own failures add to it.
+            errs = [e or c for e, c in zip(errors, cleaned.errors[part])]
+            entry["cleaned"] = score(pages, cleaned.texts[part], errs, metric,
+                                     set_name=set_name, task="plugin",
+                                     system=f"{name}+newsclean", rows=rows)
+        result["systems"][name] = entry
+    return result
+
+
+def sources_from_runs(runs: dict[str, peers.Run]) -> dict:
+    return {n: (r.version, r.texts, r.errors) for n, r in runs.items()
+            if n != peers.NEWSCLEAN_HTML.name}
+
+
+def sources_from_outputs(pages, directory: Path) -> dict:
+    found = {}
+    for out in datasets.load_outputs(directory):
+        texts = [out.texts.get(p.id, "") for p in pages]
+        errors = [None if p.id in out.texts else "missing from published outputs"
+                  for p in pages]
+        found[out.name] = (out.version, texts, errors)
+    return found
+
+
+# ---- speed ----------------------------------------------------------------------------
+
+def _speed_row(speed: peers.Speed, mode: str, pages: int, mb: float) -> dict:
+    t = statistics.median(speed.times) if speed.times else None
+    return {"mode": mode, "pages": pages, "version": speed.version,
+            "ok": speed.ok and t is not None,
+            "note": speed.note, "reps": len(speed.times), "seconds": t,
+            "pages_per_s": pages / t if t else None, "mb_per_s": mb / t if t else None,
+            "input_mb": mb, "peak_rss_mb": speed.maxrss_kb / 1024 if speed.maxrss_kb else None,
+            "errors": speed.errors}
+
+
+def _newsclean_cli() -> list[str]:
+    exe = Path(sys.executable).with_name("newsclean")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("newsclean")
+    return [found] if found else [sys.executable, "-m", "newsclean"]
+
+
+def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list[str],
+               html_text: peers.Run | None = None) -> dict:
+    """Pages/s and MB/s on one core, median of ``reps`` passes after a warm-up, each
+    system in a fresh process; newsclean also in text mode on all cores. ``html_text``
+    is html-text's run of the html task on ``pages``, when there is one."""
+    sample = datasets.sample(pages, opts.speed_pages)
+    items = _items(sample)
+    html_mb = sum(p.html_bytes for p in sample) / 1e6
+    cpu = max(os.sched_getaffinity(0))
+    cores = len(os.sched_getaffinity(0))
+    common = dict(reps=opts.reps, timeout=opts.timeout)
+    rows: dict[str, dict] = {}
+
+    for name in [*html_names, peers.LXML_PARSE.name]:
+        say(f"[{set_name}] speed: {name} on {len(items)} pages x {opts.reps}")
+        speed = peers.measure_speed(name, items, cpu=cpu, python=opts.pythons.get(name),
+                                    log=opts.log(set_name, name), **common)
+        mode = "libxml2 parse only (floor)" if name == peers.LXML_PARSE.name else "HTML, 1 core"
+        rows[name] = _speed_row(speed, mode, len(items), html_mb)
+
+    text_note = ""
+    if newsclean.get("available"):
+        # Text mode reads what a no-cleaning extractor gives: html-text's output. It is
+        # fast enough to time on every page when the html task already has that output.
+        if html_text is not None and html_text.available:
+            text_pages, texts, source = pages, html_text.texts, "html-text's output"
+        else:
+            run = peers.run_pages("html-text", items, timeout=opts.timeout,
+                                  log=opts.log(set_name, "html-text"))
+            text_pages, texts, source = sample, run.texts, "html-text's output"
+            if not run.available:
+                texts, source = [p.truth for p in sample], "the truth (html-text unavailable)"
+        text_note = f"newsclean text modes: {len(text_pages)} pages, {source} of each."
+        text_items = [(t, p.url, p.lang) for t, p in zip(texts, text_pages)]
+        text_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        n = len(text_items)
+        say(f"[{set_name}] speed: newsclean text mode on {n} pages")
+        name = peers.NEWSCLEAN_TEXT.name
+        rows["newsclean text"] = _speed_row(
+            peers.measure_speed(name, text_items, cpu=cpu, log=opts.log(set_name, name),
+                                **common), "text, 1 core", n, text_mb)
+        rows["newsclean clean_many"] = _speed_row(
+            peers.measure_speed(name, text_items, cpu=None, batch=True,
+                                log=opts.log(set_name, name), **common),
+            f"text, clean_many, {cores} cores", n, text_mb)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
+                                         encoding="utf-8") as f:
+            for t, p in zip(texts, text_pages):
+                f.write(json.dumps({"text": t, "url": p.url}, ensure_ascii=False) + "\n")
+        try:
+            argv = [*_newsclean_cli(), "clean", f.name, "--text-field", "text",
+                    "-j", str(cores), "-q"]
+            say(f"[{set_name}] speed: newsclean CLI -j {cores}")
+            cli = peers.measure_command(argv, reps=opts.reps, warmup=not opts.quick,
+                                        timeout=opts.timeout * n)
+            cli.version = newsclean.get("version", "")
+            rows["newsclean CLI"] = _speed_row(cli, f"text, CLI -j {cores} (process start "
+                                               "included)", n, text_mb)
+        finally:
+            os.unlink(f.name)
+
+    ref_name = "newsclean" if "newsclean" in rows else "newsclean text"
+    ref = rows.get(ref_name, {}).get("pages_per_s")
+    for row in rows.values():  # time per page relative to newsclean's
+        row["x_newsclean"] = ref / row["pages_per_s"] if ref and row["pages_per_s"] else None
+    notes = [f"{len(items)} pages ({html_mb:.1f} MB of HTML), median of {opts.reps} timed "
+             "pass(es) after an untimed warm-up pass; "
+             f"one-core runs pinned to CPU {cpu}. MB/s counts the input: HTML for HTML "
+             "systems, text for newsclean's text modes."]
+    if text_note:
+        notes.append(text_note)
+    if ref:
+        notes.append(f"× newsclean: time per page relative to '{ref_name}' in this run "
+                     "(above 1: slower than newsclean).")
+    else:
+        notes.append("newsclean is not importable: no newsclean rows, no ratio.")
+    return {"pages": len(items), "html_mb": html_mb, "reference": ref_name if ref else None,
+            "systems": rows, "notes": notes}
+
+
+# ---- reproduce --------------------------------------------------------------------------
+
+def task_reproduce(pages, outputs_dir: Path, rows: list[dict]) -> dict:
+    """Scores the published outputs with the shingle metric and compares with the
+    published table, to three decimals."""
+    table = []
+    order = list(PUBLISHED)  # the published table's order, then the others
+    outputs = sorted(datasets.load_outputs(outputs_dir),
+                     key=lambda o: (order.index(o.name) if o.name in order else len(order), o.name))
+    for out in outputs:
+        texts = [out.texts.get(p.id, "") for p in pages]
+        errors = [None if p.id in out.texts else "missing" for p in pages]
+        fig = score(pages, texts, errors, "shingle", set_name="scrapinghub",
+                    task="reproduce", system=out.name, rows=rows)
+        entry = {"name": out.name, "version": out.version, "f1": fig["f1"],
+                 "precision": fig["precision"], "recall": fig["recall"]}
+        if out.name in PUBLISHED:
+            label, *published = PUBLISHED[out.name]
+            entry["label"] = label
+            entry["published"] = dict(zip(("f1", "precision", "recall"), published))
+            entry["match"] = {k: entry[k] is not None and f"{entry[k]:.3f}" == f"{v:.3f}"
+                              for k, v in entry["published"].items()}
+        table.append(entry)
+    compared = [e for e in table if "match" in e]
+    matched = sum(sum(e["match"].values()) for e in compared)
+    return {"outputs": str(outputs_dir), "pages": len(pages), "rows": table,
+            "matched": matched, "compared": 3 * len(compared)}
