@@ -52,6 +52,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="peers run side by side in the html task (default: all cores)")
     p.add_argument("--reps", type=int, help="timed repetitions in speed (default 3; quick 1)")
+    p.add_argument("--readme", type=Path, metavar="PATH",
+                   help="also write the report between the <!-- bench:start --> and "
+                        "<!-- bench:end --> markers of this Markdown file")
     p.add_argument("--speed-pages", type=int,
                    help=f"pages timed in speed (default 50; quick {kQuickSpeedPages})")
     args = p.parse_args(argv)
@@ -169,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     results["run"]["seconds"] = round(time.monotonic() - started, 1)
     written = report.write(results, rows, args.out)
     print((args.out / "report.md").read_text(encoding="utf-8"))
+    if args.readme:
+        report.into_readme((args.out / "report.md").read_text(encoding="utf-8"), args.readme)
     tasks.say(f"done in {results['run']['seconds']:.0f}s: " + ", ".join(str(p) for p in written))
     return 0
 

@@ -216,3 +216,18 @@ def write(results: dict, rows: list[dict], out: Path) -> list[Path]:
         for row in rows:
             writer.writerow({k: ("" if row[k] is None else row[k]) for k in kCsvColumns})
     return paths
+
+
+README_START = "<!-- bench:start -->"
+README_END = "<!-- bench:end -->"
+
+
+def into_readme(markdown_text: str, readme: Path) -> None:
+    """Replaces what lies between the benchmark markers of ``readme``."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{readme}: no {README_START} ... {README_END} markers")
+    body = markdown_text.replace("## Benchmark\n", "", 1).strip()
+    text = text[: start + len(README_START)] + "\n" + body + "\n" + text[end:]
+    readme.write_text(text, encoding="utf-8")

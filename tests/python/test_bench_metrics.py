@@ -160,3 +160,13 @@ def test_reproduces_published_scrapinghub_table():
                 assert rows[name][key] == pytest.approx(KNOWN_DEVIATIONS[name, key], abs=1e-4)
             else:
                 assert ok, (name, key, rows[name][key], rows[name]["published"][key])
+
+
+def test_report_goes_between_the_readme_markers(tmp_path):
+    from bench import report
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n\n## Benchmark\n<!-- bench:start -->\nold\n<!-- bench:end -->\ntail\n")
+    report.into_readme("## Benchmark\n\n| a | b |\n", readme)
+    assert readme.read_text() == (
+        "# x\n\n## Benchmark\n<!-- bench:start -->\n| a | b |\n<!-- bench:end -->\ntail\n")
