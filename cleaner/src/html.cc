@@ -536,6 +536,8 @@ struct NodeStats {
 // A generic HTML rule leaves alone an element holding more than 1/3 of the
 // page's text.
 constexpr std::size_t kMaxStripShare = 3;
+// Hidden elements with at least this much text (and few links) stay.
+constexpr std::size_t kHiddenProse = 300;
 
 bool one_of(const char* tag, std::initializer_list<const char*> names) {
   for (const char* n : names) {
@@ -567,9 +569,10 @@ double class_weight(const xmlNode* n) {
       "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
       "story", "articlebody", "storybody", "prose"};
   static const std::unordered_set<std::string> kNegative = {
-      "comment", "comments", "meta", "footer", "footnote", "sidebar", "widget", "related",
+      "comment", "comments", "meta", "footer", "footnote", "sidebar", "related",
       "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
       "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
+  // ("widget" is not here: page builders call every content box a widget.)
   double w = 0;
   for (const char* a : {"class", "id"}) {
     const std::string_view v = attr_view(n, a);
@@ -664,6 +667,12 @@ class Extractor {
           if (r->sites.empty() && n->_private != nullptr &&
               stats(n).text * kMaxStripShare > root_text) {
             return true;
+          }
+          // Hidden prose is collapsed story text (accordions, "read more"),
+          // not a menu or a dialog: those are short or mostly links.
+          if (r->hidden && n->_private != nullptr && is_hidden(n)) {
+            const NodeStats& st = stats(n);
+            if (st.text >= kHiddenProse && st.links * 10 < st.text * 3) return true;
           }
           strip.emplace_back(n, r);
           marked.insert(n);
