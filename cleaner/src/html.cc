@@ -528,6 +528,7 @@ struct NodeStats {
   std::size_t text = 0;   // characters of text below
   std::size_t links = 0;  // of which inside <a>
   std::size_t own = 0;    // characters in the element's own text nodes
+  std::size_t para = 0;   // characters of scored paragraphs below (and own)
   std::size_t own_commas = 0;
   double score = 0;       // content score (paragraphs add to their ancestors)
   bool scored = false;
@@ -536,6 +537,8 @@ struct NodeStats {
 // A generic HTML rule leaves alone an element holding more than 1/3 of the
 // page's text.
 constexpr std::size_t kMaxStripShare = 3;
+// A winning container with this much paragraph text is a story in itself.
+constexpr std::size_t kStoryChars = 1500;
 // Hidden elements with at least this much text (and few links) stay.
 constexpr std::size_t kHiddenProse = 300;
 
@@ -730,13 +733,14 @@ class Extractor {
           if (!is_element(n) || captions_.count(n)) return;
           if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
           if (std::strcmp(name_of(n), "a") == 0) --in_link;
+          if (score) score_paragraph(n);
           NodeStats& s = stats(n);
           if (n != body && n->parent != nullptr && is_element(n->parent)) {
             NodeStats& p = stats(n->parent);
             p.text += s.text;
             p.links += s.links;
+            p.para += s.para;
           }
-          if (score) score_paragraph(n);
         });
   }
 
@@ -761,6 +765,7 @@ class Extractor {
       commas = static_cast<double>(s.own_commas);
       a = n;
     }
+    stats(n).para += length;
     const double add = 1 + commas + std::min(static_cast<double>(length) / 100.0, 3.0);
     double share = 1;
     for (int level = 0; level < 3 && a != nullptr && is_element(a); ++level, a = a->parent) {
@@ -819,6 +824,20 @@ class Extractor {
     }
     if (top == nullptr) return {};  // no paragraph anywhere: not an article
     top = promote(top, best, body);
+    // A page whose text is spread over many boxes (a service or product
+    // page) is not one container: when the winner holds less than half of
+    // the page's paragraph text and is either short or under a fifth of
+    // it, take the smallest ancestor holding four fifths.
+    const std::size_t all = stats(body).para;
+    const std::size_t held = stats(top).para;
+    if (all > 0 && held * 2 < all && (held < kStoryChars || held * 5 < all)) {
+      xmlNode* a = top;
+      while (a->parent != nullptr && a != body && is_element(a->parent) &&
+             stats(a).para * 5 < all * 4) {
+        a = a->parent;
+      }
+      return {a};
+    }
     best = final_score(top);
     xmlNode* parent = top->parent;
     if (parent == nullptr || !is_element(parent) || top == body) return {top};

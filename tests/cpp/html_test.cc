@@ -138,6 +138,26 @@ TEST(Html, APageOfLinksIsNotAStory) {
   EXPECT_LT(Cleaner().clean(html).text.size(), 200u);
 }
 
+TEST(Html, TextSpreadOverManyBoxesIsKeptTogether) {
+  // A service page: short sections in sibling boxes, none of them dominant.
+  std::string html = "<html><body><nav><a href=/>Home</a></nav><main>";
+  const char* const sections[] = {
+      "We design and build data platforms for mid-sized companies, from the first audit to "
+      "the daily running of the system.",
+      "Our consultants have worked in banking, retail and logistics, and we staff every "
+      "project with at least one engineer who knows your industry.",
+      "Pricing is fixed per phase, agreed in writing before the work starts, so there are "
+      "no surprises on the invoice at the end of the month.",
+  };
+  for (const char* p : sections) {
+    html += std::string("<section><div class=\"box\"><h2>Heading</h2><p>") + p +
+            "</p></div></section>";
+  }
+  html += "</main></body></html>";
+  const Result r = Cleaner().clean(html);
+  for (const char* p : sections) EXPECT_NE(r.text.find(p), std::string::npos) << p;
+}
+
 TEST(Html, BrokenPagesGiveAResultNotACrash) {
   std::string deep = "<html><body>";
   for (int i = 0; i < 100000; ++i) deep += "<div>";
