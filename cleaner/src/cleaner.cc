@@ -218,7 +218,7 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
       return in_scope(r) && words_fit(r, words) && features.has(r.feature, i) &&
              (story || !r.needs_story);
     };
-    matcher->match(Unit::kBlock, b.text, &found);
+    matcher->match(Unit::kBlock, b.text, b.words, &found);
     for (int k : found) {
       if (fits(rules[k], b.words)) hits[i].push_back(k);
     }
@@ -229,9 +229,10 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
       std::size_t nl = b.text.find('\n', pos);
       if (nl == std::string::npos) nl = b.text.size();
       const std::string_view line(b.text.data() + pos, nl - pos);
-      matcher->match(Unit::kLine, line, &found);
+      const std::size_t line_words = count_words(line);
+      matcher->match(Unit::kLine, line, line_words, &found);
       for (int k : found) {
-        if (fits(rules[k], count_words(line))) hits[i].push_back(k);
+        if (fits(rules[k], line_words)) hits[i].push_back(k);
       }
       pos = nl + 1;
     }

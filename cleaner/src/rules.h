@@ -111,7 +111,9 @@ class RuleMatcher {
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
   // (rules with a feature and no pattern are always candidates) and whose
   // `unless` pattern does not, ascending.
-  void match(Unit unit, std::string_view s, std::vector<int>* hits) const;
+  // `words` is the word count of `s`: rules whose max_words is smaller are
+  // not even scanned.
+  void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits) const;
 
  private:
   RuleMatcher() = default;

@@ -78,21 +78,34 @@ RE2::Options set_options() {
   return o;
 }
 
+// Rules are kept in sets by their max_words, so that a long paragraph (most
+// of the bytes) is scanned only by the few rules that can fit it.
+constexpr std::size_t kBucketMax[] = {12, 30, 80, SIZE_MAX};
+constexpr int kBuckets = 4;
+
+int bucket_of(std::size_t max_words) {
+  if (max_words == 0) return kBuckets - 1;
+  int b = 0;
+  while (kBucketMax[b] < max_words) ++b;
+  return b;
+}
+
 struct RuleMatcher::Sets {
-  Sets()
-      : set{RE2::Set(set_options(), RE2::UNANCHORED),
-            RE2::Set(set_options(), RE2::UNANCHORED)} {}
-  RE2::Set set[2];          // per Unit
-  std::vector<int> rule[2]; // set entry -> index into rules_
-  bool empty[2] = {true, true};
+  Sets() {
+    for (int i = 0; i < 2 * kBuckets; ++i) set.emplace_back(set_options(), RE2::UNANCHORED);
+  }
+  // Per Unit and bucket (index unit * kBuckets + bucket):
+  std::vector<RE2::Set> set;
+  std::vector<int> rule[2 * kBuckets];  // set entry -> index into rules_
+  bool empty[2 * kBuckets] = {true, true, true, true, true, true, true, true};
   // Per rule: its compiled pattern (used one by one only if a set's DFA runs
   // out of memory) and its `unless` pattern, or null.
   std::vector<std::unique_ptr<const RE2>> pattern;
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
 
-  // Appends the rules of unit `u` whose pattern matches `text`.
-  void find(int u, const re2::StringPiece& text, std::vector<int>* rules_hit) const;
+  // Appends the rules of set `k` whose pattern matches `text`.
+  void find(int k, const re2::StringPiece& text, std::vector<int>* rules_hit) const;
 };
 
 RuleMatcher::~RuleMatcher() = default;
@@ -121,17 +134,18 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     Status s = check_pattern(r);
     if (!s.ok()) return s;
     std::string error;
-    if (sets->set[u].Add(r.pattern, &error) < 0) {
+    const int k = u * kBuckets + bucket_of(r.max_words);
+    if (sets->set[k].Add(r.pattern, &error) < 0) {
       return pattern_error(r, "invalid pattern: " + error);
     }
-    sets->rule[u].push_back(static_cast<int>(i));
-    sets->empty[u] = false;
+    sets->rule[k].push_back(static_cast<int>(i));
+    sets->empty[k] = false;
     sets->pattern.push_back(std::make_unique<const RE2>(r.pattern, re2_options()));
     sets->unless.push_back(
         r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
   }
-  for (int u = 0; u < 2; ++u) {
-    if (!sets->empty[u] && !sets->set[u].Compile()) {
+  for (int k = 0; k < 2 * kBuckets; ++k) {
+    if (!sets->empty[k] && !sets->set[k].Compile()) {
       return Status(ErrorCode::kRegex, "the rule patterns together are too large to compile");
     }
   }
@@ -141,12 +155,16 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   return {};
 }
 
-void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) const {
+void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
+                        std::vector<int>* hits) const {
   hits->clear();
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
   std::vector<int> candidates = sets_->always[u];
-  if (!sets_->empty[u]) sets_->find(u, text, &candidates);
+  for (int b = 0; b < kBuckets; ++b) {
+    const int k = u * kBuckets + b;
+    if (kBucketMax[b] >= words && !sets_->empty[k]) sets_->find(k, text, &candidates);
+  }
   for (int k : candidates) {
     const RE2* unless = sets_->unless[k].get();
     if (unless == nullptr || !RE2::PartialMatch(text, *unless)) hits->push_back(k);
@@ -154,19 +172,19 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::vector<int>* hits) c
   std::sort(hits->begin(), hits->end());
 }
 
-void RuleMatcher::Sets::find(int u, const re2::StringPiece& text,
+void RuleMatcher::Sets::find(int k, const re2::StringPiece& text,
                              std::vector<int>* rules_hit) const {
   std::vector<int> entries;
   RE2::Set::ErrorInfo error{};
-  if (!set[u].Match(text, &entries, &error)) {
+  if (!set[k].Match(text, &entries, &error)) {
     if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
     // The set's DFA ran out of memory on this text: ask each rule instead.
     entries.clear();
-    for (std::size_t e = 0; e < rule[u].size(); ++e) {
-      if (RE2::PartialMatch(text, *pattern[rule[u][e]])) entries.push_back(static_cast<int>(e));
+    for (std::size_t e = 0; e < rule[k].size(); ++e) {
+      if (RE2::PartialMatch(text, *pattern[rule[k][e]])) entries.push_back(static_cast<int>(e));
     }
   }
-  for (int e : entries) rules_hit->push_back(rule[u][e]);
+  for (int e : entries) rules_hit->push_back(rule[k][e]);
 }
 
 bool site_matches(std::string_view site, std::string_view host) {

@@ -45,11 +45,11 @@ TEST(RuleMatcher, OneSetPassFindsEveryHitInRuleOrder) {
                                  &m)
                   .ok());
   std::vector<int> hits;
-  m->match(Unit::kBlock, "Please follow us on X", &hits);
+  m->match(Unit::kBlock, "Please follow us on X", 5, &hits);
   EXPECT_EQ(hits, (std::vector<int>{0, 1}));
-  m->match(Unit::kLine, "Please follow us on X", &hits);
+  m->match(Unit::kLine, "Please follow us on X", 5, &hits);
   EXPECT_EQ(hits, (std::vector<int>{3}));
-  m->match(Unit::kBlock, "unrelated", &hits);
+  m->match(Unit::kBlock, "unrelated", 1, &hits);
   EXPECT_TRUE(hits.empty());
 }
 
@@ -57,10 +57,22 @@ TEST(RuleMatcher, UnicodeClassesWork) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({rule("cap", "^\\p{Lu}\\p{Ll}+$")}, &m).ok());
   std::vector<int> hits;
-  m->match(Unit::kBlock, "Ärger", &hits);
+  m->match(Unit::kBlock, "Ärger", 1, &hits);
   EXPECT_EQ(hits.size(), 1u);
-  m->match(Unit::kBlock, "ärger", &hits);
+  m->match(Unit::kBlock, "ärger", 1, &hits);
   EXPECT_TRUE(hits.empty());
+}
+
+TEST(RuleMatcher, LongBlocksAreNotScannedByRulesForShortOnes) {
+  Rule short_rule = rule("short", "follow us");
+  short_rule.max_words = 10;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({short_rule, rule("any", "follow us")}, &m).ok());
+  std::vector<int> hits;
+  m->match(Unit::kBlock, "Please follow us on X", 5, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{0, 1}));
+  m->match(Unit::kBlock, "Please follow us on X", 200, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{1}));
 }
 
 TEST(RuleMatcher, ErrorsNameThePatternPosition) {
