@@ -530,6 +530,7 @@ struct NodeStats {
   std::size_t own = 0;    // characters in the element's own text nodes
   std::size_t para = 0;   // characters of scored paragraphs below (and own)
   std::size_t own_commas = 0;
+  std::size_t commas = 0;  // commas in the text below
   double score = 0;       // content score (paragraphs add to their ancestors)
   bool scored = false;
 };
@@ -717,9 +718,10 @@ class Extractor {
               p.text += len;
               if (in_link > 0) p.links += len;
               p.own += len;
-              for (const xmlChar* c = n->content; c != nullptr && *c; ++c) {
-                p.own_commas += *c == ',';
-              }
+              std::size_t commas = 0;
+              for (const xmlChar* c = n->content; c != nullptr && *c; ++c) commas += *c == ',';
+              p.own_commas += commas;
+              p.commas += commas;
             }
             return false;
           }
@@ -740,6 +742,7 @@ class Extractor {
             p.text += s.text;
             p.links += s.links;
             p.para += s.para;
+            p.commas += s.commas;
           }
         });
   }
@@ -757,8 +760,7 @@ class Extractor {
     xmlNode* a = n->parent;
     if (paragraph) {
       if (s.text < 25) return;
-      const std::string text = text_of(n);
-      commas = static_cast<double>(std::count(text.begin(), text.end(), ','));
+      commas = static_cast<double>(s.commas);
     } else {
       if (s.own < 100 || one_of(tag, {"a", "span", "b", "i", "em", "strong", "font"})) return;
       length = s.own;
