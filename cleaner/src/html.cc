@@ -175,7 +175,9 @@ std::string choose_encoding(std::string_view* in) {
   return declared;
 }
 
-DocPtr parse(std::string_view in, std::string* encoding) {
+DocPtr parse(std::string_view in) {
+  std::string chosen;
+  std::string* encoding = &chosen;
   *encoding = choose_encoding(&in);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
@@ -538,6 +540,8 @@ struct NodeStats {
 // A generic HTML rule leaves alone an element holding more than 1/3 of the
 // page's text.
 constexpr std::size_t kMaxStripShare = 3;
+// A JSON-LD articleBody this long may stand in for a failed extraction.
+constexpr std::size_t kJsonLdMinBody = 500;
 // A winning container with this much paragraph text is a story in itself.
 constexpr std::size_t kStoryChars = 1500;
 // Hidden elements with at least this much text (and few links) stay.
@@ -1038,7 +1042,7 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
                           const HtmlRules& rules) {
   HtmlDocument out;
   prepare_libxml();
-  DocPtr doc = parse(input, &out.encoding);
+  DocPtr doc = parse(input);
   if (!doc) {
     out.warnings.push_back("HTML could not be parsed");
     return out;
@@ -1047,6 +1051,15 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
   read_meta(doc.get(), &out.meta, &article_body);
   const std::string host = host_of(url);
   Extractor(doc.get(), rules.compiled(), host).run(&out);
+  // Cross-check with the page's JSON-LD articleBody: when the page says its
+  // story is several times longer than what the markup gave (content drawn
+  // by scripts), the page's own words are the better source.
+  std::size_t extracted = 0;
+  for (const Block& b : out.blocks) extracted += b.text.size();
+  if (article_body.size() >= kJsonLdMinBody && extracted * 5 < article_body.size()) {
+    out.blocks = split_blocks(normalise(article_body).text);
+    out.warnings.push_back("content taken from the page's JSON-LD articleBody");
+  }
   return out;
 }
 

@@ -29,7 +29,6 @@ struct HtmlDocument {
   // caption names (figcaption, ...) are blocks with Block::html_rule set.
   std::vector<Block> blocks;
   PageMeta meta;
-  std::string encoding;  // the charset the page was read with
   std::vector<std::string> warnings;
 };
 

@@ -222,3 +222,22 @@ TEST(Html, InvalidXPathIsARuleError) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(Html, JsonLdArticleBodyStandsInWhenTheMarkupHasNoStory) {
+  std::string body;
+  for (const char* p : kStory) body += std::string(body.empty() ? "" : "\\n") + p;
+  const std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Bridge closed\",\"articleBody\":\"" + body +
+      "\"}</script></head><body><div id=\"app\"></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_EQ(r.text, story_text());
+  EXPECT_EQ(r.title, "Bridge closed");
+  ASSERT_FALSE(r.warnings.empty());
+}
+
+}  // namespace
+}  // namespace newsclean
