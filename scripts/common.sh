@@ -47,7 +47,7 @@ pip_install() {
 build_cpp() {
   say "cmake build in $BUILD"
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEWSCLEAN_BUILD_TESTS=ON >/dev/null
-  cmake --build "$BUILD" -j "$JOBS"
+  cmake --build "$BUILD" -j "$JOBS" >&2  # stdout is for the cleaned seed
 }
 
 install_python_package() {
