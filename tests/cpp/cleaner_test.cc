@@ -27,6 +27,14 @@ std::string read(const fs::path& p) {
 
 const fs::path kSource = NEWSCLEAN_SOURCE_DIR;
 
+// A cleaner with the built-in rules and `yaml`; a bad `yaml` fails the test.
+Cleaner with_rules(const std::string& yaml) {
+  Cleaner c;
+  const newsclean::Status s = Cleaner::create({RuleSource::from_string(yaml)}, {}, &c);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return c;
+}
+
 // Result::text plus a final newline, as the CLI prints it.
 std::string as_printed(const Result& r) { return r.text.empty() ? "" : r.text + "\n"; }
 
@@ -134,16 +142,13 @@ TEST(Cleaner, RepairsInvalidUtf8AndSaysSo) {
 }
 
 TEST(Cleaner, SiteScopedRuleAppliesOnlyToItsSite) {
-  Cleaner c;
-  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+  const Cleaner c = with_rules(R"(
 rules:
   - id: site-promo
     category: advert
     pattern: '^Read the Daily Example every morning'
     sites: [example.com]
-)")},
-                              {}, &c)
-                  .ok());
+)");
   const std::string text =
       "Ministers met on Tuesday to agree the budget for the coming year.\n"
       "Read the Daily Example every morning";
@@ -155,16 +160,13 @@ rules:
 }
 
 TEST(Cleaner, KeepRuleProtectsABlockFromDrops) {
-  Cleaner c;
-  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+  const Cleaner c = with_rules(R"(
 rules:
   - id: keep-statement
     category: story
     action: keep
     pattern: '^Follow us on the trail'
-)")},
-                              {}, &c)
-                  .ok());
+)");
   const std::string text =
       "The expedition set out from the coast on Monday morning.\n"
       "Follow us on the trail as we report from the mountains.";
@@ -173,17 +175,14 @@ rules:
 }
 
 TEST(Cleaner, DropBeforeRemovesTheHead) {
-  Cleaner c;
-  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+  const Cleaner c = with_rules(R"(
 rules:
   - id: skip-link
     category: navigation
     action: drop_before
     where: head
     pattern: '^Skip to content$'
-)")},
-                              {}, &c)
-                  .ok());
+)");
   const Result r = c.clean(
       "Menu\nSearch\nSkip to content\nThe mayor opened the new library on a rainy Saturday.");
   EXPECT_EQ(r.text, "The mayor opened the new library on a rainy Saturday.");
@@ -253,16 +252,13 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
 }
 
 TEST(Cleaner, UnlessVetoesAHit) {
-  Cleaner c;
-  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(R"(
+  const Cleaner c = with_rules(R"(
 rules:
   - id: promo
     category: advert
     pattern: '^Advertisement'
     unless: 'feature$'
-)")},
-                              {}, &c)
-                  .ok());
+)");
   const Result r = c.clean(
       "Advertisement\nThe council met on Tuesday to agree the new budget for schools.\n"
       "Advertisement feature");
