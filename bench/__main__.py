@@ -44,6 +44,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
                    help="output folder (default: bench/results)")
     p.add_argument("--from-outputs", type=Path, metavar="DIR",
                    help="plugin task on published outputs (DIR/*.json) instead of live peers")
+    p.add_argument("--save-outputs", type=Path, metavar="DIR",
+                   help="write each peer's live outputs to DIR/<set>/<peer>.json, in the "
+                        "published format, for later --from-outputs runs")
     p.add_argument("--systems", help="peers to run, comma-separated (default: all)")
     p.add_argument("--python", action="append", default=[], metavar="NAME=PATH",
                    help="run peer NAME under another interpreter, e.g. "
@@ -135,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         runs = tasks.run_html(pages, name, opts, html_names) if live else {}
         for sys_name, run in runs.items():
             results["versions"][sys_name] = run.version
+        if args.save_outputs and runs:
+            saved = tasks.save_outputs(pages, runs, args.save_outputs / name)
+            tasks.say(f"[{name}] outputs of {len(saved)} systems saved in {args.save_outputs / name}")
         if "html" in args.task:
             data["html"] = tasks.task_html(pages, name, metric, runs, rows, newsclean)
         if "plugin" in args.task:

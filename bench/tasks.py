@@ -188,6 +188,24 @@ def sources_from_outputs(pages, directory: Path) -> dict:
     return found
 
 
+def save_outputs(pages, runs: dict[str, peers.Run], directory: Path) -> list[Path]:
+    """Writes each live run as ``directory/<system>.json`` in the published format
+    (``{"version": v, "output": {id: {"articleBody": text}}}``) that
+    ``--from-outputs`` reads back. A page the system failed on is left out."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, run in runs.items():
+        output = {p.id: {"articleBody": t} for p, t, e in zip(pages, run.texts, run.errors)
+                  if e is None}
+        path = directory / f"{name}.json"
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps({"version": run.version, "output": output},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+        written.append(path)
+    return written
+
+
 # ---- speed ----------------------------------------------------------------------------
 
 def _speed_row(speed: peers.Speed, mode: str, pages: int, mb: float) -> dict:
