@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <exception>
 #include <thread>
 #include <unordered_map>
@@ -110,11 +111,86 @@ bool is_story(const std::vector<Block>& blocks) {
   return prose >= kStoryMinProse && prose_bytes * 2 >= bytes;
 }
 
+// drop_tail keeps the tail when it holds more than this many times the
+// prose before it: then the "comments" are the page's content.
+constexpr std::size_t kDropTailMaxRatio = 3;
+
 // A run of at least this many short non-sentence lines is a teaser list.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
 // More than this share of a block's text in links makes it a link block.
 constexpr float kLinkHeavyRatio = 0.5f;
+
+// A list of other stories at the end of a document: at least this many
+// headlines, and the structure of such a list (separators between entries,
+// or a one-sentence summary under each headline) at least this often. A
+// story's own closing list (tour dates, results) is a plain run of items.
+constexpr std::size_t kTeaserListHeadlines = 3;
+constexpr std::size_t kTeaserListStructure = 2;
+constexpr std::size_t kTeaserSummaryMaxWords = 30;
+
+// A block with no letter or digit: an empty list entry ("-", "•", "***").
+bool is_separator(const Block& b) {
+  return std::none_of(b.text.begin(), b.text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u);
+  });
+}
+
+// A headline starts with a capital, a digit or an opening quote: not with a
+// lower-case letter, a bullet, a dash or a symbol. Letters without case
+// (CJK, Hangul, Arabic...) count as capitals.
+bool starts_like_headline(std::string_view text) {
+  std::size_t i = 0;
+  const char32_t c = next_code_point(text, &i);
+  if (c < 0x80) return std::isupper(static_cast<int>(c)) || std::isdigit(static_cast<int>(c)) ||
+                       c == '"' || c == '\'';
+  if (c >= 0x2018 && c <= 0x201F) return true;  // curly quotes
+  if (c == 0xAB) return true;                    // «
+  const bool latin1_lower = c >= 0xDF && c <= 0xFF && c != 0xF7;
+  const bool cyrillic_lower = c >= 0x430 && c <= 0x45F;
+  const bool symbol = c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF);  // punctuation, arrows, shapes
+  return !latin1_lower && !cyrillic_lower && !symbol;
+}
+
+// A headline: a short line that is not a sentence, not a story's bullet
+// item ("- England: 10th appearance"), not a list's lead-in ("Dates:") and
+// not starting in lower case.
+bool is_headline(const Block& b) {
+  if (b.ends_sentence || b.words < 3 || b.words > kTeaserMaxWords) return false;
+  return starts_like_headline(b.text) && b.text.back() != ':';
+}
+
+// Marks the list of other stories' headlines that ends `blocks`, if any:
+// walking back from the end over separators, headlines, and headlines with
+// the longer line (a sentence, or too long for a headline) under them.
+void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0;
+  while (i > 0) {
+    const Block& b = blocks[i - 1];
+    if (is_separator(b)) {
+      ++separators;
+      --i;
+    } else if (is_headline(b)) {
+      ++headlines;
+      --i;
+    } else if (b.words <= kTeaserSummaryMaxWords && i >= 2 && is_headline(blocks[i - 2])) {
+      ++headlines;  // a headline and the line that sums its story up
+      ++summaries;
+      i -= 2;
+    } else {
+      break;
+    }
+  }
+  // Separators mark a list on their own; headlines with summaries only when
+  // the run does not follow straight on from the story's prose (a story may
+  // end in short sections under subheadings).
+  const bool listed = separators >= kTeaserListStructure ||
+                      (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
+  if (headlines >= kTeaserListHeadlines && listed) {
+    std::fill(marks->begin() + i, marks->end(), true);
+  }
+}
 
 // Which blocks have each Feature.
 struct Features {
@@ -122,12 +198,15 @@ struct Features {
   std::vector<bool> teaser_run;
   std::vector<bool> page_url;
   std::vector<bool> link_heavy;
+  std::vector<bool> teaser_list;
 
   Features(const std::vector<Block>& blocks, std::string_view url)
       : duplicate(blocks.size()),
         teaser_run(blocks.size()),
         page_url(blocks.size()),
-        link_heavy(blocks.size()) {
+        link_heavy(blocks.size()),
+        teaser_list(blocks.size()) {
+    mark_teaser_list(blocks, &teaser_list);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       link_heavy[i] = blocks[i].link_ratio > kLinkHeavyRatio;
     }
@@ -162,6 +241,7 @@ struct Features {
       case Feature::kTeaserRun: return teaser_run[i];
       case Feature::kPageUrl: return page_url[i];
       case Feature::kLinkHeavy: return link_heavy[i];
+      case Feature::kTeaserList: return teaser_list[i];
     }
     return false;
   }
@@ -307,6 +387,24 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       i = j;  // blocks up to j are decided
+      continue;
+    }
+    if (a == Action::kDropTail) {
+      // Everything after the block goes, prose included (a comment section),
+      // once a story stands before it: enough prose paragraphs, and not far
+      // less prose than would go.
+      std::size_t paragraphs = 0, before = 0, after = 0;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (!blocks[j].prose) continue;
+        if (j < i) ++paragraphs;
+        (j < i ? before : after) += blocks[j].text.size();
+      }
+      if (paragraphs >= kStoryMinProse && before * kDropTailMaxRatio >= after) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+          if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
+        }
+        break;
+      }
       continue;
     }
     if (a == Action::kDropBefore) {

@@ -14,7 +14,7 @@ namespace newsclean {
 
 enum class Where { kHead, kTail, kAnywhere };
 enum class Unit { kBlock, kLine };
-enum class Action { kDrop, kDropRest, kDropBefore, kKeep, kMetadata };
+enum class Action { kDrop, kDropRest, kDropTail, kDropBefore, kKeep, kMetadata };
 enum class Field { kNone, kTitle, kSection };
 
 // Block features a rule can require (with or without a pattern).
@@ -24,6 +24,8 @@ enum class Feature {
   kTeaserRun,  // one of a run of short lines that are not sentences
   kPageUrl,    // the block is the document's own URL
   kLinkHeavy,  // most of the block's text is link text (HTML only)
+  kTeaserList, // part of a list of other stories' headlines (with their
+               // one-sentence summaries and separators) that ends the document
 };
 
 const char* to_string(Where w);

@@ -46,6 +46,7 @@ constexpr Name<Where> kWheres[] = {
 constexpr Name<Unit> kUnits[] = {{"block", Unit::kBlock}, {"line", Unit::kLine}};
 constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"drop_rest", Action::kDropRest},
+                                     {"drop_tail", Action::kDropTail},
                                      {"drop_before", Action::kDropBefore},
                                      {"keep", Action::kKeep},
                                      {"metadata", Action::kMetadata}};
@@ -54,7 +55,8 @@ constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
 constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
                                        {"teaser_run", Feature::kTeaserRun},
                                        {"page_url", Feature::kPageUrl},
-                                       {"link_heavy", Feature::kLinkHeavy}};
+                                       {"link_heavy", Feature::kLinkHeavy},
+                                       {"teaser_list", Feature::kTeaserList}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,
