@@ -1016,6 +1016,11 @@ class Extractor {
 
 }  // namespace
 
+// Closing tags that make a fragment HTML, and at most this many bytes per
+// tag when the input does not start with one.
+constexpr std::size_t kFragmentMinTags = 3;
+constexpr std::size_t kMarkupBytesPerTag = 200;
+
 bool looks_like_html(std::string_view in) {
   std::size_t i = 0;
   if (in.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
@@ -1031,14 +1036,20 @@ bool looks_like_html(std::string_view in) {
   const std::string_view window = in.substr(0, 65536);
   if (window.find('<') == std::string_view::npos) return false;
   const std::string sample = lower(std::string(window));
-  int tags = 0;
+  std::size_t tags = 0;
   for (const char* t : {"</p>", "</div>", "<br>", "<br/>", "<br />", "</a>", "</span>",
                         "</li>", "</h1>", "</h2>", "</td>"}) {
     for (std::size_t p = sample.find(t); p != std::string::npos; p = sample.find(t, p + 1)) {
-      if (++tags >= 3) return true;
+      ++tags;
     }
   }
-  return false;
+  // A fragment that starts with a tag needs few of them; text that only
+  // quotes markup (an extractor's output of a page about HTML, code samples)
+  // has far fewer tags than a page made of it.
+  const bool starts_with_tag = i + 1 < in.size() && in[i] == '<' &&
+                               std::isalpha(static_cast<unsigned char>(in[i + 1]));
+  if (starts_with_tag) return tags >= kFragmentMinTags;
+  return tags >= kFragmentMinTags && tags * kMarkupBytesPerTag >= window.size();
 }
 
 HtmlDocument extract_html(std::string_view input, std::string_view url,

@@ -124,6 +124,16 @@ TEST(Html, AutoFormatTellsTextFromHtml) {
   EXPECT_TRUE(looks_like_html(page()));
   EXPECT_TRUE(looks_like_html("  <p>One</p><p>Two</p><p>Three</p>"));
   EXPECT_FALSE(looks_like_html("The council met on Tuesday.\nIt agreed 3 < 4 and 5 > 2."));
+  // An extractor's text of a page about HTML quotes tags in its prose and
+  // code samples; it is still text.
+  std::string tutorial = "HTML forms\n\n";
+  for (int i = 0; i < 6; ++i) {
+    tutorial += "A form groups its fields; a label is written <label>Name</label> and a "
+                "paragraph <p>like this</p>, each explained at some length in the text "
+                "around the examples so that a reader can follow what the markup does.\n";
+  }
+  EXPECT_FALSE(looks_like_html(tutorial));
+  EXPECT_TRUE(looks_like_html("Intro <div><p>One</p><p>Two</p><p>Three</p></div>"));
   EXPECT_EQ(Cleaner().clean("The council met on Tuesday to agree the budget.").format, "text");
   EXPECT_EQ(Cleaner().clean(page(), "", Format::kText).format, "text");
 }
