@@ -163,7 +163,8 @@ bool is_headline(const Block& b) {
 
 // Marks the list of other stories' headlines that ends `blocks`, if any:
 // walking back from the end over separators, headlines, and headlines with
-// the longer line (a sentence, or too long for a headline) under them.
+// a longer line under them (a summary: a sentence, or too long for a
+// headline; a shorter line is a table's value, "$150 - $350").
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
   std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0;
   while (i > 0) {
@@ -174,7 +175,8 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
     } else if (is_headline(b)) {
       ++headlines;
       --i;
-    } else if (b.words <= kTeaserSummaryMaxWords && i >= 2 && is_headline(blocks[i - 2])) {
+    } else if (b.words <= kTeaserSummaryMaxWords && i >= 2 && is_headline(blocks[i - 2]) &&
+               b.words > blocks[i - 2].words) {
       ++headlines;  // a headline and the line that sums its story up
       ++summaries;
       i -= 2;

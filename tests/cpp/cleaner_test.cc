@@ -251,6 +251,69 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// Four paragraphs of a story, for the tests of what may follow one.
+const std::string kStory =
+    "The city council approved the new budget for schools and roads on Tuesday night.\n"
+    "The plan adds forty teachers and repairs twelve bridges over the next three years.\n"
+    "Opposition members said the tax rise that pays for it would hurt small businesses.\n"
+    "The mayor said the vote was the most important of her first term in office.\n";
+
+TEST(Cleaner, TeaserListAtTheEndGoes) {
+  const std::string text = kStory +
+      "-\n"
+      "Man rescued from flooded river\n"
+      "Firefighters pulled him out after two hours in the water on Sunday.\n"
+      "-\n"
+      "New bridge opens to traffic\n"
+      "The crossing cuts the trip to the airport by twenty minutes.\n"
+      "-\n"
+      "School wins national award\n"
+      "Pupils built a solar car that won the national final in May.\n";
+  const Result r = Cleaner().clean(text);
+  EXPECT_EQ(r.text + "\n", kStory);
+  ASSERT_EQ(r.removed.size(), 9u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-teaser-list");
+}
+
+TEST(Cleaner, StorysOwnClosingListStays) {
+  // A plain run of items (tour dates) has neither separators nor summaries.
+  const std::string text = kStory +
+      "Tour dates:\n"
+      "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
+      "June 10 -- Credit Union Amphitheatre, Tampa, FL\n"
+      "June 14 -- Bank Amphitheatre, Alpharetta, GA\n"
+      "June 17 -- Bridgestone Arena, Nashville, TN\n";
+  EXPECT_EQ(Cleaner().clean(text).text + "\n", text);
+}
+
+TEST(Cleaner, CommentSectionAfterTheStoryGoes) {
+  const std::string text = kStory +
+      "12 Comments\n"
+      "I think the council is wasting money on bridges nobody uses, frankly.\n"
+      "Great news for the teachers, it is about time somebody paid attention.\n";
+  const Result r = Cleaner().clean(text);
+  EXPECT_EQ(r.text + "\n", kStory);
+  ASSERT_EQ(r.removed.size(), 3u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "comments-section");
+}
+
+TEST(Cleaner, CommentsThatAreMostOfThePageStay) {
+  // A short post and a long discussion: the discussion is the content.
+  std::string text =
+      "Has anyone else seen the new budget for schools and roads in our city?\n"
+      "I read it last night and I am not sure what to make of the tax rise.\n"
+      "It seems like a lot of money for bridges, but the schools need it.\n"
+      "Comments\n";
+  for (int i = 0; i < 12; ++i) {
+    text += "Reply " + std::to_string(i) +
+            ": I went to the meeting and the numbers they showed looked right to me, "
+            "although the bridge repairs were not explained well at all.\n";
+  }
+  const Result r = Cleaner().clean(text);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "comments-section");
+}
+
 TEST(Cleaner, UnlessVetoesAHit) {
   const Cleaner c = with_rules(R"(
 rules:
