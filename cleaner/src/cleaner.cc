@@ -197,6 +197,77 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
   }
 }
 
+// Words for comparing a line with the page URL's slug: runs of 3 or more
+// ASCII letters, lower-cased and cut to their first 4 letters (slugs drop
+// accents, and words inflect: "rules" / "ruling").
+constexpr std::size_t kSlugWordMin = 3;
+constexpr std::size_t kSlugWordPrefix = 4;
+// Path segments with at least this many words are slugs.
+constexpr std::size_t kSlugMinWords = 3;
+
+template <typename Fn>
+void for_each_slug_word(std::string_view s, Fn fn) {
+  std::string word;
+  const auto flush = [&] {
+    if (word.size() >= kSlugWordMin) fn(word.substr(0, kSlugWordPrefix));
+    word.clear();
+  };
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && std::isalpha(u)) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (u < 0x80 || word.empty()) {
+      flush();  // a non-ASCII byte inside a word (an accent) does not end it
+    }
+  }
+  flush();
+}
+
+// The words of the URL path's slugs ("/2019/11/browns-player-on-fight/"):
+// segments joined by '-' or '_' with kSlugMinWords or more words of letters
+// ("world-europe-50473792" is a section and a number, not a slug).
+std::unordered_set<std::string> url_slug_words(std::string_view url) {
+  std::unordered_set<std::string> words;
+  const std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const std::size_t path = url.find('/');
+  if (path == std::string_view::npos) return words;
+  url = url.substr(path, url.find_first_of("?#", path) - path);
+  std::size_t pos = 0;
+  while (pos < url.size()) {
+    std::size_t end = url.find('/', pos + 1);
+    if (end == std::string_view::npos) end = url.size();
+    const std::string_view segment = url.substr(pos, end - pos);
+    std::vector<std::string> found;
+    for_each_slug_word(segment, [&](std::string w) { found.push_back(std::move(w)); });
+    const bool joined = segment.find_first_of("-_") != std::string_view::npos;
+    if (joined && found.size() >= kSlugMinWords) words.insert(found.begin(), found.end());
+    pos = end;
+  }
+  return words;
+}
+
+// Whether a line agrees with the URL's slug: half of its words, or
+// kSlugAgreeWords of them, are in the slug, or it has half of the slug's
+// words (a slug is often a shorter or earlier wording of the headline).
+// Without a slug, or without a Latin word to compare, it agrees.
+constexpr std::size_t kSlugAgreeWords = 3;
+
+bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
+  if (slug.empty()) return true;
+  std::size_t words = 0, found = 0;
+  std::unordered_set<std::string> covered;  // slug words the line has
+  for_each_slug_word(text, [&](const std::string& w) {
+    ++words;
+    if (slug.count(w)) {
+      ++found;
+      covered.insert(w);
+    }
+  });
+  return words == 0 || found * 2 >= words || found >= kSlugAgreeWords ||
+         covered.size() * 2 >= slug.size();
+}
+
 // Which blocks have each Feature.
 struct Features {
   std::vector<bool> duplicate;
@@ -204,13 +275,17 @@ struct Features {
   std::vector<bool> page_url;
   std::vector<bool> link_heavy;
   std::vector<bool> teaser_list;
+  std::unordered_set<std::string> slug;  // words of the URL's slug
+  const std::vector<Block>& blocks;
 
   Features(const std::vector<Block>& blocks, std::string_view url)
       : duplicate(blocks.size()),
         teaser_run(blocks.size()),
         page_url(blocks.size()),
         link_heavy(blocks.size()),
-        teaser_list(blocks.size()) {
+        teaser_list(blocks.size()),
+        slug(url_slug_words(url)),
+        blocks(blocks) {
     mark_teaser_list(blocks, &teaser_list);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       link_heavy[i] = blocks[i].link_ratio > kLinkHeavyRatio;
@@ -247,6 +322,7 @@ struct Features {
       case Feature::kPageUrl: return page_url[i];
       case Feature::kLinkHeavy: return link_heavy[i];
       case Feature::kTeaserList: return teaser_list[i];
+      case Feature::kUrlTitle: return agrees_with_slug(blocks[i].text, slug);
     }
     return false;
   }

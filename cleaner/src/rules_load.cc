@@ -56,7 +56,8 @@ constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
                                        {"teaser_run", Feature::kTeaserRun},
                                        {"page_url", Feature::kPageUrl},
                                        {"link_heavy", Feature::kLinkHeavy},
-                                       {"teaser_list", Feature::kTeaserList}};
+                                       {"teaser_list", Feature::kTeaserList},
+                                       {"url_title", Feature::kUrlTitle}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

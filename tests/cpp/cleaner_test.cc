@@ -314,6 +314,21 @@ TEST(Cleaner, CommentsThatAreMostOfThePageStay) {
   EXPECT_EQ(r.removed[0].rule, "comments-section");
 }
 
+TEST(Cleaner, HeadLineIsTheTitleWhenTheUrlSlugAgrees) {
+  const std::string text = "Council approves budget for schools and roads\n" + kStory;
+  // The slug is a shorter wording of the headline: the line is the title.
+  Result r = Cleaner().clean(text, "https://news.example/2019/11/council-approves-school-budget/");
+  EXPECT_EQ(r.title, "Council approves budget for schools and roads");
+  EXPECT_EQ(r.text + "\n", kStory);
+  // The slug names another story: the line is the story's own subheading.
+  r = Cleaner().clean(text, "https://news.example/2019/11/storm-closes-coastal-highway/");
+  EXPECT_EQ(r.title, "");
+  EXPECT_EQ(r.text + "\n", text);
+  // No slug to compare with (an id): the line is taken as the title.
+  r = Cleaner().clean(text, "https://news.example/story/50473792");
+  EXPECT_EQ(r.title, "Council approves budget for schools and roads");
+}
+
 TEST(Cleaner, UnlessVetoesAHit) {
   const Cleaner c = with_rules(R"(
 rules:
