@@ -118,6 +118,10 @@ constexpr std::size_t kDropTailMaxRatio = 3;
 // A run of at least this many short non-sentence lines is a teaser list.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
+// A document with this many lines printed twice repeats its structure (a
+// table of contents, tabs): none of them is a duplicate.
+constexpr std::size_t kDuplicateMaxPairs = 4;
+
 // More than this share of a block's text in links makes it a link block.
 constexpr float kLinkHeavyRatio = 0.5f;
 
@@ -298,8 +302,11 @@ struct Features {
     // an interview's questions), so it is not a duplicate.
     std::unordered_map<std::string_view, int> count;
     for (const Block& b : blocks) ++count[b.text];
+    // Many lines printed twice are a table of contents and its headings.
+    const auto pairs = static_cast<std::size_t>(std::count_if(
+        count.begin(), count.end(), [](const auto& kv) { return kv.second == 2; }));
     std::unordered_set<std::string_view> seen;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
+    for (std::size_t i = 0; i < blocks.size() && pairs < kDuplicateMaxPairs; ++i) {
       duplicate[i] = !seen.insert(blocks[i].text).second && count[blocks[i].text] == 2;
     }
     std::size_t start = 0;
