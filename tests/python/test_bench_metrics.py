@@ -170,3 +170,19 @@ def test_report_goes_between_the_readme_markers(tmp_path):
     report.into_readme("## Benchmark\n\n| a | b |\n", readme)
     assert readme.read_text() == (
         "# x\n\n## Benchmark\n<!-- bench:start -->\n| a | b |\n<!-- bench:end -->\ntail\n")
+
+
+def test_saved_outputs_read_back_as_published_outputs(tmp_path):
+    from bench import peers
+
+    pages = [datasets.Page(id="a", url="", html="", truth=""),
+             datasets.Page(id="b", url="", html="", truth="")]
+    run = peers.Run(system="peer", version="1.2", texts=["text a", ""],
+                    errors=[None, "timeout"])
+    tasks.save_outputs(pages, {"peer": run}, tmp_path / "set")
+    [out] = datasets.load_outputs(tmp_path / "set")
+    assert (out.name, out.version) == ("peer", "1.2")
+    assert out.texts == {"a": "text a"}  # a failed page is left out, not saved as ""
+    found = tasks.sources_from_outputs(pages, tmp_path / "set")
+    assert found["peer"][1] == ["text a", ""]
+    assert found["peer"][2][0] is None and found["peer"][2][1]
