@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules.h"
+#include "xpath_regex.h"
 
 namespace newsclean {
 namespace {
@@ -510,6 +511,7 @@ std::vector<xmlNode*> select(xmlDoc* doc, const std::string& expr) {
   std::vector<xmlNode*> out;
   xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
   if (ctx == nullptr) return out;
+  register_xpath_regex(ctx);  // re:test(); without it only expressions using it fail
   xmlXPathObjectPtr res =
       xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
   if (res != nullptr && res->nodesetval != nullptr) {

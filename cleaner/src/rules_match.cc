@@ -7,6 +7,7 @@
 #include <re2/set.h>
 
 #include "rules.h"
+#include "xpath_regex.h"
 
 namespace newsclean {
 namespace {
@@ -54,13 +55,10 @@ Status check_pattern(const Rule& r) {
 Status check_xpath(const Rule& r) {
   for (const std::string* expr : {&r.xpath, &r.body}) {
     if (expr->empty()) continue;
-    xmlXPathCompExprPtr comp =
-        xmlXPathCompile(reinterpret_cast<const xmlChar*>(expr->c_str()));
-    if (comp == nullptr) {
-      return Status(ErrorCode::kRegex,
-                    r.xpath_at + ": rule '" + r.id + "': invalid XPath: " + *expr);
+    const std::string why = check_rule_xpath(*expr);
+    if (!why.empty()) {
+      return Status(ErrorCode::kRegex, r.xpath_at + ": rule '" + r.id + "': " + why + ": " + *expr);
     }
-    xmlXPathFreeCompExpr(comp);
   }
   return {};
 }

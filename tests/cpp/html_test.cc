@@ -249,5 +249,48 @@ TEST(Html, JsonLdArticleBodyStandsInWhenTheMarkupHasNoStory) {
   ASSERT_FALSE(r.warnings.empty());
 }
 
+TEST(Html, XPathRulesTestClassesWithRegularExpressions) {
+  const char* rules = R"yaml(
+rules:
+  - id: numbered-promo
+    category: advert
+    xpath: '//div[re:test(@class, "(^|\s)promo-\d+(\s|$)")]'
+  - id: ad-id
+    category: advert
+    xpath: '//*[re:test(@id, "^AD[-_]", "i")]'
+)yaml";
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(rules)}, {}, &c).ok());
+  const std::string story =
+      "<p>The harbour reopened on Monday after a week of storms, the port authority said, "
+      "and the first ferries left on time.</p>"
+      "<p>Fishermen, who lost a week of work, asked the city for help with repairs.</p>";
+  const std::string html =
+      "<html><body><article>" + story +
+      "<div class=\"box promo-12\"><p>Subscribe today and get the paper delivered, with a "
+      "free tote bag and a year of puzzles.</p></div>"
+      "<div id=\"ad_top\"><p>Advertisement: the best sofas in town, at prices that are "
+      "lower than ever before this winter.</p></div>"
+      "<div class=\"promotion\"><p>The port will hold an open day in May, when visitors can "
+      "tour the new quay and the lighthouse.</p></div></article></body></html>";
+  const Result r = c.clean(html, "", Format::kHtml);
+  EXPECT_EQ(r.text.find("tote bag"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("sofas"), std::string::npos) << r.text;
+  // "promotion" is not "promo-<number>": the regular expression decides.
+  EXPECT_NE(r.text.find("open day"), std::string::npos) << r.text;
+}
+
+TEST(Html, InvalidRegexInXPathIsARuleError) {
+  Cleaner c;
+  const Status s = Cleaner::create(
+      {RuleSource::from_string(
+          "rules:\n  - id: bad-re\n    category: x\n    xpath: '//div[re:test(@class, \"(\")]'\n",
+          "site.yaml")},
+      {}, &c);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind("site.yaml:4:12: rule 'bad-re': invalid re:test pattern", 0), 0u)
+      << s.message();
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -1,0 +1,31 @@
+// RE2-backed regular expressions for the XPath of HTML rules, in the EXSLT
+// namespace that other tools use (http://exslt.org/regular-expressions):
+//
+//   xpath: '//div[re:test(@class, "(^|\s)(promo|teaser)-?\d*(\s|$)")]'
+//   xpath: '//*[re:test(@id, "^ad[-_]", "i")]'
+//
+// re:test(string, pattern [, flags]) is true when RE2 finds `pattern` in the
+// string; flags "i" makes it case-insensitive ("g" and "m" are accepted and
+// change nothing for a test). An invalid pattern tests false.
+#ifndef NEWSCLEAN_SRC_XPATH_REGEX_H_
+#define NEWSCLEAN_SRC_XPATH_REGEX_H_
+
+#include <libxml/xpath.h>
+
+#include <string>
+
+namespace newsclean {
+
+constexpr const char* kRegexNamespace = "http://exslt.org/regular-expressions";
+
+// Registers the prefix "re" and re:test in `ctx`. False if libxml2 refused.
+bool register_xpath_regex(xmlXPathContextPtr ctx);
+
+// Compiles `expr` as an HTML rule's XPath (re:test included); "" when it
+// compiles, else why not (an invalid re:test pattern written as a literal
+// included).
+std::string check_rule_xpath(const std::string& expr);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_XPATH_REGEX_H_
