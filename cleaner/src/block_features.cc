@@ -1,0 +1,228 @@
+// Block features: what a rule can ask of a block besides its text.
+#include "block_features.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+namespace newsclean {
+namespace {
+
+// A run of at least this many short non-sentence lines is a teaser list.
+constexpr std::size_t kTeaserRunLength = 4;
+constexpr std::size_t kTeaserMaxWords = 15;
+// A document with this many lines printed twice repeats its structure (a
+// table of contents, tabs): none of them is a duplicate.
+constexpr std::size_t kDuplicateMaxPairs = 4;
+
+// A list of other stories at the end of a document: at least this many
+// headlines, and the structure of such a list (separators between entries,
+// or a one-sentence summary under each headline) at least this often. A
+// story's own closing list (tour dates, results) is a plain run of items.
+constexpr std::size_t kTeaserListHeadlines = 3;
+constexpr std::size_t kTeaserListStructure = 2;
+constexpr std::size_t kTeaserSummaryMaxWords = 30;
+
+// A block with no letter or digit: an empty list entry ("-", "•", "***").
+bool is_separator(const Block& b) {
+  return std::none_of(b.text.begin(), b.text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u);
+  });
+}
+
+// A headline starts with a capital, a digit or an opening quote: not with a
+// lower-case letter, a bullet, a dash or a symbol. Letters without case
+// (CJK, Hangul, Arabic...) count as capitals.
+bool starts_like_headline(std::string_view text) {
+  std::size_t i = 0;
+  const char32_t c = next_code_point(text, &i);
+  if (c < 0x80) return std::isupper(static_cast<int>(c)) || std::isdigit(static_cast<int>(c)) ||
+                       c == '"' || c == '\'';
+  if (c >= 0x2018 && c <= 0x201F) return true;  // curly quotes
+  if (c == 0xAB) return true;                    // «
+  const bool latin1_lower = c >= 0xDF && c <= 0xFF && c != 0xF7;
+  const bool cyrillic_lower = c >= 0x430 && c <= 0x45F;
+  const bool symbol = c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF);  // punctuation, arrows, shapes
+  return !latin1_lower && !cyrillic_lower && !symbol;
+}
+
+// A headline: a short line that is not a sentence, not a story's bullet
+// item ("- England: 10th appearance"), not a list's lead-in ("Dates:") and
+// not starting in lower case.
+bool is_headline(const Block& b) {
+  if (b.ends_sentence || b.words < 3 || b.words > kTeaserMaxWords) return false;
+  return starts_like_headline(b.text) && b.text.back() != ':';
+}
+
+// Words for comparing a line with the page URL's slug: runs of 3 or more
+// ASCII letters, lower-cased and cut to their first 4 letters (slugs drop
+// accents, and words inflect: "rules" / "ruling").
+constexpr std::size_t kSlugWordMin = 3;
+constexpr std::size_t kSlugWordPrefix = 4;
+// Path segments with at least this many words are slugs.
+constexpr std::size_t kSlugMinWords = 3;
+
+template <typename Fn>
+void for_each_slug_word(std::string_view s, Fn fn) {
+  std::string word;
+  const auto flush = [&] {
+    if (word.size() >= kSlugWordMin) fn(word.substr(0, kSlugWordPrefix));
+    word.clear();
+  };
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && std::isalpha(u)) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (u < 0x80 || word.empty()) {
+      flush();  // a non-ASCII byte inside a word (an accent) does not end it
+    }
+  }
+  flush();
+}
+
+// Words of a line in the slug that make the line agree with it.
+constexpr std::size_t kSlugAgreeWords = 3;
+
+}  // namespace
+
+bool is_story(const std::vector<Block>& blocks) {
+  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
+  for (const Block& b : blocks) {
+    bytes += b.text.size();
+    if (b.prose) {
+      ++prose;
+      prose_bytes += b.text.size();
+    }
+  }
+  return prose >= kStoryMinProse && prose_bytes * 2 >= bytes;
+}
+
+// Marks the list of other stories' headlines that ends `blocks`, if any:
+// walking back from the end over separators, headlines, and headlines with
+// a longer line under them (a summary: a sentence, or too long for a
+// headline; a shorter line is a table's value, "$150 - $350").
+void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0;
+  while (i > 0) {
+    const Block& b = blocks[i - 1];
+    if (is_separator(b)) {
+      ++separators;
+      --i;
+    } else if (is_headline(b)) {
+      ++headlines;
+      --i;
+    } else if (b.words <= kTeaserSummaryMaxWords && i >= 2 && is_headline(blocks[i - 2]) &&
+               b.words > blocks[i - 2].words) {
+      ++headlines;  // a headline and the line that sums its story up
+      ++summaries;
+      i -= 2;
+    } else {
+      break;
+    }
+  }
+  // Separators mark a list on their own; headlines with summaries only when
+  // the run does not follow straight on from the story's prose (a story may
+  // end in short sections under subheadings).
+  const bool listed = separators >= kTeaserListStructure ||
+                      (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
+  // A page that is mostly such a list is a listing: the list is its content.
+  std::size_t before = 0, list = 0;
+  for (std::size_t j = 0; j < blocks.size(); ++j) (j < i ? before : list) += blocks[j].text.size();
+  if (headlines >= kTeaserListHeadlines && listed && before >= list) {
+    std::fill(marks->begin() + i, marks->end(), true);
+  }
+}
+
+// The words of the URL path's slugs ("/2019/11/browns-player-on-fight/"):
+// segments joined by '-' or '_' with kSlugMinWords or more words of letters
+// ("world-europe-50473792" is a section and a number, not a slug).
+std::unordered_set<std::string> url_slug_words(std::string_view url) {
+  std::unordered_set<std::string> words;
+  const std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const std::size_t path = url.find('/');
+  if (path == std::string_view::npos) return words;
+  url = url.substr(path, url.find_first_of("?#", path) - path);
+  std::size_t pos = 0;
+  while (pos < url.size()) {
+    std::size_t end = url.find('/', pos + 1);
+    if (end == std::string_view::npos) end = url.size();
+    const std::string_view segment = url.substr(pos, end - pos);
+    std::vector<std::string> found;
+    for_each_slug_word(segment, [&](std::string w) { found.push_back(std::move(w)); });
+    const bool joined = segment.find_first_of("-_") != std::string_view::npos;
+    if (joined && found.size() >= kSlugMinWords) words.insert(found.begin(), found.end());
+    pos = end;
+  }
+  return words;
+}
+
+bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
+  if (slug.empty()) return true;
+  std::size_t words = 0, found = 0;
+  std::unordered_set<std::string> covered;  // slug words the line has
+  for_each_slug_word(text, [&](const std::string& w) {
+    ++words;
+    if (slug.count(w)) {
+      ++found;
+      covered.insert(w);
+    }
+  });
+  return words == 0 || found * 2 >= words || found >= kSlugAgreeWords ||
+         covered.size() * 2 >= slug.size();
+}
+
+Features::Features(const std::vector<Block>& blocks, std::string_view url)
+    : blocks_(blocks),
+      duplicate_(blocks.size()),
+      teaser_run_(blocks.size()),
+      page_url_(blocks.size()),
+      link_heavy_(blocks.size()),
+      teaser_list_(blocks.size()),
+      slug_(url_slug_words(url)) {
+  mark_teaser_list(blocks, &teaser_list_);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    link_heavy_[i] = blocks[i].link_ratio > kLinkHeavyRatio;
+  }
+  for (std::size_t i = 0; i < blocks.size() && !url.empty(); ++i) {
+    page_url_[i] = blocks[i].text == url;
+  }
+  // A block printed twice is a widget or a caption shown twice; one that
+  // recurs three times or more is the page's own structure (a meal plan,
+  // an interview's questions), so it is not a duplicate.
+  std::unordered_map<std::string_view, int> count;
+  for (const Block& b : blocks) ++count[b.text];
+  // Many lines printed twice are a table of contents and its headings.
+  const auto pairs = static_cast<std::size_t>(std::count_if(
+      count.begin(), count.end(), [](const auto& kv) { return kv.second == 2; }));
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < blocks.size() && pairs < kDuplicateMaxPairs; ++i) {
+    duplicate_[i] = !seen.insert(blocks[i].text).second && count[blocks[i].text] == 2;
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= blocks.size(); ++i) {
+    const bool teaser = i < blocks.size() && !blocks[i].ends_sentence &&
+                        blocks[i].words <= kTeaserMaxWords;
+    if (teaser) continue;
+    if (i - start >= kTeaserRunLength) {
+      std::fill(teaser_run_.begin() + start, teaser_run_.begin() + i, true);
+    }
+    start = i + 1;
+  }
+}
+
+bool Features::has(Feature f, std::size_t i) const {
+  switch (f) {
+    case Feature::kNone: return true;
+    case Feature::kDuplicate: return duplicate_[i];
+    case Feature::kTeaserRun: return teaser_run_[i];
+    case Feature::kPageUrl: return page_url_[i];
+    case Feature::kLinkHeavy: return link_heavy_[i];
+    case Feature::kTeaserList: return teaser_list_[i];
+    case Feature::kUrlTitle: return agrees_with_slug(blocks_[i].text, slug_);
+  }
+  return false;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,83 @@
+// Block features on their own: URL slugs and teaser lists.
+#include "block_features.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsclean {
+namespace {
+
+std::vector<Block> blocks_of(const std::vector<std::string>& lines) {
+  std::vector<Block> out;
+  for (const auto& l : lines) out.push_back(make_block(l));
+  return out;
+}
+
+TEST(Slug, WordsComeFromHyphenatedSegments) {
+  const auto words = url_slug_words("https://www.example.com/2019/11/court-rules-on-copyright/?a=b");
+  EXPECT_EQ(words, (std::unordered_set<std::string>{"cour", "rule", "copy"}));
+  // Sections, numbers and ids are not slugs.
+  EXPECT_TRUE(url_slug_words("https://www.bbc.com/news/world-europe-50473792").empty());
+  EXPECT_TRUE(url_slug_words("https://example.com").empty());
+  EXPECT_TRUE(url_slug_words("").empty());
+}
+
+TEST(Slug, HeadlineAgreesAndOtherLinesDoNot) {
+  const auto slug = url_slug_words("https://news.example/prison-guards-arrested-epstein-check/");
+  EXPECT_TRUE(agrees_with_slug("Two prison guards arrested over Epstein checks", slug));
+  EXPECT_FALSE(agrees_with_slug("What the numbers say about the weather", slug));
+  // Nothing to compare: no slug, or no Latin word.
+  EXPECT_TRUE(agrees_with_slug("What the numbers say", {}));
+  EXPECT_TRUE(agrees_with_slug("검찰, 수사 착수", slug));
+}
+
+TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
+  const auto blocks = blocks_of({
+      "The council approved the new budget for schools and roads on Tuesday night.",
+      "The plan adds forty teachers and repairs twelve bridges over the next three years.",
+      "Opposition members said the tax rise that pays for it would hurt small businesses.",
+      "The mayor said the vote was the most important of her first term in office.",
+      "Most popular",
+      "Man rescued from flooded river",
+      "Firefighters pulled him out after two hours in the water on Sunday.",
+      "New bridge opens to traffic",
+      "The crossing cuts the trip to the airport by twenty minutes.",
+      "School wins national award",
+      "Pupils built a solar car that won the national final in May.",
+  });
+  std::vector<bool> marks(blocks.size());
+  mark_teaser_list(blocks, &marks);
+  EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, false, true, true, true, true,
+                                       true, true}));
+}
+
+TEST(TeaserList, SubheadedSectionsThatContinueTheStoryStay) {
+  // Subheadings with one short paragraph each, straight after the story's
+  // prose: no separators, and the run follows prose.
+  const auto blocks = blocks_of({
+      "The council approved the new budget for schools and roads on Tuesday night.",
+      "What happens next",
+      "The plan goes to the regional assembly for a final vote in March.",
+      "Who pays for it",
+      "A tax rise of two percent covers most of the cost, officials said.",
+      "What critics say",
+      "Opposition members said small businesses would bear the burden.",
+  });
+  std::vector<bool> marks(blocks.size());
+  mark_teaser_list(blocks, &marks);
+  EXPECT_EQ(marks, std::vector<bool>(blocks.size(), false));
+}
+
+TEST(TeaserList, ListingPagesKeepTheirList) {
+  // The list is most of the page: it is the content.
+  const auto blocks = blocks_of({"Latest news", "-", "Man rescued from flooded river", "-",
+                                 "New bridge opens to traffic", "-", "School wins national award"});
+  std::vector<bool> marks(blocks.size());
+  mark_teaser_list(blocks, &marks);
+  EXPECT_EQ(marks, std::vector<bool>(blocks.size(), false));
+}
+
+}  // namespace
+}  // namespace newsclean
