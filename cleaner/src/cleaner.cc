@@ -226,6 +226,14 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
               act};
     }
   }
+  // Prose paragraphs and their bytes before each block, for drop_tail.
+  std::vector<std::size_t> paragraphs_before(n + 1, 0), prose_before(n + 1, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    const bool prose = blocks[j].prose;
+    paragraphs_before[j + 1] = paragraphs_before[j] + (prose ? 1 : 0);
+    prose_before[j + 1] = prose_before[j] + (prose ? blocks[j].text.size() : 0);
+  }
+  std::size_t dropped_before = 0;  // blocks [0, dropped_before) filled by drop_before
   // Range actions fill the blocks that no rule of their own decided.
   for (std::size_t i = 0; i < n; ++i) {
     if (d[i].kind != Decision::kDrop) continue;
@@ -246,13 +254,9 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
       // Everything after the block goes, prose included (a comment section),
       // once a story stands before it: enough prose paragraphs, and not far
       // less prose than would go.
-      std::size_t paragraphs = 0, before = 0, after = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (!blocks[j].prose) continue;
-        if (j < i) ++paragraphs;
-        (j < i ? before : after) += blocks[j].text.size();
-      }
-      if (paragraphs >= kStoryMinProse && before * kDropTailMaxRatio >= after) {
+      const std::size_t before = prose_before[i];
+      const std::size_t after = prose_before[n] - prose_before[i];
+      if (paragraphs_before[i] >= kStoryMinProse && before * kDropTailMaxRatio >= after) {
         for (std::size_t j = i + 1; j < n; ++j) {
           if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
         }
@@ -261,9 +265,10 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
       continue;
     }
     if (a == Action::kDropBefore) {
-      for (std::size_t j = 0; j < i; ++j) {
+      for (std::size_t j = dropped_before; j < i; ++j) {
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
+      dropped_before = i;
     }
   }
   return d;
