@@ -238,7 +238,13 @@ std::string tidy(const std::string& s) {
   return out;
 }
 
-void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body) {
+// schema.org types that make a page a discussion: its posts are the content.
+bool is_discussion_type(std::string_view type) {
+  return type == "DiscussionForumPosting";
+}
+
+void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body,
+                  bool* discussion) {
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return;
   std::vector<const nlohmann::json*> stack = {&doc};
@@ -275,6 +281,7 @@ void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_
       }
       return {};
     };
+    if (is_discussion_type(type)) *discussion = true;
     if (type == "BreadcrumbList" && meta->section.empty() && j->contains("itemListElement")) {
       const auto& items = (*j)["itemListElement"];
       if (items.is_array()) {
@@ -313,7 +320,7 @@ std::string title_without_site(const std::string& title, const std::string& site
   return title;
 }
 
-void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
+void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body, bool* discussion) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return;
   meta->language = attr(root, "lang");
@@ -355,13 +362,18 @@ void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
         }
         if (std::strcmp(tag, "script") == 0) {
           if (lower(attr(n, "type")) == "application/ld+json") {
-            read_json_ld(text_of(n), meta, article_body);
+            read_json_ld(text_of(n), meta, article_body, discussion);
           }
           return false;
         }
         if (std::strcmp(tag, "h1") == 0) {
           if (h1.empty()) h1 = text_of(n);
           return false;
+        }
+        if (!*discussion && n->properties != nullptr) {  // microdata
+          const std::string_view type = attr_view(n, "itemtype");
+          const std::size_t slash = type.find_last_of('/');
+          *discussion = is_discussion_type(type.substr(slash == std::string_view::npos ? 0 : slash + 1));
         }
         if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
           time_datetime = attr(n, "datetime");
@@ -546,6 +558,10 @@ constexpr std::size_t kJsonLdMinBody = 500;
 constexpr std::size_t kStoryChars = 1500;
 // Hidden elements with at least this much text (and few links) stay.
 constexpr std::size_t kHiddenProse = 300;
+// A <noscript> with this much prose, more than the rest of the page shows,
+// is the page's content as served to crawlers (the visible page is drawn
+// by scripts).
+constexpr std::size_t kNoscriptProse = 500;
 
 bool one_of(const char* tag, std::initializer_list<const char*> names) {
   for (const char* n : names) {
@@ -599,8 +615,11 @@ double class_weight(const xmlNode* n) {
 
 class Extractor {
  public:
-  Extractor(xmlDoc* doc, const HtmlRules::Compiled& rules, const std::string& host)
-      : doc_(doc), rules_(rules), host_(host) {}
+  // `discussion`: the page is a forum thread or a Q&A page, whose posts
+  // are its content: comment rules leave them alone.
+  Extractor(xmlDoc* doc, const HtmlRules::Compiled& rules, const std::string& host,
+            bool discussion)
+      : doc_(doc), rules_(rules), host_(host), discussion_(discussion) {}
 
   void run(HtmlDocument* out) {
     xmlNode* root = xmlDocGetRootElement(doc_);
@@ -616,6 +635,10 @@ class Extractor {
         [](xmlNode*) {});
     xmlNode* body = find_body(root);
     measure(body, /*score=*/false);
+    if (reveal_noscript(body)) {
+      for (NodeStats& st : stats_) st = NodeStats();
+      measure(body, /*score=*/false);
+    }
     prune(body, /*tokens=*/false);
     for (NodeStats& st : stats_) st = NodeStats();
     measure(body, /*score=*/true);
@@ -633,6 +656,45 @@ class Extractor {
       n->_private = reinterpret_cast<void*>(stats_.size());
     }
     return stats_[reinterpret_cast<std::size_t>(n->_private) - 1];
+  }
+
+  // Turns into a <div> each <noscript> that holds more prose than the rest
+  // of the page: the content of a page drawn by scripts.
+  bool reveal_noscript(xmlNode* body) {
+    if (noscripts_.empty() || body->_private == nullptr) return false;
+    const NodeStats& b = stats(body);
+    const std::size_t visible = b.text - std::min(b.links, b.text);
+    bool changed = false;
+    for (xmlNode* ns : noscripts_) {
+      std::size_t prose = 0;
+      int in_link = 0;
+      walk(
+          ns,
+          [&](xmlNode* n) {
+            if (n->type == XML_TEXT_NODE) {
+              if (in_link == 0) {
+                for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+                  prose += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
+                }
+              }
+              return false;
+            }
+            if (!is_element(n) || one_of(name_of(n), {"script", "style", "template"})) {
+              return false;
+            }
+            if (std::strcmp(name_of(n), "a") == 0) ++in_link;
+            return true;
+          },
+          [&](xmlNode* n) {
+            if (is_element(n) && std::strcmp(name_of(n), "a") == 0) --in_link;
+          });
+      if (prose >= kNoscriptProse && prose > visible) {
+        xmlNodeSetName(ns, reinterpret_cast<const xmlChar*>("div"));
+        changed = true;
+      }
+    }
+    noscripts_.clear();
+    return changed;
   }
 
   xmlNode* find_body(xmlNode* root) {
@@ -672,6 +734,7 @@ class Extractor {
           if (marked.count(n) || captions_.count(n)) return false;
           const Rule* r = html_rule_for(n, rules_, host_, tokens);
           if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
+          if (discussion_ && r->category == "comments" && r->sites.empty()) return true;
           if (r->sites.empty() && n->_private != nullptr &&
               stats(n).text * kMaxStripShare > root_text) {
             return true;
@@ -731,7 +794,10 @@ class Extractor {
           }
           if (!is_element(n)) return false;
           if (captions_.count(n)) return false;  // a caption is not story text
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return false;
+          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) {
+            if (!score && std::strcmp(name_of(n), "noscript") == 0) noscripts_.push_back(n);
+            return false;
+          }
           if (std::strcmp(name_of(n), "a") == 0) ++in_link;
           return true;
         },
@@ -1006,8 +1072,10 @@ class Extractor {
   const std::string& host_;
   std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<xmlNode*> candidates_;
+  std::vector<xmlNode*> noscripts_;  // seen by the first measure
   std::unordered_map<xmlNode*, int> captions_;  // caption element -> rule index
   std::unordered_set<xmlNode*> keep_;           // protected by a keep XPath rule
+  const bool discussion_;
   struct NodeFree {
     void operator()(xmlNode* n) const { xmlFreeNode(n); }
   };
@@ -1051,9 +1119,10 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
     return out;
   }
   std::string article_body;
-  read_meta(doc.get(), &out.meta, &article_body);
+  bool discussion = false;
+  read_meta(doc.get(), &out.meta, &article_body, &discussion);
   const std::string host = host_of(url);
-  Extractor(doc.get(), rules.compiled(), host).run(&out);
+  Extractor(doc.get(), rules.compiled(), host, discussion).run(&out);
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn
   // by scripts), the page's own words are the better source.

@@ -209,6 +209,69 @@ rules:
   EXPECT_NE(c.clean(html, "https://other.example/x").text.find("decoy"), std::string::npos);
 }
 
+// Posts of a thread, each in a comment box as forum software writes them.
+const char* const kPosts[] = {
+    "I replaced the chain on my bike last week, and now it skips under load on the two "
+    "smallest sprockets. Is the cassette worn, or did I fit the chain wrongly?",
+    "A new chain on a worn cassette skips exactly like that. Measure the old chain: if it "
+    "was stretched past 0.75 percent, the cassette is almost certainly worn too.",
+    "Check the derailleur hanger as well, since a bent hanger gives the same symptom, and "
+    "it is a cheap part to replace before you buy a new cassette.",
+};
+
+std::string thread(const std::string& head, const std::string& item_type) {
+  std::string html = "<html><head>" + head + "</head><body><nav><a href=\"/\">Forum</a></nav>"
+                     "<main><h1>Chain skips after replacement</h1><div" + item_type + ">";
+  int id = 1;
+  for (const char* p : kPosts) {
+    html += "<div id=\"comment-" + std::to_string(id++) +
+            "\" class=\"comment\"><span class=\"author\">rider</span><p>" + p + "</p></div>";
+  }
+  return html + "</div></main></body></html>";
+}
+
+TEST(Html, OnADiscussionPageThePostsAreTheContent) {
+  const std::string microdata =
+      thread("", " itemscope itemtype=\"https://schema.org/DiscussionForumPosting\"");
+  const std::string json_ld = thread(
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Chain skips\"}</script>",
+      "");
+  for (const std::string& html : {microdata, json_ld}) {
+    const Result r = Cleaner().clean(html, "https://forum.example/t/1");
+    for (const char* p : kPosts) EXPECT_NE(r.text.find(p), std::string::npos) << p;
+  }
+  // The same boxes on a page that does not say it is a discussion are a
+  // comment section, and go.
+  const Result plain = Cleaner().clean(thread("", ""), "https://forum.example/t/1");
+  EXPECT_EQ(plain.text.find(kPosts[1]), std::string::npos) << plain.text;
+}
+
+TEST(Html, AnArticleStillLosesItsComments) {
+  const std::string comments =
+      "<div id=\"comments\"><div class=\"comment\"><p>" + std::string(kPosts[1]) +
+      "</p></div></div>";
+  const Result r = Cleaner().clean(page(comments), "https://valley.example/bridge");
+  EXPECT_EQ(r.text, story_text());
+}
+
+TEST(Html, NoscriptHoldingThePageIsRead) {
+  // A page drawn by scripts, with its text served in <noscript> for crawlers.
+  std::string posts;
+  for (const char* p : kPosts) posts += std::string("<div class=\"post\"><p>") + p + "</p></div>";
+  for (const char* p : kStory) posts += std::string("<div class=\"post\"><p>") + p + "</p></div>";
+  const std::string app =
+      "<html><body><div id=\"splash\">Loading</div><script>start()</script>"
+      "<noscript><div id=\"main-outlet\"><h1>Chain skips</h1>" + posts +
+      "</div></noscript></body></html>";
+  const Result r = Cleaner().clean(app);
+  for (const char* p : kPosts) EXPECT_NE(r.text.find(p), std::string::npos) << p;
+  // A <noscript> beside a visible story is not read.
+  const Result story = Cleaner().clean(
+      page("<noscript><p>" + std::string(kPosts[0]) + "</p></noscript>"));
+  EXPECT_EQ(story.text, story_text());
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
