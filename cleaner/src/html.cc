@@ -89,6 +89,14 @@ std::string lower(std::string s) {
 
 bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
 
+// An <a>, or a custom element (its name has a hyphen) with an href: script
+// frameworks draw menus of such links.
+bool is_link(const xmlNode* n) {
+  const char* tag = name_of(n);
+  return std::strcmp(tag, "a") == 0 ||
+         (n->properties != nullptr && std::strchr(tag, '-') != nullptr && has_attr(n, "href"));
+}
+
 // Pre-order walk below `root` (not `root` itself unless include_root).
 // `enter` returns false to skip a node's children; `leave` runs after them.
 template <typename Enter, typename Leave>
@@ -543,6 +551,7 @@ struct NodeStats {
   std::size_t links = 0;  // of which inside <a>
   std::size_t own = 0;    // characters in the element's own text nodes
   std::size_t para = 0;   // characters of scored paragraphs below (and own)
+  std::size_t prose = 0;  // of which outside links
   std::size_t own_commas = 0;
   std::size_t commas = 0;  // commas in the text below
   double score = 0;       // content score (paragraphs add to their ancestors)
@@ -798,13 +807,13 @@ class Extractor {
             if (!score && std::strcmp(name_of(n), "noscript") == 0) noscripts_.push_back(n);
             return false;
           }
-          if (std::strcmp(name_of(n), "a") == 0) ++in_link;
+          if (is_link(n)) ++in_link;
           return true;
         },
         [&](xmlNode* n) {
           if (!is_element(n) || captions_.count(n)) return;
           if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
-          if (std::strcmp(name_of(n), "a") == 0) --in_link;
+          if (is_link(n)) --in_link;
           if (score) score_paragraph(n);
           NodeStats& s = stats(n);
           if (n != body && n->parent != nullptr && is_element(n->parent)) {
@@ -812,6 +821,7 @@ class Extractor {
             p.text += s.text;
             p.links += s.links;
             p.para += s.para;
+            p.prose += s.prose;
             p.commas += s.commas;
           }
         });
@@ -838,6 +848,7 @@ class Extractor {
       a = n;
     }
     stats(n).para += length;
+    stats(n).prose += paragraph ? s.text - std::min(s.links, s.text) : length;
     const double add = 1 + commas + std::min(static_cast<double>(length) / 100.0, 3.0);
     double share = 1;
     for (int level = 0; level < 3 && a != nullptr && is_element(a); ++level, a = a->parent) {
@@ -899,10 +910,15 @@ class Extractor {
     // A page whose text is spread over many boxes (a service or product
     // page) is not one container: when the winner holds less than half of
     // the page's paragraph text and is either short or under a fifth of
-    // it, take the smallest ancestor holding four fifths.
+    // it, take the smallest ancestor holding four fifths. A winner that is a
+    // story in itself and holds half the page's prose (paragraph text
+    // outside links) stays: the rest is lists of links.
     const std::size_t all = stats(body).para;
     const std::size_t held = stats(top).para;
-    if (all > 0 && held * 2 < all && (held < kStoryChars || held * 5 < all)) {
+    const std::size_t all_prose = stats(body).prose;
+    const std::size_t held_prose = stats(top).prose;
+    const bool story = held_prose >= kStoryChars && held_prose * 2 >= all_prose;
+    if (all > 0 && held * 2 < all && (held < kStoryChars || held * 5 < all) && !story) {
       xmlNode* a = top;
       while (a->parent != nullptr && a != body && is_element(a->parent) &&
              stats(a).para * 5 < all * 4) {

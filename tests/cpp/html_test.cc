@@ -272,6 +272,31 @@ TEST(Html, NoscriptHoldingThePageIsRead) {
   EXPECT_EQ(story.text, story_text());
 }
 
+TEST(Html, CustomElementsWithAnHrefAreLinks) {
+  // A menu drawn with custom elements that act as links, long enough to
+  // outweigh the story if its words counted as prose.
+  std::string menu = "<div class=\"mega\">";
+  for (int col = 0; col < 12; ++col) {
+    menu += "<div class=\"col\"><div class=\"items\">";
+    for (int i = 0; i < 12; ++i) {
+      menu += "<menu-item href=\"/c" + std::to_string(col * 12 + i) +
+              "\">Category item number " + std::to_string(i) + "</menu-item> ";
+    }
+    menu += "</div></div>";
+  }
+  menu += "</div>";
+  std::string story = "<div class=\"description\">";
+  for (int i = 0; i < 20; ++i) {
+    story += "<p>Part " + std::to_string(i) +
+             " of the product description, with the size, the weight and the care of the "
+             "item.</p>";
+  }
+  story += "</div>";
+  const Result r = Cleaner().clean("<html><body>" + menu + story + "</body></html>");
+  EXPECT_NE(r.text.find("Part 19 of the product"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Category item"), std::string::npos) << r.text;
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
