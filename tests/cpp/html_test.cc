@@ -297,6 +297,21 @@ TEST(Html, CustomElementsWithAnHrefAreLinks) {
   EXPECT_EQ(r.text.find("Category item"), std::string::npos) << r.text;
 }
 
+TEST(Html, PageBuilderComponentsAreNotConsentBanners) {
+  // Adobe Experience Manager names every component "cmp-...": the story is
+  // in them, while the consent banner says what it is.
+  std::string html =
+      "<html><body><div class=\"cmp-container\">";
+  for (const char* p : kStory) {
+    html += std::string("<div class=\"cmp-accordion__item\"><p>") + p + "</p></div>";
+  }
+  html +=
+      "</div><div id=\"consent-banner\"><p>We use cookies to improve your experience "
+      "on our site, and to show you relevant advertising.</p></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_EQ(r.text, story_text());
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
