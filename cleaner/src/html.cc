@@ -656,6 +656,25 @@ class Extractor {
       prune(n, /*tokens=*/true);
       emit_blocks(n, &out->blocks);
     }
+    // A winner that the class/id rules strip to nothing was site chrome (a
+    // menu drawer, a promotion bar): without it, choose once more.
+    if (!out->blocks.empty() || content.empty()) return;
+    for (xmlNode* n : content) {
+      for (xmlNode* p = body; p != nullptr; p = p->parent) {
+        if (p == n) return;  // the whole page gave nothing
+      }
+    }
+    for (xmlNode* n : content) {
+      xmlUnlinkNode(n);
+      unlinked_.emplace_back(n);
+    }
+    for (NodeStats& st : stats_) st = NodeStats();
+    candidates_.clear();
+    measure(body, /*score=*/true);
+    for (xmlNode* n : choose(body)) {
+      prune(n, /*tokens=*/true);
+      emit_blocks(n, &out->blocks);
+    }
   }
 
  private:

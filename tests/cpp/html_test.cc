@@ -312,6 +312,27 @@ TEST(Html, PageBuilderComponentsAreNotConsentBanners) {
   EXPECT_EQ(r.text, story_text());
 }
 
+TEST(Html, AWinnerStrippedToNothingGivesWayToTheNext) {
+  // A promotion bar with more commas than the page's own text wins the
+  // scoring, and the class rules then strip all of it.
+  std::string slides;
+  for (int i = 0; i < 4; ++i) {
+    slides += "<div class=\"promo-slide\"><p>Free shipping, free returns, gift wrapping, "
+              "members save, offer " + std::to_string(i) +
+              ", today, tomorrow, always, everywhere, for you.</p><p>Sale, sale, sale, up to "
+              "half off, on shoes, bags, hats, coats, and more, this week only.</p></div>";
+  }
+  const std::string html =
+      "<html><body><div class=\"top\"><div class=\"bar\"><div class=\"promo-bar\">" + slides +
+      "</div></div></div><div class=\"page\"><main><div class=\"wrap\"><h1>Custom set</h1>"
+      "<div class=\"hero\"><p>Your skin is unique and our quiz builds a routine for it in "
+      "three minutes</p><p>Answer five questions about your skin and we suggest four "
+      "products that work together</p></div></div></main></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_NE(r.text.find("Answer five questions"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Free shipping"), std::string::npos) << r.text;
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
