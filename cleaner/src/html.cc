@@ -565,6 +565,9 @@ constexpr std::size_t kMaxStripShare = 3;
 constexpr std::size_t kJsonLdMinBody = 500;
 // A winning container with this much paragraph text is a story in itself.
 constexpr std::size_t kStoryChars = 1500;
+// An ancestor with more than 1/kStoryLinkShare of its text in links is no
+// longer the story's container.
+constexpr std::size_t kStoryLinkShare = 10;
 // Hidden elements with at least this much text (and few links) stay.
 constexpr std::size_t kHiddenProse = 300;
 // A <noscript> with this much prose, more than the rest of the page shows,
@@ -971,8 +974,8 @@ class Extractor {
 
   // Moves the top candidate up when the story is split over several
   // containers: to the common ancestor of three or more near-equal
-  // candidates, to a parent that scores higher, and out of wrappers that
-  // hold nothing else.
+  // candidates, to a parent that scores higher, to an ancestor with few
+  // links and much more prose, and out of wrappers that hold nothing else.
   xmlNode* promote(xmlNode* top, double best, xmlNode* body) {
     const auto contains = [](xmlNode* a, xmlNode* d) {
       for (xmlNode* p = d; p != nullptr; p = p->parent) {
@@ -1007,6 +1010,18 @@ class Extractor {
         break;
       }
       last = score;
+    }
+    // A story split over sibling boxes (one per section): an ancestor with
+    // few links whose prose is half again that of its child holds more of
+    // it. Link-heavy ancestors (the page's lists and menus) stop the climb.
+    xmlNode* below = top;
+    for (xmlNode* p = top->parent; p != nullptr && p != body && is_element(p) &&
+                                   p->_private != nullptr;
+         p = p->parent) {
+      const NodeStats& ps = stats(p);
+      if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
+      if (ps.prose * 2 >= stats(below).prose * 3) top = p;
+      below = p;
     }
     while (top->parent != nullptr && top->parent != body && is_element(top->parent)) {
       int children = 0;

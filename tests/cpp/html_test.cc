@@ -333,6 +333,24 @@ TEST(Html, AWinnerStrippedToNothingGivesWayToTheNext) {
   EXPECT_EQ(r.text.find("Free shipping"), std::string::npos) << r.text;
 }
 
+TEST(Html, AStorySplitOverSectionBoxesIsKeptWhole) {
+  // A page builder puts each section of the story in its own nested box; the
+  // first is the longest, the others too short to tie with it.
+  const auto box = [](const std::string& paragraphs) {
+    return "<div class=\"section\"><div class=\"text-block\"><div class=\"rich-text\">" +
+           paragraphs + "</div></div></div>";
+  };
+  std::string first;
+  for (const char* p : kStory) first += std::string("<p>") + p + "</p>";
+  std::string html = "<html><body><nav><a href=\"/\">Home</a></nav><article>" + box(first);
+  for (int i = 1; i < 3; ++i) html += "<h2>Section</h2>" + box(std::string("<p>") + kPosts[i] + "</p>");
+  html += "</article><div class=\"more\"><a href=\"/a\">Another story</a></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_NE(r.text.find(kStory[0]), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find(kPosts[2]), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Another story"), std::string::npos) << r.text;
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
