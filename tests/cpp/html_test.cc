@@ -351,6 +351,19 @@ TEST(Html, AStorySplitOverSectionBoxesIsKeptWhole) {
   EXPECT_EQ(r.text.find("Another story"), std::string::npos) << r.text;
 }
 
+TEST(Html, JumpTargetsOfATableOfContentsAreStory) {
+  // "skip" in a class names the sections a table of contents jumps to as
+  // often as it names a skip link.
+  std::string html = "<html><body><div class=\"blog-content\">";
+  int i = 0;
+  for (const char* p : kStory) {
+    html += "<div class=\"skip-item\" id=\"topic" + std::to_string(i++) + "\"><p>" + p +
+            "</p></div>";
+  }
+  html += "</div></body></html>";
+  EXPECT_EQ(Cleaner().clean(html).text, story_text());
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
