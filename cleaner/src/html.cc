@@ -90,6 +90,14 @@ std::string lower(std::string s) {
 
 bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
 
+// An <a>, or a custom element (its name has a hyphen) with an href: script
+// frameworks draw menus of such links.
+bool is_link(const xmlNode* n) {
+  const char* tag = name_of(n);
+  return std::strcmp(tag, "a") == 0 ||
+         (n->properties != nullptr && std::strchr(tag, '-') != nullptr && has_attr(n, "href"));
+}
+
 // Pre-order walk below `root` (not `root` itself unless include_root).
 // `enter` returns false to skip a node's children; `leave` runs after them.
 template <typename Enter, typename Leave>
@@ -239,7 +247,13 @@ std::string tidy(const std::string& s) {
   return out;
 }
 
-void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body) {
+// schema.org types that make a page a discussion: its posts are the content.
+bool is_discussion_type(std::string_view type) {
+  return type == "DiscussionForumPosting";
+}
+
+void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body,
+                  bool* discussion) {
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return;
   std::vector<const nlohmann::json*> stack = {&doc};
@@ -276,6 +290,7 @@ void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_
       }
       return {};
     };
+    if (is_discussion_type(type)) *discussion = true;
     if (type == "BreadcrumbList" && meta->section.empty() && j->contains("itemListElement")) {
       const auto& items = (*j)["itemListElement"];
       if (items.is_array()) {
@@ -314,7 +329,7 @@ std::string title_without_site(const std::string& title, const std::string& site
   return title;
 }
 
-void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
+void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body, bool* discussion) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return;
   meta->language = attr(root, "lang");
@@ -356,13 +371,18 @@ void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
         }
         if (std::strcmp(tag, "script") == 0) {
           if (lower(attr(n, "type")) == "application/ld+json") {
-            read_json_ld(text_of(n), meta, article_body);
+            read_json_ld(text_of(n), meta, article_body, discussion);
           }
           return false;
         }
         if (std::strcmp(tag, "h1") == 0) {
           if (h1.empty()) h1 = text_of(n);
           return false;
+        }
+        if (!*discussion && n->properties != nullptr) {  // microdata
+          const std::string_view type = attr_view(n, "itemtype");
+          const std::size_t slash = type.find_last_of('/');
+          *discussion = is_discussion_type(type.substr(slash == std::string_view::npos ? 0 : slash + 1));
         }
         if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
           time_datetime = attr(n, "datetime");
@@ -533,6 +553,7 @@ struct NodeStats {
   std::size_t links = 0;  // of which inside <a>
   std::size_t own = 0;    // characters in the element's own text nodes
   std::size_t para = 0;   // characters of scored paragraphs below (and own)
+  std::size_t prose = 0;  // of which outside links
   std::size_t own_commas = 0;
   std::size_t commas = 0;  // commas in the text below
   double score = 0;       // content score (paragraphs add to their ancestors)
@@ -546,8 +567,15 @@ constexpr std::size_t kMaxStripShare = 3;
 constexpr std::size_t kJsonLdMinBody = 500;
 // A winning container with this much paragraph text is a story in itself.
 constexpr std::size_t kStoryChars = 1500;
+// An ancestor with more than 1/kStoryLinkShare of its text in links is no
+// longer the story's container.
+constexpr std::size_t kStoryLinkShare = 10;
 // Hidden elements with at least this much text (and few links) stay.
 constexpr std::size_t kHiddenProse = 300;
+// A <noscript> with this much prose, more than the rest of the page shows,
+// is the page's content as served to crawlers (the visible page is drawn
+// by scripts).
+constexpr std::size_t kNoscriptProse = 500;
 
 bool one_of(const char* tag, std::initializer_list<const char*> names) {
   for (const char* n : names) {
@@ -601,8 +629,11 @@ double class_weight(const xmlNode* n) {
 
 class Extractor {
  public:
-  Extractor(xmlDoc* doc, const HtmlRules::Compiled& rules, const std::string& host)
-      : doc_(doc), rules_(rules), host_(host) {}
+  // `discussion`: the page is a forum thread or a Q&A page, whose posts
+  // are its content: comment rules leave them alone.
+  Extractor(xmlDoc* doc, const HtmlRules::Compiled& rules, const std::string& host,
+            bool discussion)
+      : doc_(doc), rules_(rules), host_(host), discussion_(discussion) {}
 
   void run(HtmlDocument* out) {
     xmlNode* root = xmlDocGetRootElement(doc_);
@@ -618,11 +649,34 @@ class Extractor {
         [](xmlNode*) {});
     xmlNode* body = find_body(root);
     measure(body, /*score=*/false);
+    if (reveal_noscript(body)) {
+      for (NodeStats& st : stats_) st = NodeStats();
+      measure(body, /*score=*/false);
+    }
     prune(body, /*tokens=*/false);
     for (NodeStats& st : stats_) st = NodeStats();
     measure(body, /*score=*/true);
     const std::vector<xmlNode*> content = choose(body);
     for (xmlNode* n : content) {
+      prune(n, /*tokens=*/true);
+      emit_blocks(n, &out->blocks);
+    }
+    // A winner that the class/id rules strip to nothing was site chrome (a
+    // menu drawer, a promotion bar): without it, choose once more.
+    if (!out->blocks.empty() || content.empty()) return;
+    for (xmlNode* n : content) {
+      for (xmlNode* p = body; p != nullptr; p = p->parent) {
+        if (p == n) return;  // the whole page gave nothing
+      }
+    }
+    for (xmlNode* n : content) {
+      xmlUnlinkNode(n);
+      unlinked_.emplace_back(n);
+    }
+    for (NodeStats& st : stats_) st = NodeStats();
+    candidates_.clear();
+    measure(body, /*score=*/true);
+    for (xmlNode* n : choose(body)) {
       prune(n, /*tokens=*/true);
       emit_blocks(n, &out->blocks);
     }
@@ -635,6 +689,45 @@ class Extractor {
       n->_private = reinterpret_cast<void*>(stats_.size());
     }
     return stats_[reinterpret_cast<std::size_t>(n->_private) - 1];
+  }
+
+  // Turns into a <div> each <noscript> that holds more prose than the rest
+  // of the page: the content of a page drawn by scripts.
+  bool reveal_noscript(xmlNode* body) {
+    if (noscripts_.empty() || body->_private == nullptr) return false;
+    const NodeStats& b = stats(body);
+    const std::size_t visible = b.text - std::min(b.links, b.text);
+    bool changed = false;
+    for (xmlNode* ns : noscripts_) {
+      std::size_t prose = 0;
+      int in_link = 0;
+      walk(
+          ns,
+          [&](xmlNode* n) {
+            if (n->type == XML_TEXT_NODE) {
+              if (in_link == 0) {
+                for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+                  prose += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
+                }
+              }
+              return false;
+            }
+            if (!is_element(n) || one_of(name_of(n), {"script", "style", "template"})) {
+              return false;
+            }
+            if (std::strcmp(name_of(n), "a") == 0) ++in_link;
+            return true;
+          },
+          [&](xmlNode* n) {
+            if (is_element(n) && std::strcmp(name_of(n), "a") == 0) --in_link;
+          });
+      if (prose >= kNoscriptProse && prose > visible) {
+        xmlNodeSetName(ns, reinterpret_cast<const xmlChar*>("div"));
+        changed = true;
+      }
+    }
+    noscripts_.clear();
+    return changed;
   }
 
   xmlNode* find_body(xmlNode* root) {
@@ -674,6 +767,7 @@ class Extractor {
           if (marked.count(n) || captions_.count(n)) return false;
           const Rule* r = html_rule_for(n, rules_, host_, tokens);
           if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
+          if (discussion_ && r->category == "comments" && r->sites.empty()) return true;
           if (r->sites.empty() && n->_private != nullptr &&
               stats(n).text * kMaxStripShare > root_text) {
             return true;
@@ -733,14 +827,17 @@ class Extractor {
           }
           if (!is_element(n)) return false;
           if (captions_.count(n)) return false;  // a caption is not story text
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return false;
-          if (std::strcmp(name_of(n), "a") == 0) ++in_link;
+          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) {
+            if (!score && std::strcmp(name_of(n), "noscript") == 0) noscripts_.push_back(n);
+            return false;
+          }
+          if (is_link(n)) ++in_link;
           return true;
         },
         [&](xmlNode* n) {
           if (!is_element(n) || captions_.count(n)) return;
           if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
-          if (std::strcmp(name_of(n), "a") == 0) --in_link;
+          if (is_link(n)) --in_link;
           if (score) score_paragraph(n);
           NodeStats& s = stats(n);
           if (n != body && n->parent != nullptr && is_element(n->parent)) {
@@ -748,6 +845,7 @@ class Extractor {
             p.text += s.text;
             p.links += s.links;
             p.para += s.para;
+            p.prose += s.prose;
             p.commas += s.commas;
           }
         });
@@ -774,6 +872,7 @@ class Extractor {
       a = n;
     }
     stats(n).para += length;
+    stats(n).prose += paragraph ? s.text - std::min(s.links, s.text) : length;
     const double add = 1 + commas + std::min(static_cast<double>(length) / 100.0, 3.0);
     double share = 1;
     for (int level = 0; level < 3 && a != nullptr && is_element(a); ++level, a = a->parent) {
@@ -835,10 +934,15 @@ class Extractor {
     // A page whose text is spread over many boxes (a service or product
     // page) is not one container: when the winner holds less than half of
     // the page's paragraph text and is either short or under a fifth of
-    // it, take the smallest ancestor holding four fifths.
+    // it, take the smallest ancestor holding four fifths. A winner that is a
+    // story in itself and holds half the page's prose (paragraph text
+    // outside links) stays: the rest is lists of links.
     const std::size_t all = stats(body).para;
     const std::size_t held = stats(top).para;
-    if (all > 0 && held * 2 < all && (held < kStoryChars || held * 5 < all)) {
+    const std::size_t all_prose = stats(body).prose;
+    const std::size_t held_prose = stats(top).prose;
+    const bool story = held_prose >= kStoryChars && held_prose * 2 >= all_prose;
+    if (all > 0 && held * 2 < all && (held < kStoryChars || held * 5 < all) && !story) {
       xmlNode* a = top;
       while (a->parent != nullptr && a != body && is_element(a->parent) &&
              stats(a).para * 5 < all * 4) {
@@ -872,8 +976,8 @@ class Extractor {
 
   // Moves the top candidate up when the story is split over several
   // containers: to the common ancestor of three or more near-equal
-  // candidates, to a parent that scores higher, and out of wrappers that
-  // hold nothing else.
+  // candidates, to a parent that scores higher, to an ancestor with few
+  // links and much more prose, and out of wrappers that hold nothing else.
   xmlNode* promote(xmlNode* top, double best, xmlNode* body) {
     const auto contains = [](xmlNode* a, xmlNode* d) {
       for (xmlNode* p = d; p != nullptr; p = p->parent) {
@@ -908,6 +1012,18 @@ class Extractor {
         break;
       }
       last = score;
+    }
+    // A story split over sibling boxes (one per section): an ancestor with
+    // few links whose prose is half again that of its child holds more of
+    // it. Link-heavy ancestors (the page's lists and menus) stop the climb.
+    xmlNode* below = top;
+    for (xmlNode* p = top->parent; p != nullptr && p != body && is_element(p) &&
+                                   p->_private != nullptr;
+         p = p->parent) {
+      const NodeStats& ps = stats(p);
+      if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
+      if (ps.prose * 2 >= stats(below).prose * 3) top = p;
+      below = p;
     }
     while (top->parent != nullptr && top->parent != body && is_element(top->parent)) {
       int children = 0;
@@ -1008,8 +1124,10 @@ class Extractor {
   const std::string& host_;
   std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<xmlNode*> candidates_;
+  std::vector<xmlNode*> noscripts_;  // seen by the first measure
   std::unordered_map<xmlNode*, int> captions_;  // caption element -> rule index
   std::unordered_set<xmlNode*> keep_;           // protected by a keep XPath rule
+  const bool discussion_;
   struct NodeFree {
     void operator()(xmlNode* n) const { xmlFreeNode(n); }
   };
@@ -1064,9 +1182,10 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
     return out;
   }
   std::string article_body;
-  read_meta(doc.get(), &out.meta, &article_body);
+  bool discussion = false;
+  read_meta(doc.get(), &out.meta, &article_body, &discussion);
   const std::string host = host_of(url);
-  Extractor(doc.get(), rules.compiled(), host).run(&out);
+  Extractor(doc.get(), rules.compiled(), host, discussion).run(&out);
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn
   // by scripts), the page's own words are the better source.

@@ -219,6 +219,161 @@ rules:
   EXPECT_NE(c.clean(html, "https://other.example/x").text.find("decoy"), std::string::npos);
 }
 
+// Posts of a thread, each in a comment box as forum software writes them.
+const char* const kPosts[] = {
+    "I replaced the chain on my bike last week, and now it skips under load on the two "
+    "smallest sprockets. Is the cassette worn, or did I fit the chain wrongly?",
+    "A new chain on a worn cassette skips exactly like that. Measure the old chain: if it "
+    "was stretched past 0.75 percent, the cassette is almost certainly worn too.",
+    "Check the derailleur hanger as well, since a bent hanger gives the same symptom, and "
+    "it is a cheap part to replace before you buy a new cassette.",
+};
+
+std::string thread(const std::string& head, const std::string& item_type) {
+  std::string html = "<html><head>" + head + "</head><body><nav><a href=\"/\">Forum</a></nav>"
+                     "<main><h1>Chain skips after replacement</h1><div" + item_type + ">";
+  int id = 1;
+  for (const char* p : kPosts) {
+    html += "<div id=\"comment-" + std::to_string(id++) +
+            "\" class=\"comment\"><span class=\"author\">rider</span><p>" + p + "</p></div>";
+  }
+  return html + "</div></main></body></html>";
+}
+
+TEST(Html, OnADiscussionPageThePostsAreTheContent) {
+  const std::string microdata =
+      thread("", " itemscope itemtype=\"https://schema.org/DiscussionForumPosting\"");
+  const std::string json_ld = thread(
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Chain skips\"}</script>",
+      "");
+  for (const std::string& html : {microdata, json_ld}) {
+    const Result r = Cleaner().clean(html, "https://forum.example/t/1");
+    for (const char* p : kPosts) EXPECT_NE(r.text.find(p), std::string::npos) << p;
+  }
+  // The same boxes on a page that does not say it is a discussion are a
+  // comment section, and go.
+  const Result plain = Cleaner().clean(thread("", ""), "https://forum.example/t/1");
+  EXPECT_EQ(plain.text.find(kPosts[1]), std::string::npos) << plain.text;
+}
+
+TEST(Html, AnArticleStillLosesItsComments) {
+  const std::string comments =
+      "<div id=\"comments\"><div class=\"comment\"><p>" + std::string(kPosts[1]) +
+      "</p></div></div>";
+  const Result r = Cleaner().clean(page(comments), "https://valley.example/bridge");
+  EXPECT_EQ(r.text, story_text());
+}
+
+TEST(Html, NoscriptHoldingThePageIsRead) {
+  // A page drawn by scripts, with its text served in <noscript> for crawlers.
+  std::string posts;
+  for (const char* p : kPosts) posts += std::string("<div class=\"post\"><p>") + p + "</p></div>";
+  for (const char* p : kStory) posts += std::string("<div class=\"post\"><p>") + p + "</p></div>";
+  const std::string app =
+      "<html><body><div id=\"splash\">Loading</div><script>start()</script>"
+      "<noscript><div id=\"main-outlet\"><h1>Chain skips</h1>" + posts +
+      "</div></noscript></body></html>";
+  const Result r = Cleaner().clean(app);
+  for (const char* p : kPosts) EXPECT_NE(r.text.find(p), std::string::npos) << p;
+  // A <noscript> beside a visible story is not read.
+  const Result story = Cleaner().clean(
+      page("<noscript><p>" + std::string(kPosts[0]) + "</p></noscript>"));
+  EXPECT_EQ(story.text, story_text());
+}
+
+TEST(Html, CustomElementsWithAnHrefAreLinks) {
+  // A menu drawn with custom elements that act as links, long enough to
+  // outweigh the story if its words counted as prose.
+  std::string menu = "<div class=\"mega\">";
+  for (int col = 0; col < 12; ++col) {
+    menu += "<div class=\"col\"><div class=\"items\">";
+    for (int i = 0; i < 12; ++i) {
+      menu += "<menu-item href=\"/c" + std::to_string(col * 12 + i) +
+              "\">Category item number " + std::to_string(i) + "</menu-item> ";
+    }
+    menu += "</div></div>";
+  }
+  menu += "</div>";
+  std::string story = "<div class=\"description\">";
+  for (int i = 0; i < 20; ++i) {
+    story += "<p>Part " + std::to_string(i) +
+             " of the product description, with the size, the weight and the care of the "
+             "item.</p>";
+  }
+  story += "</div>";
+  const Result r = Cleaner().clean("<html><body>" + menu + story + "</body></html>");
+  EXPECT_NE(r.text.find("Part 19 of the product"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Category item"), std::string::npos) << r.text;
+}
+
+TEST(Html, PageBuilderComponentsAreNotConsentBanners) {
+  // Adobe Experience Manager names every component "cmp-...": the story is
+  // in them, while the consent banner says what it is.
+  std::string html =
+      "<html><body><div class=\"cmp-container\">";
+  for (const char* p : kStory) {
+    html += std::string("<div class=\"cmp-accordion__item\"><p>") + p + "</p></div>";
+  }
+  html +=
+      "</div><div id=\"consent-banner\"><p>We use cookies to improve your experience "
+      "on our site, and to show you relevant advertising.</p></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_EQ(r.text, story_text());
+}
+
+TEST(Html, AWinnerStrippedToNothingGivesWayToTheNext) {
+  // A promotion bar with more commas than the page's own text wins the
+  // scoring, and the class rules then strip all of it.
+  std::string slides;
+  for (int i = 0; i < 4; ++i) {
+    slides += "<div class=\"promo-slide\"><p>Free shipping, free returns, gift wrapping, "
+              "members save, offer " + std::to_string(i) +
+              ", today, tomorrow, always, everywhere, for you.</p><p>Sale, sale, sale, up to "
+              "half off, on shoes, bags, hats, coats, and more, this week only.</p></div>";
+  }
+  const std::string html =
+      "<html><body><div class=\"top\"><div class=\"bar\"><div class=\"promo-bar\">" + slides +
+      "</div></div></div><div class=\"page\"><main><div class=\"wrap\"><h1>Custom set</h1>"
+      "<div class=\"hero\"><p>Your skin is unique and our quiz builds a routine for it in "
+      "three minutes</p><p>Answer five questions about your skin and we suggest four "
+      "products that work together</p></div></div></main></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_NE(r.text.find("Answer five questions"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Free shipping"), std::string::npos) << r.text;
+}
+
+TEST(Html, AStorySplitOverSectionBoxesIsKeptWhole) {
+  // A page builder puts each section of the story in its own nested box; the
+  // first is the longest, the others too short to tie with it.
+  const auto box = [](const std::string& paragraphs) {
+    return "<div class=\"section\"><div class=\"text-block\"><div class=\"rich-text\">" +
+           paragraphs + "</div></div></div>";
+  };
+  std::string first;
+  for (const char* p : kStory) first += std::string("<p>") + p + "</p>";
+  std::string html = "<html><body><nav><a href=\"/\">Home</a></nav><article>" + box(first);
+  for (int i = 1; i < 3; ++i) html += "<h2>Section</h2>" + box(std::string("<p>") + kPosts[i] + "</p>");
+  html += "</article><div class=\"more\"><a href=\"/a\">Another story</a></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_NE(r.text.find(kStory[0]), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find(kPosts[2]), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Another story"), std::string::npos) << r.text;
+}
+
+TEST(Html, JumpTargetsOfATableOfContentsAreStory) {
+  // "skip" in a class names the sections a table of contents jumps to as
+  // often as it names a skip link.
+  std::string html = "<html><body><div class=\"blog-content\">";
+  int i = 0;
+  for (const char* p : kStory) {
+    html += "<div class=\"skip-item\" id=\"topic" + std::to_string(i++) + "\"><p>" + p +
+            "</p></div>";
+  }
+  html += "</div></body></html>";
+  EXPECT_EQ(Cleaner().clean(html).text, story_text());
+}
+
 TEST(Html, InvalidXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
