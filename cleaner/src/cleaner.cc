@@ -109,7 +109,7 @@ struct Cleaner::Impl {
 
   // Rules whose pattern, site scope and word limits fit each block.
   std::vector<std::vector<int>> find_hits(const std::vector<Block>& blocks,
-                                          std::string_view url) const;
+                                          std::string_view url, bool html) const;
   Regions regions(const std::vector<Block>& blocks,
                   const std::vector<std::vector<int>>& hits) const;
   std::vector<Decision> decide(const std::vector<Block>& blocks,
@@ -129,7 +129,7 @@ struct Cleaner::Impl {
 };
 
 std::vector<std::vector<int>> Cleaner::Impl::find_hits(
-    const std::vector<Block>& blocks, std::string_view url) const {
+    const std::vector<Block>& blocks, std::string_view url, bool html) const {
   const auto& rules = matcher->rules();
   const std::string host = host_of(url);
   const auto in_scope = [&](const Rule& rule) {
@@ -149,7 +149,8 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
     }
     const auto fits = [&](const Rule& r, std::size_t words) {
       return in_scope(r) && words_fit(r, words) && features.has(r.feature, i) &&
-             (story || !r.needs_story);
+             (story || !r.needs_story) &&
+             r.format != (html ? InputFormat::kText : InputFormat::kHtml);
     };
     matcher->match(Unit::kBlock, b.text, b.words, &found);
     for (int k : found) {
@@ -308,7 +309,7 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
 
 void Cleaner::Impl::finish(const std::vector<Block>& blocks, std::string_view url,
                            Result* r) const {
-  const auto hits = find_hits(blocks, url);
+  const auto hits = find_hits(blocks, url, r->format == "html");
   const std::vector<Decision> d = decide(blocks, hits, regions(blocks, hits));
   const auto& rules = matcher->rules();
 

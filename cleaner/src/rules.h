@@ -16,6 +16,8 @@ enum class Where { kHead, kTail, kAnywhere };
 enum class Unit { kBlock, kLine };
 enum class Action { kDrop, kDropRest, kDropTail, kDropBefore, kKeep, kMetadata };
 enum class Field { kNone, kTitle, kSection };
+// Which input a text rule applies to: both, or only text or only HTML.
+enum class InputFormat { kAny, kText, kHtml };
 
 // Block features a rule can require (with or without a pattern).
 enum class Feature {
@@ -44,6 +46,7 @@ struct Rule {
   Action action = Action::kDrop;
   Field field = Field::kNone;
   Feature feature = Feature::kNone;
+  InputFormat format = InputFormat::kAny;  // `format:` in rules.yaml
   std::size_t min_words = 0;  // 0: no minimum
   std::size_t max_words = 0;  // 0: no maximum
   bool once = false;          // applies to its first hit only

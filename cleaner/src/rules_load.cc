@@ -43,6 +43,8 @@ struct Name {
 
 constexpr Name<Where> kWheres[] = {
     {"head", Where::kHead}, {"tail", Where::kTail}, {"anywhere", Where::kAnywhere}};
+constexpr Name<InputFormat> kFormats[] = {
+    {"any", InputFormat::kAny}, {"text", InputFormat::kText}, {"html", InputFormat::kHtml}};
 constexpr Name<Unit> kUnits[] = {{"block", Unit::kBlock}, {"line", Unit::kLine}};
 constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"drop_rest", Action::kDropRest},
@@ -170,6 +172,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
                         std::to_string(v.Mark().column + 1);
     } else if (key == "where") {
       s = parse_enum(at, v, "where", kWheres, &rule->where);
+    } else if (key == "format") {
+      s = parse_enum(at, v, "format", kFormats, &rule->format);
     } else if (key == "unit") {
       s = parse_enum(at, v, "unit", kUnits, &rule->unit);
     } else if (key == "action") {
@@ -210,7 +214,7 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       return at.error(kv.first.Mark(),
                       "unknown key '" + key +
                           "' (known: id, category, description, pattern, unless, "
-                          "feature, where, unit, action, field, min_words, "
+                          "feature, format, where, unit, action, field, min_words, "
                           "max_words, once, needs_story, sites, tags, strip_id_or_class, "
                           "roles, hidden, xpath, body)");
     }
@@ -224,6 +228,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     }
     if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
       return at.error(node["action"].Mark(), "an HTML rule's action is drop or keep");
+    }
+    if (rule->format != InputFormat::kAny) {
+      return at.error(node["format"].Mark(), "format is for text rules (HTML rules act on HTML only)");
     }
   } else if (!has_pattern && rule->feature == Feature::kNone) {
     return at.error(node.Mark(), "pattern is required (or a feature, or an HTML selector)");

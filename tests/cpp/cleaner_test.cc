@@ -329,6 +329,24 @@ TEST(Cleaner, HeadLineIsTheTitleWhenTheUrlSlugAgrees) {
   EXPECT_EQ(r.title, "Council approves budget for schools and roads");
 }
 
+TEST(Cleaner, FormatLimitsARuleToTextOrHtml) {
+  const Cleaner c = with_rules(R"(
+rules:
+  - id: promo-text-only
+    category: advert
+    format: text
+    pattern: '^Buy the paper'
+)");
+  const std::string line = "Buy the paper every day at your local shop and save money";
+  const std::string text = kStory + line + "\n";
+  EXPECT_EQ(c.clean(text, "", newsclean::Format::kText).text + "\n", kStory);
+  // The same paragraphs as a page: the rule does not apply.
+  std::string html = "<html><body><article><p>";
+  for (const char c : kStory + line) html += c == '\n' ? std::string("</p><p>") : std::string(1, c);
+  html += "</p></article></body></html>";
+  EXPECT_NE(c.clean(html, "", newsclean::Format::kHtml).text.find("Buy the paper"), std::string::npos);
+}
+
 TEST(Cleaner, UnlessVetoesAHit) {
   const Cleaner c = with_rules(R"(
 rules:
