@@ -153,7 +153,9 @@ bool valid_utf8(std::string_view s) {
 }
 
 // The encoding name to give libxml2, and the input without a BOM.
-std::string choose_encoding(std::string_view* in) {
+// `*utf8` tells whether the input is well-formed UTF-8 (false when not checked).
+std::string choose_encoding(std::string_view* in, bool* utf8) {
+  *utf8 = false;
   if (in->substr(0, 3) == "\xEF\xBB\xBF") {
     in->remove_prefix(3);
     return "UTF-8";
@@ -162,30 +164,221 @@ std::string choose_encoding(std::string_view* in) {
   if (in->substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
   std::string declared = sniff_charset(*in);
   if (declared == "utf8" || declared == "unicode") declared = "utf-8";
-  const bool utf8 = valid_utf8(*in);
+  *utf8 = valid_utf8(*in);
   if (declared.empty() || declared == "utf-8") {
     // Undeclared or wrongly declared bytes that are not UTF-8: the web's
     // most common other charset.
-    return utf8 ? "UTF-8" : "windows-1252";
+    return *utf8 ? "UTF-8" : "windows-1252";
   }
   if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
       declared == "ascii") {
-    return utf8 ? "UTF-8" : "windows-1252";  // browsers read these as windows-1252
+    return *utf8 ? "UTF-8" : "windows-1252";  // browsers read these as windows-1252
   }
   return declared;
 }
 
+// ------------------------------------------------------------------ raw text
+
+// libxml2 (2.9) reads the body of a <script> or <style> element one
+// character at a time, a function call each: on news pages that is a third
+// of the parse. So long bodies are handed to it as a short placeholder, and
+// the original bytes are put back into the tree after the parse. The tree is
+// the same as from the original bytes because, in recovery mode, libxml2
+// copies such a body verbatim up to the first "</script" (or "</style"),
+// case-insensitive, and we only elide a body that is well-formed UTF-8
+// without control characters (those end or alter the body). Where the scan
+// below reads a tag differently from libxml2 (a "<script>" inside an
+// attribute value, say), the placeholder does not come back as the whole
+// body of that element, and the page is parsed again from its own bytes.
+struct RawText {
+  std::string_view body;  // in the original input
+  const char* tag;        // "script" or "style"
+};
+
+struct Elided {
+  std::string input;            // the input with placeholders
+  std::vector<RawText> bodies;  // placeholder i stands for bodies[i]
+};
+
+constexpr std::string_view kPlaceholder = "newsclean-elided-body-";
+// Bodies shorter than this are left in place: not worth a placeholder.
+constexpr std::size_t kMinElided = 128;
+
+bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view prefix) {
+  return s.size() - at >= prefix.size() && iequals(s.substr(at, prefix.size()), prefix);
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// libxml2's htmlParseHTMLName characters.
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '-' || c == '_' ||
+         c == '.';
+}
+
+// The end of a start tag whose attributes begin at `i`, read as libxml2's
+// htmlParseStartTag does (quoted values may hold '>'): the index of its
+// '>', or npos. `*empty` is set for "/>".
+std::size_t start_tag_end(std::string_view s, std::size_t i, bool* empty) {
+  *empty = false;
+  const std::size_t n = s.size();
+  while (i < n) {
+    if (s[i] == '>') return i;
+    if (s[i] == '/' && i + 1 < n && s[i + 1] == '>') {
+      *empty = true;
+      return i + 1;
+    }
+    if (is_blank(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t name = i;
+    while (i < n && is_name_char(s[i])) ++i;
+    if (i == name) {  // a bogus attribute: skipped up to a blank or the end
+      while (i < n && !is_blank(s[i]) && s[i] != '>' &&
+             !(s[i] == '/' && i + 1 < n && s[i + 1] == '>')) {
+        ++i;
+      }
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j >= n || s[j] != '=') continue;
+    ++j;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j < n && (s[j] == '"' || s[j] == '\'')) {
+      const std::size_t close = s.find(s[j], j + 1);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      i = close + 1;
+    } else {
+      while (j < n && !is_blank(s[j]) && s[j] != '>') ++j;
+      i = j;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True if libxml2 would copy `body` as it is: no NUL or control character
+// but tab, newline and carriage return.
+bool plain_body(std::string_view body) {
+  for (const char c : body) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
+  }
+  return true;
+}
+
+// The input with long script and style bodies replaced by placeholders.
+// `in` must be well-formed UTF-8. No bodies when there is nothing to elide.
+Elided elide_raw_text(std::string_view in) {
+  Elided out;
+  if (in.find(kPlaceholder) != std::string_view::npos) return out;  // never ambiguous
+  std::size_t copied = 0;  // in[0, copied) is in out.input
+  std::size_t i = 0;
+  while ((i = in.find('<', i)) != std::string_view::npos) {
+    if (in.compare(i, 4, "<!--") == 0) {  // libxml2 ends a comment at the first "-->"
+      const std::size_t end = in.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const char* tag = starts_with_nocase(in, i + 1, "script") ? "script"
+                      : starts_with_nocase(in, i + 1, "style") ? "style"
+                                                                : nullptr;
+    const std::size_t name_end = tag == nullptr ? 0 : i + 1 + std::strlen(tag);
+    if (tag == nullptr || (name_end < in.size() && is_name_char(in[name_end]))) {
+      ++i;
+      continue;
+    }
+    bool empty = false;
+    const std::size_t gt = start_tag_end(in, name_end, &empty);
+    if (gt == std::string_view::npos) break;
+    if (empty) {
+      i = gt + 1;
+      continue;
+    }
+    const std::size_t begin = gt + 1;
+    std::size_t end = begin;
+    const std::string close = std::string("</") + tag;
+    while ((end = in.find("</", end)) != std::string_view::npos &&
+           !starts_with_nocase(in, end, close)) {
+      end += 2;
+    }
+    if (end == std::string_view::npos) break;  // libxml2 reads the body to the end
+    const std::string_view body = in.substr(begin, end - begin);
+    if (!plain_body(body)) break;  // libxml2 would end the body early: stop here
+    if (body.size() >= kMinElided) {
+      if (out.input.empty()) out.input.reserve(in.size());
+      out.input.append(in.substr(copied, begin - copied));
+      out.input.append(kPlaceholder);
+      out.input.append(std::to_string(out.bodies.size()));
+      copied = end;
+      out.bodies.push_back({body, tag});
+    }
+    i = end;
+  }
+  if (!out.bodies.empty()) out.input.append(in.substr(copied));
+  return out;
+}
+
+// Puts the elided bodies back into the tree. False if some placeholder is
+// not the whole body of an element of its tag (the scan read the page
+// differently from libxml2): the tree must then be built from the original.
+bool restore_raw_text(xmlDoc* doc, const Elided& elided) {
+  std::size_t restored = 0;
+  bool ok = true;
+  // Content after </html> makes more top-level elements: walk them all.
+  for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
+  walk(
+      top,
+      [&](xmlNode* n) {
+        if (!ok || !is_element(n)) return false;
+        xmlNode* c = n->children;
+        if (c == nullptr || c->next != nullptr || c->type != XML_CDATA_SECTION_NODE ||
+            c->content == nullptr) {
+          return true;
+        }
+        const std::string_view text(reinterpret_cast<const char*>(c->content));
+        if (text.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return true;
+        // Bodies come back in document order, each exactly once.
+        const std::string expected = std::string(kPlaceholder) + std::to_string(restored);
+        if (restored >= elided.bodies.size() || text != expected ||
+            std::strcmp(name_of(n), elided.bodies[restored].tag) != 0) {
+          ok = false;
+          return false;
+        }
+        const std::string_view body = elided.bodies[restored++].body;
+        xmlNodeSetContentLen(c, reinterpret_cast<const xmlChar*>(body.data()),
+                             static_cast<int>(body.size()));
+        return false;
+      },
+      [](xmlNode*) {});
+  }
+  return ok && restored == elided.bodies.size();
+}
+
 DocPtr parse(std::string_view in) {
-  std::string chosen;
-  std::string* encoding = &chosen;
-  *encoding = choose_encoding(&in);
+  bool utf8 = false;
+  std::string encoding = choose_encoding(&in, &utf8);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
-  const int size = static_cast<int>(std::min<std::size_t>(in.size(), INT32_MAX));
-  DocPtr doc(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
-  if (!doc && *encoding != "UTF-8") {  // an encoding iconv does not know
-    *encoding = "windows-1252";
-    doc.reset(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
+  const auto read = [&](std::string_view bytes) {
+    const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, encoding.c_str(), options));
+  };
+  // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
+  // and small enough that libxml2 reads all of them.
+  if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
+    const Elided elided = elide_raw_text(in);
+    if (!elided.bodies.empty()) {
+      DocPtr doc = read(elided.input);
+      if (doc && restore_raw_text(doc.get(), elided)) return doc;
+    }
+  }
+  DocPtr doc = read(in);
+  if (!doc && encoding != "UTF-8") {  // an encoding iconv does not know
+    encoding = "windows-1252";
+    doc = read(in);
   }
   return doc;
 }

@@ -239,5 +239,36 @@ TEST(Html, JsonLdArticleBodyStandsInWhenTheMarkupHasNoStory) {
   ASSERT_FALSE(r.warnings.empty());
 }
 
+// Long script and style bodies reach libxml2 as placeholders and are put back
+// after the parse; wherever a page makes that reading ambiguous, the page is
+// parsed again as it is. Either way the result is that of the page itself.
+TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
+  const std::string code(300, 'x');
+  const std::string json_ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+      "{\"name\":\"Ann Lee\"},\"description\":\"" + code + "\"}</script>";
+  const std::string tricky[] = {
+      "",                                                            // plain
+      "<!-- <script>" + code + "</script> -->",                      // in a comment
+      "<meta name=\"x\" content=\"<script>" + code + "</script>\">",  // in an attribute
+      "<SCRIPT type=\"a>b\">" + code + "</div></ScRiPt>",             // '>' in a value, case
+      "<style>" + code + "</style ><script/>",                        // style, empty script
+      "<script>" + code + "\x01" + code + "</script>",                // a control character
+      "<script>newsclean-elided-body-0" + code + "</script>",         // the placeholder itself
+  };
+  for (const std::string& t : tricky) {
+    const std::string html = page("", json_ld + t) + "<script>" + code + "</script>";
+    const Result r = Cleaner().clean(html, "https://valley.example/bridge");
+    EXPECT_EQ(r.text, story_text()) << t;
+    EXPECT_EQ(r.author, "Jane Roe") << t;  // the meta tag comes first
+    EXPECT_EQ(r.title, "Council closes Elm Street bridge") << t;
+    // The JSON-LD was read back whole: its author stands in without the meta tag.
+    const std::string meta = "<meta name=\"author\" content=\"Jane Roe\">";
+    std::string no_meta = html;
+    no_meta.erase(no_meta.find(meta), meta.size());
+    EXPECT_EQ(Cleaner().clean(no_meta).author, "Ann Lee") << t;
+  }
+}
+
 }  // namespace
 }  // namespace newsclean
