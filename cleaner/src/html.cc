@@ -190,35 +190,45 @@ std::string choose_encoding(std::string_view* in, bool* utf8) {
   return declared;
 }
 
-// ------------------------------------------------------------------ raw text
+// ------------------------------------------------------------------ elision
 
-// libxml2 (2.9) reads the body of a <script> or <style> element one
-// character at a time, a function call each: on news pages that is a third
-// of the parse. So long bodies are handed to it as a short placeholder, and
-// the original bytes are put back into the tree after the parse. The tree is
-// the same as from the original bytes because, in recovery mode, libxml2
-// copies such a body verbatim up to the first "</script" (or "</style"),
-// case-insensitive, and we only elide a body that is well-formed UTF-8
-// without control characters (those end or alter the body). Where the scan
-// below reads a tag differently from libxml2 (a "<script>" inside an
-// attribute value, say), the placeholder does not come back as the whole
-// body of that element, and the page is parsed again from its own bytes.
-struct RawText {
-  std::string_view body;  // in the original input
-  const char* tag;        // "script" or "style"
+// libxml2 (2.9) reads the body of a <script> or <style> element, and every
+// attribute value, one character at a time, a function call each: on news
+// pages that is most of the parse. So long bodies and long quoted attribute
+// values are handed to it as a short placeholder, and the original bytes are
+// put back into the tree after the parse. The tree is the same as from the
+// original bytes because, in recovery mode, libxml2 copies such a body
+// verbatim up to the first "</script" (or "</style"), case-insensitive, and
+// a quoted value verbatim up to its closing quote when it holds no '&'; we
+// only elide well-formed UTF-8 without control characters (those end or
+// alter a body), and never an "id" or "name" value (libxml2 indexes those
+// while it parses). Where the scan below reads the page differently from
+// libxml2 (a "<script>" inside an attribute value, a dropped duplicate
+// attribute), some placeholder does not come back, in order, as the whole
+// body or value it stands for, and the page is parsed again from its own
+// bytes.
+struct Elision {
+  std::string_view bytes;   // in the original input
+  const char* element;      // a script or style body: "script" or "style"
+  std::string attribute;    // else an attribute value: the attribute's name
 };
 
 struct Elided {
-  std::string input;            // the input with placeholders
-  std::vector<RawText> bodies;  // placeholder i stands for bodies[i]
+  std::string input;               // the input with placeholders
+  std::vector<Elision> elisions;  // placeholder i stands for elisions[i]
 };
 
-constexpr std::string_view kPlaceholder = "newsclean-elided-body-";
-// Bodies shorter than this are left in place: not worth a placeholder.
-constexpr std::size_t kMinElided = 128;
+constexpr std::string_view kPlaceholder = "newsclean-elided-";
+// Bodies and values shorter than this are left in place: not worth it.
+constexpr std::size_t kMinElided = 32;
 
 // libxml2 compares tag names with ASCII case folding only.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool is_ascii_letter(char c) {
+  const char l = ascii_lower(c);
+  return l >= 'a' && l <= 'z';
+}
 
 // True if s[at...] starts with `prefix` (lower case), ignoring ASCII case.
 bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view prefix) {
@@ -229,60 +239,26 @@ bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view pre
   return true;
 }
 
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (ascii_lower(a[k]) != ascii_lower(b[k])) return false;
+  }
+  return true;
+}
+
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// libxml2's htmlParseHTMLName characters.
+// libxml2's htmlParseHTMLName: the characters of a name, and its first one.
 bool is_name_char(char c) {
-  const char l = ascii_lower(c);
-  return (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-         c == '_' || c == '.';
+  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+         c == '.';
 }
+bool is_name_start(char c) { return is_ascii_letter(c) || c == '_' || c == ':' || c == '.'; }
 
-// The end of a start tag whose attributes begin at `i`, read as libxml2's
-// htmlParseStartTag does (quoted values may hold '>'): the index of its
-// '>', or npos. `*empty` is set for "/>".
-std::size_t start_tag_end(std::string_view s, std::size_t i, bool* empty) {
-  *empty = false;
-  const std::size_t n = s.size();
-  while (i < n) {
-    if (s[i] == '>') return i;
-    if (s[i] == '/' && i + 1 < n && s[i + 1] == '>') {
-      *empty = true;
-      return i + 1;
-    }
-    if (is_blank(s[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t name = i;
-    while (i < n && is_name_char(s[i])) ++i;
-    if (i == name) {  // a bogus attribute: skipped up to a blank or the end
-      while (i < n && !is_blank(s[i]) && s[i] != '>' &&
-             !(s[i] == '/' && i + 1 < n && s[i + 1] == '>')) {
-        ++i;
-      }
-      continue;
-    }
-    std::size_t j = i;
-    while (j < n && is_blank(s[j])) ++j;
-    if (j >= n || s[j] != '=') continue;
-    ++j;
-    while (j < n && is_blank(s[j])) ++j;
-    if (j < n && (s[j] == '"' || s[j] == '\'')) {
-      const std::size_t close = s.find(s[j], j + 1);
-      if (close == std::string_view::npos) return std::string_view::npos;
-      i = close + 1;
-    } else {
-      while (j < n && !is_blank(s[j]) && s[j] != '>') ++j;
-      i = j;
-    }
-  }
-  return std::string_view::npos;
-}
-
-// True if libxml2 would copy `body` as it is: no NUL or control character
-// but tab, newline and carriage return.
-bool plain_body(std::string_view body) {
+// True if libxml2 would copy `bytes` as they are: no NUL or control
+// character but tab, newline and carriage return.
+bool plain_bytes(std::string_view bytes) {
   const auto plain = [](char c) {
     const unsigned char u = static_cast<unsigned char>(c);
     return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
@@ -291,26 +267,85 @@ bool plain_body(std::string_view body) {
   // Eight bytes at a time while none is below 0x20 (no byte-wise borrow:
   // each byte has its top bit set before 0x20 is taken from it).
   constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
-  for (; i + 8 <= body.size(); i += 8) {
-    const std::uint64_t w = load8(body.data() + i);
+  for (; i + 8 <= bytes.size(); i += 8) {
+    const std::uint64_t w = load8(bytes.data() + i);
     if ((((w | kHighBits) - kSpaces) & kHighBits) == kHighBits) continue;
     for (std::size_t k = i; k < i + 8; ++k) {
-      if (!plain(body[k])) return false;
+      if (!plain(bytes[k])) return false;
     }
   }
-  for (; i < body.size(); ++i) {
-    if (!plain(body[i])) return false;
+  for (; i < bytes.size(); ++i) {
+    if (!plain(bytes[i])) return false;
   }
   return true;
 }
 
-// The input with long script and style bodies replaced by placeholders.
-// `in` must be well-formed UTF-8. No bodies when there is nothing to elide.
-Elided elide_raw_text(std::string_view in) {
+// Reads the attributes of a start tag from `i` as libxml2's
+// htmlParseStartTag does, calling value(name, begin, end) for each attribute
+// (begin == end == npos unless the value is quoted). Returns the index of
+// the tag's '>' (of "/>" when `*empty`), or npos when the tag does not end.
+template <typename Value>
+std::size_t read_attributes(std::string_view s, std::size_t i, bool* empty, Value value) {
+  *empty = false;
+  const std::size_t n = s.size();
+  const auto tag_end = [&](std::size_t k) {
+    return s[k] == '>' || (s[k] == '/' && k + 1 < n && s[k + 1] == '>');
+  };
+  while (i < n) {
+    if (tag_end(i)) {
+      *empty = s[i] == '/';
+      return *empty ? i + 1 : i;
+    }
+    if (is_blank(s[i])) {
+      ++i;
+      continue;
+    }
+    if (!is_name_start(s[i])) {  // a bogus attribute: skipped up to a blank or the end
+      while (i < n && !is_blank(s[i]) && !tag_end(i)) ++i;
+      continue;
+    }
+    const std::size_t name = i;
+    while (i < n && is_name_char(s[i])) ++i;
+    const std::string_view attribute_name = s.substr(name, i - name);
+    std::size_t j = i;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j >= n || s[j] != '=') {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      continue;
+    }
+    ++j;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j < n && (s[j] == '"' || s[j] == '\'')) {
+      const std::size_t close = s.find(s[j], j + 1);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      value(attribute_name, j + 1, close);
+      i = close + 1;
+    } else {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      while (j < n && !is_blank(s[j]) && s[j] != '>') ++j;
+      i = j;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The input with long script and style bodies and long attribute values
+// replaced by placeholders. `in` must be well-formed UTF-8. No elisions when
+// there is nothing to elide.
+Elided elide(std::string_view in) {
   // (A page that holds placeholder text itself is caught after the parse:
   // the placeholders must come back in order, each exactly once.)
   Elided out;
   std::size_t copied = 0;  // in[0, copied) is in out.input
+  const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
+    if (out.input.empty()) out.input.reserve(in.size());
+    out.input.append(in.substr(copied, begin - copied));
+    out.input.append(kPlaceholder);
+    out.input.append(std::to_string(out.elisions.size()));
+    copied = end;
+    out.elisions.push_back(std::move(e));
+  };
+  std::vector<std::string_view> names;  // of the attributes of a tag so far
   std::size_t i = 0;
   while ((i = in.find('<', i)) != std::string_view::npos) {
     if (in.compare(i, 4, "<!--") == 0) {  // libxml2 ends a comment at the first "-->"
@@ -319,81 +354,117 @@ Elided elide_raw_text(std::string_view in) {
       i = end + 3;
       continue;
     }
-    const bool s = i + 1 < in.size() && ascii_lower(in[i + 1]) == 's';  // most tags are not
-    const char* tag = !s                                     ? nullptr
-                      : starts_with_nocase(in, i + 1, "script") ? "script"
-                      : starts_with_nocase(in, i + 1, "style")  ? "style"
-                                                                : nullptr;
-    const std::size_t name_end = tag == nullptr ? 0 : i + 1 + std::strlen(tag);
-    if (tag == nullptr || (name_end < in.size() && is_name_char(in[name_end]))) {
+    if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
+      i = in.find('>', i);  // libxml2 skips the rest of an end tag
+      continue;
+    }
+    if (i + 1 >= in.size() || !is_ascii_letter(in[i + 1])) {  // not a start tag
       ++i;
       continue;
     }
+    std::size_t name_end = i + 1;
+    while (name_end < in.size() && is_name_char(in[name_end])) ++name_end;
+    const std::string_view tag = in.substr(i + 1, name_end - i - 1);
+    const char* body = iequals_ascii(tag, "script") ? "script"
+                       : iequals_ascii(tag, "style") ? "style"
+                                                     : nullptr;
+    // libxml2 drops a repeated <html>, <head> or <body> tag, and a repeated
+    // attribute: values there are left in place.
+    const bool may_repeat =
+        iequals_ascii(tag, "html") || iequals_ascii(tag, "head") || iequals_ascii(tag, "body");
+    names.clear();
     bool empty = false;
-    const std::size_t gt = start_tag_end(in, name_end, &empty);
-    if (gt == std::string_view::npos) break;
-    if (empty) {
-      i = gt + 1;
-      continue;
-    }
-    const std::size_t begin = gt + 1;
-    std::size_t end = begin;
-    const std::string close = std::string("</") + tag;
+    bool plain = true;
+    const std::size_t gt = read_attributes(
+        in, name_end, &empty, [&](std::string_view name, std::size_t begin, std::size_t end) {
+          const bool repeated =
+              std::any_of(names.begin(), names.end(),
+                          [&](std::string_view seen) { return iequals_ascii(seen, name); });
+          names.push_back(name);
+          if (begin == std::string_view::npos) return;
+          const std::string_view value = in.substr(begin, end - begin);
+          if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
+          if (!plain_bytes(value)) {
+            plain = false;  // the control character is parsed in its own way: stop here
+            return;
+          }
+          std::string lower_name(name);
+          for (char& c : lower_name) c = ascii_lower(c);
+          if (lower_name == "id" || lower_name == "name" ||
+              value.find('&') != std::string_view::npos) {
+            return;
+          }
+          replace(begin, end, {value, nullptr, std::move(lower_name)});
+        });
+    if (gt == std::string_view::npos || !plain) break;
+    i = gt + 1;
+    if (body == nullptr || empty) continue;
+    std::size_t end = i;
+    const std::string close = std::string("</") + body;
     while ((end = in.find("</", end)) != std::string_view::npos &&
            !starts_with_nocase(in, end, close)) {
       end += 2;
     }
     if (end == std::string_view::npos) break;  // libxml2 reads the body to the end
-    const std::string_view body = in.substr(begin, end - begin);
-    if (!plain_body(body)) break;  // libxml2 would end the body early: stop here
-    if (body.size() >= kMinElided) {
-      if (out.input.empty()) out.input.reserve(in.size());
-      out.input.append(in.substr(copied, begin - copied));
-      out.input.append(kPlaceholder);
-      out.input.append(std::to_string(out.bodies.size()));
-      copied = end;
-      out.bodies.push_back({body, tag});
-    }
+    const std::string_view bytes = in.substr(i, end - i);
+    if (!plain_bytes(bytes)) break;  // libxml2 would end the body early: stop here
+    if (bytes.size() >= kMinElided) replace(i, end, {bytes, body, {}});
     i = end;
   }
-  if (!out.bodies.empty()) out.input.append(in.substr(copied));
+  if (!out.elisions.empty()) out.input.append(in.substr(copied));
   return out;
 }
 
-// Puts the elided bodies back into the tree. False if some placeholder is
-// not the whole body of an element of its tag (the scan read the page
-// differently from libxml2): the tree must then be built from the original.
-bool restore_raw_text(xmlDoc* doc, const Elided& elided) {
+// Puts the elided bytes back into the tree. False if some placeholder is
+// not, in document order, the whole body or value it stands for (the scan
+// read the page differently from libxml2): the tree must then be built from
+// the original.
+bool restore(xmlDoc* doc, const Elided& elided) {
   std::size_t restored = 0;
   bool ok = true;
+  // The next placeholder must be `text`, exactly, in `element` or `attribute`.
+  const auto put_back = [&](xmlNode* text, const char* element, const char* attribute) {
+    const std::string_view now(reinterpret_cast<const char*>(text->content));
+    if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
+    if (restored >= elided.elisions.size() ||
+        now.substr(kPlaceholder.size()) != std::to_string(restored)) {
+      ok = false;
+      return;
+    }
+    const Elision& e = elided.elisions[restored++];
+    const bool same_place = element != nullptr
+                                ? e.element != nullptr && std::strcmp(element, e.element) == 0
+                                : e.element == nullptr && e.attribute == attribute;
+    if (!same_place) {
+      ok = false;
+      return;
+    }
+    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(e.bytes.data()),
+                         static_cast<int>(e.bytes.size()));
+  };
   // Content after </html> makes more top-level elements: walk them all.
   for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
-  walk(
-      top,
-      [&](xmlNode* n) {
-        if (!ok || !is_element(n)) return false;
-        xmlNode* c = n->children;
-        if (c == nullptr || c->next != nullptr || c->type != XML_CDATA_SECTION_NODE ||
-            c->content == nullptr) {
-          return true;
-        }
-        const std::string_view text(reinterpret_cast<const char*>(c->content));
-        if (text.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return true;
-        // Bodies come back in document order, each exactly once.
-        const std::string expected = std::string(kPlaceholder) + std::to_string(restored);
-        if (restored >= elided.bodies.size() || text != expected ||
-            std::strcmp(name_of(n), elided.bodies[restored].tag) != 0) {
-          ok = false;
-          return false;
-        }
-        const std::string_view body = elided.bodies[restored++].body;
-        xmlNodeSetContentLen(c, reinterpret_cast<const xmlChar*>(body.data()),
-                             static_cast<int>(body.size()));
-        return false;
-      },
-      [](xmlNode*) {});
+    walk(
+        top,
+        [&](xmlNode* n) {
+          if (!ok || !is_element(n)) return false;
+          for (xmlAttr* a = n->properties; a != nullptr && ok; a = a->next) {
+            xmlNode* v = a->children;
+            if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE &&
+                v->content != nullptr) {
+              put_back(v, nullptr, reinterpret_cast<const char*>(a->name));
+            }
+          }
+          xmlNode* c = n->children;
+          if (ok && c != nullptr && c->next == nullptr && c->type == XML_CDATA_SECTION_NODE &&
+              c->content != nullptr) {
+            put_back(c, name_of(n), nullptr);
+          }
+          return ok;
+        },
+        [](xmlNode*) {});
   }
-  return ok && restored == elided.bodies.size();
+  return ok && restored == elided.elisions.size();
 }
 
 DocPtr parse(std::string_view in) {
@@ -408,10 +479,10 @@ DocPtr parse(std::string_view in) {
   // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
   // and small enough that libxml2 reads all of them.
   if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
-    const Elided elided = elide_raw_text(in);
-    if (!elided.bodies.empty()) {
+    const Elided elided = elide(in);
+    if (!elided.elisions.empty()) {
       DocPtr doc = read(elided.input);
-      if (doc && restore_raw_text(doc.get(), elided)) return doc;
+      if (doc && restore(doc.get(), elided)) return doc;
     }
   }
   DocPtr doc = read(in);

@@ -239,8 +239,8 @@ TEST(Html, JsonLdArticleBodyStandsInWhenTheMarkupHasNoStory) {
   ASSERT_FALSE(r.warnings.empty());
 }
 
-// Long script and style bodies reach libxml2 as placeholders and are put back
-// after the parse; wherever a page makes that reading ambiguous, the page is
+// Long script and style bodies and attribute values reach libxml2 as
+// placeholders and are put back after the parse; wherever a page makes that reading ambiguous, the page is
 // parsed again as it is. Either way the result is that of the page itself.
 TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
   const std::string code(300, 'x');
@@ -254,8 +254,18 @@ TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
       "<SCRIPT type=\"a>b\">" + code + "</div></ScRiPt>",             // '>' in a value, case
       "<style>" + code + "</style ><script/>",                        // style, empty script
       "<script>" + code + "\x01" + code + "</script>",                // a control character
-      "<script>newsclean-elided-body-0" + code + "</script>",         // the placeholder itself
+      "<script>newsclean-elided-0" + code + "</script>",         // the placeholder itself
   };
+  // Long attribute values go the same way (libxml2 drops a repeated one).
+  const std::string attributes[] = {
+      "<span class=\"" + code + "\" CLASS=\"" + code + "y\"></span>",
+      "<span title='" + code + "' data-x=\"a&amp;" + code + "\" id=\"" + code + "\"></span>",
+      "<span title=" + code + " data-y=\"" + code + "\"></span><body class=\"" + code + "\">",
+  };
+  for (const std::string& t : attributes) {
+    const Result r = Cleaner().clean(page(t), "https://valley.example/bridge");
+    EXPECT_EQ(r.text, story_text()) << t;
+  }
   for (const std::string& t : tricky) {
     const std::string html = page("", json_ld + t) + "<script>" + code + "</script>";
     const Result r = Cleaner().clean(html, "https://valley.example/bridge");
