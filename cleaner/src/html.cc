@@ -11,6 +11,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -857,13 +858,33 @@ bool one_of(const char* tag, std::initializer_list<const char*> names) {
   return false;
 }
 
-bool is_block_tag(const char* tag) {
-  return one_of(tag, {"p", "div", "section", "article", "main", "header", "footer", "ul",
-                      "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
-                      "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                      "figure", "figcaption", "hr", "address", "center", "caption",
-                      "details", "summary", "body", "html"});
+// What the walks ask of every element's tag, one hash lookup instead of a
+// row of strcmp calls.
+struct TagFacts {
+  bool block = false;    // ends a block of text
+  bool ignored = false;  // holds no story text (script, style, ...)
+};
+
+const TagFacts& tag_facts(const char* tag) {
+  static const std::unordered_map<std::string_view, TagFacts> kFacts = [] {
+    std::unordered_map<std::string_view, TagFacts> facts;
+    for (const char* t : {"p", "div", "section", "article", "main", "header", "footer", "ul",
+                          "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
+                          "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                          "figure", "figcaption", "hr", "address", "center", "caption",
+                          "details", "summary", "body", "html"}) {
+      facts[t].block = true;
+    }
+    for (const char* t : {"script", "style", "noscript", "template"}) facts[t].ignored = true;
+    return facts;
+  }();
+  static const TagFacts kNone;
+  const auto it = kFacts.find(tag);
+  return it == kFacts.end() ? kNone : it->second;
 }
+
+bool is_block_tag(const char* tag) { return tag_facts(tag).block; }
+bool is_ignored_tag(const char* tag) { return tag_facts(tag).ignored; }
 
 BlockKind kind_of(const char* tag) {
   if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
@@ -938,6 +959,8 @@ class Extractor {
     return stats_[reinterpret_cast<std::size_t>(n->_private) - 1];
   }
 
+  bool is_caption(xmlNode* n) const { return !captions_.empty() && captions_.count(n) > 0; }
+
   xmlNode* find_body(xmlNode* root) {
     for (xmlNode* c = root->children; c != nullptr; c = c->next) {
       if (is_element(c) && std::strcmp(name_of(c), "body") == 0) return c;
@@ -972,7 +995,7 @@ class Extractor {
         [&](xmlNode* n) {
           if (!is_element(n)) return false;
           if (n == root) return true;
-          if (marked.count(n) || captions_.count(n)) return false;
+          if (marked.count(n) || is_caption(n)) return false;
           const Rule* r = html_rule_for(n, rules_, host_, tokens);
           if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
           if (r->sites.empty() && n->_private != nullptr &&
@@ -1013,34 +1036,34 @@ class Extractor {
         body,
         [&](xmlNode* n) {
           if (n->type == XML_TEXT_NODE) {
-            std::size_t len = 0;
-            bool space = true;
-            for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
-              const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-              if (!s || !space) ++len;
-              space = s;
-            }
             if (n->parent != nullptr && is_element(n->parent)) {
+              std::size_t len = 0;  // with runs of white space as one
+              std::size_t commas = 0;
+              bool space = true;
+              for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+                const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!s || !space) ++len;
+                space = s;
+                commas += *p == ',';
+              }
               NodeStats& p = stats(n->parent);
               p.text += len;
               if (in_link > 0) p.links += len;
               p.own += len;
-              std::size_t commas = 0;
-              for (const xmlChar* c = n->content; c != nullptr && *c; ++c) commas += *c == ',';
               p.own_commas += commas;
               p.commas += commas;
             }
             return false;
           }
           if (!is_element(n)) return false;
-          if (captions_.count(n)) return false;  // a caption is not story text
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return false;
+          if (is_caption(n)) return false;  // a caption is not story text
+          if (is_ignored_tag(name_of(n))) return false;
           if (std::strcmp(name_of(n), "a") == 0) ++in_link;
           return true;
         },
         [&](xmlNode* n) {
-          if (!is_element(n) || captions_.count(n)) return;
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
+          if (!is_element(n) || is_caption(n)) return;
+          if (is_ignored_tag(name_of(n))) return;
           if (std::strcmp(name_of(n), "a") == 0) --in_link;
           if (score) score_paragraph(n);
           NodeStats& s = stats(n);
@@ -1265,7 +1288,7 @@ class Extractor {
             flush();
             return false;
           }
-          if (one_of(tag, {"script", "style", "noscript", "template"})) return false;
+          if (is_ignored_tag(tag)) return false;
           const auto caption = captions_.find(n);
           if (caption != captions_.end()) {
             flush();
@@ -1288,7 +1311,7 @@ class Extractor {
           return true;
         },
         [&](xmlNode* n) {
-          if (!is_element(n) || captions_.count(n)) return;
+          if (!is_element(n) || is_caption(n)) return;
           const char* tag = name_of(n);
           if (std::strcmp(tag, "a") == 0) --in_link;
           if (is_block_tag(tag)) {

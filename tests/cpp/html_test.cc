@@ -240,8 +240,9 @@ TEST(Html, JsonLdArticleBodyStandsInWhenTheMarkupHasNoStory) {
 }
 
 // Long script and style bodies and attribute values reach libxml2 as
-// placeholders and are put back after the parse; wherever a page makes that reading ambiguous, the page is
-// parsed again as it is. Either way the result is that of the page itself.
+// placeholders and are put back after the parse; wherever a page makes that
+// reading ambiguous, the page is parsed again as it is. Either way the
+// result is that of the page itself.
 TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
   const std::string code(300, 'x');
   const std::string json_ld =
@@ -259,7 +260,8 @@ TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
   // Long attribute values go the same way (libxml2 drops a repeated one).
   const std::string attributes[] = {
       "<span class=\"" + code + "\" CLASS=\"" + code + "y\"></span>",
-      "<span title='" + code + "' data-x=\"a&amp;" + code + "\" id=\"" + code + "\"></span>",
+      "<span title='" + code + "' data-x=\"a&amp;" + code + "\" id=\"" + code +
+          "\"></span>",
       "<span title=" + code + " data-y=\"" + code + "\"></span><body class=\"" + code + "\">",
   };
   for (const std::string& t : attributes) {
