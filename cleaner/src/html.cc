@@ -725,17 +725,32 @@ bool in_scope(const Rule& r, const std::string& host) {
                      [&](const std::string& s) { return site_matches(s, host); });
 }
 
+// std::isalnum and std::tolower of every byte, as the C locale has them
+// when a page is cleaned: class and id values are split a byte at a time,
+// and a table is cheaper than two library calls a byte.
+struct ByteClasses {
+  bool alnum[256];
+  char lower[256];
+  ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = std::isalnum(c) != 0;
+      lower[c] = static_cast<char>(std::tolower(c));
+    }
+  }
+  bool is_alnum(char c) const { return alnum[static_cast<unsigned char>(c)]; }
+};
+
 // Parts of a class or id attribute: "post-share_bar main" -> post, share, bar, main.
 template <typename Fn>
-void for_each_token(std::string_view value, Fn fn) {
+void for_each_token(std::string_view value, const ByteClasses& bytes, Fn fn) {
   std::size_t i = 0;
   std::string token;
   while (i < value.size()) {
-    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    while (i < value.size() && !bytes.is_alnum(value[i])) ++i;
     std::size_t j = i;
     token.clear();
-    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) {
-      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value[j]))));
+    while (j < value.size() && bytes.is_alnum(value[j])) {
+      token.push_back(bytes.lower[static_cast<unsigned char>(value[j])]);
       ++j;
     }
     if (j > i) fn(token);
@@ -767,7 +782,7 @@ bool is_story_token(const std::string& t) {
 // With `tokens` false (before the content is chosen), an element whose
 // class or id also has a story token ("article-comments") is left alone.
 const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
-                          const std::string& host, bool tokens) {
+                          const std::string& host, bool tokens, const ByteClasses& bytes) {
   const Rule* best = nullptr;
   const auto consider = [&](const Rule* r) {
     if (r == nullptr || !in_scope(*r, host)) return;
@@ -792,7 +807,7 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
     for (const char* a : {"class", "id"}) {
       const std::string_view v = attr_view(n, a);
       if (v.empty()) continue;
-      for_each_token(v, [&](const std::string& t) {
+      for_each_token(v, bytes, [&](const std::string& t) {
         const auto it = c.tokens.find(t);
         if (it != c.tokens.end() && by_token == nullptr) by_token = it->second;
         story_like = story_like || is_story_token(t);
@@ -895,7 +910,7 @@ BlockKind kind_of(const char* tag) {
   return BlockKind::kParagraph;
 }
 
-double class_weight(const xmlNode* n) {
+double class_weight(const xmlNode* n, const ByteClasses& bytes) {
   if (n->properties == nullptr) return 0;
   static const std::unordered_set<std::string> kPositive = {
       "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
@@ -910,7 +925,7 @@ double class_weight(const xmlNode* n) {
     const std::string_view v = attr_view(n, a);
     if (v.empty()) continue;
     bool pos = false, neg = false;
-    for_each_token(v, [&](const std::string& t) {
+    for_each_token(v, bytes, [&](const std::string& t) {
       pos = pos || kPositive.count(t) > 0;
       neg = neg || kNegative.count(t) > 0;
     });
@@ -996,7 +1011,7 @@ class Extractor {
           if (!is_element(n)) return false;
           if (n == root) return true;
           if (marked.count(n) || is_caption(n)) return false;
-          const Rule* r = html_rule_for(n, rules_, host_, tokens);
+          const Rule* r = html_rule_for(n, rules_, host_, tokens, bytes_);
           if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
           if (r->sites.empty() && n->_private != nullptr &&
               stats(n).text * kMaxStripShare > root_text) {
@@ -1121,7 +1136,7 @@ class Extractor {
 
   double initial_score(xmlNode* n) {
     const char* tag = name_of(n);
-    double s = class_weight(n);
+    double s = class_weight(n, bytes_);
     if (std::strcmp(tag, "article") == 0) s += 25;
     else if (std::strcmp(tag, "main") == 0) s += 10;
     else if (std::strcmp(tag, "div") == 0) s += 5;
@@ -1330,6 +1345,7 @@ class Extractor {
   xmlDoc* doc_;
   const HtmlRules::Compiled& rules_;
   const std::string& host_;
+  const ByteClasses bytes_;  // read from the locale once per page
   std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<xmlNode*> candidates_;
   std::unordered_map<xmlNode*, int> captions_;  // caption element -> rule index
