@@ -219,9 +219,12 @@ struct Elided {
   std::vector<Elision> elisions;  // placeholder i stands for elisions[i]
 };
 
-constexpr std::string_view kPlaceholder = "newsclean-elided-";
+// A placeholder is this byte and a number. Pages that hold the byte (a
+// control character, rare in HTML and harmless to libxml2) are parsed as
+// they are, so a placeholder is never the page's own text.
+constexpr std::string_view kPlaceholder = "\x7F";
 // Bodies and values shorter than this are left in place: not worth it.
-constexpr std::size_t kMinElided = 32;
+constexpr std::size_t kMinElided = 16;
 
 // libxml2 compares tag names with ASCII case folding only.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -334,9 +337,8 @@ std::size_t read_attributes(std::string_view s, std::size_t i, bool* empty, Valu
 // replaced by placeholders. `in` must be well-formed UTF-8. No elisions when
 // there is nothing to elide.
 Elided elide(std::string_view in) {
-  // (A page that holds placeholder text itself is caught after the parse:
-  // the placeholders must come back in order, each exactly once.)
   Elided out;
+  if (in.find(kPlaceholder) != std::string_view::npos) return out;
   std::size_t copied = 0;  // in[0, copied) is in out.input
   const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
     if (out.input.empty()) out.input.reserve(in.size());
