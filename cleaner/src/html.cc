@@ -225,6 +225,8 @@ struct Elided {
 constexpr std::string_view kPlaceholder = "\x7F";
 // Bodies and values shorter than this are left in place: not worth it.
 constexpr std::size_t kMinElided = 16;
+// Values of a tag's attributes after this many are left in place.
+constexpr std::size_t kMaxAttributes = 64;
 
 // libxml2 compares tag names with ASCII case folding only.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -380,10 +382,12 @@ Elided elide(std::string_view in) {
     bool plain = true;
     const std::size_t gt = read_attributes(
         in, name_end, &empty, [&](std::string_view name, std::size_t begin, std::size_t end) {
+          // (A tag with very many attributes keeps them: the check is quadratic.)
           const bool repeated =
+              names.size() >= kMaxAttributes ||
               std::any_of(names.begin(), names.end(),
                           [&](std::string_view seen) { return iequals_ascii(seen, name); });
-          names.push_back(name);
+          if (names.size() < kMaxAttributes) names.push_back(name);
           if (begin == std::string_view::npos) return;
           const std::string_view value = in.substr(begin, end - begin);
           if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
