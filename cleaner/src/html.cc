@@ -211,7 +211,7 @@ std::string choose_encoding(std::string_view* in, bool* utf8) {
 struct Elision {
   std::string_view bytes;   // in the original input
   const char* element;      // a script or style body: "script" or "style"
-  std::string attribute;    // else an attribute value: the attribute's name
+  std::string_view attribute;  // else an attribute value: its name, in the input's case
 };
 
 struct Elided {
@@ -227,6 +227,17 @@ constexpr std::string_view kPlaceholder = "\x7F";
 constexpr std::size_t kMinElided = 16;
 // Values of a tag's attributes after this many are left in place.
 constexpr std::size_t kMaxAttributes = 64;
+
+// Appends `n` in decimal (std::to_string without the temporary).
+void append_number(std::size_t n, std::string* out) {
+  char digits[20];
+  std::size_t k = 0;
+  do {
+    digits[k++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  while (k > 0) out->push_back(digits[--k]);
+}
 
 // libxml2 compares tag names with ASCII case folding only.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -346,9 +357,9 @@ Elided elide(std::string_view in) {
     if (out.input.empty()) out.input.reserve(in.size());
     out.input.append(in.substr(copied, begin - copied));
     out.input.append(kPlaceholder);
-    out.input.append(std::to_string(out.elisions.size()));
+    append_number(out.elisions.size(), &out.input);
     copied = end;
-    out.elisions.push_back(std::move(e));
+    out.elisions.push_back(e);
   };
   std::vector<std::string_view> names;  // of the attributes of a tag so far
   std::size_t i = 0;
@@ -395,13 +406,11 @@ Elided elide(std::string_view in) {
             plain = false;  // the control character is parsed in its own way: stop here
             return;
           }
-          std::string lower_name(name);
-          for (char& c : lower_name) c = ascii_lower(c);
-          if (lower_name == "id" || lower_name == "name" ||
+          if (iequals_ascii(name, "id") || iequals_ascii(name, "name") ||
               value.find('&') != std::string_view::npos) {
             return;
           }
-          replace(begin, end, {value, nullptr, std::move(lower_name)});
+          replace(begin, end, {value, nullptr, name});
         });
     if (gt == std::string_view::npos || !plain) break;
     i = gt + 1;
@@ -433,15 +442,16 @@ bool restore(xmlDoc* doc, const Elided& elided) {
   const auto put_back = [&](xmlNode* text, const char* element, const char* attribute) {
     const std::string_view now(reinterpret_cast<const char*>(text->content));
     if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
-    if (restored >= elided.elisions.size() ||
-        now.substr(kPlaceholder.size()) != std::to_string(restored)) {
+    std::string expected;
+    append_number(restored, &expected);
+    if (restored >= elided.elisions.size() || now.substr(kPlaceholder.size()) != expected) {
       ok = false;
       return;
     }
     const Elision& e = elided.elisions[restored++];
     const bool same_place = element != nullptr
                                 ? e.element != nullptr && std::strcmp(element, e.element) == 0
-                                : e.element == nullptr && e.attribute == attribute;
+                                : e.element == nullptr && iequals_ascii(e.attribute, attribute);
     if (!same_place) {
       ok = false;
       return;
