@@ -711,8 +711,10 @@ void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body) {
 
 struct HtmlRules::Compiled {
   const Rule* base = nullptr;  // rules[0], to turn a Rule* into an index
-  // Selector -> the first rule (in rule order) that names it.
-  std::unordered_map<std::string, const Rule*> tags, tokens, roles;
+  // Selector -> the first rule (in rule order) that names it. Tags are
+  // looked up for every element: by view, with no string built.
+  std::unordered_map<std::string_view, const Rule*> tags;
+  std::unordered_map<std::string, const Rule*> tokens, roles;
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
@@ -807,7 +809,7 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
       best = r;
     }
   };
-  const auto tag = c.tags.find(name_of(n));  // the HTML parser lower-cases names
+  const auto tag = c.tags.find(std::string_view(name_of(n)));  // lower case from the parser
   if (tag != c.tags.end()) consider(tag->second);
   if (!c.roles.empty() && n->properties != nullptr) {
     const std::string_view raw = attr_view(n, "role");
@@ -819,21 +821,31 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
   }
   if (!c.tokens.empty() && n->properties != nullptr) {
     const Rule* by_token = nullptr;
-    bool story_like = false;  // "article-comments" may be the story's wrapper
-    for (const char* a : {"class", "id"}) {
-      const std::string_view v = attr_view(n, a);
-      if (v.empty()) continue;
+    const std::string_view values[] = {attr_view(n, "class"), attr_view(n, "id")};
+    for (const std::string_view v : values) {
       for_each_token(v, bytes, [&](const std::string& t) {
+        if (by_token != nullptr) return;
         const auto it = c.tokens.find(t);
-        if (it != c.tokens.end() && by_token == nullptr) by_token = it->second;
-        story_like = story_like || is_story_token(t);
+        if (it != c.tokens.end()) by_token = it->second;
       });
     }
     // Before the content is chosen only the boxes that compete with the
-    // story for paragraphs (comments, sign-up forms, cookie banners) go.
-    const bool early = by_token != nullptr && !story_like &&
+    // story for paragraphs (comments, sign-up forms, cookie banners) go,
+    // and not when a story token says they may be its wrapper
+    // ("article-comments"). (Looked for only here: few elements get here.)
+    const auto story_like = [&] {
+      bool story = false;
+      for (const std::string_view v : values) {
+        for_each_token(v, bytes, [&](const std::string& t) {
+          story = story || is_story_token(t);
+        });
+      }
+      return story;
+    };
+    const bool early = by_token != nullptr && !tokens &&
                        (by_token->category == "comments" || by_token->category == "subscribe" ||
-                        by_token->category == "cookie");
+                        by_token->category == "cookie") &&
+                       !story_like();
     if (by_token != nullptr && (tokens || early)) consider(by_token);
   }
   if (c.hidden != nullptr && is_hidden(n)) consider(c.hidden);
