@@ -6,10 +6,12 @@
 #include "html.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,9 +147,21 @@ std::string sniff_charset(std::string_view in) {
   return {};
 }
 
+// Eight bytes from p, in any byte order (for tests that look at every byte).
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Most of a page is ASCII: skip it eight bytes at a time.
+    while (i + 8 <= s.size() && (load8(s.data() + i) & kHighBits) == 0) i += 8;
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
@@ -162,7 +176,9 @@ bool valid_utf8(std::string_view s) {
 }
 
 // The encoding name to give libxml2, and the input without a BOM.
-std::string choose_encoding(std::string_view* in) {
+// `*utf8` tells whether the input is well-formed UTF-8 (false when not checked).
+std::string choose_encoding(std::string_view* in, bool* utf8) {
+  *utf8 = false;
   if (in->substr(0, 3) == "\xEF\xBB\xBF") {
     in->remove_prefix(3);
     return "UTF-8";
@@ -171,30 +187,334 @@ std::string choose_encoding(std::string_view* in) {
   if (in->substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
   std::string declared = sniff_charset(*in);
   if (declared == "utf8" || declared == "unicode") declared = "utf-8";
-  const bool utf8 = valid_utf8(*in);
+  *utf8 = valid_utf8(*in);
   if (declared.empty() || declared == "utf-8") {
     // Undeclared or wrongly declared bytes that are not UTF-8: the web's
     // most common other charset.
-    return utf8 ? "UTF-8" : "windows-1252";
+    return *utf8 ? "UTF-8" : "windows-1252";
   }
   if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
       declared == "ascii") {
-    return utf8 ? "UTF-8" : "windows-1252";  // browsers read these as windows-1252
+    return *utf8 ? "UTF-8" : "windows-1252";  // browsers read these as windows-1252
   }
   return declared;
 }
 
+// ------------------------------------------------------------------ elision
+
+// libxml2 (2.9) reads the body of a <script> or <style> element, and every
+// attribute value, one character at a time, a function call each: on news
+// pages that is most of the parse. So long bodies and long quoted attribute
+// values are handed to it as a short placeholder, and the original bytes are
+// put back into the tree after the parse. The tree is the same as from the
+// original bytes because, in recovery mode, libxml2 copies such a body
+// verbatim up to the first "</script" (or "</style"), case-insensitive, and
+// a quoted value verbatim up to its closing quote when it holds no '&'; we
+// only elide well-formed UTF-8 without control characters (those end or
+// alter a body), and never an "id" or "name" value (libxml2 indexes those
+// while it parses). Where the scan below reads the page differently from
+// libxml2 (a "<script>" inside an attribute value, a dropped duplicate
+// attribute), some placeholder does not come back, in order, as the whole
+// body or value it stands for, and the page is parsed again from its own
+// bytes.
+struct Elision {
+  std::string_view bytes;   // in the original input
+  const char* element;      // a script or style body: "script" or "style"
+  std::string_view attribute;  // else an attribute value: its name, in the input's case
+};
+
+struct Elided {
+  std::string input;               // the input with placeholders
+  std::vector<Elision> elisions;  // placeholder i stands for elisions[i]
+};
+
+// A placeholder is this byte and a number. Pages that hold the byte (a
+// control character, rare in HTML and harmless to libxml2) are parsed as
+// they are, so a placeholder is never the page's own text.
+constexpr std::string_view kPlaceholder = "\x7F";
+// Bodies and values shorter than this are left in place: not worth it.
+constexpr std::size_t kMinElided = 16;
+// Values of a tag's attributes after this many are left in place.
+constexpr std::size_t kMaxAttributes = 64;
+
+// Appends `n` in decimal (std::to_string without the temporary).
+void append_number(std::size_t n, std::string* out) {
+  char digits[20];
+  std::size_t k = 0;
+  do {
+    digits[k++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  while (k > 0) out->push_back(digits[--k]);
+}
+
+// libxml2 compares tag names with ASCII case folding only.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool is_ascii_letter(char c) {
+  const char l = ascii_lower(c);
+  return l >= 'a' && l <= 'z';
+}
+
+// True if s[at...] starts with `prefix` (lower case), ignoring ASCII case.
+bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view prefix) {
+  if (s.size() - at < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (ascii_lower(s[at + k]) != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (ascii_lower(a[k]) != ascii_lower(b[k])) return false;
+  }
+  return true;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// libxml2's htmlParseHTMLName: the characters of a name, and its first one.
+bool is_name_char(char c) {
+  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+         c == '.';
+}
+bool is_name_start(char c) { return is_ascii_letter(c) || c == '_' || c == ':' || c == '.'; }
+
+// True if libxml2 would copy `bytes` as they are: no NUL or control
+// character but tab, newline and carriage return.
+bool plain_bytes(std::string_view bytes) {
+  const auto plain = [](char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
+  };
+  std::size_t i = 0;
+  // Eight bytes at a time while none is below 0x20 (no byte-wise borrow:
+  // each byte has its top bit set before 0x20 is taken from it).
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    const std::uint64_t w = load8(bytes.data() + i);
+    if ((((w | kHighBits) - kSpaces) & kHighBits) == kHighBits) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (!plain(bytes[k])) return false;
+    }
+  }
+  for (; i < bytes.size(); ++i) {
+    if (!plain(bytes[i])) return false;
+  }
+  return true;
+}
+
+// Reads the attributes of a start tag from `i` as libxml2's
+// htmlParseStartTag does, calling value(name, begin, end) for each attribute
+// (begin == end == npos unless the value is quoted). Returns the index of
+// the tag's '>' (of "/>" when `*empty`), or npos when the tag does not end.
+template <typename Value>
+std::size_t read_attributes(std::string_view s, std::size_t i, bool* empty, Value value) {
+  *empty = false;
+  const std::size_t n = s.size();
+  const auto tag_end = [&](std::size_t k) {
+    return s[k] == '>' || (s[k] == '/' && k + 1 < n && s[k + 1] == '>');
+  };
+  while (i < n) {
+    if (tag_end(i)) {
+      *empty = s[i] == '/';
+      return *empty ? i + 1 : i;
+    }
+    if (is_blank(s[i])) {
+      ++i;
+      continue;
+    }
+    if (!is_name_start(s[i])) {  // a bogus attribute: skipped up to a blank or the end
+      while (i < n && !is_blank(s[i]) && !tag_end(i)) ++i;
+      continue;
+    }
+    const std::size_t name = i;
+    while (i < n && is_name_char(s[i])) ++i;
+    const std::string_view attribute_name = s.substr(name, i - name);
+    std::size_t j = i;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j >= n || s[j] != '=') {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      continue;
+    }
+    ++j;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j < n && (s[j] == '"' || s[j] == '\'')) {
+      const std::size_t close = s.find(s[j], j + 1);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      value(attribute_name, j + 1, close);
+      i = close + 1;
+    } else {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      while (j < n && !is_blank(s[j]) && s[j] != '>') ++j;
+      i = j;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The input with long script and style bodies and long attribute values
+// replaced by placeholders. `in` must be well-formed UTF-8. No elisions when
+// there is nothing to elide.
+Elided elide(std::string_view in) {
+  Elided out;
+  if (in.find(kPlaceholder) != std::string_view::npos) return out;
+  std::size_t copied = 0;  // in[0, copied) is in out.input
+  const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
+    if (out.input.empty()) out.input.reserve(in.size());
+    out.input.append(in.substr(copied, begin - copied));
+    out.input.append(kPlaceholder);
+    append_number(out.elisions.size(), &out.input);
+    copied = end;
+    out.elisions.push_back(e);
+  };
+  std::vector<std::string_view> names;  // of the attributes of a tag so far
+  std::size_t i = 0;
+  while ((i = in.find('<', i)) != std::string_view::npos) {
+    if (in.compare(i, 4, "<!--") == 0) {  // libxml2 ends a comment at the first "-->"
+      const std::size_t end = in.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
+      i = in.find('>', i);  // libxml2 skips the rest of an end tag
+      continue;
+    }
+    if (i + 1 >= in.size() || !is_ascii_letter(in[i + 1])) {  // not a start tag
+      ++i;
+      continue;
+    }
+    std::size_t name_end = i + 1;
+    while (name_end < in.size() && is_name_char(in[name_end])) ++name_end;
+    const std::string_view tag = in.substr(i + 1, name_end - i - 1);
+    const char* body = iequals_ascii(tag, "script") ? "script"
+                       : iequals_ascii(tag, "style") ? "style"
+                                                     : nullptr;
+    // libxml2 drops a repeated <html>, <head> or <body> tag, and a repeated
+    // attribute: values there are left in place.
+    const bool may_repeat =
+        iequals_ascii(tag, "html") || iequals_ascii(tag, "head") || iequals_ascii(tag, "body");
+    names.clear();
+    bool empty = false;
+    bool plain = true;
+    const std::size_t gt = read_attributes(
+        in, name_end, &empty, [&](std::string_view name, std::size_t begin, std::size_t end) {
+          // (A tag with very many attributes keeps them: the check is quadratic.)
+          const bool repeated =
+              names.size() >= kMaxAttributes ||
+              std::any_of(names.begin(), names.end(),
+                          [&](std::string_view seen) { return iequals_ascii(seen, name); });
+          if (names.size() < kMaxAttributes) names.push_back(name);
+          if (begin == std::string_view::npos) return;
+          const std::string_view value = in.substr(begin, end - begin);
+          if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
+          if (!plain_bytes(value)) {
+            plain = false;  // the control character is parsed in its own way: stop here
+            return;
+          }
+          if (iequals_ascii(name, "id") || iequals_ascii(name, "name") ||
+              value.find('&') != std::string_view::npos) {
+            return;
+          }
+          replace(begin, end, {value, nullptr, name});
+        });
+    if (gt == std::string_view::npos || !plain) break;
+    i = gt + 1;
+    if (body == nullptr || empty) continue;
+    std::size_t end = i;
+    const std::string close = std::string("</") + body;
+    while ((end = in.find("</", end)) != std::string_view::npos &&
+           !starts_with_nocase(in, end, close)) {
+      end += 2;
+    }
+    if (end == std::string_view::npos) break;  // libxml2 reads the body to the end
+    const std::string_view bytes = in.substr(i, end - i);
+    if (!plain_bytes(bytes)) break;  // libxml2 would end the body early: stop here
+    if (bytes.size() >= kMinElided) replace(i, end, {bytes, body, {}});
+    i = end;
+  }
+  if (!out.elisions.empty()) out.input.append(in.substr(copied));
+  return out;
+}
+
+// Puts the elided bytes back into the tree. False if some placeholder is
+// not, in document order, the whole body or value it stands for (the scan
+// read the page differently from libxml2): the tree must then be built from
+// the original.
+bool restore(xmlDoc* doc, const Elided& elided) {
+  std::size_t restored = 0;
+  bool ok = true;
+  // The next placeholder must be `text`, exactly, in `element` or `attribute`.
+  const auto put_back = [&](xmlNode* text, const char* element, const char* attribute) {
+    const std::string_view now(reinterpret_cast<const char*>(text->content));
+    if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
+    std::string expected;
+    append_number(restored, &expected);
+    if (restored >= elided.elisions.size() || now.substr(kPlaceholder.size()) != expected) {
+      ok = false;
+      return;
+    }
+    const Elision& e = elided.elisions[restored++];
+    const bool same_place = element != nullptr
+                                ? e.element != nullptr && std::strcmp(element, e.element) == 0
+                                : e.element == nullptr && iequals_ascii(e.attribute, attribute);
+    if (!same_place) {
+      ok = false;
+      return;
+    }
+    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(e.bytes.data()),
+                         static_cast<int>(e.bytes.size()));
+  };
+  // Content after </html> makes more top-level elements: walk them all.
+  for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
+    walk(
+        top,
+        [&](xmlNode* n) {
+          if (!ok || !is_element(n)) return false;
+          for (xmlAttr* a = n->properties; a != nullptr && ok; a = a->next) {
+            xmlNode* v = a->children;
+            if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE &&
+                v->content != nullptr) {
+              put_back(v, nullptr, reinterpret_cast<const char*>(a->name));
+            }
+          }
+          xmlNode* c = n->children;
+          if (ok && c != nullptr && c->next == nullptr && c->type == XML_CDATA_SECTION_NODE &&
+              c->content != nullptr) {
+            put_back(c, name_of(n), nullptr);
+          }
+          return ok;
+        },
+        [](xmlNode*) {});
+  }
+  return ok && restored == elided.elisions.size();
+}
+
 DocPtr parse(std::string_view in) {
-  std::string chosen;
-  std::string* encoding = &chosen;
-  *encoding = choose_encoding(&in);
+  bool utf8 = false;
+  std::string encoding = choose_encoding(&in, &utf8);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
-  const int size = static_cast<int>(std::min<std::size_t>(in.size(), INT32_MAX));
-  DocPtr doc(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
-  if (!doc && *encoding != "UTF-8") {  // an encoding iconv does not know
-    *encoding = "windows-1252";
-    doc.reset(htmlReadMemory(in.data(), size, nullptr, encoding->c_str(), options));
+  const auto read = [&](std::string_view bytes) {
+    const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, encoding.c_str(), options));
+  };
+  // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
+  // and small enough that libxml2 reads all of them.
+  if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
+    const Elided elided = elide(in);
+    if (!elided.elisions.empty()) {
+      DocPtr doc = read(elided.input);
+      if (doc && restore(doc.get(), elided)) return doc;
+    }
+  }
+  DocPtr doc = read(in);
+  if (!doc && encoding != "UTF-8") {  // an encoding iconv does not know
+    encoding = "windows-1252";
+    doc = read(in);
   }
   return doc;
 }
@@ -412,8 +732,10 @@ void read_meta(xmlDoc* doc, PageMeta* meta, std::string* article_body, bool* dis
 
 struct HtmlRules::Compiled {
   const Rule* base = nullptr;  // rules[0], to turn a Rule* into an index
-  // Selector -> the first rule (in rule order) that names it.
-  std::unordered_map<std::string, const Rule*> tags, tokens, roles;
+  // Selector -> the first rule (in rule order) that names it. Tags are
+  // looked up for every element: by view, with no string built.
+  std::unordered_map<std::string_view, const Rule*> tags;
+  std::unordered_map<std::string, const Rule*> tokens, roles;
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
@@ -442,17 +764,32 @@ bool in_scope(const Rule& r, const std::string& host) {
                      [&](const std::string& s) { return site_matches(s, host); });
 }
 
+// std::isalnum and std::tolower of every byte, as the C locale has them
+// when a page is cleaned: class and id values are split a byte at a time,
+// and a table is cheaper than two library calls a byte.
+struct ByteClasses {
+  bool alnum[256];
+  char lower[256];
+  ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = std::isalnum(c) != 0;
+      lower[c] = static_cast<char>(std::tolower(c));
+    }
+  }
+  bool is_alnum(char c) const { return alnum[static_cast<unsigned char>(c)]; }
+};
+
 // Parts of a class or id attribute: "post-share_bar main" -> post, share, bar, main.
 template <typename Fn>
-void for_each_token(std::string_view value, Fn fn) {
+void for_each_token(std::string_view value, const ByteClasses& bytes, Fn fn) {
   std::size_t i = 0;
   std::string token;
   while (i < value.size()) {
-    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    while (i < value.size() && !bytes.is_alnum(value[i])) ++i;
     std::size_t j = i;
     token.clear();
-    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) {
-      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value[j]))));
+    while (j < value.size() && bytes.is_alnum(value[j])) {
+      token.push_back(bytes.lower[static_cast<unsigned char>(value[j])]);
       ++j;
     }
     if (j > i) fn(token);
@@ -484,7 +821,7 @@ bool is_story_token(const std::string& t) {
 // With `tokens` false (before the content is chosen), an element whose
 // class or id also has a story token ("article-comments") is left alone.
 const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
-                          const std::string& host, bool tokens) {
+                          const std::string& host, bool tokens, const ByteClasses& bytes) {
   const Rule* best = nullptr;
   const auto consider = [&](const Rule* r) {
     if (r == nullptr || !in_scope(*r, host)) return;
@@ -493,7 +830,7 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
       best = r;
     }
   };
-  const auto tag = c.tags.find(name_of(n));  // the HTML parser lower-cases names
+  const auto tag = c.tags.find(std::string_view(name_of(n)));  // lower case from the parser
   if (tag != c.tags.end()) consider(tag->second);
   if (!c.roles.empty() && n->properties != nullptr) {
     const std::string_view raw = attr_view(n, "role");
@@ -505,21 +842,31 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules::Compiled& c,
   }
   if (!c.tokens.empty() && n->properties != nullptr) {
     const Rule* by_token = nullptr;
-    bool story_like = false;  // "article-comments" may be the story's wrapper
-    for (const char* a : {"class", "id"}) {
-      const std::string_view v = attr_view(n, a);
-      if (v.empty()) continue;
-      for_each_token(v, [&](const std::string& t) {
+    const std::string_view values[] = {attr_view(n, "class"), attr_view(n, "id")};
+    for (const std::string_view v : values) {
+      for_each_token(v, bytes, [&](const std::string& t) {
+        if (by_token != nullptr) return;
         const auto it = c.tokens.find(t);
-        if (it != c.tokens.end() && by_token == nullptr) by_token = it->second;
-        story_like = story_like || is_story_token(t);
+        if (it != c.tokens.end()) by_token = it->second;
       });
     }
     // Before the content is chosen only the boxes that compete with the
-    // story for paragraphs (comments, sign-up forms, cookie banners) go.
-    const bool early = by_token != nullptr && !story_like &&
+    // story for paragraphs (comments, sign-up forms, cookie banners) go,
+    // and not when a story token says they may be its wrapper
+    // ("article-comments"). (Looked for only here: few elements get here.)
+    const auto story_like = [&] {
+      bool story = false;
+      for (const std::string_view v : values) {
+        for_each_token(v, bytes, [&](const std::string& t) {
+          story = story || is_story_token(t);
+        });
+      }
+      return story;
+    };
+    const bool early = by_token != nullptr && !tokens &&
                        (by_token->category == "comments" || by_token->category == "subscribe" ||
-                        by_token->category == "cookie");
+                        by_token->category == "cookie") &&
+                       !story_like();
     if (by_token != nullptr && (tokens || early)) consider(by_token);
   }
   if (c.hidden != nullptr && is_hidden(n)) consider(c.hidden);
@@ -584,13 +931,33 @@ bool one_of(const char* tag, std::initializer_list<const char*> names) {
   return false;
 }
 
-bool is_block_tag(const char* tag) {
-  return one_of(tag, {"p", "div", "section", "article", "main", "header", "footer", "ul",
-                      "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
-                      "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                      "figure", "figcaption", "hr", "address", "center", "caption",
-                      "details", "summary", "body", "html"});
+// What the walks ask of every element's tag, one hash lookup instead of a
+// row of strcmp calls.
+struct TagFacts {
+  bool block = false;    // ends a block of text
+  bool ignored = false;  // holds no story text (script, style, ...)
+};
+
+const TagFacts& tag_facts(const char* tag) {
+  static const std::unordered_map<std::string_view, TagFacts> kFacts = [] {
+    std::unordered_map<std::string_view, TagFacts> facts;
+    for (const char* t : {"p", "div", "section", "article", "main", "header", "footer", "ul",
+                          "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
+                          "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                          "figure", "figcaption", "hr", "address", "center", "caption",
+                          "details", "summary", "body", "html"}) {
+      facts[t].block = true;
+    }
+    for (const char* t : {"script", "style", "noscript", "template"}) facts[t].ignored = true;
+    return facts;
+  }();
+  static const TagFacts kNone;
+  const auto it = kFacts.find(tag);
+  return it == kFacts.end() ? kNone : it->second;
 }
+
+bool is_block_tag(const char* tag) { return tag_facts(tag).block; }
+bool is_ignored_tag(const char* tag) { return tag_facts(tag).ignored; }
 
 BlockKind kind_of(const char* tag) {
   if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
@@ -601,7 +968,7 @@ BlockKind kind_of(const char* tag) {
   return BlockKind::kParagraph;
 }
 
-double class_weight(const xmlNode* n) {
+double class_weight(const xmlNode* n, const ByteClasses& bytes) {
   if (n->properties == nullptr) return 0;
   static const std::unordered_set<std::string> kPositive = {
       "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
@@ -616,7 +983,7 @@ double class_weight(const xmlNode* n) {
     const std::string_view v = attr_view(n, a);
     if (v.empty()) continue;
     bool pos = false, neg = false;
-    for_each_token(v, [&](const std::string& t) {
+    for_each_token(v, bytes, [&](const std::string& t) {
       pos = pos || kPositive.count(t) > 0;
       neg = neg || kNegative.count(t) > 0;
     });
@@ -729,6 +1096,7 @@ class Extractor {
     noscripts_.clear();
     return changed;
   }
+  bool is_caption(xmlNode* n) const { return !captions_.empty() && captions_.count(n) > 0; }
 
   xmlNode* find_body(xmlNode* root) {
     for (xmlNode* c = root->children; c != nullptr; c = c->next) {
@@ -764,8 +1132,8 @@ class Extractor {
         [&](xmlNode* n) {
           if (!is_element(n)) return false;
           if (n == root) return true;
-          if (marked.count(n) || captions_.count(n)) return false;
-          const Rule* r = html_rule_for(n, rules_, host_, tokens);
+          if (marked.count(n) || is_caption(n)) return false;
+          const Rule* r = html_rule_for(n, rules_, host_, tokens, bytes_);
           if (r == nullptr || r->action == Action::kKeep || keep_.count(n)) return true;
           if (discussion_ && r->category == "comments" && r->sites.empty()) return true;
           if (r->sites.empty() && n->_private != nullptr &&
@@ -806,28 +1174,28 @@ class Extractor {
         body,
         [&](xmlNode* n) {
           if (n->type == XML_TEXT_NODE) {
-            std::size_t len = 0;
-            bool space = true;
-            for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
-              const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-              if (!s || !space) ++len;
-              space = s;
-            }
             if (n->parent != nullptr && is_element(n->parent)) {
+              std::size_t len = 0;  // with runs of white space as one
+              std::size_t commas = 0;
+              bool space = true;
+              for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+                const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!s || !space) ++len;
+                space = s;
+                commas += *p == ',';
+              }
               NodeStats& p = stats(n->parent);
               p.text += len;
               if (in_link > 0) p.links += len;
               p.own += len;
-              std::size_t commas = 0;
-              for (const xmlChar* c = n->content; c != nullptr && *c; ++c) commas += *c == ',';
               p.own_commas += commas;
               p.commas += commas;
             }
             return false;
           }
           if (!is_element(n)) return false;
-          if (captions_.count(n)) return false;  // a caption is not story text
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) {
+          if (is_caption(n)) return false;  // a caption is not story text
+          if (is_ignored_tag(name_of(n))) {
             if (!score && std::strcmp(name_of(n), "noscript") == 0) noscripts_.push_back(n);
             return false;
           }
@@ -835,8 +1203,8 @@ class Extractor {
           return true;
         },
         [&](xmlNode* n) {
-          if (!is_element(n) || captions_.count(n)) return;
-          if (one_of(name_of(n), {"script", "style", "noscript", "template"})) return;
+          if (!is_element(n) || is_caption(n)) return;
+          if (is_ignored_tag(name_of(n))) return;
           if (is_link(n)) --in_link;
           if (score) score_paragraph(n);
           NodeStats& s = stats(n);
@@ -896,7 +1264,7 @@ class Extractor {
 
   double initial_score(xmlNode* n) {
     const char* tag = name_of(n);
-    double s = class_weight(n);
+    double s = class_weight(n, bytes_);
     if (std::strcmp(tag, "article") == 0) s += 25;
     else if (std::strcmp(tag, "main") == 0) s += 10;
     else if (std::strcmp(tag, "div") == 0) s += 5;
@@ -1080,7 +1448,7 @@ class Extractor {
             flush();
             return false;
           }
-          if (one_of(tag, {"script", "style", "noscript", "template"})) return false;
+          if (is_ignored_tag(tag)) return false;
           const auto caption = captions_.find(n);
           if (caption != captions_.end()) {
             flush();
@@ -1103,7 +1471,7 @@ class Extractor {
           return true;
         },
         [&](xmlNode* n) {
-          if (!is_element(n) || captions_.count(n)) return;
+          if (!is_element(n) || is_caption(n)) return;
           const char* tag = name_of(n);
           if (std::strcmp(tag, "a") == 0) --in_link;
           if (is_block_tag(tag)) {
@@ -1122,6 +1490,7 @@ class Extractor {
   xmlDoc* doc_;
   const HtmlRules::Compiled& rules_;
   const std::string& host_;
+  const ByteClasses bytes_;  // read from the locale once per page
   std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<xmlNode*> candidates_;
   std::vector<xmlNode*> noscripts_;  // seen by the first measure
