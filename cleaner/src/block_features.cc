@@ -126,12 +126,11 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
   // end in short sections under subheadings).
   const bool listed = separators >= kTeaserListStructure ||
                       (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
+  if (headlines < kTeaserListHeadlines || !listed) return;
   // A page that is mostly such a list is a listing: the list is its content.
   std::size_t before = 0, list = 0;
   for (std::size_t j = 0; j < blocks.size(); ++j) (j < i ? before : list) += blocks[j].text.size();
-  if (headlines >= kTeaserListHeadlines && listed && before >= list) {
-    std::fill(marks->begin() + i, marks->end(), true);
-  }
+  if (before >= list) std::fill(marks->begin() + i, marks->end(), true);
 }
 
 // The words of the URL path's slugs ("/2019/11/browns-player-on-fight/"):

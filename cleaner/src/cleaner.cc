@@ -3,14 +3,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <thread>
-#include <unordered_map>
-#include <unordered_set>
 
-#include "captions.h"
 #include "block_features.h"
+#include "captions.h"
 #include "html.h"
 #include "rules.h"
 #include "text.h"
@@ -92,6 +89,10 @@ std::vector<std::string> split_breadcrumb(std::string_view s) {
   return segments;
 }
 
+bool fits_format(InputFormat f, bool html) {
+  return f == InputFormat::kAny || f == (html ? InputFormat::kHtml : InputFormat::kText);
+}
+
 bool words_fit(const Rule& r, std::size_t words) {
   return words >= r.min_words && (r.max_words == 0 || words <= r.max_words);
 }
@@ -149,8 +150,7 @@ std::vector<std::vector<int>> Cleaner::Impl::find_hits(
     }
     const auto fits = [&](const Rule& r, std::size_t words) {
       return in_scope(r) && words_fit(r, words) && features.has(r.feature, i) &&
-             (story || !r.needs_story) &&
-             r.format != (html ? InputFormat::kText : InputFormat::kHtml);
+             (story || !r.needs_story) && fits_format(r.format, html);
     };
     matcher->match(Unit::kBlock, b.text, b.words, &found);
     for (int k : found) {
@@ -227,13 +227,19 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
               act};
     }
   }
-  // Prose paragraphs and their bytes before each block, for drop_tail.
-  std::vector<std::size_t> paragraphs_before(n + 1, 0), prose_before(n + 1, 0);
-  for (std::size_t j = 0; j < n; ++j) {
-    const bool prose = blocks[j].prose;
-    paragraphs_before[j + 1] = paragraphs_before[j] + (prose ? 1 : 0);
-    prose_before[j + 1] = prose_before[j] + (prose ? blocks[j].text.size() : 0);
-  }
+  // Prose paragraphs and their bytes before each block, for drop_tail;
+  // counted when a drop_tail rule first acts.
+  std::vector<std::size_t> paragraphs_before, prose_before;
+  const auto count_prose = [&] {
+    if (!prose_before.empty()) return;
+    paragraphs_before.assign(n + 1, 0);
+    prose_before.assign(n + 1, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const bool prose = blocks[j].prose;
+      paragraphs_before[j + 1] = paragraphs_before[j] + (prose ? 1 : 0);
+      prose_before[j + 1] = prose_before[j] + (prose ? blocks[j].text.size() : 0);
+    }
+  };
   std::size_t dropped_before = 0;  // blocks [0, dropped_before) filled by drop_before
   // Range actions fill the blocks that no rule of their own decided.
   for (std::size_t i = 0; i < n; ++i) {
@@ -255,6 +261,7 @@ std::vector<Decision> Cleaner::Impl::decide(const std::vector<Block>& blocks,
       // Everything after the block goes, prose included (a comment section),
       // once a story stands before it: enough prose paragraphs, and not far
       // less prose than would go.
+      count_prose();
       const std::size_t before = prose_before[i];
       const std::size_t after = prose_before[n] - prose_before[i];
       if (paragraphs_before[i] >= kStoryMinProse && before * kDropTailMaxRatio >= after) {

@@ -1524,21 +1524,24 @@ bool looks_like_html(std::string_view in) {
   // (no '<' at all, the common case) costs one memchr.
   const std::string_view window = in.substr(0, 65536);
   if (window.find('<') == std::string_view::npos) return false;
-  const std::string sample = lower(std::string(window));
-  std::size_t tags = 0;
-  for (const char* t : {"</p>", "</div>", "<br>", "<br/>", "<br />", "</a>", "</span>",
-                        "</li>", "</h1>", "</h2>", "</td>"}) {
-    for (std::size_t p = sample.find(t); p != std::string::npos; p = sample.find(t, p + 1)) {
-      ++tags;
-    }
-  }
   // A fragment that starts with a tag needs few of them; text that only
   // quotes markup (an extractor's output of a page about HTML, code samples)
   // has far fewer tags than a page made of it.
   const bool starts_with_tag = i + 1 < in.size() && in[i] == '<' &&
                                std::isalpha(static_cast<unsigned char>(in[i + 1]));
-  if (starts_with_tag) return tags >= kFragmentMinTags;
-  return tags >= kFragmentMinTags && tags * kMarkupBytesPerTag >= window.size();
+  const std::size_t needed =
+      starts_with_tag ? kFragmentMinTags
+                      : std::max(kFragmentMinTags,
+                                 (window.size() + kMarkupBytesPerTag - 1) / kMarkupBytesPerTag);
+  const std::string sample = lower(std::string(window));
+  std::size_t tags = 0;
+  for (const char* t : {"</p>", "</div>", "<br>", "<br/>", "<br />", "</a>", "</span>",
+                        "</li>", "</h1>", "</h2>", "</td>"}) {
+    for (std::size_t p = sample.find(t); p != std::string::npos; p = sample.find(t, p + 1)) {
+      if (++tags >= needed) return true;
+    }
+  }
+  return false;
 }
 
 HtmlDocument extract_html(std::string_view input, std::string_view url,

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include <libxml/xpath.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 

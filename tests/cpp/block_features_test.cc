@@ -9,10 +9,13 @@
 namespace newsclean {
 namespace {
 
-std::vector<Block> blocks_of(const std::vector<std::string>& lines) {
-  std::vector<Block> out;
-  for (const auto& l : lines) out.push_back(make_block(l));
-  return out;
+// The teaser-list marks of a document of these lines.
+std::vector<bool> teaser_marks(const std::vector<std::string>& lines) {
+  std::vector<Block> blocks;
+  for (const auto& l : lines) blocks.push_back(make_block(l));
+  std::vector<bool> marks(blocks.size());
+  mark_teaser_list(blocks, &marks);
+  return marks;
 }
 
 TEST(Slug, WordsComeFromHyphenatedSegments) {
@@ -34,7 +37,7 @@ TEST(Slug, HeadlineAgreesAndOtherLinesDoNot) {
 }
 
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
-  const auto blocks = blocks_of({
+  const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",
       "The plan adds forty teachers and repairs twelve bridges over the next three years.",
       "Opposition members said the tax rise that pays for it would hurt small businesses.",
@@ -47,8 +50,6 @@ TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
       "School wins national award",
       "Pupils built a solar car that won the national final in May.",
   });
-  std::vector<bool> marks(blocks.size());
-  mark_teaser_list(blocks, &marks);
   EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, false, true, true, true, true,
                                        true, true}));
 }
@@ -56,7 +57,7 @@ TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
 TEST(TeaserList, SubheadedSectionsThatContinueTheStoryStay) {
   // Subheadings with one short paragraph each, straight after the story's
   // prose: no separators, and the run follows prose.
-  const auto blocks = blocks_of({
+  const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",
       "What happens next",
       "The plan goes to the regional assembly for a final vote in March.",
@@ -65,18 +66,14 @@ TEST(TeaserList, SubheadedSectionsThatContinueTheStoryStay) {
       "What critics say",
       "Opposition members said small businesses would bear the burden.",
   });
-  std::vector<bool> marks(blocks.size());
-  mark_teaser_list(blocks, &marks);
-  EXPECT_EQ(marks, std::vector<bool>(blocks.size(), false));
+  EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
 }
 
 TEST(TeaserList, ListingPagesKeepTheirList) {
   // The list is most of the page: it is the content.
-  const auto blocks = blocks_of({"Latest news", "-", "Man rescued from flooded river", "-",
+  const auto marks = teaser_marks({"Latest news", "-", "Man rescued from flooded river", "-",
                                  "New bridge opens to traffic", "-", "School wins national award"});
-  std::vector<bool> marks(blocks.size());
-  mark_teaser_list(blocks, &marks);
-  EXPECT_EQ(marks, std::vector<bool>(blocks.size(), false));
+  EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
 }
 
 }  // namespace
