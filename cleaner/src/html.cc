@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules.h"
+#include "xml_arena.h"
 #include "xpath_regex.h"
 
 namespace newsclean {
@@ -35,13 +36,19 @@ void ignore_structured_error(void*, xmlErrorPtr) {}
 // thread, and initialise the library once for all threads.
 void prepare_libxml() {
   static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
+  std::call_once(once, [] {
+    xmlInitParser();
+    XmlArena::install();
+  });
   xmlSetGenericErrorFunc(nullptr, ignore_error);
   xmlSetStructuredErrorFunc(nullptr, ignore_structured_error);
 }
 
+// A tree in the thread's XmlArena goes with the arena, all at once.
 struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+  void operator()(xmlDoc* d) const {
+    if (!XmlArena::owns(d)) xmlFreeDoc(d);
+  }
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
@@ -448,7 +455,7 @@ bool restore(xmlDoc* doc, const Elided& elided) {
   std::size_t restored = 0;
   bool ok = true;
   // The next placeholder must be `text`, exactly, in `element` or `attribute`.
-  const auto put_back = [&](xmlNode* text, const char* element, const char* attribute) {
+  const auto put_back = [&](xmlNode* text, const char* element, std::string_view attribute) {
     const std::string_view now(reinterpret_cast<const char*>(text->content));
     if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
     std::string expected;
@@ -484,7 +491,7 @@ bool restore(xmlDoc* doc, const Elided& elided) {
           xmlNode* c = n->children;
           if (ok && c != nullptr && c->next == nullptr && c->type == XML_CDATA_SECTION_NODE &&
               c->content != nullptr) {
-            put_back(c, name_of(n), nullptr);
+            put_back(c, name_of(n), {});
           }
           return ok;
         },
@@ -1498,7 +1505,9 @@ class Extractor {
   std::unordered_set<xmlNode*> keep_;           // protected by a keep XPath rule
   const bool discussion_;
   struct NodeFree {
-    void operator()(xmlNode* n) const { xmlFreeNode(n); }
+    void operator()(xmlNode* n) const {
+      if (!XmlArena::owns(n)) xmlFreeNode(n);
+    }
   };
   std::vector<std::unique_ptr<xmlNode, NodeFree>> unlinked_;
 };
@@ -1548,6 +1557,7 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
                           const HtmlRules& rules) {
   HtmlDocument out;
   prepare_libxml();
+  const XmlArena arena;  // the tree and everything libxml2 allocates for it
   DocPtr doc = parse(input);
   if (!doc) {
     out.warnings.push_back("HTML could not be parsed");
