@@ -54,6 +54,16 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 const char* name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 
+// Every attribute the extractor reads from the tree (through attr_view,
+// has_attr and attr), and those libxml2 itself reads while it parses. Other
+// attributes never reach the tree unless an XPath rule names them (see
+// AttributeFilter): a name read here must be listed here, which
+// tests/cpp/html_test.cc checks against this file.
+constexpr const char* kAttributesRead[] = {
+    "aria-hidden", "charset", "class", "content", "datetime", "hidden",
+    "href",        "http-equiv", "id", "itemprop", "itemtype", "lang",
+    "name",        "property", "rel", "role", "style", "type"};
+
 // The value of attribute `name` without a copy: libxml2 stores a plain
 // attribute value as one text node. "" when absent.
 std::string_view attr_view(const xmlNode* n, const char* name) {
@@ -209,6 +219,7 @@ std::string choose_encoding(std::string_view* in, bool* utf8) {
 
 // ------------------------------------------------------------------ elision
 
+
 // libxml2 (2.9) reads the body of a <script> or <style> element, and every
 // attribute value, one character at a time, a function call each: on news
 // pages that is most of the parse. So long bodies and long quoted attribute
@@ -231,8 +242,9 @@ struct Elision {
 };
 
 struct Elided {
-  std::string input;               // the input with placeholders
+  std::string input;               // the input with placeholders, if changed
   std::vector<Elision> elisions;  // placeholder i stands for elisions[i]
+  bool changed = false;            // false: parse the input as it is
 };
 
 // A placeholder is this byte and a number. Pages that hold the byte (a
@@ -288,6 +300,49 @@ bool is_name_char(char c) {
          c == '.';
 }
 bool is_name_start(char c) { return is_ascii_letter(c) || c == '_' || c == ':' || c == '.'; }
+
+// Which attributes a page's tree needs: those the extractor reads and those
+// the rule set's XPath expressions name. Most attributes of a news page
+// (data-*, event handlers, sizes, SVG geometry) are neither; building them
+// was a tenth of a clean.
+class AttributeFilter {
+ public:
+  AttributeFilter() : kept_(std::begin(kAttributesRead), std::end(kAttributesRead)) {}
+
+  // Adds the attributes `xpath` names (@name, attribute::name). One it names
+  // by wildcard or not at all (@*, attribute::node()) keeps every attribute.
+  void add_xpath(std::string_view xpath) {
+    for (std::size_t i = 0; i < xpath.size(); ++i) {
+      std::size_t start = std::string_view::npos;
+      if (xpath[i] == '@') {
+        start = i + 1;
+      } else if (xpath.compare(i, 11, "attribute::") == 0) {
+        start = i + 11;
+      } else {
+        continue;
+      }
+      std::size_t end = start;
+      while (end < xpath.size() && (is_name_char(xpath[end]))) ++end;
+      if (end == start) {
+        keep_all_ = true;
+        return;
+      }
+      kept_.push_back(lower(std::string(xpath.substr(start, end - start))));
+      i = end - 1;
+    }
+  }
+
+  // `name` as written in the page (libxml2 lower-cases it).
+  bool keeps(std::string_view name) const {
+    return keep_all_ || std::any_of(kept_.begin(), kept_.end(), [&](const std::string& k) {
+             return iequals_ascii(k, name);
+           });
+  }
+
+ private:
+  std::vector<std::string> kept_;  // lower case; a score of names: a scan is cheapest
+  bool keep_all_ = false;
+};
 
 // True if libxml2 would copy `bytes` as they are: no NUL or control
 // character but tab, newline and carriage return.
@@ -363,18 +418,23 @@ std::size_t read_attributes(std::string_view s, std::size_t i, bool* empty, Valu
 }
 
 // The input with long script and style bodies and long attribute values
-// replaced by placeholders. `in` must be well-formed UTF-8. No elisions when
-// there is nothing to elide.
-Elided elide(std::string_view in) {
+// replaced by placeholders, and without the quoted attributes `attributes`
+// does not keep. `in` must be well-formed UTF-8. Unchanged when there is
+// nothing to elide.
+Elided elide(std::string_view in, const AttributeFilter& attributes) {
   Elided out;
   if (in.find(kPlaceholder) != std::string_view::npos) return out;
   std::size_t copied = 0;  // in[0, copied) is in out.input
-  const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
-    if (out.input.empty()) out.input.reserve(in.size());
+  const auto cut = [&](std::size_t begin, std::size_t end) {
+    if (!out.changed) out.input.reserve(in.size());
+    out.changed = true;
     out.input.append(in.substr(copied, begin - copied));
+    copied = end;
+  };
+  const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
+    cut(begin, end);
     out.input.append(kPlaceholder);
     append_number(out.elisions.size(), &out.input);
-    copied = end;
     out.elisions.push_back(e);
   };
   std::vector<std::string_view> names;  // of the attributes of a tag so far
@@ -416,6 +476,10 @@ Elided elide(std::string_view in) {
                           [&](std::string_view seen) { return iequals_ascii(seen, name); });
           if (names.size() < kMaxAttributes) names.push_back(name);
           if (begin == std::string_view::npos) return;
+          if (!may_repeat && !attributes.keeps(name)) {  // the name, '=' and the quoted value
+            cut(static_cast<std::size_t>(name.data() - in.data()), end + 1);
+            return;
+          }
           const std::string_view value = in.substr(begin, end - begin);
           if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
           if (!plain_bytes(value)) {
@@ -443,7 +507,7 @@ Elided elide(std::string_view in) {
     if (bytes.size() >= kMinElided) replace(i, end, {bytes, body, {}});
     i = end;
   }
-  if (!out.elisions.empty()) out.input.append(in.substr(copied));
+  if (out.changed) out.input.append(in.substr(copied));
   return out;
 }
 
@@ -500,7 +564,7 @@ bool restore(xmlDoc* doc, const Elided& elided) {
   return ok && restored == elided.elisions.size();
 }
 
-DocPtr parse(std::string_view in) {
+DocPtr parse(std::string_view in, const AttributeFilter& attributes) {
   bool utf8 = false;
   std::string encoding = choose_encoding(&in, &utf8);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -512,10 +576,10 @@ DocPtr parse(std::string_view in) {
   // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
   // and small enough that libxml2 reads all of them.
   if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
-    const Elided elided = elide(in);
-    if (!elided.elisions.empty()) {
+    const Elided elided = elide(in, attributes);
+    if (elided.changed) {
       DocPtr doc = read(elided.input);
-      if (doc && restore(doc.get(), elided)) return doc;
+      if (doc && (elided.elisions.empty() || restore(doc.get(), elided))) return doc;
     }
   }
   DocPtr doc = read(in);
@@ -746,6 +810,7 @@ struct HtmlRules::Compiled {
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
+  AttributeFilter attributes;      // what the tree must keep for these rules
 };
 
 HtmlRules::HtmlRules(const std::vector<Rule>& rules) : compiled_(new Compiled()) {
@@ -758,10 +823,16 @@ HtmlRules::HtmlRules(const std::vector<Rule>& rules) : compiled_(new Compiled())
     if (r.hidden && compiled_->hidden == nullptr) compiled_->hidden = &r;
     if (!r.xpath.empty()) compiled_->xpath.push_back(&r);
     if (!r.body.empty()) compiled_->body.push_back(&r);
+    compiled_->attributes.add_xpath(r.xpath);
+    compiled_->attributes.add_xpath(r.body);
   }
 }
 
 HtmlRules::~HtmlRules() { delete compiled_; }
+
+bool keeps_attribute(const HtmlRules& rules, std::string_view name) {
+  return rules.compiled().attributes.keeps(name);
+}
 
 namespace {
 
@@ -1558,7 +1629,7 @@ HtmlDocument extract_html(std::string_view input, std::string_view url,
   HtmlDocument out;
   prepare_libxml();
   const XmlArena arena;  // the tree and everything libxml2 allocates for it
-  DocPtr doc = parse(input);
+  DocPtr doc = parse(input, rules.compiled().attributes);
   if (!doc) {
     out.warnings.push_back("HTML could not be parsed");
     return out;

@@ -49,6 +49,10 @@ class HtmlRules {
   Compiled* compiled_;
 };
 
+// True if the tree of a page keeps attribute `name` for `rules`: the
+// extractor reads it, or an XPath rule names it. Others never reach libxml2.
+bool keeps_attribute(const HtmlRules& rules, std::string_view name);
+
 // True if `input` looks like an HTML document rather than plain text.
 bool looks_like_html(std::string_view input);
 

@@ -2,10 +2,15 @@
 // metadata, and pages that must not break anything.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "html.h"
 #include "newsclean/cleaner.h"
+#include "rules.h"
 
 namespace newsclean {
 namespace {
@@ -383,6 +388,66 @@ TEST(Html, InvalidXPathIsARuleError) {
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.message().rfind("site.yaml:4:12: rule 'bad': invalid XPath", 0), 0u)
       << s.message();
+}
+
+
+// Attributes that neither the extractor nor a rule reads are left out of the
+// tree; those a rule names stay, whatever else is around them.
+TEST(Html, AttributesARuleNamesStayInTheTree) {
+  const std::string aside =
+      "The mayor will speak about the bridge at the town hall on Friday evening.";
+  const auto cleaned = [&](const std::string& xpath, const std::string& attributes) {
+    Cleaner c;
+    EXPECT_TRUE(Cleaner::create({RuleSource::from_string("rules:\n  - id: promo\n"
+                                                         "    category: advert\n    xpath: '" +
+                                                         xpath + "'\n")},
+                                {}, &c)
+                    .ok());
+    return c.clean(page("<p " + attributes + ">" + aside + "</p>"),
+                   "https://valley.example/bridge")
+        .text;
+  };
+  // Without a rule that selects it, the paragraph is story.
+  EXPECT_NE(Cleaner().clean(page("<p data-slot=\"promo\">" + aside + "</p>")).text.find(aside),
+            std::string::npos);
+  EXPECT_EQ(cleaned("//p[@data-slot=\"promo\"]", "data-slot=\"promo\""), story_text());
+  EXPECT_EQ(cleaned("//p[attribute::data-slot]", "DATA-SLOT='x'"), story_text());
+  EXPECT_EQ(cleaned("//p[@*=\"promo\"]", "data-slot=\"promo\""), story_text());  // any name
+  // A dropped value holding '>' and '/>' does not end the tag early.
+  EXPECT_EQ(cleaned("//p[@class=\"promo\"]", "data-x=\"1 > 0 />\" title='a>b' class=\"promo\""),
+            story_text());
+}
+
+TEST(Html, KeptAttributesFollowTheRules) {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  ASSERT_TRUE(parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules,
+                          &disable)
+                  .ok());
+  const HtmlRules built_in(rules);
+  EXPECT_TRUE(keeps_attribute(built_in, "class"));
+  EXPECT_TRUE(keeps_attribute(built_in, "CLASS"));
+  EXPECT_FALSE(keeps_attribute(built_in, "data-track"));
+  EXPECT_FALSE(keeps_attribute(built_in, "onclick"));
+  // Every attribute html.cc reads is kept: the list beside the accessors
+  // must grow with them.
+  std::ifstream source(NEWSCLEAN_SOURCE_DIR "/cleaner/src/html.cc");
+  ASSERT_TRUE(source.good());
+  std::stringstream code;
+  code << source.rdbuf();
+  const std::string text = code.str();
+  const std::regex read(R"((?:attr_view|has_attr|attr)\(\s*[A-Za-z_]+,\s*"([^"]+)\"\))");
+  int reads = 0;
+  for (auto m = std::sregex_iterator(text.begin(), text.end(), read);
+       m != std::sregex_iterator(); ++m, ++reads) {
+    EXPECT_TRUE(keeps_attribute(built_in, (*m)[1].str())) << (*m)[1].str();
+  }
+  EXPECT_GT(reads, 10);
+
+  rules.push_back(Rule());
+  rules.back().id = "wild";
+  rules.back().xpath = "//div[@*]";
+  EXPECT_TRUE(keeps_attribute(HtmlRules(rules), "data-track"));
 }
 
 }  // namespace
