@@ -93,6 +93,10 @@ void merge_rules(std::vector<Rule> added, std::vector<Rule>* rules);
 // Drops the disabled rules; an id that names no rule is an error.
 Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules);
 
+// True if every match of RE2 `pattern` starts at the start of the text (each
+// alternative begins with ^ or \A, outside (?m)). False where unsure.
+bool anchored_at_start(std::string_view pattern);
+
 // True if `host` (lower case) is covered by `site`: "example.com" covers
 // itself and "www.example.com"; ".example.com" covers every subdomain and the
 // domain itself.

@@ -62,7 +62,115 @@ Status check_xpath(const Rule& r) {
   return {};
 }
 
+// ---- anchoring: which patterns can only match at the start of a block
+
+// Index after the atom at p[i]: an escape, a character class, a group
+// (balanced) or one byte. npos where the pattern is beyond this reading
+// (\Q...\E, an unclosed class or group): the caller then assumes nothing.
+std::size_t skip_atom(std::string_view p, std::size_t i) {
+  if (p[i] == '\\') {
+    if (i + 1 >= p.size() || p[i + 1] == 'Q') return std::string_view::npos;
+    if ((p[i + 1] == 'p' || p[i + 1] == 'P' || p[i + 1] == 'x') && i + 2 < p.size() &&
+        p[i + 2] == '{') {
+      const std::size_t close = p.find('}', i + 3);
+      return close == std::string_view::npos ? close : close + 1;
+    }
+    return i + 2;
+  }
+  if (p[i] == '[') {
+    std::size_t k = i + 1;
+    if (k < p.size() && p[k] == '^') ++k;
+    if (k < p.size() && p[k] == ']') ++k;  // a leading ']' is literal
+    while (k < p.size() && p[k] != ']') {
+      if (p[k] == '\\') {
+        k += 2;
+      } else if (p.compare(k, 2, "[:") == 0) {
+        const std::size_t close = p.find(":]", k + 2);
+        if (close == std::string_view::npos) return close;
+        k = close + 2;
+      } else {
+        ++k;
+      }
+    }
+    return k < p.size() ? k + 1 : std::string_view::npos;
+  }
+  if (p[i] == '(') {
+    std::size_t k = i + 1;
+    while (k < p.size() && p[k] != ')') {
+      k = skip_atom(p, k);
+      if (k == std::string_view::npos) return k;
+    }
+    return k < p.size() ? k + 1 : std::string_view::npos;
+  }
+  return i + 1;
+}
+
+bool branches_anchored(std::string_view p, std::size_t* i);
+
+// True if the branch starting at p[*i] begins with ^ (or \A), after
+// zero-width flag groups, or with a group all of whose branches do.
+bool branch_anchored(std::string_view p, std::size_t i) {
+  while (i < p.size()) {
+    if (p[i] == '^' || p.compare(i, 2, "\\A") == 0) return true;
+    if (p[i] != '(') return false;
+    std::size_t k = i + 1;
+    if (k < p.size() && p[k] == '?') {  // (?flags) or (?flags:...) or (?P<name>...)
+      ++k;
+      if (k < p.size() && p[k] == 'P') {
+        k = p.find('>', k);
+        if (k == std::string_view::npos) return false;
+        ++k;
+      } else {
+        while (k < p.size() && (std::isalpha(static_cast<unsigned char>(p[k])) || p[k] == '-')) ++k;
+        if (k >= p.size()) return false;
+        if (p[k] == ')') {  // flags for what follows: read on
+          i = k + 1;
+          continue;
+        }
+        if (p[k] != ':') return false;
+        ++k;
+      }
+    }
+    std::size_t inner = k;
+    if (!branches_anchored(p, &inner)) return false;
+    // A group that may match nothing (?, *, {0,...}) does not anchor.
+    return inner >= p.size() || (p[inner] != '?' && p[inner] != '*' && p[inner] != '{');
+  }
+  return false;
+}
+
+// True if every branch from p[*i] up to the ')' that closes them (or the
+// end) is anchored; *i is then the index after that ')'.
+bool branches_anchored(std::string_view p, std::size_t* i) {
+  bool all = branch_anchored(p, *i);
+  std::size_t k = *i;
+  while (k < p.size() && p[k] != ')') {
+    if (p[k] == '|') {
+      all = all && branch_anchored(p, k + 1);
+      ++k;
+      continue;
+    }
+    k = skip_atom(p, k);
+    if (k == std::string_view::npos) return false;
+  }
+  *i = k < p.size() ? k + 1 : k;
+  return all;
+}
+
 }  // namespace
+
+bool anchored_at_start(std::string_view pattern) {
+  // (?m) makes ^ match after every newline.
+  for (std::size_t f = pattern.find("(?"); f != std::string_view::npos;
+       f = pattern.find("(?", f + 2)) {
+    for (std::size_t k = f + 2; k < pattern.size() && pattern[k] != ':' && pattern[k] != ')';
+         ++k) {
+      if (pattern[k] == 'm') return false;
+    }
+  }
+  std::size_t i = 0;
+  return branches_anchored(pattern, &i) && i >= pattern.size();
+}
 
 // The sets hold every rule's pattern, many with Unicode classes: give their
 // program and DFA cache room (memory is taken as needed, not up front). A DFA
@@ -76,9 +184,17 @@ RE2::Options set_options() {
 }
 
 // Rules are kept in sets by their max_words, so that a long paragraph (most
-// of the bytes) is scanned only by the few rules that can fit it.
+// of the bytes) is scanned only by the few rules that can fit it; and by
+// whether they are anchored at the start of the block: a set of those is
+// matched anchored, and its DFA stops as soon as no rule can match any more
+// (after a word or two of most blocks) instead of reading to the end.
 constexpr std::size_t kBucketMax[] = {12, 30, 80, SIZE_MAX};
 constexpr int kBuckets = 4;
+constexpr int kSets = 2 * kBuckets * 2;  // unit x bucket x anchored
+
+int set_index(int unit, int bucket, bool anchored) {
+  return (unit * kBuckets + bucket) * 2 + (anchored ? 1 : 0);
+}
 
 int bucket_of(std::size_t max_words) {
   if (max_words == 0) return kBuckets - 1;
@@ -89,12 +205,14 @@ int bucket_of(std::size_t max_words) {
 
 struct RuleMatcher::Sets {
   Sets() {
-    for (int i = 0; i < 2 * kBuckets; ++i) set.emplace_back(set_options(), RE2::UNANCHORED);
+    for (int i = 0; i < kSets; ++i) {
+      set.emplace_back(set_options(), i % 2 == 1 ? RE2::ANCHOR_START : RE2::UNANCHORED);
+    }
   }
-  // Per Unit and bucket (index unit * kBuckets + bucket):
+  // Per Unit, bucket and anchoring (index set_index(...)):
   std::vector<RE2::Set> set;
-  std::vector<int> rule[2 * kBuckets];  // set entry -> index into rules_
-  bool empty[2 * kBuckets] = {true, true, true, true, true, true, true, true};
+  std::vector<int> rule[kSets];  // set entry -> index into rules_
+  bool any[kSets] = {};  // the set has rules
   // Per rule: its compiled pattern (used one by one only if a set's DFA runs
   // out of memory) and its `unless` pattern, or null.
   std::vector<std::unique_ptr<const RE2>> pattern;
@@ -131,18 +249,18 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     Status s = check_pattern(r);
     if (!s.ok()) return s;
     std::string error;
-    const int k = u * kBuckets + bucket_of(r.max_words);
+    const int k = set_index(u, bucket_of(r.max_words), anchored_at_start(r.pattern));
     if (sets->set[k].Add(r.pattern, &error) < 0) {
       return pattern_error(r, "invalid pattern: " + error);
     }
     sets->rule[k].push_back(static_cast<int>(i));
-    sets->empty[k] = false;
+    sets->any[k] = true;
     sets->pattern.push_back(std::make_unique<const RE2>(r.pattern, re2_options()));
     sets->unless.push_back(
         r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
   }
-  for (int k = 0; k < 2 * kBuckets; ++k) {
-    if (!sets->empty[k] && !sets->set[k].Compile()) {
+  for (int k = 0; k < kSets; ++k) {
+    if (sets->any[k] && !sets->set[k].Compile()) {
       return Status(ErrorCode::kRegex, "the rule patterns together are too large to compile");
     }
   }
@@ -159,8 +277,11 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   const re2::StringPiece text(s.data(), s.size());
   std::vector<int> candidates = sets_->always[u];
   for (int b = 0; b < kBuckets; ++b) {
-    const int k = u * kBuckets + b;
-    if (kBucketMax[b] >= words && !sets_->empty[k]) sets_->find(k, text, &candidates);
+    if (kBucketMax[b] < words) continue;
+    for (const bool anchored : {false, true}) {
+      const int k = set_index(u, b, anchored);
+      if (sets_->any[k]) sets_->find(k, text, &candidates);
+    }
   }
   for (int k : candidates) {
     const RE2* unless = sets_->unless[k].get();

@@ -1,6 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "newsclean/cleaner.h"
 #include "rules.h"
+#include "text.h"
 
 namespace newsclean {
 namespace {
@@ -81,6 +92,84 @@ TEST(RuleMatcher, ErrorsNameThePatternPosition) {
   EXPECT_EQ(s.code(), ErrorCode::kRegex);
   EXPECT_EQ(s.message().rfind("t.yaml:1:1: rule 'bad': invalid pattern", 0), 0u);
   EXPECT_EQ(m, nullptr);
+}
+
+
+TEST(AnchoredAtStart, EveryAlternativeMustStartAtTheStart) {
+  for (const char* p : {"^a", "(?i)^a|^b", "(?i:^a|^b)c", "(?:^a|(?:^b|^c))", "\\Afoo",
+                        "^(?i:x)|(?s)^y", "(?P<n>^a)", "(^a|^b)+", "^[|)(]|^\\|"}) {
+    EXPECT_TRUE(anchored_at_start(p)) << p;
+  }
+  for (const char* p : {"a", "a^", "^a|b", "(?i:^a|b)", "(^a)?b", "(^a)*", "(^a){0,2}",
+                        "(?m)^a", "(?im:^a)", "[\\^]a", "\\^a", "[^a]", "x|^a", "^a|[|]b",
+                        "(?i:^a|[)]|b)", "\\Q^a\\E"}) {
+    EXPECT_FALSE(anchored_at_start(p)) << p;
+  }
+}
+
+// Sets split by anchoring find exactly what each rule's own pattern finds.
+TEST(RuleMatcher, TheBuiltInRulesHitWhatTheirPatternsHit) {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  ASSERT_TRUE(parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules,
+                          &disable)
+                  .ok());
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build(rules, &m).ok());
+  int anchored = 0;
+  for (const Rule& r : m->rules()) anchored += !r.pattern.empty() && anchored_at_start(r.pattern);
+  EXPECT_GT(anchored, 20);  // most rules name how a block starts
+
+  // Lines of the test articles and the survivor sentences, and each of them
+  // behind a prefix (so that anchored rules must miss what they hit).
+  std::vector<std::string> texts;
+  for (const char* file : {"/tests/data/survivors.tsv", "/tests/data/articles/french_monde.txt",
+                           "/tests/data/articles/follow_download_footer.txt",
+                           "/tests/data/articles/german_inland.txt",
+                           "/tests/data/articles/europe_farmers_breadcrumb.txt",
+                           "/seeds/001_53a9f95486086e6a.txt"}) {
+    std::ifstream in(std::string(NEWSCLEAN_SOURCE_DIR) + file);
+    ASSERT_TRUE(in.good()) << file;
+    for (std::string line; std::getline(in, line);) {
+      for (std::string part; !line.empty(); line.erase(0, part.size() + 1)) {
+        part = line.substr(0, line.find('\t'));
+        if (part.size() == line.size()) line += '\t';
+        texts.push_back(part);
+        texts.push_back("Earlier: " + part);
+      }
+    }
+  }
+  ASSERT_GT(texts.size(), 200u);
+  RE2::Options o;
+  o.set_log_errors(false);
+  std::vector<std::unique_ptr<RE2>> pattern, unless;
+  for (const Rule& r : m->rules()) {
+    pattern.push_back(r.pattern.empty() ? nullptr : std::make_unique<RE2>(r.pattern, o));
+    unless.push_back(r.unless.empty() ? nullptr : std::make_unique<RE2>(r.unless, o));
+  }
+  std::size_t hits_seen = 0;
+  for (const std::string& t : texts) {
+    const std::size_t words = count_words(t);
+    std::vector<int> hits;
+    m->match(Unit::kBlock, t, words, &hits);
+    std::set<int> found;
+    for (int k : hits) {
+      const Rule& r = m->rules()[k];
+      if (!r.pattern.empty() && (r.max_words == 0 || r.max_words >= words)) found.insert(k);
+    }
+    std::set<int> expected;
+    for (std::size_t k = 0; k < m->rules().size(); ++k) {
+      const Rule& r = m->rules()[k];
+      if (r.pattern.empty() || r.is_html() || r.unit != Unit::kBlock) continue;
+      if (r.max_words != 0 && r.max_words < words) continue;
+      if (!RE2::PartialMatch(t, *pattern[k])) continue;
+      if (unless[k] != nullptr && RE2::PartialMatch(t, *unless[k])) continue;
+      expected.insert(static_cast<int>(k));
+    }
+    EXPECT_EQ(found, expected) << t;
+    hits_seen += expected.size();
+  }
+  EXPECT_GT(hits_seen, 50u);
 }
 
 }  // namespace
