@@ -282,6 +282,49 @@ TEST(Cleaner, TeaserListAtTheEndGoes) {
       "related-teaser-list");
 }
 
+TEST(Cleaner, PreviousAndNextStoryLinksGoWithTheirHeadlines) {
+  expect_tail_removed_by(
+      "\u2190 Previous Story\n"
+      "Mayor opens new library in the old station\n"
+      "Newer Story \u2192\n"
+      "Police close the ring road for a cycle race\n",
+      "navigation-prev-next");
+}
+
+TEST(Cleaner, LabelledLinksAfterTheStoryGoWhateverTheLabelsCase) {
+  expect_tail_removed_by(
+      "Download: http://po.st/podcastDownload\n"
+      "iTunes: http://po.st/podcastApple\n",
+      "navigation-labelled-link");
+}
+
+TEST(Cleaner, AllCapsHeadlineWithAPluralGoes) {
+  const std::string teaser =
+      "SINGER CLEARED TO PERFORM HITS AT AMAs AMID FEUD WITH FORMER LABEL: REPORT";
+  const std::string story_lines[] = {
+      "The city council approved the new budget for schools and roads on Tuesday night.",
+      "The plan adds forty teachers and repairs twelve bridges over the next three years.",
+      "Opposition members said the tax rise that pays for it would hurt small businesses.",
+      "The mayor said the vote was the most important of her first term in office."};
+  const Result r = Cleaner().clean(story_lines[0] + "\n" + story_lines[1] + "\n" + teaser +
+                                   "\n" + story_lines[2] + "\n" + story_lines[3]);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "related-all-caps-teaser");
+}
+
+TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
+  // "Title | Site" is a link; a row whose right side has a comma or a price
+  // is the story's own table.
+  const std::string rows =
+      "Best Overall | Purple Carrot, $11+/serving\n"
+      "Ingredients | Vegan, non-GMO & organic when possible\n";
+  EXPECT_EQ(Cleaner().clean(kStory + rows).text + "\n", kStory + rows);
+  const Result r = Cleaner().clean(kStory + "Council approves the budget for the new school year | Valley News\n" +
+                                   "The mayor thanked the teachers who came to the meeting in large numbers.\n");
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
+}
+
 TEST(Cleaner, StorysOwnClosingListStays) {
   // A plain run of items (tour dates) has neither separators nor summaries.
   const std::string text = kStory +
