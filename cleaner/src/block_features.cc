@@ -83,6 +83,18 @@ void for_each_slug_word(std::string_view s, Fn fn) {
 
 // Words of a line in the slug that make the line agree with it.
 constexpr std::size_t kSlugAgreeWords = 3;
+// A run of this many digits in a URL path is an article's number.
+constexpr std::size_t kArticleIdDigits = 4;
+
+// The path of `url` without query and fragment ("" without one).
+std::string_view url_path(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const std::size_t path = url.find_first_of("/?#");
+  if (path == std::string_view::npos || url[path] != '/') return {};
+  url.remove_prefix(path);
+  return url.substr(0, url.find_first_of("?#"));
+}
 
 }  // namespace
 
@@ -138,11 +150,7 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
 // ("world-europe-50473792" is a section and a number, not a slug).
 std::unordered_set<std::string> url_slug_words(std::string_view url) {
   std::unordered_set<std::string> words;
-  const std::size_t scheme = url.find("://");
-  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  const std::size_t path = url.find('/');
-  if (path == std::string_view::npos) return words;
-  url = url.substr(path, url.find_first_of("?#", path) - path);
+  url = url_path(url);
   std::size_t pos = 0;
   while (pos < url.size()) {
     std::size_t end = url.find('/', pos + 1);
@@ -154,6 +162,38 @@ std::unordered_set<std::string> url_slug_words(std::string_view url) {
     if (joined && found.size() >= kSlugMinWords) words.insert(found.begin(), found.end());
     pos = end;
   }
+  return words;
+}
+
+bool is_home_page(std::string_view url) {
+  if (url.find("://") == std::string_view::npos ||
+      url_path(url).find_first_not_of('/') != std::string_view::npos) {
+    return false;
+  }
+  // A query may still name a page ("/?p=123"); campaign tags do not.
+  std::string_view query = url.substr(std::min(url.find('?'), url.size()));
+  query = query.substr(0, query.find('#'));
+  while (!query.empty()) {
+    query.remove_prefix(1);  // '?' or '&'
+    const std::string_view name = query.substr(0, query.find_first_of("=&"));
+    const bool tag = name.rfind("utm_", 0) == 0 || name == "srsltid" || name == "gclid" ||
+                     name == "fbclid" || name == "ref" || name.empty();
+    if (!tag) return false;
+    query = query.substr(std::min(query.find('&'), query.size()));
+  }
+  return true;
+}
+
+std::unordered_set<std::string> url_name_words(std::string_view url) {
+  std::unordered_set<std::string> words;
+  const std::string_view path = url_path(url);
+  if (!url_slug_words(url).empty()) return words;
+  std::size_t digits = 0;
+  for (const char c : path) {
+    digits = c >= '0' && c <= '9' ? digits + 1 : 0;
+    if (digits >= kArticleIdDigits) return words;
+  }
+  for_each_slug_word(path, [&](std::string w) { words.insert(std::move(w)); });
   return words;
 }
 
@@ -179,7 +219,9 @@ Features::Features(const std::vector<Block>& blocks, std::string_view url)
       page_url_(blocks.size()),
       link_heavy_(blocks.size()),
       teaser_list_(blocks.size()),
-      slug_(url_slug_words(url)) {
+      slug_(url_slug_words(url)),
+      name_words_(url_name_words(url)),
+      home_page_(is_home_page(url)) {
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     link_heavy_[i] = blocks[i].link_ratio > kLinkHeavyRatio;
@@ -219,7 +261,14 @@ bool Features::has(Feature f, std::size_t i) const {
     case Feature::kPageUrl: return page_url_[i];
     case Feature::kLinkHeavy: return link_heavy_[i];
     case Feature::kTeaserList: return teaser_list_[i];
-    case Feature::kUrlTitle: return agrees_with_slug(blocks_[i].text, slug_);
+    case Feature::kUrlTitle: {
+      if (home_page_) return false;
+      if (!slug_.empty() || name_words_.empty()) return agrees_with_slug(blocks_[i].text, slug_);
+      bool shared = false;
+      for_each_slug_word(blocks_[i].text,
+                         [&](const std::string& w) { shared = shared || name_words_.count(w) > 0; });
+      return shared;
+    }
   }
   return false;
 }

@@ -31,7 +31,16 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
 // lower-cased and cut to their first four letters; empty without a slug.
 std::unordered_set<std::string> url_slug_words(std::string_view url);
 
-// Whether a line agrees with the URL's slug (Feature::kUrlTitle): half of
+// True if `url` is a site's home page (no path beyond "/"): a line at its
+// top is a tagline or a banner, never a story's headline.
+bool is_home_page(std::string_view url);
+
+// The words of a URL path that names its page with words but has no slug
+// and no article number ("/services/quality-assurance/"): a headline of
+// that page has one of them. Empty for any other URL.
+std::unordered_set<std::string> url_name_words(std::string_view url);
+
+// Whether a line agrees with the URL's slug: half of
 // its words, or three of them, are in the slug, or it has half of the
 // slug's words (a slug is often a shorter or earlier wording of the
 // headline). Without a slug, or without a Latin word to compare, it agrees.
@@ -52,6 +61,8 @@ class Features {
   std::vector<bool> link_heavy_;
   std::vector<bool> teaser_list_;
   std::unordered_set<std::string> slug_;  // words of the URL's slug
+  std::unordered_set<std::string> name_words_;  // url_name_words(url)
+  bool home_page_;                              // is_home_page(url)
 };
 
 }  // namespace newsclean

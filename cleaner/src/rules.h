@@ -28,8 +28,9 @@ enum class Feature {
   kLinkHeavy,  // most of the block's text is link text (HTML only)
   kTeaserList, // part of a list of other stories' headlines (with their
                // one-sentence summaries and separators) that ends the document
-  kUrlTitle,   // agrees with the page URL's slug: half its words are in it
-               // (true without a URL slug or a Latin word to compare)
+  kUrlTitle,   // agrees with the page URL: half its words are in its slug,
+               // or one is in a path that names the page in words; never on
+               // a home page (true for a number path, or no URL)
 };
 
 const char* to_string(Where w);

@@ -36,6 +36,25 @@ TEST(Slug, HeadlineAgreesAndOtherLinesDoNot) {
   EXPECT_TRUE(agrees_with_slug("검찰, 수사 착수", slug));
 }
 
+TEST(Slug, HomePagesHaveNoHeadline) {
+  EXPECT_TRUE(is_home_page("https://www.example.com"));
+  EXPECT_TRUE(is_home_page("https://www.example.com/"));
+  EXPECT_TRUE(is_home_page("https://www.example.com/?utm_source=x&srsltid=AfmB0#top"));
+  EXPECT_FALSE(is_home_page("https://www.example.com/news/"));
+  EXPECT_FALSE(is_home_page("https://www.example.com/?p=123"));  // a WordPress post
+  EXPECT_FALSE(is_home_page(""));  // no URL: nothing known
+}
+
+TEST(Slug, PathsThatNameThePageInWords) {
+  EXPECT_EQ(url_name_words("https://www.example.com/en/services/quality-assurance/?x=1"),
+            (std::unordered_set<std::string>{"serv", "qual", "assu"}));
+  // A slug, an article number or no path: nothing to name the page.
+  EXPECT_TRUE(url_name_words("https://news.example/prison-guards-arrested-epstein-check/").empty());
+  EXPECT_TRUE(url_name_words("https://www.bbc.com/news/world-europe-50473792").empty());
+  EXPECT_TRUE(url_name_words("https://www.example.com/").empty());
+  EXPECT_TRUE(url_name_words("").empty());
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",

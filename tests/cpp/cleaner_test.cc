@@ -325,6 +325,23 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
   EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
 }
 
+TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
+  const std::pair<const char*, const char*> lines[] = {
+      {"Posts: 116", "navigation-forum-labels"},
+      {"Joined: Feb 2019", "navigation-forum-labels"},
+      {"Read time: 14 min", "reading-time"},
+      {"Your cart is empty.", "embed-widget-message"},
+      {"Skip to main content", "embed-widget-message"},
+      {"By signing up, you agree to receive recurring automated marketing messages.",
+       "subscribe-consent"},
+      {"By clicking sign up you\u2019ll receive occasional emails from us.", "subscribe-consent"},
+  };
+  for (const auto& [line, rule] : lines) {
+    SCOPED_TRACE(line);
+    expect_tail_removed_by(std::string(line) + "\n", rule);
+  }
+}
+
 TEST(Cleaner, StorysOwnClosingListStays) {
   // A plain run of items (tour dates) has neither separators nor summaries.
   const std::string text = kStory +
@@ -374,6 +391,16 @@ TEST(Cleaner, HeadLineIsTheTitleWhenTheUrlSlugAgrees) {
   // No slug to compare with (an id): the line is taken as the title.
   r = Cleaner().clean(text, "https://news.example/story/50473792");
   EXPECT_EQ(r.title, "Council approves budget for schools and roads");
+  // A path that names the page in words: the headline has one of them.
+  r = Cleaner().clean(text, "https://news.example/council/budget/");
+  EXPECT_EQ(r.title, "Council approves budget for schools and roads");
+  r = Cleaner().clean(text, "https://news.example/coupons/");
+  EXPECT_EQ(r.title, "");
+  EXPECT_EQ(r.text + "\n", text);
+  // A site's home page: the line at the top is a tagline.
+  r = Cleaner().clean(text, "https://news.example/");
+  EXPECT_EQ(r.title, "");
+  EXPECT_EQ(r.text + "\n", text);
 }
 
 TEST(Cleaner, FormatLimitsARuleToTextOrHtml) {
