@@ -312,6 +312,15 @@ TEST(Cleaner, AllCapsHeadlineWithAPluralGoes) {
   EXPECT_EQ(r.removed[0].rule, "related-all-caps-teaser");
 }
 
+TEST(Cleaner, AnAllCapsNoteInBracketsIsNotAHeadline) {
+  const std::string text =
+      "The city council approved the new budget for schools and roads on Tuesday night.\n"
+      "(SOUNDBITE OF ARCHIVED BROADCAST OF THE 1969 MOON LANDING AND CROWD CHEERING)\n"
+      "The plan adds forty teachers and repairs twelve bridges over the next three years.\n"
+      "Opposition members said the tax rise that pays for it would hurt small businesses.\n";
+  EXPECT_EQ(Cleaner().clean(text).text + "\n", text);
+}
+
 TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
   // "Title | Site" is a link; a row whose right side has a comma or a price
   // is the story's own table.
@@ -359,6 +368,17 @@ TEST(Cleaner, CommentSectionAfterTheStoryGoes) {
       "I think the council is wasting money on bridges nobody uses, frankly.\n"
       "Great news for the teachers, it is about time somebody paid attention.\n",
       "comments-section");
+}
+
+TEST(Cleaner, ALeaveACommentButtonInsideAPostTakesOnlyItself) {
+  const std::string rest =
+      "Where the money goes\n"
+      "Most of the new spending goes to the schools on the east side of the river.\n"
+      "The rest pays for the repairs that engineers asked for after last winter.\n";
+  const Result r = Cleaner().clean(kStory + "Leave a comment\n" + rest);
+  EXPECT_EQ(r.text + "\n", kStory + rest);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "comments-prompt");
 }
 
 TEST(Cleaner, CommentsThatAreMostOfThePageStay) {
