@@ -312,6 +312,36 @@ TEST(Cleaner, AllCapsHeadlineWithAPluralGoes) {
   EXPECT_EQ(r.removed[0].rule, "related-all-caps-teaser");
 }
 
+TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaGo) {
+  const std::string story_lines[] = {
+      "The city council approved the new budget for schools and roads on Tuesday night.\n",
+      "The plan adds forty teachers and repairs twelve bridges over the next three years.\n",
+      "Opposition members said the tax rise that pays for it would hurt small businesses.\n"};
+  for (const auto& [caption, rule] :
+       {std::pair<std::string, std::string>{"The restored hall, installation views, photos "
+                                            "\u00a9 Valley Museum, 2018",
+                                            "caption-copyright-credit"},
+        {"The new council chamber seen from the gallery via Valley News", "caption-credit-via"}}) {
+    const Result r =
+        Cleaner().clean(story_lines[0] + caption + "\n" + story_lines[1] + story_lines[2]);
+    EXPECT_EQ(r.text + "\n", story_lines[0] + story_lines[1] + story_lines[2]) << caption;
+    ASSERT_EQ(r.removed.size(), 1u) << caption;
+    EXPECT_EQ(r.removed[0].rule, rule);
+  }
+}
+
+TEST(Cleaner, ADateAtTheTopOfAnyDocumentIsADateline) {
+  // A results table, not a story: only the date at its top goes.
+  const std::string table =
+      "Round 1 - Interlagos - 8 April\n"
+      "Round 2 - Goiania - 22 April\n"
+      "Round 3 - Velopark - 6 May\n";
+  const Result r = Cleaner().clean("segunda-feira, 22 de janeiro de 2018 \u00e0s 0:13\n" + table);
+  EXPECT_EQ(r.text + "\n", table);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "dateline-head-stamp");
+}
+
 TEST(Cleaner, AnAllCapsNoteInBracketsIsNotAHeadline) {
   const std::string text =
       "The city council approved the new budget for schools and roads on Tuesday night.\n"
