@@ -865,12 +865,12 @@ void for_each_token(std::string_view value, const ByteClasses& bytes, Fn fn) {
   while (i < value.size()) {
     while (i < value.size() && !bytes.is_alnum(value[i])) ++i;
     std::size_t j = i;
-    token.clear();
-    while (j < value.size() && bytes.is_alnum(value[j])) {
-      token.push_back(bytes.lower[static_cast<unsigned char>(value[j])]);
-      ++j;
+    while (j < value.size() && bytes.is_alnum(value[j])) ++j;
+    if (j > i) {
+      token.assign(value.data() + i, j - i);
+      for (char& ch : token) ch = bytes.lower[static_cast<unsigned char>(ch)];
+      fn(token);
     }
-    if (j > i) fn(token);
     i = j;
   }
 }
@@ -1253,15 +1253,8 @@ class Extractor {
         [&](xmlNode* n) {
           if (n->type == XML_TEXT_NODE) {
             if (n->parent != nullptr && is_element(n->parent)) {
-              std::size_t len = 0;  // with runs of white space as one
-              std::size_t commas = 0;
-              bool space = true;
-              for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
-                const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-                if (!s || !space) ++len;
-                space = s;
-                commas += *p == ',';
-              }
+              std::size_t len = 0, commas = 0;
+              text_figures(n, &len, &commas);
               NodeStats& p = stats(n->parent);
               p.text += len;
               if (in_link > 0) p.links += len;
@@ -1295,6 +1288,33 @@ class Extractor {
             p.commas += s.commas;
           }
         });
+  }
+
+  // The length of text node `n` with runs of white space as one, and its
+  // commas. Counted once per page: every measure reads the same text, so the
+  // figures are kept in the node's _private (which only elements use
+  // otherwise), as length << 32 | commas, plus one.
+  static void text_figures(xmlNode* n, std::size_t* len, std::size_t* commas) {
+    static_assert(sizeof(std::uintptr_t) >= 8, "two 32-bit counts in a pointer");
+    constexpr std::uintptr_t kMax = 0xFFFFFFFFu;
+    auto packed = reinterpret_cast<std::uintptr_t>(n->_private);
+    if (packed == 0) {
+      bool space = true;
+      for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+        const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (!s || !space) ++*len;
+        space = s;
+        *commas += *p == ',';
+      }
+      packed = (std::min<std::uintptr_t>(*len, kMax - 1) << 32 |
+                std::min<std::uintptr_t>(*commas, kMax - 1)) +
+               1;
+      n->_private = reinterpret_cast<void*>(packed);
+      return;
+    }
+    --packed;
+    *len = static_cast<std::size_t>(packed >> 32);
+    *commas = static_cast<std::size_t>(packed & kMax);
   }
 
   // A paragraph adds to the scores of its parent, grandparent and great-grandparent.
