@@ -219,7 +219,6 @@ std::string choose_encoding(std::string_view* in, bool* utf8) {
 
 // ------------------------------------------------------------------ elision
 
-
 // libxml2 (2.9) reads the body of a <script> or <style> element, and every
 // attribute value, one character at a time, a function call each: on news
 // pages that is most of the parse. So long bodies and long quoted attribute
