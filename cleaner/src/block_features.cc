@@ -22,6 +22,10 @@ constexpr std::size_t kDuplicateMaxPairs = 4;
 constexpr std::size_t kTeaserListHeadlines = 3;
 constexpr std::size_t kTeaserListStructure = 2;
 constexpr std::size_t kTeaserSummaryMaxWords = 30;
+// An excerpt that a teaser box cut off ("...") may be longer.
+constexpr std::size_t kTeaserExcerptMaxWords = 40;
+// A line of up to this many words right above a teaser list is its heading.
+constexpr std::size_t kTeaserListHeadingWords = 4;
 
 // A block with no letter or digit: an empty list entry ("-", "•", "***").
 bool is_separator(const Block& b) {
@@ -47,11 +51,21 @@ bool starts_like_headline(std::string_view text) {
   return !latin1_lower && !cyrillic_lower && !symbol;
 }
 
-// A headline: a short line that is not a sentence, not a story's bullet
-// item ("- England: 10th appearance"), not a list's lead-in ("Dates:") and
-// not starting in lower case.
+// True if `text` ends in an ellipsis ("... Active Noise Cancellat...",
+// "... for which ..."): an excerpt that a teaser box cut off.
+bool ends_cut_off(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") return true;  // …
+  return text.size() >= 4 && text.substr(text.size() - 3) == "..." && text[text.size() - 4] != '.';
+}
+
+// A headline: a short line that is not a sentence (but it may be cut off
+// with "..."), not a story's bullet item ("- England: 10th appearance"),
+// not a list's lead-in ("Dates:") and not starting in lower case.
 bool is_headline(const Block& b) {
-  if (b.ends_sentence || b.words < 3 || b.words > kTeaserMaxWords) return false;
+  if ((b.ends_sentence && !ends_cut_off(b.text)) || b.words < 3 || b.words > kTeaserMaxWords) {
+    return false;
+  }
   return starts_like_headline(b.text) && b.text.back() != ':';
 }
 
@@ -115,7 +129,7 @@ bool is_story(const std::vector<Block>& blocks) {
 // a longer line under them (a summary: a sentence, or too long for a
 // headline; a shorter line is a table's value, "$150 - $350").
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
-  std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0;
+  std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0, cut = 0;
   while (i > 0) {
     const Block& b = blocks[i - 1];
     if (is_separator(b)) {
@@ -124,10 +138,12 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
     } else if (is_headline(b)) {
       ++headlines;
       --i;
-    } else if (b.words <= kTeaserSummaryMaxWords && i >= 2 && is_headline(blocks[i - 2]) &&
-               b.words > blocks[i - 2].words) {
+    } else if (b.words <= (ends_cut_off(b.text) ? kTeaserExcerptMaxWords
+                                                : kTeaserSummaryMaxWords) &&
+               i >= 2 && is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words) {
       ++headlines;  // a headline and the line that sums its story up
       ++summaries;
+      cut += ends_cut_off(b.text);
       i -= 2;
     } else {
       break;
@@ -139,10 +155,20 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
   const bool listed = separators >= kTeaserListStructure ||
                       (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
   if (headlines < kTeaserListHeadlines || !listed) return;
-  // A page that is mostly such a list is a listing: the list is its content.
+  // A page that is mostly such a list is a listing: the list is its content;
+  // but not when its summaries are excerpts cut off by a teaser box: then
+  // it is an index of other pages, not a story (an extractor that returned
+  // it missed the story).
   std::size_t before = 0, list = 0;
   for (std::size_t j = 0; j < blocks.size(); ++j) (j < i ? before : list) += blocks[j].text.size();
-  if (before >= list) std::fill(marks->begin() + i, marks->end(), true);
+  const bool excerpts = cut >= kTeaserListHeadlines && cut * 2 >= summaries;
+  if (before < list && !excerpts) return;
+  // The list's own heading ("Deals", "Latest news") goes with it.
+  if (i > 0 && !blocks[i - 1].ends_sentence && !blocks[i - 1].prose &&
+      blocks[i - 1].words <= kTeaserListHeadingWords) {
+    --i;
+  }
+  std::fill(marks->begin() + i, marks->end(), true);
 }
 
 // The words of the URL path's slugs ("/2019/11/browns-player-on-fight/"):

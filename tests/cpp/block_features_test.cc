@@ -69,7 +69,8 @@ TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
       "School wins national award",
       "Pupils built a solar car that won the national final in May.",
   });
-  EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, false, true, true, true, true,
+  // The list's heading ("Most popular") goes with it.
+  EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, true, true, true, true, true,
                                        true, true}));
 }
 
@@ -93,6 +94,24 @@ TEST(TeaserList, ListingPagesKeepTheirList) {
   const auto marks = teaser_marks({"Latest news", "-", "Man rescued from flooded river", "-",
                                  "New bridge opens to traffic", "-", "School wins national award"});
   EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
+}
+
+TEST(TeaserList, AnIndexOfCutOffExcerptsIsNotAStory) {
+  // Headlines with excerpts that a teaser box cut off ("..."), some of the
+  // headlines cut too: an index page, whole, even though it is all the text.
+  const auto marks = teaser_marks({
+      "Deals",
+      "Headphones already discounted, grab a pair for only $234.99",
+      "The maker launched the new headphones for $250 last month, but surprisingly it is already "
+      "possible to grab a pair at a considerable discount. The headphones feature noise cancellat...",
+      "Big tablet discount available even before the launch next week",
+      "The company announced a slew of devices in September, and one of the most popular is likely "
+      "to be the new tablet, for which ...",
+      "Build your own laptop bundle plus a pair of wireless he...",
+      "Starting from $440, you can build a bundle with a laptop, a keyboard and a pair of wireless "
+      "headphones for the whole family to share at home \u2026",
+  });
+  EXPECT_EQ(marks, std::vector<bool>(marks.size(), true));
 }
 
 }  // namespace
