@@ -101,8 +101,8 @@ TEST(TeaserList, AnIndexOfCutOffExcerptsIsNotAStory) {
   // headlines cut too: an index page, whole, even though it is all the text.
   const auto marks = teaser_marks({
       "Deals",
-      "Headphones already discounted, grab a pair for only $234.99",
-      "The maker launched the new headphones for $250 last month, but surprisingly it is already "
+      "Headphones already discounted, grab a pair for only $199.50",
+      "The maker launched the new headphones for $230 last month, but surprisingly it is already "
       "possible to grab a pair at a considerable discount. The headphones feature noise cancellat...",
       "Big tablet discount available even before the launch next week",
       "The company announced a slew of devices in September, and one of the most popular is likely "
