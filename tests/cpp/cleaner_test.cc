@@ -293,8 +293,8 @@ TEST(Cleaner, PreviousAndNextStoryLinksGoWithTheirHeadlines) {
 
 TEST(Cleaner, LabelledLinksAfterTheStoryGoWhateverTheLabelsCase) {
   expect_tail_removed_by(
-      "Download: http://po.st/podcastDownload\n"
-      "iTunes: http://po.st/podcastApple\n",
+      "Download: https://podcasts.example.com/valley/download\n"
+      "iTunes: https://podcasts.example.com/valley/apple\n",
       "navigation-labelled-link");
 }
 
@@ -366,14 +366,14 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
 
 TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
   const std::pair<const char*, const char*> lines[] = {
-      {"Posts: 116", "navigation-forum-labels"},
-      {"Joined: Feb 2019", "navigation-forum-labels"},
-      {"Read time: 14 min", "reading-time"},
+      {"Posts: 342", "navigation-forum-labels"},
+      {"Joined: Mar 2017", "navigation-forum-labels"},
+      {"Read time: 6 min", "reading-time"},
       {"Your cart is empty.", "embed-widget-message"},
       {"Skip to main content", "embed-widget-message"},
-      {"By signing up, you agree to receive recurring automated marketing messages.",
+      {"By signing up, you agree to receive our weekly newsletter and offers.",
        "subscribe-consent"},
-      {"By clicking sign up you\u2019ll receive occasional emails from us.", "subscribe-consent"},
+      {"By clicking sign up you\u2019ll receive a weekly digest of our stories.", "subscribe-consent"},
   };
   for (const auto& [line, rule] : lines) {
     SCOPED_TRACE(line);
