@@ -138,12 +138,12 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
     } else if (is_headline(b)) {
       ++headlines;
       --i;
-    } else if (b.words <= (ends_cut_off(b.text) ? kTeaserExcerptMaxWords
-                                                : kTeaserSummaryMaxWords) &&
-               i >= 2 && is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words) {
+    } else if (const bool excerpt = ends_cut_off(b.text);
+               b.words <= (excerpt ? kTeaserExcerptMaxWords : kTeaserSummaryMaxWords) && i >= 2 &&
+               is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words) {
       ++headlines;  // a headline and the line that sums its story up
       ++summaries;
-      cut += ends_cut_off(b.text);
+      cut += excerpt;
       i -= 2;
     } else {
       break;
@@ -210,10 +210,11 @@ bool is_home_page(std::string_view url) {
   return true;
 }
 
-std::unordered_set<std::string> url_name_words(std::string_view url) {
+namespace {
+
+// url_name_words() for a URL already known to have no slug.
+std::unordered_set<std::string> path_name_words(std::string_view path) {
   std::unordered_set<std::string> words;
-  const std::string_view path = url_path(url);
-  if (!url_slug_words(url).empty()) return words;
   std::size_t digits = 0;
   for (const char c : path) {
     digits = c >= '0' && c <= '9' ? digits + 1 : 0;
@@ -221,6 +222,20 @@ std::unordered_set<std::string> url_name_words(std::string_view url) {
   }
   for_each_slug_word(path, [&](std::string w) { words.insert(std::move(w)); });
   return words;
+}
+
+// True if `text` has one of `words` (as for_each_slug_word reads it).
+bool shares_word(std::string_view text, const std::unordered_set<std::string>& words) {
+  bool shared = false;
+  for_each_slug_word(text, [&](const std::string& w) { shared = shared || words.count(w) > 0; });
+  return shared;
+}
+
+}  // namespace
+
+std::unordered_set<std::string> url_name_words(std::string_view url) {
+  if (!url_slug_words(url).empty()) return {};
+  return path_name_words(url_path(url));
 }
 
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
@@ -246,7 +261,8 @@ Features::Features(const std::vector<Block>& blocks, std::string_view url)
       link_heavy_(blocks.size()),
       teaser_list_(blocks.size()),
       slug_(url_slug_words(url)),
-      name_words_(url_name_words(url)),
+      name_words_(slug_.empty() ? path_name_words(url_path(url))
+                                : std::unordered_set<std::string>()),
       home_page_(is_home_page(url)) {
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -290,10 +306,7 @@ bool Features::has(Feature f, std::size_t i) const {
     case Feature::kUrlTitle: {
       if (home_page_) return false;
       if (!slug_.empty() || name_words_.empty()) return agrees_with_slug(blocks_[i].text, slug_);
-      bool shared = false;
-      for_each_slug_word(blocks_[i].text,
-                         [&](const std::string& w) { shared = shared || name_words_.count(w) > 0; });
-      return shared;
+      return shares_word(blocks_[i].text, name_words_);
     }
   }
   return false;

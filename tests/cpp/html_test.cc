@@ -11,6 +11,7 @@
 #include "html.h"
 #include "newsclean/cleaner.h"
 #include "rules.h"
+#include "test_rules.h"
 
 namespace newsclean {
 namespace {
@@ -419,11 +420,8 @@ TEST(Html, AttributesARuleNamesStayInTheTree) {
 }
 
 TEST(Html, KeptAttributesFollowTheRules) {
-  std::vector<Rule> rules;
-  std::vector<Disable> disable;
-  ASSERT_TRUE(parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules,
-                          &disable)
-                  .ok());
+  std::vector<Rule> rules = built_in_rules();
+  ASSERT_FALSE(rules.empty());
   const HtmlRules built_in(rules);
   EXPECT_TRUE(keeps_attribute(built_in, "class"));
   EXPECT_TRUE(keeps_attribute(built_in, "CLASS"));

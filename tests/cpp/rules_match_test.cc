@@ -11,6 +11,7 @@
 
 #include "newsclean/cleaner.h"
 #include "rules.h"
+#include "test_rules.h"
 #include "text.h"
 
 namespace newsclean {
@@ -109,11 +110,8 @@ TEST(AnchoredAtStart, EveryAlternativeMustStartAtTheStart) {
 
 // Sets split by anchoring find exactly what each rule's own pattern finds.
 TEST(RuleMatcher, TheBuiltInRulesHitWhatTheirPatternsHit) {
-  std::vector<Rule> rules;
-  std::vector<Disable> disable;
-  ASSERT_TRUE(parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules,
-                          &disable)
-                  .ok());
+  std::vector<Rule> rules = built_in_rules();
+  ASSERT_FALSE(rules.empty());
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build(rules, &m).ok());
   int anchored = 0;

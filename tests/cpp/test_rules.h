@@ -1,0 +1,27 @@
+// Helpers shared by the GoogleTest files.
+#ifndef NEWSCLEAN_TESTS_CPP_TEST_RULES_H_
+#define NEWSCLEAN_TESTS_CPP_TEST_RULES_H_
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "newsclean/cleaner.h"
+#include "rules.h"
+
+namespace newsclean {
+
+// The built-in rules as rules.yaml gives them; a load error fails the test.
+inline std::vector<Rule> built_in_rules() {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  const Status s =
+      parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules, &disable);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return rules;
+}
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_TESTS_CPP_TEST_RULES_H_
