@@ -50,16 +50,10 @@ py::dict removal_dict(const Removal& r) {
                   "category"_a = r.category);
 }
 
+// The one serialiser of a Result (newsclean::to_json), as Python objects.
 py::dict result_dict(const Result& r) {
-  py::list captions, removed;
-  for (const auto& c : r.captions) captions.append(caption_dict(c));
-  for (const auto& x : r.removed) removed.append(removal_dict(x));
-  return py::dict("text"_a = r.text, "title"_a = r.title, "section"_a = r.section,
-                  "author"_a = r.author, "published"_a = r.published,
-                  "site_name"_a = r.site_name, "language"_a = r.language,
-                  "canonical_url"_a = r.canonical_url, "format"_a = r.format,
-                  "captions"_a = captions, "removed"_a = removed,
-                  "stats"_a = stats_dict(r.stats), "warnings"_a = r.warnings);
+  static const py::object& loads = *new py::object(py::module_::import("json").attr("loads"));
+  return loads(newsclean::to_json(r));
 }
 
 newsclean::Format parse_format(const std::string& f) {

@@ -1,5 +1,7 @@
 #include "inputs.h"
 
+#include "newsclean/cleaner.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -172,9 +174,9 @@ std::string hex_byte(unsigned char c) {
 // Checks a whole text document; on failure fills *line and *error.
 bool check_text(const std::string& s, std::size_t* line, std::string* error) {
   const std::size_t nul = s.find('\0');
-  const std::optional<std::size_t> bad = find_invalid_utf8(s);
-  if (nul == std::string::npos && !bad) return true;
-  const std::size_t at = bad && *bad < nul ? *bad : nul;
+  const std::size_t bad = find_invalid_utf8(s);  // npos when valid
+  if (nul == std::string::npos && bad == std::string::npos) return true;
+  const std::size_t at = std::min(bad, nul);
   const std::size_t prev_newline = at == 0 ? std::string::npos : s.rfind('\n', at - 1);
   const std::size_t begin = prev_newline == std::string::npos ? 0 : prev_newline + 1;
   *line = 1 + static_cast<std::size_t>(
@@ -265,42 +267,6 @@ void Reader::read_line() {
   doc.line = line_;
   doc.data.assign(s.data(), s.size());
   pending_.push_back(std::move(doc));
-}
-
-std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07u;
-    } else {
-      return i;  // a continuation byte, C0/C1 or F5..FF
-    }
-    if (n - i < len) return i;  // truncated sequence
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return i;
-    i += len;
-  }
-  return std::nullopt;
 }
 
 }  // namespace newsclean::cli

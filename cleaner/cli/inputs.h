@@ -16,7 +16,6 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,10 +97,6 @@ class Reader {
   char* line_buf_ = nullptr;
   std::size_t line_cap_ = 0;
 };
-
-// Where the first byte that is not valid UTF-8 is, if any. Overlong forms,
-// surrogates and code points above U+10FFFF are invalid.
-std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
 }  // namespace newsclean::cli
 

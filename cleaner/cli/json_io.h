@@ -1,11 +1,6 @@
 // Result <-> JSON, for --json and JSONL output.
 //
-// A Result becomes one object:
-//   {"text": ..., "title": ..., "section": [...],
-//    "captions": [{"text", "score", "related", "index", "rule"}, ...],
-//    "removed": [{"index", "text", "rule", "category"}, ...],
-//    "stats": {"blocks", "kept", "removed", "bytes_in", "bytes_out"},
-//    "warnings": [...]}
+// A Result becomes the object of newsclean::to_json (every key, always).
 // ordered_json keeps keys in the order written, so JSONL records keep the
 // order of their fields.
 
@@ -22,7 +17,7 @@ namespace newsclean::cli {
 
 using Json = nlohmann::ordered_json;
 
-// The Result as described above, after `prefix`'s members (e.g. "source").
+// The Result as newsclean::to_json gives it, after `prefix`'s members (e.g. "source").
 Json result_to_json(const Result& result, Json prefix = Json::object());
 
 // One line of JSON (no newline). Invalid UTF-8 cannot reach here from the

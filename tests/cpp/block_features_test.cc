@@ -1,5 +1,8 @@
 // Block features on their own: URL slugs and teaser lists.
-#include "block_features.h"
+#include "engine/features.h"
+
+#include "core/page_url.h"
+#include "core/text.h"
 
 #include <gtest/gtest.h>
 
@@ -19,16 +22,16 @@ std::vector<bool> teaser_marks(const std::vector<std::string>& lines) {
 }
 
 TEST(Slug, WordsComeFromHyphenatedSegments) {
-  const auto words = url_slug_words("https://www.example.com/2019/11/court-rules-on-copyright/?a=b");
+  const auto words = PageUrl("https://www.example.com/2019/11/court-rules-on-copyright/?a=b").slug;
   EXPECT_EQ(words, (std::unordered_set<std::string>{"cour", "rule", "copy"}));
   // Sections, numbers and ids are not slugs.
-  EXPECT_TRUE(url_slug_words("https://www.bbc.com/news/world-europe-50473792").empty());
-  EXPECT_TRUE(url_slug_words("https://example.com").empty());
-  EXPECT_TRUE(url_slug_words("").empty());
+  EXPECT_TRUE(PageUrl("https://www.bbc.com/news/world-europe-50473792").slug.empty());
+  EXPECT_TRUE(PageUrl("https://example.com").slug.empty());
+  EXPECT_TRUE(PageUrl("").slug.empty());
 }
 
 TEST(Slug, HeadlineAgreesAndOtherLinesDoNot) {
-  const auto slug = url_slug_words("https://news.example/prison-guards-arrested-epstein-check/");
+  const auto slug = PageUrl("https://news.example/prison-guards-arrested-epstein-check/").slug;
   EXPECT_TRUE(agrees_with_slug("Two prison guards arrested over Epstein checks", slug));
   EXPECT_FALSE(agrees_with_slug("What the numbers say about the weather", slug));
   // Nothing to compare: no slug, or no Latin word.
@@ -46,13 +49,13 @@ TEST(Slug, HomePagesHaveNoHeadline) {
 }
 
 TEST(Slug, PathsThatNameThePageInWords) {
-  EXPECT_EQ(url_name_words("https://www.example.com/en/services/quality-assurance/?x=1"),
+  EXPECT_EQ(PageUrl("https://www.example.com/en/services/quality-assurance/?x=1").name_words,
             (std::unordered_set<std::string>{"serv", "qual", "assu"}));
   // A slug, an article number or no path: nothing to name the page.
-  EXPECT_TRUE(url_name_words("https://news.example/prison-guards-arrested-epstein-check/").empty());
-  EXPECT_TRUE(url_name_words("https://www.bbc.com/news/world-europe-50473792").empty());
-  EXPECT_TRUE(url_name_words("https://www.example.com/").empty());
-  EXPECT_TRUE(url_name_words("").empty());
+  EXPECT_TRUE(PageUrl("https://news.example/prison-guards-arrested-epstein-check/").name_words.empty());
+  EXPECT_TRUE(PageUrl("https://www.bbc.com/news/world-europe-50473792").name_words.empty());
+  EXPECT_TRUE(PageUrl("https://www.example.com/").name_words.empty());
+  EXPECT_TRUE(PageUrl("").name_words.empty());
 }
 
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {

@@ -1,4 +1,4 @@
-#include "captions.h"
+#include "engine/captions.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "newsclean/cleaner.h"
-#include "rules.h"
+#include "rules/load.h"
+#include "rules/match.h"
 
 namespace newsclean {
 namespace {

@@ -10,9 +10,11 @@
 #include <re2/re2.h>
 
 #include "newsclean/cleaner.h"
-#include "rules.h"
+#include "core/page_url.h"
+#include "rules/load.h"
+#include "rules/match.h"
 #include "test_rules.h"
-#include "text.h"
+#include "core/text.h"
 
 namespace newsclean {
 namespace {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "newsclean/cleaner.h"
-#include "rules.h"
+#include "rules/load.h"
+#include "rules/match.h"
 
 namespace newsclean {
 

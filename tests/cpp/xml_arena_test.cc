@@ -1,6 +1,6 @@
 // The libxml2 arena: what it owns, what it forwards, and what must not
 // outlive it.
-#include "xml_arena.h"
+#include "html/xml_arena.h"
 
 #include <gtest/gtest.h>
 

@@ -168,6 +168,20 @@ struct Result {
   std::vector<std::string> warnings;  // odd input that was repaired
 };
 
+// The Result as one line of JSON (UTF-8, no newline), with every key always
+// present, in this order: text, title, section, author, published,
+// site_name, language, canonical_url (each "" when the page does not say),
+// format, captions [{text, score, related, index, rule}], removed [{index,
+// text, rule, category}], stats {blocks, kept, removed, bytes_in,
+// bytes_out}, warnings. The CLI's --json output and Python's
+// Result.to_dict() are this object.
+std::string to_json(const Result& result);
+
+// Offset of the first ill-formed UTF-8 sequence in `s` (an overlong form, a
+// surrogate, a code point over U+10FFFF, a truncated sequence or a stray
+// continuation byte), or std::string_view::npos when `s` is well-formed.
+std::size_t find_invalid_utf8(std::string_view s);
+
 // A rule as loaded, for listing and explanation.
 struct RuleInfo {
   std::string id;

@@ -8,7 +8,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "rules.h"
+#include "rules/load.h"
+#include "rules/schema.h"
 
 namespace newsclean {
 namespace {
@@ -45,6 +46,9 @@ constexpr Name<Where> kWheres[] = {
     {"head", Where::kHead}, {"tail", Where::kTail}, {"anywhere", Where::kAnywhere}};
 constexpr Name<InputFormat> kFormats[] = {
     {"any", InputFormat::kAny}, {"text", InputFormat::kText}, {"html", InputFormat::kHtml}};
+constexpr Name<Pass> kPasses[] = {{"content", Pass::kContent}, {"early", Pass::kEarly}};
+constexpr Name<Suspend> kSuspends[] = {{"never", Suspend::kNever},
+                                       {"discussion", Suspend::kDiscussion}};
 constexpr Name<Unit> kUnits[] = {{"block", Unit::kBlock}, {"line", Unit::kLine}};
 constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"drop_rest", Action::kDropRest},
@@ -204,6 +208,12 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_bool(at, v, "once", &rule->once);
     } else if (key == "needs_story") {
       s = parse_bool(at, v, "needs_story", &rule->needs_story);
+    } else if (key == "caption") {
+      s = parse_bool(at, v, "caption", &rule->caption);
+    } else if (key == "pass") {
+      s = parse_enum(at, v, "pass", kPasses, &rule->pass);
+    } else if (key == "suspend_on") {
+      s = parse_enum(at, v, "suspend_on", kSuspends, &rule->suspend_on);
     } else if (key == "sites") {
       s = parse_string_list(at, v, "sites", &rule->sites);
       for (auto& site : rule->sites) {
@@ -212,11 +222,7 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       }
     } else {
       return at.error(kv.first.Mark(),
-                      "unknown key '" + key +
-                          "' (known: id, category, description, pattern, unless, "
-                          "feature, format, where, unit, action, field, min_words, "
-                          "max_words, once, needs_story, sites, tags, strip_id_or_class, "
-                          "roles, hidden, xpath, body)");
+                      "unknown key '" + key + "' (known: " + rule_key_names() + ")");
     }
     if (!s.ok()) return s;
   }
@@ -232,6 +238,13 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     if (rule->format != InputFormat::kAny) {
       return at.error(node["format"].Mark(), "format is for text rules (HTML rules act on HTML only)");
     }
+    if (rule->pass == Pass::kEarly && rule->strip_id_or_class.empty()) {
+      return at.error(node["pass"].Mark(),
+                      "pass is for strip_id_or_class (tags, roles and hidden act in both "
+                      "passes, xpath before the content is chosen)");
+    }
+  } else if (node["pass"]) {
+    return at.error(node["pass"].Mark(), "pass is for HTML rules (strip_id_or_class)");
   } else if (!has_pattern && rule->feature == Feature::kNone) {
     return at.error(node.Mark(), "pattern is required (or a feature, or an HTML selector)");
   }

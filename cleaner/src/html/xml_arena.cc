@@ -1,6 +1,6 @@
 // The arena behind XmlArena: per-thread blocks carved front to back, and
 // libxml2 allocator hooks that use them while an arena is active.
-#include "xml_arena.h"
+#include "html/xml_arena.h"
 
 #include <algorithm>
 #include <cstddef>

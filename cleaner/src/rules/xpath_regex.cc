@@ -1,4 +1,4 @@
-#include "xpath_regex.h"
+#include "rules/xpath_regex.h"
 
 #include <re2/re2.h>
 

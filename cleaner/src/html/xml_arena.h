@@ -17,8 +17,8 @@
 //
 // XmlArena::owns(doc) tells the code that would free a tree whether it can
 // skip the walk.
-#ifndef NEWSCLEAN_XML_ARENA_H_
-#define NEWSCLEAN_XML_ARENA_H_
+#ifndef NEWSCLEAN_SRC_HTML_XML_ARENA_H_
+#define NEWSCLEAN_SRC_HTML_XML_ARENA_H_
 
 namespace newsclean {
 
@@ -47,4 +47,4 @@ class XmlArena {
 
 }  // namespace newsclean
 
-#endif  // NEWSCLEAN_XML_ARENA_H_
+#endif  // NEWSCLEAN_SRC_HTML_XML_ARENA_H_

@@ -1,9 +1,9 @@
-#include "captions.h"
+#include "engine/captions.h"
 
 #include <cmath>
 #include <unordered_set>
 
-#include "text.h"
+#include "core/utf8.h"
 
 namespace newsclean {
 namespace {

@@ -1,44 +1,12 @@
-#include "text.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/tuning.h"
 
 namespace newsclean {
 namespace {
-
-constexpr char32_t kReplacement = 0xFFFD;
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes one well-formed UTF-8 sequence at in[i]; returns kInvalid (and a
-// length of 1) for an ill-formed one: overlong forms, surrogates, > U+10FFFF,
-// truncated or stray continuation bytes.
-char32_t decode(std::string_view in, std::size_t i, std::size_t* len) {
-  const auto b = [&](std::size_t k) {
-    return static_cast<unsigned char>(in[i + k]);
-  };
-  const unsigned char c = b(0);
-  *len = 1;
-  if (c < 0x80) return c;
-  std::size_t n;
-  char32_t cp;
-  char32_t min;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return kInvalid;
-  }
-  if (i + n > in.size()) return kInvalid;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return kInvalid;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return kInvalid;
-  }
-  *len = n;
-  return cp;
-}
 
 bool is_space_like(char32_t cp) {
   return cp == '\t' || cp == 0x00A0 || cp == 0x1680 ||
@@ -88,31 +56,6 @@ char32_t last_significant(std::string_view s) {
 
 }  // namespace
 
-char32_t next_code_point(std::string_view s, std::size_t* i) {
-  std::size_t len;
-  const char32_t cp = decode(s, *i, &len);
-  *i += len;
-  return cp == kInvalid ? kReplacement : cp;
-}
-
-void append_utf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 Normalised normalise(std::string_view in) {
   Normalised out;
   out.text.reserve(in.size());
@@ -131,10 +74,10 @@ Normalised normalise(std::string_view in) {
       continue;
     }
     std::size_t len;
-    const char32_t cp = decode(in, i, &len);
-    if (cp == kInvalid) {
+    const char32_t cp = decode_utf8(in, i, &len);
+    if (cp == kInvalidUtf8) {
       ++out.invalid_utf8;
-      append_utf8(kReplacement, &out.text);
+      append_utf8(kReplacementChar, &out.text);
     } else if (is_line_break(cp)) {
       out.text.push_back('\n');
     } else if (is_space_like(cp)) {
@@ -165,7 +108,8 @@ Block make_block(std::string text) {
   b.words = count_words(text);
   b.ends_sentence = is_sentence_end(last_significant(text));
   // Scripts without spaces between words (CJK, Thai) count as prose by length.
-  b.prose = b.ends_sentence && (b.words >= 8 || text.size() >= 90);
+  b.prose = b.ends_sentence &&
+           (b.words >= tuning::kProseMinWords || text.size() >= tuning::kProseMinBytes);
   b.text = std::move(text);
   return b;
 }
@@ -176,15 +120,31 @@ std::vector<Block> split_blocks(std::string_view text) {
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    const std::size_t first = line.find_first_not_of(' ');
-    if (first != std::string_view::npos) {
-      const std::size_t last = line.find_last_not_of(' ');
-      blocks.push_back(make_block(std::string(line.substr(first, last - first + 1))));
-    }
+    const std::string_view line = trim_spaces(text.substr(pos, nl - pos));
+    if (!line.empty()) blocks.push_back(make_block(std::string(line)));
     pos = nl + 1;
   }
   return blocks;
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(' ') - first + 1);
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (fold(a[k]) != fold(b[k])) return false;
+  }
+  return true;
 }
 
 }  // namespace newsclean

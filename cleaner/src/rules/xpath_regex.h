@@ -7,8 +7,8 @@
 // re:test(string, pattern [, flags]) is true when RE2 finds `pattern` in the
 // string; flags "i" makes it case-insensitive ("g" and "m" are accepted and
 // change nothing for a test). An invalid pattern tests false.
-#ifndef NEWSCLEAN_SRC_XPATH_REGEX_H_
-#define NEWSCLEAN_SRC_XPATH_REGEX_H_
+#ifndef NEWSCLEAN_SRC_RULES_XPATH_REGEX_H_
+#define NEWSCLEAN_SRC_RULES_XPATH_REGEX_H_
 
 #include <libxml/xpath.h>
 
@@ -28,4 +28,4 @@ std::string check_rule_xpath(const std::string& expr);
 
 }  // namespace newsclean
 
-#endif  // NEWSCLEAN_SRC_XPATH_REGEX_H_
+#endif  // NEWSCLEAN_SRC_RULES_XPATH_REGEX_H_

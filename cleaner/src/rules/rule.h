@@ -1,14 +1,13 @@
-// Rules: their in-memory form, loading from YAML, and matching with RE2.
-#ifndef NEWSCLEAN_SRC_RULES_H_
-#define NEWSCLEAN_SRC_RULES_H_
+// Rule: the in-memory form of one rule of rules.yaml, and what each of its
+// keys means. The schema (every key, its values and its meaning) is written
+// once, in docs/rules.md; rules/schema.cc lists the keys the loader knows.
+#ifndef NEWSCLEAN_SRC_RULES_RULE_H_
+#define NEWSCLEAN_SRC_RULES_RULE_H_
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newsclean/cleaner.h"
 
 namespace newsclean {
 
@@ -18,6 +17,17 @@ enum class Action { kDrop, kDropRest, kDropTail, kDropBefore, kKeep, kMetadata }
 enum class Field { kNone, kTitle, kSection };
 // Which input a text rule applies to: both, or only text or only HTML.
 enum class InputFormat { kAny, kText, kHtml };
+// When an HTML rule's class/id tokens act: only inside the chosen content
+// (kContent), or already before the content is chosen (kEarly: boxes that
+// compete with the story for paragraphs, such as comments and sign-up
+// forms), except on elements whose class or id also names the story.
+enum class Pass { kContent, kEarly };
+// Pages on which a rule does not act.
+enum class Suspend {
+  kNever,
+  kDiscussion,  // forum threads and Q&A pages (schema.org
+                // DiscussionForumPosting): their posts are the content
+};
 
 // Block features a rule can require (with or without a pattern).
 enum class Feature {
@@ -52,6 +62,11 @@ struct Rule {
   std::size_t max_words = 0;  // 0: no maximum
   bool once = false;          // applies to its first hit only
   bool needs_story = false;   // only in documents shaped like a story
+  bool caption = false;       // what it removes is a photo caption: judged
+                              // against the story, listed in Result.captions
+                              // (HTML: the element's text becomes a block)
+  Pass pass = Pass::kContent;        // HTML class/id tokens: when they act
+  Suspend suspend_on = Suspend::kNever;
   std::vector<std::string> sites;  // empty: every site
   std::string origin;              // "file:line" of the rule
   std::string pattern_at;          // "file:line:col" of its pattern
@@ -59,8 +74,7 @@ struct Rule {
 
   // HTML selectors. A rule with any of them acts on the page's elements
   // before there are blocks (drop: strip the element; keep: protect it;
-  // category caption: the element's text becomes a caption); it needs no
-  // pattern.
+  // caption: the element's text becomes a caption); it needs no pattern.
   std::vector<std::string> tags;               // element names
   std::vector<std::string> strip_id_or_class;  // class/id tokens ("share" matches "post-share")
   std::vector<std::string> roles;              // ARIA roles
@@ -69,71 +83,20 @@ struct Rule {
   std::string body;                            // XPath of the story's container
   std::string xpath_at;                        // "file:line:col" of xpath or body
 
+  // True if the rule applies to pages of `host` (no `sites`: every host).
+  bool in_scope(std::string_view host) const;
+
   bool is_html() const {
     return !tags.empty() || !strip_id_or_class.empty() || !roles.empty() || hidden ||
            !xpath.empty() || !body.empty();
   }
 };
 
-// A rule id to switch off, and where it was asked for ("file:line:col").
-struct Disable {
-  std::string id;
-  std::string origin;
-};
-
-// Parses one YAML rules document, appending its rules to `rules` and its
-// `disable` ids to `disable`. Errors name "file:line:col: rule 'id': ...".
-Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
-                   std::vector<Disable>* disable);
-
-// Adds the rules of a later source: one with the id of an existing rule
-// replaces it in place; new ones go before all existing rules, so that where
-// several rules fit a block, the more specific (later) file wins.
-void merge_rules(std::vector<Rule> added, std::vector<Rule>* rules);
-
-// Drops the disabled rules; an id that names no rule is an error.
-Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules);
-
-// True if every match of RE2 `pattern` starts at the start of the text (each
-// alternative begins with ^ or \A, outside (?m)). False where unsure.
-bool anchored_at_start(std::string_view pattern);
-
 // True if `host` (lower case) is covered by `site`: "example.com" covers
 // itself and "www.example.com"; ".example.com" covers every subdomain and the
 // domain itself.
 bool site_matches(std::string_view site, std::string_view host);
 
-// The lower-case host of a URL ("https://www.x.com:8080/a" -> "www.x.com"),
-// or the input itself lower-cased when it has no scheme.
-std::string host_of(std::string_view url);
-
-// Compiled rules: one RE2::Set per unit finds the candidate rules of a
-// string in one pass. Immutable after construction, safe to share.
-class RuleMatcher {
- public:
-  // Compiles `rules`; fails on a pattern that does not compile, is empty,
-  // matches the empty string or matches any text. A rule with a feature may
-  // have no pattern.
-  static Status build(std::vector<Rule> rules,
-                      std::unique_ptr<const RuleMatcher>* out);
-  ~RuleMatcher();
-
-  const std::vector<Rule>& rules() const { return rules_; }
-
-  // Indices (into rules()) of the `unit` rules whose pattern matches `s`
-  // (rules with a feature and no pattern are always candidates) and whose
-  // `unless` pattern does not, ascending.
-  // `words` is the word count of `s`: rules whose max_words is smaller are
-  // not even scanned.
-  void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits) const;
-
- private:
-  RuleMatcher() = default;
-  std::vector<Rule> rules_;
-  struct Sets;  // RE2 types stay out of this header
-  std::unique_ptr<const Sets> sets_;
-};
-
 }  // namespace newsclean
 
-#endif  // NEWSCLEAN_SRC_RULES_H_
+#endif  // NEWSCLEAN_SRC_RULES_RULE_H_

@@ -1,5 +1,8 @@
 // Block features: what a rule can ask of a block besides its text.
-#include "block_features.h"
+#include "engine/features.h"
+
+#include "core/text.h"
+#include "core/tuning.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,24 +11,7 @@
 namespace newsclean {
 namespace {
 
-// A run of at least this many short non-sentence lines is a teaser list.
-constexpr std::size_t kTeaserRunLength = 4;
-constexpr std::size_t kTeaserMaxWords = 15;
-// A document with this many lines printed twice repeats its structure (a
-// table of contents, tabs): none of them is a duplicate.
-constexpr std::size_t kDuplicateMaxPairs = 4;
-
-// A list of other stories at the end of a document: at least this many
-// headlines, and the structure of such a list (separators between entries,
-// or a one-sentence summary under each headline) at least this often. A
-// story's own closing list (tour dates, results) is a plain run of items.
-constexpr std::size_t kTeaserListHeadlines = 3;
-constexpr std::size_t kTeaserListStructure = 2;
-constexpr std::size_t kTeaserSummaryMaxWords = 30;
-// An excerpt that a teaser box cut off ("...") may be longer.
-constexpr std::size_t kTeaserExcerptMaxWords = 40;
-// A line of up to this many words right above a teaser list is its heading.
-constexpr std::size_t kTeaserListHeadingWords = 4;
+using namespace tuning;
 
 // A block with no letter or digit: an empty list entry ("-", "•", "***").
 bool is_separator(const Block& b) {
@@ -67,47 +53,6 @@ bool is_headline(const Block& b) {
     return false;
   }
   return starts_like_headline(b.text) && b.text.back() != ':';
-}
-
-// Words for comparing a line with the page URL's slug: runs of 3 or more
-// ASCII letters, lower-cased and cut to their first 4 letters (slugs drop
-// accents, and words inflect: "rules" / "ruling").
-constexpr std::size_t kSlugWordMin = 3;
-constexpr std::size_t kSlugWordPrefix = 4;
-// Path segments with at least this many words are slugs.
-constexpr std::size_t kSlugMinWords = 3;
-
-template <typename Fn>
-void for_each_slug_word(std::string_view s, Fn fn) {
-  std::string word;
-  const auto flush = [&] {
-    if (word.size() >= kSlugWordMin) fn(word.substr(0, kSlugWordPrefix));
-    word.clear();
-  };
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && std::isalpha(u)) {
-      word.push_back(static_cast<char>(std::tolower(u)));
-    } else if (u < 0x80 || word.empty()) {
-      flush();  // a non-ASCII byte inside a word (an accent) does not end it
-    }
-  }
-  flush();
-}
-
-// Words of a line in the slug that make the line agree with it.
-constexpr std::size_t kSlugAgreeWords = 3;
-// A run of this many digits in a URL path is an article's number.
-constexpr std::size_t kArticleIdDigits = 4;
-
-// The path of `url` without query and fragment ("" without one).
-std::string_view url_path(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  const std::size_t path = url.find_first_of("/?#");
-  if (path == std::string_view::npos || url[path] != '/') return {};
-  url.remove_prefix(path);
-  return url.substr(0, url.find_first_of("?#"));
 }
 
 }  // namespace
@@ -171,58 +116,7 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
   std::fill(marks->begin() + i, marks->end(), true);
 }
 
-// The words of the URL path's slugs ("/2019/11/browns-player-on-fight/"):
-// segments joined by '-' or '_' with kSlugMinWords or more words of letters
-// ("world-europe-50473792" is a section and a number, not a slug).
-std::unordered_set<std::string> url_slug_words(std::string_view url) {
-  std::unordered_set<std::string> words;
-  url = url_path(url);
-  std::size_t pos = 0;
-  while (pos < url.size()) {
-    std::size_t end = url.find('/', pos + 1);
-    if (end == std::string_view::npos) end = url.size();
-    const std::string_view segment = url.substr(pos, end - pos);
-    std::vector<std::string> found;
-    for_each_slug_word(segment, [&](std::string w) { found.push_back(std::move(w)); });
-    const bool joined = segment.find_first_of("-_") != std::string_view::npos;
-    if (joined && found.size() >= kSlugMinWords) words.insert(found.begin(), found.end());
-    pos = end;
-  }
-  return words;
-}
-
-bool is_home_page(std::string_view url) {
-  if (url.find("://") == std::string_view::npos ||
-      url_path(url).find_first_not_of('/') != std::string_view::npos) {
-    return false;
-  }
-  // A query may still name a page ("/?p=123"); campaign tags do not.
-  std::string_view query = url.substr(std::min(url.find('?'), url.size()));
-  query = query.substr(0, query.find('#'));
-  while (!query.empty()) {
-    query.remove_prefix(1);  // '?' or '&'
-    const std::string_view name = query.substr(0, query.find_first_of("=&"));
-    const bool tag = name.rfind("utm_", 0) == 0 || name == "srsltid" || name == "gclid" ||
-                     name == "fbclid" || name == "ref" || name.empty();
-    if (!tag) return false;
-    query = query.substr(std::min(query.find('&'), query.size()));
-  }
-  return true;
-}
-
 namespace {
-
-// url_name_words() for a URL already known to have no slug.
-std::unordered_set<std::string> path_name_words(std::string_view path) {
-  std::unordered_set<std::string> words;
-  std::size_t digits = 0;
-  for (const char c : path) {
-    digits = c >= '0' && c <= '9' ? digits + 1 : 0;
-    if (digits >= kArticleIdDigits) return words;
-  }
-  for_each_slug_word(path, [&](std::string w) { words.insert(std::move(w)); });
-  return words;
-}
 
 // True if `text` has one of `words` (as for_each_slug_word reads it).
 bool shares_word(std::string_view text, const std::unordered_set<std::string>& words) {
@@ -232,11 +126,6 @@ bool shares_word(std::string_view text, const std::unordered_set<std::string>& w
 }
 
 }  // namespace
-
-std::unordered_set<std::string> url_name_words(std::string_view url) {
-  if (!url_slug_words(url).empty()) return {};
-  return path_name_words(url_path(url));
-}
 
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
   if (slug.empty()) return true;
@@ -253,23 +142,20 @@ bool agrees_with_slug(std::string_view text, const std::unordered_set<std::strin
          covered.size() * 2 >= slug.size();
 }
 
-Features::Features(const std::vector<Block>& blocks, std::string_view url)
+Features::Features(const std::vector<Block>& blocks, const PageUrl& url)
     : blocks_(blocks),
       duplicate_(blocks.size()),
       teaser_run_(blocks.size()),
       page_url_(blocks.size()),
       link_heavy_(blocks.size()),
       teaser_list_(blocks.size()),
-      slug_(url_slug_words(url)),
-      name_words_(slug_.empty() ? path_name_words(url_path(url))
-                                : std::unordered_set<std::string>()),
-      home_page_(is_home_page(url)) {
+      url_(url) {
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     link_heavy_[i] = blocks[i].link_ratio > kLinkHeavyRatio;
   }
-  for (std::size_t i = 0; i < blocks.size() && !url.empty(); ++i) {
-    page_url_[i] = blocks[i].text == url;
+  for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
+    page_url_[i] = blocks[i].text == url.url;
   }
   // A block printed twice is a widget or a caption shown twice; one that
   // recurs three times or more is the page's own structure (a meal plan,
@@ -304,9 +190,11 @@ bool Features::has(Feature f, std::size_t i) const {
     case Feature::kLinkHeavy: return link_heavy_[i];
     case Feature::kTeaserList: return teaser_list_[i];
     case Feature::kUrlTitle: {
-      if (home_page_) return false;
-      if (!slug_.empty() || name_words_.empty()) return agrees_with_slug(blocks_[i].text, slug_);
-      return shares_word(blocks_[i].text, name_words_);
+      if (url_.home_page) return false;
+      if (!url_.slug.empty() || url_.name_words.empty()) {
+        return agrees_with_slug(blocks_[i].text, url_.slug);
+      }
+      return shares_word(blocks_[i].text, url_.name_words);
     }
   }
   return false;

@@ -5,8 +5,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include "rules.h"
-#include "xpath_regex.h"
+#include "rules/match.h"
+#include "rules/xpath_regex.h"
 
 namespace newsclean {
 namespace {
@@ -31,6 +31,17 @@ Status pattern_error(const Rule& r, const std::string& what,
                 (at.empty() ? r.pattern_at : at) + ": rule '" + r.id + "': " + what);
 }
 
+// A rule's `unless` pattern, if any, must compile (with or without a
+// pattern of its own).
+Status check_unless(const Rule& r) {
+  if (r.unless.empty()) return {};
+  RE2 unless(r.unless, re2_options());
+  if (!unless.ok()) {
+    return pattern_error(r, "invalid unless pattern: " + unless.error(), r.unless_at);
+  }
+  return {};
+}
+
 Status check_pattern(const Rule& r) {
   if (r.pattern.empty()) return pattern_error(r, "pattern is empty");
   RE2 re(r.pattern, re2_options());
@@ -38,12 +49,8 @@ Status check_pattern(const Rule& r) {
   if (RE2::PartialMatch("", re)) {
     return pattern_error(r, "pattern matches the empty string, so it would match every block");
   }
-  if (!r.unless.empty()) {
-    RE2 unless(r.unless, re2_options());
-    if (!unless.ok()) {
-      return pattern_error(r, "invalid unless pattern: " + unless.error(), r.unless_at);
-    }
-  }
+  Status s = check_unless(r);
+  if (!s.ok()) return s;
   const bool all = std::all_of(std::begin(kProbes), std::end(kProbes),
                                [&](const char* p) { return RE2::PartialMatch(p, re); });
   if (all) return pattern_error(r, "pattern matches any text (a catch-all)");
@@ -240,6 +247,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
       continue;
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
+      Status s = check_unless(r);
+      if (!s.ok()) return s;
       sets->always[u].push_back(static_cast<int>(i));
       sets->pattern.push_back(nullptr);
       sets->unless.push_back(
@@ -303,36 +312,6 @@ void RuleMatcher::Sets::find(int k, const re2::StringPiece& text,
     }
   }
   for (int e : entries) rules_hit->push_back(rule[k][e]);
-}
-
-bool site_matches(std::string_view site, std::string_view host) {
-  const auto ends_with = [](std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (!site.empty() && site[0] == '.') {
-    return host == site.substr(1) || ends_with(host, site);
-  }
-  return host == site || (ends_with(host, site) && host.size() == site.size() + 4 &&
-                          host.substr(0, 4) == "www.");
-}
-
-std::string host_of(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  const std::size_t at = url.rfind('@');
-  if (at != std::string_view::npos) url.remove_prefix(at + 1);
-  if (!url.empty() && url[0] == '[') {  // IPv6 literal
-    url = url.substr(0, url.find(']') + 1);
-  } else {
-    url = url.substr(0, url.find(':'));
-  }
-  std::string host(url);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  while (!host.empty() && host.back() == '.') host.pop_back();
-  return host;
 }
 
 }  // namespace newsclean

@@ -1,11 +1,13 @@
 // Caption relevance: how much a caption is about the story it sits in.
-#ifndef NEWSCLEAN_SRC_CAPTIONS_H_
-#define NEWSCLEAN_SRC_CAPTIONS_H_
+#ifndef NEWSCLEAN_SRC_ENGINE_CAPTIONS_H_
+#define NEWSCLEAN_SRC_ENGINE_CAPTIONS_H_
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "core/tuning.h"
 
 namespace newsclean {
 
@@ -19,7 +21,7 @@ class StoryTerms {
  public:
   // Title words count `title_weight` times: the headline names the topic.
   StoryTerms(const std::vector<std::string_view>& paragraphs,
-             std::string_view title, int title_weight = 2);
+             std::string_view title, int title_weight = tuning::kCaptionTitleWeight);
 
   // Relevance of `caption` to the story in [0, 1]: the shared words, each
   // weighted by its salience in the story (1 + ln tf), over that weight plus
@@ -32,4 +34,4 @@ class StoryTerms {
 
 }  // namespace newsclean
 
-#endif  // NEWSCLEAN_SRC_CAPTIONS_H_
+#endif  // NEWSCLEAN_SRC_ENGINE_CAPTIONS_H_

@@ -1,0 +1,29 @@
+// Block: one paragraph of a document, the unit every text rule looks at.
+// Both front ends (text and HTML) end in a list of blocks.
+#ifndef NEWSCLEAN_SRC_CORE_BLOCK_H_
+#define NEWSCLEAN_SRC_CORE_BLOCK_H_
+
+#include <cstddef>
+#include <string>
+
+namespace newsclean {
+
+// What element a block came from (text input gives kLine).
+enum class BlockKind { kLine, kParagraph, kHeading, kListItem, kQuote, kPre, kCell };
+
+// A paragraph of the input and the features rules look at.
+struct Block {
+  std::string text;           // normalised, trimmed, never empty
+  std::size_t words = 0;      // space-separated tokens
+  bool ends_sentence = false; // ends with . ! ? … (before closing quotes)
+  bool prose = false;         // a sentence of some length: story text shape
+  BlockKind kind = BlockKind::kLine;
+  // Markup facts; text input leaves the defaults.
+  float link_ratio = 0;       // share of the text inside links
+  int decided_by = -1;        // a rule that already decided the block on the
+                              // page (a caption element), or -1
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_CORE_BLOCK_H_

@@ -1,0 +1,49 @@
+// Text: bytes -> normalised UTF-8 -> blocks with features; and the small
+// string helpers every layer uses.
+#ifndef NEWSCLEAN_SRC_CORE_TEXT_H_
+#define NEWSCLEAN_SRC_CORE_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/block.h"
+#include "core/utf8.h"
+
+namespace newsclean {
+
+struct Normalised {
+  std::string text;
+  std::size_t invalid_utf8 = 0;  // ill-formed sequences replaced by U+FFFD
+  std::size_t controls = 0;      // NUL and other control characters dropped
+};
+
+// Repairs and normalises `in`: ill-formed UTF-8 becomes U+FFFD; a leading BOM,
+// zero-width spaces (U+200B, U+2060, U+FEFF), soft hyphens and C0/C1 controls
+// other than tab and newline are dropped; tab, U+00A0 and the other Unicode
+// spaces become ' '; CR, CRLF, U+0085, U+2028 and U+2029 become '\n'.
+// ZWJ and ZWNJ are kept (they carry meaning in emoji and several scripts).
+// Every other byte is kept as it was.
+Normalised normalise(std::string_view in);
+
+// Splits normalised text into blocks: one per non-empty line, trimmed.
+std::vector<Block> split_blocks(std::string_view normalised);
+
+// Features of one line of text (used for blocks and for `unit: line`).
+Block make_block(std::string text);
+
+std::size_t count_words(std::string_view s);
+
+// `s` without leading and trailing ' ' (only that character).
+std::string_view trim_spaces(std::string_view s);
+
+// `s` with ASCII letters lower-cased (the C locale's tolower).
+std::string lower(std::string s);
+
+// True if a and b are equal ignoring ASCII case.
+bool iequals_ascii(std::string_view a, std::string_view b);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_CORE_TEXT_H_

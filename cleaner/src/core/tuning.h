@@ -1,0 +1,150 @@
+// Every threshold of the library, with its default and why it is what it
+// is. A number that decides what is story and what is not lives here, and
+// nowhere else: the stages name it. (Options in the public header are the
+// knobs a user may turn; these are not.)
+#ifndef NEWSCLEAN_SRC_CORE_TUNING_H_
+#define NEWSCLEAN_SRC_CORE_TUNING_H_
+
+#include <cstddef>
+
+namespace newsclean::tuning {
+
+// ---------------------------------------------------------------- blocks
+// A sentence of this many words (or bytes, for scripts without spaces:
+// CJK, Thai) is prose, the shape of story text.
+constexpr std::size_t kProseMinWords = 8;
+constexpr std::size_t kProseMinBytes = 90;
+
+// ---------------------------------------------------------------- page URL
+// Slug words: runs of at least kSlugWordMin ASCII letters, cut to
+// kSlugWordPrefix (slugs drop accents, and words inflect).
+constexpr std::size_t kSlugWordMin = 3;
+constexpr std::size_t kSlugWordPrefix = 4;
+// A path segment of this many joined words is a slug, not a section name.
+constexpr std::size_t kSlugMinWords = 3;
+// A run of this many digits in a path is an article's number.
+constexpr std::size_t kArticleIdDigits = 4;
+// A line with this many words in the slug agrees with it (however long).
+constexpr std::size_t kSlugAgreeWords = 3;
+
+// ---------------------------------------------------------------- document shape
+// A story: at least this many prose blocks holding half of the text;
+// product pages, listings and forums are not.
+constexpr std::size_t kStoryMinProse = 3;
+// More than this share of a block's text in links makes it a link block.
+constexpr float kLinkHeavyRatio = 0.5f;
+// A run of at least this many short (<= kTeaserMaxWords) non-sentences is a
+// teaser run: a menu or a list of headlines.
+constexpr std::size_t kTeaserRunLength = 4;
+constexpr std::size_t kTeaserMaxWords = 15;
+// A document with this many lines printed twice repeats its structure (a
+// table of contents, tabs): none of them is a duplicate.
+constexpr std::size_t kDuplicateMaxPairs = 4;
+// A list of other stories at the end of a document: this many headlines,
+// and separators or one-sentence summaries at least kTeaserListStructure
+// times (a story's own closing list, tour dates, is a plain run of items).
+constexpr std::size_t kTeaserListHeadlines = 3;
+constexpr std::size_t kTeaserListStructure = 2;
+constexpr std::size_t kTeaserSummaryMaxWords = 30;
+// An excerpt that a teaser box cut off ("...") may be longer.
+constexpr std::size_t kTeaserExcerptMaxWords = 40;
+// A line of up to this many words right above a teaser list is its heading.
+constexpr std::size_t kTeaserListHeadingWords = 4;
+
+// ---------------------------------------------------------------- decisions
+// A prose block this long is story text: a `drop_rest` list (related
+// stories, mirror addresses) ends before it. Teaser headlines rarely end with
+// a full stop, and are shorter.
+constexpr std::size_t kStoryParagraphWords = 12;
+// drop_tail keeps the tail when it holds more than this many times the
+// prose before it: then the "comments" are the page's content.
+constexpr std::size_t kDropTailMaxRatio = 3;
+// Caption relevance: the headline names the topic, so its words count this
+// many times in the story's vocabulary.
+constexpr int kCaptionTitleWeight = 2;
+
+// ---------------------------------------------------------------- HTML: is it HTML?
+// Closing tags that make a fragment HTML, and at most this many bytes per
+// tag when the input does not start with one (text quoting markup has far
+// fewer tags than a page made of it).
+constexpr std::size_t kFragmentMinTags = 3;
+constexpr std::size_t kMarkupBytesPerTag = 200;
+
+// ---------------------------------------------------------------- HTML: pruning
+// A generic HTML rule leaves alone an element holding more than
+// 1/kMaxStripShare of the text it is pruned within: that is the story.
+constexpr std::size_t kMaxStripShare = 3;
+// Hidden elements with this much text and under 3/10 of it in links stay:
+// collapsed story text (accordions, "read more"), not a menu or a dialog.
+constexpr std::size_t kHiddenProse = 300;
+constexpr std::size_t kHiddenLinkTenths = 3;
+// A <noscript> with this much prose, more than the rest of the page shows,
+// is the page's content as served to crawlers (the page is drawn by scripts).
+constexpr std::size_t kNoscriptProse = 500;
+// A JSON-LD articleBody this long, over kJsonLdBodyRatio times what the
+// markup gave, replaces it (content drawn by scripts).
+constexpr std::size_t kJsonLdMinBody = 500;
+constexpr std::size_t kJsonLdBodyRatio = 5;
+
+// ---------------------------------------------------------------- HTML: scoring
+// Class and id words: a story word ("article", "content") or a boilerplate
+// word ("sidebar", "related") in class or in id adds or takes this much;
+// itemprop="articleBody" is the page saying it outright.
+constexpr double kClassWeight = 25;
+constexpr double kArticleBodyWeight = 50;
+// Elements by their tag: semantic containers are likelier story holders,
+// lists, forms and headings less likely.
+constexpr double kArticleTagWeight = 25;
+constexpr double kMainTagWeight = 10;
+constexpr double kDivTagWeight = 5;
+constexpr double kTextTagWeight = 3;    // pre, td, blockquote
+constexpr double kListTagWeight = -3;   // ol, ul, dl, form
+constexpr double kHeadingTagWeight = -5;  // h1..h6, th
+// A paragraph (p, pre, td, blockquote, a div of text) of fewer characters
+// scores nothing; text directly in a container counts as a paragraph from
+// kOwnTextMinChars.
+constexpr std::size_t kParagraphMinChars = 25;
+constexpr std::size_t kOwnTextMinChars = 100;
+// A paragraph scores 1, plus one per comma, plus one per kCharsPerPoint
+// characters up to kMaxLengthPoints; its parent gets all of it, the
+// grandparent kGrandparentShare, the great-grandparent kGreatGrandparentShare.
+constexpr double kCharsPerPoint = 100.0;
+constexpr double kMaxLengthPoints = 3.0;
+constexpr double kGrandparentShare = 0.5;
+constexpr double kGreatGrandparentShare = 1.0 / 3;
+constexpr int kScoredLevels = 3;
+
+// ---------------------------------------------------------------- HTML: the content
+// Candidates scoring this share of the best are near-equals: three or more
+// of them make their common ancestor the story (a story split in boxes).
+constexpr double kNearCandidateShare = 0.75;
+// The climb to a better-scoring parent stops at a parent under 1/this of
+// the score below.
+constexpr double kClimbStopRatio = 3;
+// An ancestor with more than 1/kStoryLinkShare of its text in links is no
+// longer the story's container; one with kClimbProseGain (3/2) times its
+// child's prose holds more of the story.
+constexpr std::size_t kStoryLinkShare = 10;
+constexpr std::size_t kClimbProseNum = 3;
+constexpr std::size_t kClimbProseDen = 2;
+// A winning container with this much paragraph text is a story in itself.
+constexpr std::size_t kStoryChars = 1500;
+// A winner under half of the page's paragraph text that is short or under
+// 1/kSpreadWinnerShare of it means the page is spread over many boxes (a
+// service or product page): take the smallest ancestor holding
+// kSpreadHoldNum/kSpreadHoldDen of it.
+constexpr std::size_t kSpreadWinnerShare = 5;
+constexpr std::size_t kSpreadHoldNum = 4;
+constexpr std::size_t kSpreadHoldDen = 5;
+// Siblings of the winner join it when they score kSiblingShare of its score
+// (at least kSiblingMinScore); a <p> sibling joins when it has more than
+// kSiblingParagraphChars with under kSiblingLinkDensity of links, or no
+// links and a final full stop.
+constexpr double kSiblingShare = 0.2;
+constexpr double kSiblingMinScore = 10.0;
+constexpr std::size_t kSiblingParagraphChars = 80;
+constexpr double kSiblingLinkDensity = 0.25;
+
+}  // namespace newsclean::tuning
+
+#endif  // NEWSCLEAN_SRC_CORE_TUNING_H_

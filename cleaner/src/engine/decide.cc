@@ -1,0 +1,113 @@
+#include "engine/decide.h"
+
+#include <algorithm>
+
+#include "core/tuning.h"
+
+namespace newsclean {
+
+Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                     const std::vector<std::vector<int>>& hits, std::size_t head_blocks,
+                     std::size_t tail_blocks) {
+  const std::size_t n = blocks.size();
+  // The story starts at the first prose block that no `anywhere` rule drops
+  // (a long caption is prose-shaped but is not the story).
+  std::size_t first_prose = n;
+  for (std::size_t i = 0; i < n && first_prose == n; ++i) {
+    const bool dropped = std::any_of(hits[i].begin(), hits[i].end(), [&](int k) {
+      return rules[k].where == Where::kAnywhere && rules[k].action != Action::kKeep;
+    });
+    if (blocks[i].prose && !dropped) first_prose = i;
+  }
+  Regions reg;
+  // Without a prose block the last block is the story, never the head.
+  const std::size_t head_limit = first_prose < n ? first_prose : (n > 0 ? n - 1 : 0);
+  reg.head_end = std::min(head_limit, head_blocks);
+  const std::size_t after_story = first_prose < n ? first_prose + 1 : 0;
+  const std::size_t window = n > tail_blocks ? n - tail_blocks : 0;
+  reg.tail_begin = std::max(after_story, window);
+  return reg;
+}
+
+std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                             const std::vector<std::vector<int>>& hits, const Regions& reg) {
+  const std::size_t n = hits.size();
+  std::vector<Decision> d(n);
+  std::vector<bool> used(rules.size(), false);  // for `once` rules
+  for (std::size_t i = 0; i < n; ++i) {
+    int keep = -1;
+    int act = -1;
+    for (int k : hits[i]) {
+      const Rule& r = rules[k];
+      if (!reg.in(r.where, i) || (r.once && used[k])) continue;
+      if (r.action == Action::kKeep) {
+        if (keep < 0) keep = k;
+      } else if (act < 0) {
+        act = k;
+      }
+    }
+    if (keep >= 0) {
+      d[i] = {Decision::kKeep, keep};
+    } else if (act >= 0) {
+      used[act] = true;
+      d[i] = {rules[act].action == Action::kMetadata ? Decision::kMetadata
+                                                      : Decision::kDrop,
+              act};
+    }
+  }
+  // Prose paragraphs and their bytes before each block, for drop_tail;
+  // counted when a drop_tail rule first acts.
+  std::vector<std::size_t> paragraphs_before, prose_before;
+  const auto count_prose = [&] {
+    if (!prose_before.empty()) return;
+    paragraphs_before.assign(n + 1, 0);
+    prose_before.assign(n + 1, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const bool prose = blocks[j].prose;
+      paragraphs_before[j + 1] = paragraphs_before[j] + (prose ? 1 : 0);
+      prose_before[j + 1] = prose_before[j] + (prose ? blocks[j].text.size() : 0);
+    }
+  };
+  std::size_t dropped_before = 0;  // blocks [0, dropped_before) filled by drop_before
+  // Range actions fill the blocks that no rule of their own decided.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (d[i].kind != Decision::kDrop) continue;
+    const Action a = rules[d[i].rule].action;
+    if (a == Action::kDropRest) {
+      std::size_t j = i + 1;
+      for (; j < n; ++j) {
+        const Block& b = blocks[j];
+        if (b.prose && b.words >= tuning::kStoryParagraphWords) break;  // the story resumes
+        // In HTML a list of other stories is links; text that is not ends it.
+        if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio) break;
+        if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
+      }
+      i = j;  // blocks up to j are decided
+      continue;
+    }
+    if (a == Action::kDropTail) {
+      // Everything after the block goes, prose included (a comment section),
+      // once a story stands before it: enough prose paragraphs, and not far
+      // less prose than would go.
+      count_prose();
+      const std::size_t before = prose_before[i];
+      const std::size_t after = prose_before[n] - prose_before[i];
+      if (paragraphs_before[i] >= tuning::kStoryMinProse && before * tuning::kDropTailMaxRatio >= after) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+          if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
+        }
+        break;
+      }
+      continue;
+    }
+    if (a == Action::kDropBefore) {
+      for (std::size_t j = dropped_before; j < i; ++j) {
+        if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
+      }
+      dropped_before = i;
+    }
+  }
+  return d;
+}
+
+}  // namespace newsclean

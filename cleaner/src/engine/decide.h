@@ -1,0 +1,50 @@
+// Decisions: from the hits of each block to what happens to it.
+#ifndef NEWSCLEAN_SRC_ENGINE_DECIDE_H_
+#define NEWSCLEAN_SRC_ENGINE_DECIDE_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "core/block.h"
+#include "rules/rule.h"
+
+namespace newsclean {
+
+// What happens to one block, and by which rule (index, or -1).
+struct Decision {
+  enum Kind { kNone, kKeep, kDrop, kMetadata } kind = kNone;
+  int rule = -1;
+  bool kept() const { return kind == kNone || kind == kKeep; }
+};
+
+// Where head and tail rules may look.
+struct Regions {
+  std::size_t head_end = 0;    // blocks [0, head_end) are the head
+  std::size_t tail_begin = 0;  // blocks [tail_begin, n) are the tail
+  bool in(Where w, std::size_t i) const {
+    switch (w) {
+      case Where::kHead: return i < head_end;
+      case Where::kTail: return i >= tail_begin;
+      case Where::kAnywhere: return true;
+    }
+    return false;
+  }
+};
+
+// The head ends at the first prose block that no `anywhere` rule drops (a
+// long caption is prose-shaped but is not the story), after at most
+// `head_blocks`; the tail is the last `tail_blocks` after it.
+Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                     const std::vector<std::vector<int>>& hits, std::size_t head_blocks,
+                     std::size_t tail_blocks);
+
+// One decision per block: `keep` wins, then the first rule in order that
+// may act in its region (a `once` rule acts once); then the range actions
+// (drop_rest, drop_tail, drop_before) fill the blocks no rule of their own
+// decided.
+std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                             const std::vector<std::vector<int>>& hits, const Regions& regions);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_ENGINE_DECIDE_H_

@@ -1,0 +1,53 @@
+// Block features: what a rule can ask of a block besides its text
+// (`feature:` in rules.yaml), and the document shape that `needs_story`
+// rules wait for. They look at the whole document, not one block.
+#ifndef NEWSCLEAN_SRC_ENGINE_FEATURES_H_
+#define NEWSCLEAN_SRC_ENGINE_FEATURES_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/block.h"
+#include "core/page_url.h"
+#include "rules/rule.h"
+
+namespace newsclean {
+
+// A document is shaped like a story when at least tuning::kStoryMinProse
+// prose blocks hold at least half of its text; product pages, listings and
+// forums are not.
+bool is_story(const std::vector<Block>& blocks);
+
+// Marks the list of other stories' headlines that ends `blocks`, if any
+// (Feature::kTeaserList); `marks` has one entry per block.
+void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
+
+// Whether a line agrees with the URL's slug: half of
+// its words, or three of them, are in the slug, or it has half of the
+// slug's words (a slug is often a shorter or earlier wording of the
+// headline). Without a slug, or without a Latin word to compare, it agrees.
+bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug);
+
+// Which blocks of one document have each Feature. Holds references to
+// `blocks` and `url`, which must outlive it.
+class Features {
+ public:
+  Features(const std::vector<Block>& blocks, const PageUrl& url);
+  bool has(Feature f, std::size_t i) const;
+
+ private:
+  const std::vector<Block>& blocks_;
+  std::vector<bool> duplicate_;
+  std::vector<bool> teaser_run_;
+  std::vector<bool> page_url_;
+  std::vector<bool> link_heavy_;
+  std::vector<bool> teaser_list_;
+  const PageUrl& url_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_ENGINE_FEATURES_H_

@@ -1,0 +1,91 @@
+#include "html/blocks.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "core/text.h"
+
+namespace newsclean {
+
+void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks) {
+  std::string buf;
+  std::size_t link_chars = 0;
+  int in_link = 0;
+  BlockKind kind = BlockKind::kParagraph;
+  std::vector<BlockKind> kinds;
+  const auto flush = [&] {
+    const Normalised norm = normalise(buf);
+    const std::string_view t = trim_spaces(norm.text);
+    if (!t.empty()) {
+      Block block = make_block(std::string(t));
+      block.kind = kind;
+      block.link_ratio = buf.empty() ? 0.f
+                                     : std::min(1.f, static_cast<float>(link_chars) /
+                                                         static_cast<float>(buf.size()));
+      blocks->push_back(std::move(block));
+    }
+    buf.clear();
+    link_chars = 0;
+  };
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          const std::size_t before = buf.size();
+          if (buf.empty() || buf.back() == ' ') {
+            std::string t;
+            append_collapsed(n->content, &t);
+            if (!buf.empty() && !t.empty() && t[0] == ' ') t.erase(0, 1);
+            buf += t;
+          } else {
+            append_collapsed(n->content, &buf);
+          }
+          if (in_link > 0) link_chars += buf.size() - before;
+          return false;
+        }
+        if (!is_element(n)) return false;
+        const char* tag = name_of(n);
+        if (std::strcmp(tag, "br") == 0) {
+          flush();
+          return false;
+        }
+        if (is_ignored_tag(tag)) return false;
+        const auto caption = st.captions.find(n);
+        if (caption != st.captions.end()) {
+          flush();
+          const Normalised norm = normalise(text_of(n));
+          const std::string_view t = trim_spaces(norm.text);
+          if (!t.empty()) {
+            Block block = make_block(std::string(t));
+            block.decided_by = caption->second;
+            blocks->push_back(std::move(block));
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "a") == 0) ++in_link;
+        if (is_block_tag(tag)) {
+          flush();
+          kinds.push_back(kind);
+          kind = kind_of(tag);
+        }
+        return true;
+      },
+      [&](xmlNode* n) {
+        if (!is_element(n) || st.is_caption(n)) return;
+        const char* tag = name_of(n);
+        if (std::strcmp(tag, "a") == 0) --in_link;
+        if (is_block_tag(tag)) {
+          flush();
+          if (!kinds.empty()) {
+            kind = kinds.back();
+            kinds.pop_back();
+          }
+        } else if (one_of(tag, {"td", "th"})) {
+          buf.push_back(' ');
+        }
+      });
+  flush();
+}
+
+}  // namespace newsclean

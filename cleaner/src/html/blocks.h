@@ -1,0 +1,19 @@
+// Blocks: the chosen content in reading order, as the engine's blocks.
+#ifndef NEWSCLEAN_SRC_HTML_BLOCKS_H_
+#define NEWSCLEAN_SRC_HTML_BLOCKS_H_
+
+#include <vector>
+
+#include "core/block.h"
+#include "html/page_state.h"
+
+namespace newsclean {
+
+// Appends the blocks below `root`: block elements and <br> end a block; a
+// caption element (st.captions) is one block, decided by its rule; links
+// give each block its link_ratio.
+void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_BLOCKS_H_

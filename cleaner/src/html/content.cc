@@ -1,0 +1,141 @@
+#include "html/content.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/tuning.h"
+#include "html/scoring.h"
+#include "html/selectors.h"
+
+namespace newsclean {
+namespace {
+
+using namespace tuning;
+
+bool contains(xmlNode* a, xmlNode* d) {
+  for (xmlNode* p = d; p != nullptr; p = p->parent) {
+    if (p == a) return true;
+  }
+  return false;
+}
+
+// Moves the top candidate up when the story is split over several
+// containers: to the common ancestor of three or more near-equal
+// candidates, to a parent that scores higher, to an ancestor with few
+// links and much more prose, and out of wrappers that hold nothing else.
+xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
+  std::vector<xmlNode*> near;
+  for (xmlNode* c : st.candidates) {
+    if (c != top && c->parent != nullptr && final_score(st, c) >= kNearCandidateShare * best &&
+        !contains(c, top) && !contains(top, c)) {
+      near.push_back(c);
+    }
+  }
+  if (near.size() >= 2) {
+    for (xmlNode* a = top->parent; a != nullptr && a != body && is_element(a); a = a->parent) {
+      const auto inside =
+          std::count_if(near.begin(), near.end(), [&](xmlNode* c) { return contains(a, c); });
+      if (inside >= 2) {
+        top = a;
+        break;
+      }
+    }
+  }
+  double last = final_score(st, top);
+  for (xmlNode* p = top->parent; p != nullptr && p != body && is_element(p); p = p->parent) {
+    if (!PageState::measured(p) || !st.stats(p).scored) continue;
+    const double score = final_score(st, p);
+    if (score < last / kClimbStopRatio) break;
+    if (score > last) {
+      top = p;
+      break;
+    }
+    last = score;
+  }
+  // A story split over sibling boxes (one per section): an ancestor with
+  // few links whose prose is half again that of its child holds more of
+  // it. Link-heavy ancestors (the page's lists and menus) stop the climb.
+  xmlNode* below = top;
+  for (xmlNode* p = top->parent;
+       p != nullptr && p != body && is_element(p) && PageState::measured(p); p = p->parent) {
+    const NodeStats& ps = st.stats(p);
+    if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
+    if (ps.prose * kClimbProseDen >= st.stats(below).prose * kClimbProseNum) top = p;
+    below = p;
+  }
+  while (top->parent != nullptr && top->parent != body && is_element(top->parent)) {
+    int children = 0;
+    for (xmlNode* c = top->parent->children; c != nullptr; c = c->next) {
+      children += is_element(c) ? 1 : 0;
+    }
+    if (children != 1) break;
+    top = top->parent;
+  }
+  return top;
+}
+
+}  // namespace
+
+std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
+  for (const Rule* r : st.rules.body) {
+    if (!r->in_scope(st.url.host)) continue;
+    std::vector<xmlNode*> nodes = select_xpath(st.doc, r->body);
+    if (!nodes.empty()) return nodes;
+  }
+  xmlNode* top = nullptr;
+  double best = 0;
+  for (xmlNode* c : st.candidates) {
+    if (c->parent == nullptr) continue;  // unlinked
+    const double f = final_score(st, c);
+    if (top == nullptr || f > best) {
+      top = c;
+      best = f;
+    }
+  }
+  if (top == nullptr) return {};  // no paragraph anywhere: not an article
+  top = promote(st, top, best, body);
+  // A page whose text is spread over many boxes (a service or product
+  // page) is not one container: when the winner holds less than half of
+  // the page's paragraph text and is either short or under a fifth of
+  // it, take the smallest ancestor holding four fifths. A winner that is a
+  // story in itself and holds half the page's prose (paragraph text
+  // outside links) stays: the rest is lists of links.
+  const std::size_t all = st.stats(body).para;
+  const std::size_t held = st.stats(top).para;
+  const std::size_t all_prose = st.stats(body).prose;
+  const std::size_t held_prose = st.stats(top).prose;
+  const bool story = held_prose >= kStoryChars && held_prose * 2 >= all_prose;
+  if (all > 0 && held * 2 < all && (held < kStoryChars || held * kSpreadWinnerShare < all) &&
+      !story) {
+    xmlNode* a = top;
+    while (a->parent != nullptr && a != body && is_element(a->parent) &&
+           st.stats(a).para * kSpreadHoldDen < all * kSpreadHoldNum) {
+      a = a->parent;
+    }
+    return {a};
+  }
+  best = final_score(st, top);
+  xmlNode* parent = top->parent;
+  if (parent == nullptr || !is_element(parent) || top == body) return {top};
+  std::vector<xmlNode*> out;
+  const double threshold = std::max(kSiblingMinScore, best * kSiblingShare);
+  for (xmlNode* s = parent->children; s != nullptr; s = s->next) {
+    if (!is_element(s)) continue;
+    if (s == top) {
+      out.push_back(s);
+      continue;
+    }
+    const NodeStats& ss = st.stats(s);
+    bool append = ss.scored && final_score(st, s) >= threshold;
+    if (!append && is_tag(s, "p") && ss.text > 0) {
+      const double density = static_cast<double>(ss.links) / ss.text;
+      const std::string text = text_of(s);
+      append = (ss.text > kSiblingParagraphChars && density < kSiblingLinkDensity) ||
+               (density == 0 && !text.empty() && text.back() == '.');
+    }
+    if (append) out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,164 @@
+#include "html/dom.h"
+
+#include <cctype>
+#include <mutex>
+#include <unordered_map>
+
+#include <libxml/HTMLparser.h>
+
+#include "core/text.h"
+
+namespace newsclean {
+namespace {
+
+void ignore_error(void*, const char*, ...) {}
+void ignore_structured_error(void*, xmlErrorPtr) {}
+
+struct TagFacts {
+  bool block = false;
+  bool ignored = false;
+};
+
+const TagFacts& tag_facts(const char* tag) {
+  static const std::unordered_map<std::string_view, TagFacts> kFacts = [] {
+    std::unordered_map<std::string_view, TagFacts> facts;
+    for (const char* t : {"p", "div", "section", "article", "main", "header", "footer", "ul",
+                          "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
+                          "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                          "figure", "figcaption", "hr", "address", "center", "caption",
+                          "details", "summary", "body", "html"}) {
+      facts[t].block = true;
+    }
+    for (const char* t : {"script", "style", "noscript", "template"}) facts[t].ignored = true;
+    return facts;
+  }();
+  static const TagFacts kNone;
+  const auto it = kFacts.find(tag);
+  return it == kFacts.end() ? kNone : it->second;
+}
+
+}  // namespace
+
+const char* attr_name(Attr a) {
+  switch (a) {
+    case Attr::kAriaHidden: return "aria-hidden";
+    case Attr::kCharset: return "charset";
+    case Attr::kClass: return "class";
+    case Attr::kContent: return "content";
+    case Attr::kDatetime: return "datetime";
+    case Attr::kHidden: return "hidden";
+    case Attr::kHref: return "href";
+    case Attr::kHttpEquiv: return "http-equiv";
+    case Attr::kId: return "id";
+    case Attr::kItemprop: return "itemprop";
+    case Attr::kItemtype: return "itemtype";
+    case Attr::kLang: return "lang";
+    case Attr::kName: return "name";
+    case Attr::kProperty: return "property";
+    case Attr::kRel: return "rel";
+    case Attr::kRole: return "role";
+    case Attr::kStyle: return "style";
+    case Attr::kType: return "type";
+  }
+  return "";
+}
+
+void prepare_libxml() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlInitParser();
+    XmlArena::install();
+  });
+  xmlSetGenericErrorFunc(nullptr, ignore_error);
+  xmlSetStructuredErrorFunc(nullptr, ignore_structured_error);
+}
+
+bool one_of(const char* tag, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (std::strcmp(tag, n) == 0) return true;
+  }
+  return false;
+}
+
+std::string_view attr_view(const xmlNode* n, Attr which) {
+  const char* name = attr_name(which);
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+    const xmlNode* v = a->children;
+    if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
+      return reinterpret_cast<const char*>(v->content);
+    }
+    return {};
+  }
+  return {};
+}
+
+bool has_attr(const xmlNode* n, Attr which) {
+  const char* name = attr_name(which);
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+  }
+  return false;
+}
+
+std::string attr(const xmlNode* n, Attr which) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(attr_name(which)));
+  if (v == nullptr) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+bool is_link(const xmlNode* n) {
+  const char* tag = name_of(n);
+  return std::strcmp(tag, "a") == 0 ||
+         (n->properties != nullptr && std::strchr(tag, '-') != nullptr &&
+          has_attr(n, Attr::kHref));
+}
+
+void append_collapsed(const xmlChar* content, std::string* out) {
+  if (content == nullptr) return;
+  for (const char* p = reinterpret_cast<const char*>(content); *p != '\0'; ++p) {
+    const char c = *p;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+std::string text_of(xmlNode* root) {
+  std::string out;
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          append_collapsed(n->content, &out);
+        }
+        return is_element(n) || n == root;
+      },
+      [](xmlNode*) {});
+  return std::string(trim_spaces(out));
+}
+
+bool is_block_tag(const char* tag) { return tag_facts(tag).block; }
+bool is_ignored_tag(const char* tag) { return tag_facts(tag).ignored; }
+
+BlockKind kind_of(const char* tag) {
+  if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
+  if (one_of(tag, {"li", "dt", "dd"})) return BlockKind::kListItem;
+  if (std::strcmp(tag, "blockquote") == 0) return BlockKind::kQuote;
+  if (std::strcmp(tag, "pre") == 0) return BlockKind::kPre;
+  if (one_of(tag, {"td", "th"})) return BlockKind::kCell;
+  return BlockKind::kParagraph;
+}
+
+ByteClasses::ByteClasses() {
+  for (int c = 0; c < 256; ++c) {
+    alnum[c] = std::isalnum(c) != 0;
+    lower[c] = static_cast<char>(std::tolower(c));
+  }
+}
+
+}  // namespace newsclean

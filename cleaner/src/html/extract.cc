@@ -1,0 +1,96 @@
+#include "html/extract.h"
+
+#include "core/text.h"
+#include "core/tuning.h"
+#include "html/blocks.h"
+#include "html/content.h"
+#include "html/fast_parse.h"
+#include "html/page_meta.h"
+#include "html/page_state.h"
+#include "html/scoring.h"
+#include "html/selectors.h"
+
+namespace newsclean {
+namespace {
+
+xmlNode* find_body(xmlNode* root) {
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (is_element(c) && is_tag(c, "body")) return c;
+  }
+  return root;
+}
+
+// Prunes inside each content element and emits its blocks.
+void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out) {
+  for (xmlNode* n : content) {
+    prune(st, n, Pass::kContent);
+    emit_blocks(st, n, out);
+  }
+}
+
+// The content's blocks of a parsed page.
+void extract_content(PageState& st, std::vector<Block>* out) {
+  xmlNode* root = xmlDocGetRootElement(st.doc);
+  if (root == nullptr) return;
+  clear_private(root);
+  xmlNode* body = find_body(root);
+  // Lengths first: what the early pass may strip depends on them, and a
+  // page drawn by scripts shows its text only in <noscript>.
+  measure(st, body, Measure::kLengths);
+  if (reveal_noscript(st, body)) {
+    st.reset_stats();
+    measure(st, body, Measure::kLengths);
+  }
+  prune(st, body, Pass::kEarly);
+  st.reset_stats();
+  measure(st, body, Measure::kScores);
+  const std::vector<xmlNode*> content = choose_content(st, body);
+  emit_content(st, content, out);
+  // A winner that the class/id rules strip to nothing was site chrome (a
+  // menu drawer, a promotion bar): without it, choose once more.
+  if (!out->empty() || content.empty()) return;
+  for (xmlNode* n : content) {
+    for (xmlNode* p = body; p != nullptr; p = p->parent) {
+      if (p == n) return;  // the whole page gave nothing
+    }
+  }
+  for (xmlNode* n : content) st.unlink(n);
+  st.reset_stats();
+  st.candidates.clear();
+  measure(st, body, Measure::kScores);
+  emit_content(st, choose_content(st, body), out);
+}
+
+}  // namespace
+
+Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules) {
+  Document out;
+  out.html = true;
+  prepare_libxml();
+  const XmlArena arena;  // the tree and everything libxml2 allocates for it
+  DocPtr doc = parse_html(input, rules.attributes);
+  if (!doc) {
+    out.warnings.push_back("HTML could not be parsed");
+    return out;
+  }
+  PageInfo info = read_page_info(doc.get());
+  out.discussion = info.discussion;
+  {
+    PageState st(doc.get(), rules, url, info.discussion);
+    extract_content(st, &out.blocks);
+  }
+  out.meta = std::move(info.meta);
+  // Cross-check with the page's JSON-LD articleBody: when the page says its
+  // story is several times longer than what the markup gave (content drawn
+  // by scripts), the page's own words are the better source.
+  std::size_t extracted = 0;
+  for (const Block& b : out.blocks) extracted += b.text.size();
+  if (info.article_body.size() >= tuning::kJsonLdMinBody &&
+      extracted * tuning::kJsonLdBodyRatio < info.article_body.size()) {
+    out.blocks = split_blocks(normalise(info.article_body).text);
+    out.warnings.push_back("content taken from the page's JSON-LD articleBody");
+  }
+  return out;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,25 @@
+// HTML front end: bytes -> libxml2 tree -> pruned -> main content -> blocks.
+// The blocks then go through the same text rules as plain text.
+//
+//   charset -> fast_parse -> page_meta -> selectors (prune) -> scoring
+//           -> content -> selectors (prune inside) -> blocks
+#ifndef NEWSCLEAN_SRC_HTML_EXTRACT_H_
+#define NEWSCLEAN_SRC_HTML_EXTRACT_H_
+
+#include <string_view>
+
+#include "core/document.h"
+#include "core/page_url.h"
+
+namespace newsclean {
+
+struct HtmlRules;
+
+// Parses `input` (any charset; BOM, <meta charset> or detection) and extracts
+// the main content. Never throws for any input but resource exhaustion; a
+// page with no content gives no blocks.
+Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_EXTRACT_H_

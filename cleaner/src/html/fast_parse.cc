@@ -1,0 +1,377 @@
+#include "html/fast_parse.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include <libxml/HTMLparser.h>
+
+#include "core/text.h"
+#include "html/charset.h"
+
+namespace newsclean {
+namespace {
+
+// Eight bytes from p, in any byte order (for tests that look at every byte).
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// libxml2 (2.9) reads the body of a <script> or <style> element, and every
+// attribute value, one character at a time, a function call each: on news
+// pages that is most of the parse. So long bodies and long quoted attribute
+// values are handed to it as a short placeholder, and the original bytes are
+// put back into the tree after the parse. The tree is the same as from the
+// original bytes because, in recovery mode, libxml2 copies such a body
+// verbatim up to the first "</script" (or "</style"), case-insensitive, and
+// a quoted value verbatim up to its closing quote when it holds no '&'; we
+// only elide well-formed UTF-8 without control characters (those end or
+// alter a body), and never an "id" or "name" value (libxml2 indexes those
+// while it parses). Where the scan below reads the page differently from
+// libxml2 (a "<script>" inside an attribute value, a dropped duplicate
+// attribute), some placeholder does not come back, in order, as the whole
+// body or value it stands for, and the page is parsed again from its own
+// bytes.
+struct Elision {
+  std::string_view bytes;   // in the original input
+  const char* element;      // a script or style body: "script" or "style"
+  std::string_view attribute;  // else an attribute value: its name, in the input's case
+};
+
+struct Elided {
+  std::string input;               // the input with placeholders, if changed
+  std::vector<Elision> elisions;  // placeholder i stands for elisions[i]
+  bool changed = false;            // false: parse the input as it is
+};
+
+// A placeholder is this byte and a number. Pages that hold the byte (a
+// control character, rare in HTML and harmless to libxml2) are parsed as
+// they are, so a placeholder is never the page's own text.
+constexpr std::string_view kPlaceholder = "\x7F";
+// Bodies and values shorter than this are left in place: not worth it.
+constexpr std::size_t kMinElided = 16;
+// Values of a tag's attributes after this many are left in place.
+constexpr std::size_t kMaxAttributes = 64;
+
+// Appends `n` in decimal (std::to_string without the temporary).
+void append_number(std::size_t n, std::string* out) {
+  char digits[20];
+  std::size_t k = 0;
+  do {
+    digits[k++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  while (k > 0) out->push_back(digits[--k]);
+}
+
+// libxml2 compares tag names with ASCII case folding only.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool is_ascii_letter(char c) {
+  const char l = ascii_lower(c);
+  return l >= 'a' && l <= 'z';
+}
+
+// True if s[at...] starts with `prefix` (lower case), ignoring ASCII case.
+bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view prefix) {
+  if (s.size() - at < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (ascii_lower(s[at + k]) != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// libxml2's htmlParseHTMLName: the characters of a name, and its first one.
+bool is_name_char(char c) {
+  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+         c == '.';
+}
+bool is_name_start(char c) { return is_ascii_letter(c) || c == '_' || c == ':' || c == '.'; }
+
+// True if libxml2 would copy `bytes` as they are: no NUL or control
+// character but tab, newline and carriage return.
+bool plain_bytes(std::string_view bytes) {
+  const auto plain = [](char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
+  };
+  std::size_t i = 0;
+  // Eight bytes at a time while none is below 0x20 (no byte-wise borrow:
+  // each byte has its top bit set before 0x20 is taken from it).
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    const std::uint64_t w = load8(bytes.data() + i);
+    if ((((w | kHighBits) - kSpaces) & kHighBits) == kHighBits) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (!plain(bytes[k])) return false;
+    }
+  }
+  for (; i < bytes.size(); ++i) {
+    if (!plain(bytes[i])) return false;
+  }
+  return true;
+}
+
+// Reads the attributes of a start tag from `i` as libxml2's
+// htmlParseStartTag does, calling value(name, begin, end) for each attribute
+// (begin == end == npos unless the value is quoted). Returns the index of
+// the tag's '>' (of "/>" when `*empty`), or npos when the tag does not end.
+template <typename Value>
+std::size_t read_attributes(std::string_view s, std::size_t i, bool* empty, Value value) {
+  *empty = false;
+  const std::size_t n = s.size();
+  const auto tag_end = [&](std::size_t k) {
+    return s[k] == '>' || (s[k] == '/' && k + 1 < n && s[k + 1] == '>');
+  };
+  while (i < n) {
+    if (tag_end(i)) {
+      *empty = s[i] == '/';
+      return *empty ? i + 1 : i;
+    }
+    if (is_blank(s[i])) {
+      ++i;
+      continue;
+    }
+    if (!is_name_start(s[i])) {  // a bogus attribute: skipped up to a blank or the end
+      while (i < n && !is_blank(s[i]) && !tag_end(i)) ++i;
+      continue;
+    }
+    const std::size_t name = i;
+    while (i < n && is_name_char(s[i])) ++i;
+    const std::string_view attribute_name = s.substr(name, i - name);
+    std::size_t j = i;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j >= n || s[j] != '=') {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      continue;
+    }
+    ++j;
+    while (j < n && is_blank(s[j])) ++j;
+    if (j < n && (s[j] == '"' || s[j] == '\'')) {
+      const std::size_t close = s.find(s[j], j + 1);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      value(attribute_name, j + 1, close);
+      i = close + 1;
+    } else {
+      value(attribute_name, std::string_view::npos, std::string_view::npos);
+      while (j < n && !is_blank(s[j]) && s[j] != '>') ++j;
+      i = j;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The input with long script and style bodies and long attribute values
+// replaced by placeholders, and without the quoted attributes `attributes`
+// does not keep. `in` must be well-formed UTF-8. Unchanged when there is
+// nothing to elide.
+Elided elide(std::string_view in, const AttributeFilter& attributes) {
+  Elided out;
+  if (in.find(kPlaceholder) != std::string_view::npos) return out;
+  std::size_t copied = 0;  // in[0, copied) is in out.input
+  const auto cut = [&](std::size_t begin, std::size_t end) {
+    if (!out.changed) out.input.reserve(in.size());
+    out.changed = true;
+    out.input.append(in.substr(copied, begin - copied));
+    copied = end;
+  };
+  const auto replace = [&](std::size_t begin, std::size_t end, Elision e) {
+    cut(begin, end);
+    out.input.append(kPlaceholder);
+    append_number(out.elisions.size(), &out.input);
+    out.elisions.push_back(e);
+  };
+  std::vector<std::string_view> names;  // of the attributes of a tag so far
+  std::size_t i = 0;
+  while ((i = in.find('<', i)) != std::string_view::npos) {
+    if (in.compare(i, 4, "<!--") == 0) {  // libxml2 ends a comment at the first "-->"
+      const std::size_t end = in.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
+      i = in.find('>', i);  // libxml2 skips the rest of an end tag
+      continue;
+    }
+    if (i + 1 >= in.size() || !is_ascii_letter(in[i + 1])) {  // not a start tag
+      ++i;
+      continue;
+    }
+    std::size_t name_end = i + 1;
+    while (name_end < in.size() && is_name_char(in[name_end])) ++name_end;
+    const std::string_view tag = in.substr(i + 1, name_end - i - 1);
+    const char* body = iequals_ascii(tag, "script") ? "script"
+                       : iequals_ascii(tag, "style") ? "style"
+                                                     : nullptr;
+    // libxml2 drops a repeated <html>, <head> or <body> tag, and a repeated
+    // attribute: values there are left in place.
+    const bool may_repeat =
+        iequals_ascii(tag, "html") || iequals_ascii(tag, "head") || iequals_ascii(tag, "body");
+    names.clear();
+    bool empty = false;
+    bool plain = true;
+    const std::size_t gt = read_attributes(
+        in, name_end, &empty, [&](std::string_view name, std::size_t begin, std::size_t end) {
+          // (A tag with very many attributes keeps them: the check is quadratic.)
+          const bool repeated =
+              names.size() >= kMaxAttributes ||
+              std::any_of(names.begin(), names.end(),
+                          [&](std::string_view seen) { return iequals_ascii(seen, name); });
+          if (names.size() < kMaxAttributes) names.push_back(name);
+          if (begin == std::string_view::npos) return;
+          if (!may_repeat && !attributes.keeps(name)) {  // the name, '=' and the quoted value
+            cut(static_cast<std::size_t>(name.data() - in.data()), end + 1);
+            return;
+          }
+          const std::string_view value = in.substr(begin, end - begin);
+          if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
+          if (!plain_bytes(value)) {
+            plain = false;  // the control character is parsed in its own way: stop here
+            return;
+          }
+          if (iequals_ascii(name, "id") || iequals_ascii(name, "name") ||
+              value.find('&') != std::string_view::npos) {
+            return;
+          }
+          replace(begin, end, {value, nullptr, name});
+        });
+    if (gt == std::string_view::npos || !plain) break;
+    i = gt + 1;
+    if (body == nullptr || empty) continue;
+    std::size_t end = i;
+    const std::string close = std::string("</") + body;
+    while ((end = in.find("</", end)) != std::string_view::npos &&
+           !starts_with_nocase(in, end, close)) {
+      end += 2;
+    }
+    if (end == std::string_view::npos) break;  // libxml2 reads the body to the end
+    const std::string_view bytes = in.substr(i, end - i);
+    if (!plain_bytes(bytes)) break;  // libxml2 would end the body early: stop here
+    if (bytes.size() >= kMinElided) replace(i, end, {bytes, body, {}});
+    i = end;
+  }
+  if (out.changed) out.input.append(in.substr(copied));
+  return out;
+}
+
+// Puts the elided bytes back into the tree. False if some placeholder is
+// not, in document order, the whole body or value it stands for (the scan
+// read the page differently from libxml2): the tree must then be built from
+// the original.
+bool restore(xmlDoc* doc, const Elided& elided) {
+  std::size_t restored = 0;
+  bool ok = true;
+  // The next placeholder must be `text`, exactly, in `element` or `attribute`.
+  const auto put_back = [&](xmlNode* text, const char* element, std::string_view attribute) {
+    const std::string_view now(reinterpret_cast<const char*>(text->content));
+    if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
+    std::string expected;
+    append_number(restored, &expected);
+    if (restored >= elided.elisions.size() || now.substr(kPlaceholder.size()) != expected) {
+      ok = false;
+      return;
+    }
+    const Elision& e = elided.elisions[restored++];
+    const bool same_place = element != nullptr
+                                ? e.element != nullptr && std::strcmp(element, e.element) == 0
+                                : e.element == nullptr && iequals_ascii(e.attribute, attribute);
+    if (!same_place) {
+      ok = false;
+      return;
+    }
+    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(e.bytes.data()),
+                         static_cast<int>(e.bytes.size()));
+  };
+  // Content after </html> makes more top-level elements: walk them all.
+  for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
+    walk(
+        top,
+        [&](xmlNode* n) {
+          if (!ok || !is_element(n)) return false;
+          for (xmlAttr* a = n->properties; a != nullptr && ok; a = a->next) {
+            xmlNode* v = a->children;
+            if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE &&
+                v->content != nullptr) {
+              put_back(v, nullptr, reinterpret_cast<const char*>(a->name));
+            }
+          }
+          xmlNode* c = n->children;
+          if (ok && c != nullptr && c->next == nullptr && c->type == XML_CDATA_SECTION_NODE &&
+              c->content != nullptr) {
+            put_back(c, name_of(n), {});
+          }
+          return ok;
+        },
+        [](xmlNode*) {});
+  }
+  return ok && restored == elided.elisions.size();
+}
+
+}  // namespace
+
+AttributeFilter::AttributeFilter() {
+  for (const Attr a : kAllAttrs) kept_.emplace_back(attr_name(a));
+}
+
+void AttributeFilter::add_xpath(std::string_view xpath) {
+  for (std::size_t i = 0; i < xpath.size(); ++i) {
+    std::size_t start = std::string_view::npos;
+    if (xpath[i] == '@') {
+      start = i + 1;
+    } else if (xpath.compare(i, 11, "attribute::") == 0) {
+      start = i + 11;
+    } else {
+      continue;
+    }
+    std::size_t end = start;
+    while (end < xpath.size() && (is_name_char(xpath[end]))) ++end;
+    if (end == start) {
+      keep_all_ = true;
+      return;
+    }
+    kept_.push_back(lower(std::string(xpath.substr(start, end - start))));
+    i = end - 1;
+  }
+}
+
+bool AttributeFilter::keeps(std::string_view name) const {
+  return keep_all_ || std::any_of(kept_.begin(), kept_.end(), [&](const std::string& k) {
+           return iequals_ascii(k, name);
+         });
+}
+
+DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {
+  bool utf8 = false;
+  std::string encoding = choose_encoding(&in, &utf8);
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+  const auto read = [&](std::string_view bytes) {
+    const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, encoding.c_str(), options));
+  };
+  // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
+  // and small enough that libxml2 reads all of them.
+  if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
+    const Elided elided = elide(in, attributes);
+    if (elided.changed) {
+      DocPtr doc = read(elided.input);
+      if (doc && (elided.elisions.empty() || restore(doc.get(), elided))) return doc;
+    }
+  }
+  DocPtr doc = read(in);
+  if (!doc && encoding != "UTF-8") {  // an encoding iconv does not know
+    encoding = "windows-1252";
+    doc = read(in);
+  }
+  return doc;
+}
+
+
+}  // namespace newsclean

@@ -1,0 +1,46 @@
+// The parse: bytes -> libxml2 tree, fast.
+//
+// libxml2 (2.9) reads script and style bodies and attribute values one
+// character at a time; long ones are handed to it as placeholders and put
+// back into the tree afterwards (see fast_parse.cc), and quoted attributes
+// that nobody reads never reach it. The tree is allocated from the thread's
+// XmlArena (see xml_arena.h).
+#ifndef NEWSCLEAN_SRC_HTML_FAST_PARSE_H_
+#define NEWSCLEAN_SRC_HTML_FAST_PARSE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html/dom.h"
+
+namespace newsclean {
+
+// Which attributes a page's tree needs: those the stages read (Attr) and
+// those the rule set's XPath expressions name. Most attributes of a news
+// page (data-*, event handlers, sizes, SVG geometry) are neither; building
+// them was a tenth of a clean.
+class AttributeFilter {
+ public:
+  AttributeFilter();
+
+  // Adds the attributes `xpath` names (@name, attribute::name). One it names
+  // by wildcard or not at all (@*, attribute::node()) keeps every attribute.
+  void add_xpath(std::string_view xpath);
+
+  // `name` as written in the page (libxml2 lower-cases it).
+  bool keeps(std::string_view name) const;
+
+ private:
+  std::vector<std::string> kept_;  // lower case; a score of names: a scan is cheapest
+  bool keep_all_ = false;
+};
+
+// Parses `in` (any charset: BOM, declared or detected) into a tree whose
+// attributes are those `attributes` keeps. Null if libxml2 gives nothing.
+// Call prepare_libxml() first on the thread.
+DocPtr parse_html(std::string_view in, const AttributeFilter& attributes);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_FAST_PARSE_H_

@@ -1,0 +1,194 @@
+#include "html/page_meta.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "html/dom.h"
+
+namespace newsclean {
+namespace {
+
+// Metadata as one clean line: spaces normalised and collapsed, ends trimmed.
+std::string tidy(const std::string& s) {
+  std::string out;
+  for (char c : normalise(s).text) {
+    if (c == '\n' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// schema.org types that make a page a discussion: its posts are the content.
+bool is_discussion_type(std::string_view type) {
+  return type == "DiscussionForumPosting";
+}
+
+void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body,
+                  bool* discussion) {
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return;
+  std::vector<const nlohmann::json*> stack = {&doc};
+  while (!stack.empty()) {
+    const nlohmann::json* j = stack.back();
+    stack.pop_back();
+    if (j->is_array()) {
+      for (const auto& e : *j) stack.push_back(&e);
+      continue;
+    }
+    if (!j->is_object()) continue;
+    if (j->contains("@graph")) stack.push_back(&(*j)["@graph"]);
+    std::string type;
+    if (j->contains("@type")) {
+      const auto& t = (*j)["@type"];
+      type = t.is_string() ? t.get<std::string>()
+                           : (t.is_array() && !t.empty() && t[0].is_string()
+                                  ? t[0].get<std::string>()
+                                  : "");
+    }
+    const auto str = [&](const char* key) -> std::string {
+      if (!j->contains(key)) return {};
+      const auto& v = (*j)[key];
+      if (v.is_string()) return v.get<std::string>();
+      if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+        return v["name"].get<std::string>();
+      }
+      if (v.is_array() && !v.empty()) {
+        const auto& f = v[0];
+        if (f.is_string()) return f.get<std::string>();
+        if (f.is_object() && f.contains("name") && f["name"].is_string()) {
+          return f["name"].get<std::string>();
+        }
+      }
+      return {};
+    };
+    if (is_discussion_type(type)) *discussion = true;
+    if (type == "BreadcrumbList" && meta->section.empty() && j->contains("itemListElement")) {
+      const auto& items = (*j)["itemListElement"];
+      if (items.is_array()) {
+        for (const auto& it : items) {
+          std::string name;
+          if (it.contains("name") && it["name"].is_string()) {
+            name = it["name"].get<std::string>();
+          } else if (it.contains("item") && it["item"].is_object() &&
+                     it["item"].contains("name") && it["item"]["name"].is_string()) {
+            name = it["item"]["name"].get<std::string>();
+          }
+          if (!name.empty()) meta->section.push_back(name);
+        }
+      }
+    } else if (type.find("Article") != std::string::npos || type == "BlogPosting" ||
+               type == "Report") {
+      if (meta->title.empty()) meta->title = str("headline");
+      if (meta->author.empty()) meta->author = str("author");
+      if (meta->published.empty()) meta->published = str("datePublished");
+      if (article_body->empty()) *article_body = str("articleBody");
+    }
+  }
+}
+
+}  // namespace
+
+std::string title_without_site(const std::string& title, const std::string& site) {
+  static const char* kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+  for (const char* sep : kSeparators) {
+    const std::size_t at = title.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string head = title.substr(0, at);
+    const std::string tail = title.substr(at + std::strlen(sep));
+    if (!site.empty() && lower(head) == lower(site)) return tail;
+    if (tail.size() < head.size()) return head;
+  }
+  return title;
+}
+
+PageInfo read_page_info(xmlDoc* doc) {
+  PageInfo info;
+  PageMeta* meta = &info.meta;
+  std::string* article_body = &info.article_body;
+  bool* discussion = &info.discussion;
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return info;
+  meta->language = attr(root, Attr::kLang);
+  std::string og_title, title_tag, h1, meta_section, time_datetime;
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (!is_element(n)) return false;
+        const char* tag = name_of(n);
+        if (std::strcmp(tag, "meta") == 0) {
+          const std::string key = lower(attr(n, Attr::kProperty) + attr(n, Attr::kName) + attr(n, Attr::kItemprop));
+          const std::string content = attr(n, Attr::kContent);
+          if (content.empty()) return false;
+          if (key == "og:title" && og_title.empty()) og_title = content;
+          else if (key == "og:site_name" && meta->site_name.empty()) meta->site_name = content;
+          else if ((key == "author" || key == "article:author" || key == "dc.creator" ||
+                    key == "sailthru.author" || key == "parsely-author") &&
+                   meta->author.empty() && content.find("://") == std::string::npos) {
+            meta->author = content;
+          } else if ((key == "article:published_time" || key == "datepublished" ||
+                      key == "date" || key == "pubdate" || key == "dc.date" ||
+                      key == "parsely-pub-date" || key == "og:published_time") &&
+                     meta->published.empty()) {
+            meta->published = content;
+          } else if (key == "article:section" && meta_section.empty()) {
+            meta_section = content;
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "link") == 0) {
+          if (lower(attr(n, Attr::kRel)) == "canonical" && meta->canonical_url.empty()) {
+            meta->canonical_url = attr(n, Attr::kHref);
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "title") == 0) {
+          if (title_tag.empty()) title_tag = text_of(n);
+          return false;
+        }
+        if (std::strcmp(tag, "script") == 0) {
+          if (lower(attr(n, Attr::kType)) == "application/ld+json") {
+            read_json_ld(text_of(n), meta, article_body, discussion);
+          }
+          return false;
+        }
+        if (std::strcmp(tag, "h1") == 0) {
+          if (h1.empty()) h1 = text_of(n);
+          return false;
+        }
+        if (!*discussion && n->properties != nullptr) {  // microdata
+          const std::string_view type = attr_view(n, Attr::kItemtype);
+          const std::size_t slash = type.find_last_of('/');
+          *discussion = is_discussion_type(type.substr(slash == std::string_view::npos ? 0 : slash + 1));
+        }
+        if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
+          time_datetime = attr(n, Attr::kDatetime);
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  if (meta->title.empty()) meta->title = og_title;
+  if (meta->title.empty()) meta->title = h1;
+  if (meta->title.empty() && !title_tag.empty()) {
+    meta->title = title_without_site(title_tag, meta->site_name);
+  }
+  if (meta->published.empty()) meta->published = time_datetime;
+  if (meta->section.empty() && !meta_section.empty()) meta->section.push_back(meta_section);
+  for (std::string* f : {&meta->title, &meta->site_name, &meta->author, &meta->published,
+                         &meta->language, &meta->canonical_url}) {
+    *f = tidy(*f);
+  }
+  for (std::string& seg : meta->section) seg = tidy(seg);
+  meta->section.erase(std::remove(meta->section.begin(), meta->section.end(), std::string()),
+                      meta->section.end());
+  return info;
+}
+
+}  // namespace newsclean

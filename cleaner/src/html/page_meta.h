@@ -1,0 +1,30 @@
+// What a page says about itself: <meta>, <title>, <h1>, JSON-LD and
+// microdata.
+#ifndef NEWSCLEAN_SRC_HTML_PAGE_META_H_
+#define NEWSCLEAN_SRC_HTML_PAGE_META_H_
+
+#include <string>
+
+#include <libxml/tree.h>
+
+#include "core/document.h"
+
+namespace newsclean {
+
+struct PageInfo {
+  PageMeta meta;             // title, author, dates, ... each tidied to one line
+  std::string article_body;  // JSON-LD articleBody, as the page gives it
+  bool discussion = false;   // a forum thread or Q&A page (schema.org
+                             // DiscussionForumPosting, in JSON-LD or microdata)
+};
+
+// Reads the page's metadata. The title is the first of JSON-LD headline,
+// og:title, the first <h1>, and <title> without the site's name.
+PageInfo read_page_info(xmlDoc* doc);
+
+// Splits "Story title | Site" and keeps the story part.
+std::string title_without_site(const std::string& title, const std::string& site);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_PAGE_META_H_

@@ -1,0 +1,107 @@
+// PageState: everything the HTML stages know about one page, passed from
+// stage to stage as an explicit value (fast_parse -> page_meta -> selectors
+// -> scoring -> content -> blocks; extract.cc runs them in order).
+//
+// Per-node figures hang off xmlNode::_private, with one meaning: 1 + an
+// index into this state's table for the node's kind (elements: `stats`,
+// text nodes: `texts`), or null before the node is first measured.
+#ifndef NEWSCLEAN_SRC_HTML_PAGE_STATE_H_
+#define NEWSCLEAN_SRC_HTML_PAGE_STATE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/page_url.h"
+#include "html/dom.h"
+
+namespace newsclean {
+
+struct HtmlRules;
+
+// What scoring measured of an element.
+struct NodeStats {
+  std::size_t text = 0;   // characters of text below
+  std::size_t links = 0;  // of which inside links
+  std::size_t own = 0;    // characters in the element's own text nodes
+  std::size_t para = 0;   // characters of scored paragraphs below (and own)
+  std::size_t prose = 0;  // of which outside links
+  std::size_t own_commas = 0;
+  std::size_t commas = 0;  // commas in the text below
+  double score = 0;       // content score (paragraphs add to their ancestors)
+  bool scored = false;    // a candidate: some paragraph scored it
+};
+
+// A text node's length with runs of white space as one, and its commas:
+// counted once per page, every measure reads them.
+struct TextFigures {
+  std::size_t length = 0;
+  std::size_t commas = 0;
+};
+
+struct PageState {
+  PageState(xmlDoc* d, const HtmlRules& r, const PageUrl& u, bool discussion_page)
+      : doc(d), rules(r), url(u), discussion(discussion_page) {}
+  PageState(const PageState&) = delete;
+  PageState& operator=(const PageState&) = delete;
+
+  xmlDoc* const doc;
+  const HtmlRules& rules;
+  const PageUrl& url;
+  // A forum thread or a Q&A page, whose posts are its content: rules with
+  // `suspend_on: discussion` leave it alone.
+  const bool discussion;
+  const ByteClasses bytes;  // read from the locale once per page
+
+  // Elements that scored as paragraph holders: the content's candidates.
+  std::vector<xmlNode*> candidates;
+  // <noscript> elements seen by the first measure.
+  std::vector<xmlNode*> noscripts;
+  // Caption elements (an HTML rule with `caption: true`) -> rule index.
+  std::unordered_map<xmlNode*, int> captions;
+  // Elements protected by a `keep` XPath rule.
+  std::unordered_set<xmlNode*> keep;
+  // Subtrees taken out of the tree, freed with the state.
+  std::vector<NodePtr> unlinked;
+
+  // The figures of element `n`, created empty on first use.
+  NodeStats& stats(xmlNode* n) {
+    if (n->_private == nullptr) {
+      stats_.emplace_back();
+      n->_private = reinterpret_cast<void*>(stats_.size());
+    }
+    return stats_[reinterpret_cast<std::uintptr_t>(n->_private) - 1];
+  }
+  static bool measured(const xmlNode* n) { return n->_private != nullptr; }
+
+  // The figures of text node `n`, counted on first use.
+  const TextFigures& text_figures(xmlNode* n);
+
+  // Forgets every element's figures (the page changed; measure again).
+  void reset_stats() {
+    for (NodeStats& st : stats_) st = NodeStats();
+  }
+
+  bool is_caption(xmlNode* n) const { return !captions.empty() && captions.count(n) > 0; }
+
+  // Takes `n` out of the tree; it is freed with the state.
+  void unlink(xmlNode* n) {
+    xmlUnlinkNode(n);
+    unlinked.emplace_back(n);
+  }
+
+ private:
+  std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
+  std::vector<TextFigures> texts_;
+};
+
+// Clears xmlNode::_private below `root` (and on it), whatever the parser
+// left there.
+void clear_private(xmlNode* root);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_PAGE_STATE_H_

@@ -1,0 +1,191 @@
+#include "html/scoring.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+
+#include "core/text.h"
+#include "core/tuning.h"
+
+namespace newsclean {
+namespace {
+
+using namespace tuning;
+
+bool has_block_child(xmlNode* n) {
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (is_element(c) && is_block_tag(name_of(c))) return true;
+  }
+  return false;
+}
+
+double class_weight(const xmlNode* n, const ByteClasses& bytes) {
+  if (n->properties == nullptr) return 0;
+  static const std::unordered_set<std::string> kPositive = {
+      "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
+      "story", "articlebody", "storybody", "prose"};
+  static const std::unordered_set<std::string> kNegative = {
+      "comment", "comments", "meta", "footer", "footnote", "sidebar", "related",
+      "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
+      "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
+  // ("widget" is not here: page builders call every content box a widget.)
+  double w = 0;
+  for (const Attr a : {Attr::kClass, Attr::kId}) {
+    const std::string_view v = attr_view(n, a);
+    if (v.empty()) continue;
+    bool pos = false, neg = false;
+    for_each_token(v, bytes, [&](const std::string& t) {
+      pos = pos || kPositive.count(t) > 0;
+      neg = neg || kNegative.count(t) > 0;
+    });
+    if (pos) w += kClassWeight;
+    if (neg) w -= kClassWeight;
+  }
+  if (iequals_ascii(attr_view(n, Attr::kItemprop), "articlebody")) w += kArticleBodyWeight;
+  return w;
+}
+
+double initial_score(xmlNode* n, const ByteClasses& bytes) {
+  const char* tag = name_of(n);
+  double s = class_weight(n, bytes);
+  if (std::strcmp(tag, "article") == 0) s += kArticleTagWeight;
+  else if (std::strcmp(tag, "main") == 0) s += kMainTagWeight;
+  else if (std::strcmp(tag, "div") == 0) s += kDivTagWeight;
+  else if (one_of(tag, {"pre", "td", "blockquote"})) s += kTextTagWeight;
+  else if (one_of(tag, {"ol", "ul", "dl", "form"})) s += kListTagWeight;
+  else if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s += kHeadingTagWeight;
+  return s;
+}
+
+// A paragraph adds to the scores of its parent, grandparent and
+// great-grandparent. Text that sits directly in a container between its
+// block children (a blog post written with <br>s) is a paragraph of that
+// container.
+void score_paragraph(PageState& st, xmlNode* n) {
+  const char* tag = name_of(n);
+  const bool paragraph = one_of(tag, {"p", "pre", "td", "blockquote"}) ||
+                         (std::strcmp(tag, "div") == 0 && !has_block_child(n));
+  const NodeStats& s = st.stats(n);
+  std::size_t length = s.text;
+  double commas;
+  xmlNode* a = n->parent;
+  if (paragraph) {
+    if (s.text < kParagraphMinChars) return;
+    commas = static_cast<double>(s.commas);
+  } else {
+    if (s.own < kOwnTextMinChars || one_of(tag, {"a", "span", "b", "i", "em", "strong", "font"})) {
+      return;
+    }
+    length = s.own;
+    commas = static_cast<double>(s.own_commas);
+    a = n;
+  }
+  st.stats(n).para += length;
+  st.stats(n).prose += paragraph ? s.text - std::min(s.links, s.text) : length;
+  const double add =
+      1 + commas + std::min(static_cast<double>(length) / kCharsPerPoint, kMaxLengthPoints);
+  double share = 1;
+  for (int level = 0; level < kScoredLevels && a != nullptr && is_element(a);
+       ++level, a = a->parent) {
+    NodeStats& as = st.stats(a);
+    if (!as.scored) {
+      as.scored = true;
+      as.score += initial_score(a, st.bytes);
+      st.candidates.push_back(a);
+    }
+    as.score += add * share;
+    share = level == 0 ? kGrandparentShare : kGreatGrandparentShare;
+  }
+}
+
+}  // namespace
+
+void measure(PageState& st, xmlNode* body, Measure what) {
+  const bool score = what == Measure::kScores;
+  int in_link = 0;
+  walk(
+      body,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE) {
+          if (n->parent != nullptr && is_element(n->parent)) {
+            const TextFigures& f = st.text_figures(n);
+            NodeStats& p = st.stats(n->parent);
+            p.text += f.length;
+            if (in_link > 0) p.links += f.length;
+            p.own += f.length;
+            p.own_commas += f.commas;
+            p.commas += f.commas;
+          }
+          return false;
+        }
+        if (!is_element(n)) return false;
+        if (st.is_caption(n)) return false;  // a caption is not story text
+        if (is_ignored_tag(name_of(n))) {
+          if (!score && is_tag(n, "noscript")) st.noscripts.push_back(n);
+          return false;
+        }
+        if (is_link(n)) ++in_link;
+        return true;
+      },
+      [&](xmlNode* n) {
+        if (!is_element(n) || st.is_caption(n)) return;
+        if (is_ignored_tag(name_of(n))) return;
+        if (is_link(n)) --in_link;
+        if (score) score_paragraph(st, n);
+        NodeStats& s = st.stats(n);
+        if (n != body && n->parent != nullptr && is_element(n->parent)) {
+          NodeStats& p = st.stats(n->parent);
+          p.text += s.text;
+          p.links += s.links;
+          p.para += s.para;
+          p.prose += s.prose;
+          p.commas += s.commas;
+        }
+      });
+}
+
+bool reveal_noscript(PageState& st, xmlNode* body) {
+  if (st.noscripts.empty() || !PageState::measured(body)) return false;
+  const NodeStats& b = st.stats(body);
+  const std::size_t visible = b.text - std::min(b.links, b.text);
+  bool changed = false;
+  for (xmlNode* ns : st.noscripts) {
+    std::size_t prose = 0;
+    int in_link = 0;
+    walk(
+        ns,
+        [&](xmlNode* n) {
+          if (n->type == XML_TEXT_NODE) {
+            if (in_link == 0) {
+              for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
+                prose += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
+              }
+            }
+            return false;
+          }
+          if (!is_element(n) || one_of(name_of(n), {"script", "style", "template"})) {
+            return false;
+          }
+          if (is_tag(n, "a")) ++in_link;
+          return true;
+        },
+        [&](xmlNode* n) {
+          if (is_element(n) && is_tag(n, "a")) --in_link;
+        });
+    if (prose >= kNoscriptProse && prose > visible) {
+      xmlNodeSetName(ns, reinterpret_cast<const xmlChar*>("div"));
+      changed = true;
+    }
+  }
+  st.noscripts.clear();
+  return changed;
+}
+
+double final_score(PageState& st, xmlNode* n) {
+  const NodeStats& s = st.stats(n);
+  const double density = s.text == 0 ? 0 : static_cast<double>(s.links) / s.text;
+  return s.score * (1 - density);
+}
+
+}  // namespace newsclean

@@ -1,0 +1,187 @@
+#include "html/selectors.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "core/text.h"
+#include "core/tuning.h"
+#include "rules/xpath_regex.h"
+
+namespace newsclean {
+namespace {
+
+// Class/id tokens that mark the story's own containers.
+bool is_story_token(const std::string& t) {
+  static const std::unordered_set<std::string> kStory = {
+      "article", "body", "content", "entry", "main", "post", "story", "text", "column",
+      "articlebody", "storybody", "prose"};
+  return kStory.count(t) > 0;
+}
+
+}  // namespace
+
+HtmlRules::HtmlRules(const std::vector<Rule>& rules) {
+  base = rules.data();
+  for (const Rule& r : rules) {
+    if (!r.is_html()) continue;
+    for (const auto& t : r.tags) tags.emplace(t, &r);
+    for (const auto& t : r.strip_id_or_class) tokens.emplace(t, &r);
+    for (const auto& t : r.roles) roles.emplace(t, &r);
+    if (r.hidden && hidden == nullptr) hidden = &r;
+    if (!r.xpath.empty()) xpath.push_back(&r);
+    if (!r.body.empty()) body.push_back(&r);
+    attributes.add_xpath(r.xpath);
+    attributes.add_xpath(r.body);
+  }
+}
+
+bool keeps_attribute(const HtmlRules& rules, std::string_view name) {
+  return rules.attributes.keeps(name);
+}
+
+bool is_hidden(const xmlNode* n) {
+  if (n->properties == nullptr) return false;
+  if (has_attr(n, Attr::kHidden)) return true;
+  if (iequals_ascii(attr_view(n, Attr::kAriaHidden), "true")) return true;
+  const std::string_view raw = attr_view(n, Attr::kStyle);
+  if (raw.empty()) return false;
+  std::string style = lower(std::string(raw));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+const Rule* html_rule_for(const xmlNode* n, const HtmlRules& c, std::string_view host,
+                          Pass pass, const ByteClasses& bytes) {
+  const bool tokens = pass == Pass::kContent;
+  const Rule* best = nullptr;
+  const auto consider = [&](const Rule* r) {
+    if (r == nullptr || !r->in_scope(host)) return;
+    // keep wins over drop; otherwise the first rule in order
+    if (best == nullptr || (r->action == Action::kKeep && best->action != Action::kKeep)) {
+      best = r;
+    }
+  };
+  const auto tag = c.tags.find(std::string_view(name_of(n)));  // lower case from the parser
+  if (tag != c.tags.end()) consider(tag->second);
+  if (!c.roles.empty() && n->properties != nullptr) {
+    const std::string_view raw = attr_view(n, Attr::kRole);
+    const std::string role = raw.empty() ? std::string() : lower(std::string(raw));
+    if (!role.empty()) {
+      const auto it = c.roles.find(role);
+      if (it != c.roles.end()) consider(it->second);
+    }
+  }
+  if (!c.tokens.empty() && n->properties != nullptr) {
+    const Rule* by_token = nullptr;
+    const std::string_view values[] = {attr_view(n, Attr::kClass), attr_view(n, Attr::kId)};
+    for (const std::string_view v : values) {
+      for_each_token(v, bytes, [&](const std::string& t) {
+        if (by_token != nullptr) return;
+        const auto it = c.tokens.find(t);
+        if (it != c.tokens.end()) by_token = it->second;
+      });
+    }
+    // Before the content is chosen only the boxes that compete with the
+    // story for paragraphs (`pass: early`: comments, sign-up forms, cookie
+    // banners) go, and not when a story token says they may be its wrapper
+    // ("article-comments"). (Looked for only here: few elements get here.)
+    const auto story_like = [&] {
+      bool story = false;
+      for (const std::string_view v : values) {
+        for_each_token(v, bytes, [&](const std::string& t) {
+          story = story || is_story_token(t);
+        });
+      }
+      return story;
+    };
+    const bool early =
+        by_token != nullptr && !tokens && by_token->pass == Pass::kEarly && !story_like();
+    if (by_token != nullptr && (tokens || early)) consider(by_token);
+  }
+  if (c.hidden != nullptr && is_hidden(n)) consider(c.hidden);
+  return best;
+}
+
+std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr) {
+  std::vector<xmlNode*> out;
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  if (ctx == nullptr) return out;
+  register_xpath_regex(ctx);  // re:test(); without it only expressions using it fail
+  xmlXPathObjectPtr res =
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
+  if (res != nullptr && res->nodesetval != nullptr) {
+    for (int i = 0; i < res->nodesetval->nodeNr; ++i) {
+      xmlNode* n = res->nodesetval->nodeTab[i];
+      if (n != nullptr && is_element(n)) out.push_back(n);
+    }
+  }
+  xmlXPathFreeObject(res);
+  xmlXPathFreeContext(ctx);
+  return out;
+}
+
+void prune(PageState& st, xmlNode* root, Pass pass) {
+  const HtmlRules& rules = st.rules;
+  std::vector<std::pair<xmlNode*, const Rule*>> strip;
+  if (pass == Pass::kEarly) {
+    for (const Rule* r : rules.xpath) {
+      if (!r->in_scope(st.url.host)) continue;
+      for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
+        if (r->action == Action::kKeep) {
+          st.keep.insert(n);
+        } else {
+          strip.emplace_back(n, r);
+        }
+      }
+    }
+  }
+  std::unordered_set<xmlNode*> marked;
+  for (const auto& s : strip) marked.insert(s.first);
+  const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
+  walk(
+      root,
+      [&](xmlNode* n) {
+        if (!is_element(n)) return false;
+        if (n == root) return true;
+        if (marked.count(n) || st.is_caption(n)) return false;
+        const Rule* r = html_rule_for(n, rules, st.url.host, pass, st.bytes);
+        if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
+        if (st.discussion && r->suspend_on == Suspend::kDiscussion) return true;
+        if (r->sites.empty() && PageState::measured(n) &&
+            st.stats(n).text * tuning::kMaxStripShare > root_text) {
+          return true;
+        }
+        // Hidden prose is collapsed story text (accordions, "read more"),
+        // not a menu or a dialog: those are short or mostly links.
+        if (r->hidden && PageState::measured(n) && is_hidden(n)) {
+          const NodeStats& ns = st.stats(n);
+          if (ns.text >= tuning::kHiddenProse &&
+              ns.links * 10 < ns.text * tuning::kHiddenLinkTenths) {
+            return true;
+          }
+        }
+        strip.emplace_back(n, r);
+        marked.insert(n);
+        return false;
+      },
+      [](xmlNode*) {});
+  // Unlink outermost first: a node inside a stripped one goes with it.
+  for (const auto& [n, r] : strip) {
+    bool inside = false;
+    for (xmlNode* p = n->parent; p != nullptr && !inside; p = p->parent) {
+      inside = p != n && marked.count(p) > 0;
+    }
+    if (inside) continue;
+    if (r->caption) {  // stays, to become a caption block
+      st.captions.emplace(n, rules.index_of(r));
+      continue;
+    }
+    st.unlink(n);
+  }
+}
+
+}  // namespace newsclean

@@ -1,0 +1,65 @@
+// The HTML rules on a page's elements: which rule acts on an element
+// (tags, class/id tokens, roles, hidden, XPath), and pruning by them.
+#ifndef NEWSCLEAN_SRC_HTML_SELECTORS_H_
+#define NEWSCLEAN_SRC_HTML_SELECTORS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "html/fast_parse.h"
+#include "html/page_state.h"
+#include "rules/rule.h"
+
+namespace newsclean {
+
+// The HTML rules of a rule set, compiled for lookups by element.
+struct HtmlRules {
+  // `rules` are all the rules (they must outlive this); those with HTML
+  // selectors are taken. Indices given out refer to `rules`.
+  explicit HtmlRules(const std::vector<Rule>& rules);
+  HtmlRules(const HtmlRules&) = delete;
+  HtmlRules& operator=(const HtmlRules&) = delete;
+
+  int index_of(const Rule* r) const { return static_cast<int>(r - base); }
+
+  const Rule* base = nullptr;  // rules[0]
+  // Selector -> the first rule (in rule order) that names it. Tags are
+  // looked up for every element: by view, with no string built.
+  std::unordered_map<std::string_view, const Rule*> tags;
+  std::unordered_map<std::string, const Rule*> tokens, roles;
+  const Rule* hidden = nullptr;
+  std::vector<const Rule*> xpath;  // rules with an xpath, in order
+  std::vector<const Rule*> body;   // rules with a body
+  AttributeFilter attributes;      // what the tree must keep for these rules
+};
+
+// True if the tree of a page keeps attribute `name` for `rules`: a stage
+// reads it, or an XPath rule names it. Others never reach libxml2.
+bool keeps_attribute(const HtmlRules& rules, std::string_view name);
+
+// hidden, aria-hidden="true", display:none or visibility:hidden.
+bool is_hidden(const xmlNode* n);
+
+// Which HTML rule acts on element `n` on a page of `host`: keep wins over
+// drop, otherwise the first rule in order. In Pass::kEarly (before the
+// content is chosen), class/id tokens count only for rules with `pass:
+// early`, and not on an element whose class or id also has a story token
+// ("article-comments").
+const Rule* html_rule_for(const xmlNode* n, const HtmlRules& rules, std::string_view host,
+                          Pass pass, const ByteClasses& bytes);
+
+// Element nodes an XPath expression (re:test included) selects in `doc`.
+std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr);
+
+// Strips below `root` what the HTML rules name; caption elements stay in
+// st.captions, to become caption blocks. Pass::kEarly also applies the
+// XPath rules (keep rules fill st.keep). A generic rule never strips an
+// element holding more than 1/kMaxStripShare of the text of `root`, nor
+// hidden prose. Reads the figures of the last measure.
+void prune(PageState& st, xmlNode* root, Pass pass);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_HTML_SELECTORS_H_

@@ -1,0 +1,34 @@
+// Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
+#ifndef NEWSCLEAN_SRC_RULES_LOAD_H_
+#define NEWSCLEAN_SRC_RULES_LOAD_H_
+
+#include <string>
+#include <vector>
+
+#include "newsclean/cleaner.h"
+#include "rules/rule.h"
+
+namespace newsclean {
+
+// A rule id to switch off, and where it was asked for ("file:line:col").
+struct Disable {
+  std::string id;
+  std::string origin;
+};
+
+// Parses one YAML rules document, appending its rules to `rules` and its
+// `disable` ids to `disable`. Errors name "file:line:col: rule 'id': ...".
+Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
+                   std::vector<Disable>* disable);
+
+// Adds the rules of a later source: one with the id of an existing rule
+// replaces it in place; new ones go before all existing rules, so that where
+// several rules fit a block, the more specific (later) file wins.
+void merge_rules(std::vector<Rule> added, std::vector<Rule>* rules);
+
+// Drops the disabled rules; an id that names no rule is an error.
+Status apply_disable(const std::vector<Disable>& ids, std::vector<Rule>* rules);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_RULES_LOAD_H_

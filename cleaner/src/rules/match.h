@@ -1,0 +1,48 @@
+// Matching rules with RE2: one RE2::Set pass per string.
+#ifndef NEWSCLEAN_SRC_RULES_MATCH_H_
+#define NEWSCLEAN_SRC_RULES_MATCH_H_
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "newsclean/cleaner.h"
+#include "rules/rule.h"
+
+namespace newsclean {
+
+// True if every match of RE2 `pattern` starts at the start of the text (each
+// alternative begins with ^ or \A, outside (?m)). False where unsure.
+bool anchored_at_start(std::string_view pattern);
+
+// Compiled rules: one RE2::Set per unit finds the candidate rules of a
+// string in one pass. Immutable after construction, safe to share.
+class RuleMatcher {
+ public:
+  // Compiles `rules`; fails on a pattern that does not compile, is empty,
+  // matches the empty string or matches any text. A rule with a feature may
+  // have no pattern.
+  static Status build(std::vector<Rule> rules,
+                      std::unique_ptr<const RuleMatcher>* out);
+  ~RuleMatcher();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Indices (into rules()) of the `unit` rules whose pattern matches `s`
+  // (rules with a feature and no pattern are always candidates) and whose
+  // `unless` pattern does not, ascending.
+  // `words` is the word count of `s`: rules whose max_words is smaller are
+  // not even scanned.
+  void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits) const;
+
+ private:
+  RuleMatcher() = default;
+  std::vector<Rule> rules_;
+  struct Sets;  // RE2 types stay out of this header
+  std::unique_ptr<const Sets> sets_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_RULES_MATCH_H_
