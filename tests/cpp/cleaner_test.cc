@@ -7,6 +7,9 @@
 #include <sstream>
 #include <thread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "newsclean/cleaner.h"
@@ -212,6 +215,47 @@ TEST(Cleaner, CleanManyMatchesCleanInOrder) {
   const auto results = c.clean_many(views, {}, 4);
   ASSERT_EQ(results.size(), docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(results[i].text, c.clean(docs[i]).text);
+}
+
+// Bytes of address space the process holds now.
+std::size_t address_space_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0;
+  statm >> pages;
+  return pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+TEST(CleanerDeathTest, CleanManyRunsOnFewerThreadsWhenNoneCanStart) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const Cleaner c;
+  const std::string doc = "The mayor opened the new library on a rainy Saturday morning.";
+  const std::string expected = c.clean(doc).text;  // the rules compile before the limit
+  EXPECT_EXIT(
+      {
+        // No room for another thread's stack: std::thread's constructor throws.
+        rlimit limit{};
+        getrlimit(RLIMIT_AS, &limit);
+        limit.rlim_cur = address_space_bytes() + (4u << 20);
+        setrlimit(RLIMIT_AS, &limit);
+        const std::vector<std::string_view> docs(64, doc);
+        const std::vector<Result> results = c.clean_many(docs, {}, 8);
+        bool same = results.size() == docs.size();
+        for (const Result& r : results) same = same && r.text == expected;
+        std::_Exit(same ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+}
+
+TEST(Cleaner, ToJsonHasEveryKeyAlways) {
+  const auto j = nlohmann::ordered_json::parse(to_json(Cleaner().clean("One short line.")));
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"text", "title", "section", "author", "published",
+                                            "site_name", "language", "canonical_url", "format",
+                                            "captions", "removed", "stats", "warnings"}));
+  EXPECT_EQ(j["text"], "One short line.");
+  EXPECT_EQ(j["author"], "");
+  EXPECT_EQ(j["stats"]["kept"], 1);
 }
 
 TEST(Cleaner, SharedAcrossThreads) {

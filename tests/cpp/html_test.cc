@@ -419,6 +419,56 @@ TEST(Html, AttributesARuleNamesStayInTheTree) {
             story_text());
 }
 
+TEST(Html, CaptionsAreJudgedAgainstThePagesOwnTitle) {
+  // The story never names the festival; the page's title does.
+  const std::string html =
+      "<html><head><meta property=\"og:title\" content=\"Zorblax festival returns\">"
+      "</head><body><article><figure><img src=\"a.jpg\"><figcaption>Zorblax festival crowds "
+      "gather</figcaption></figure>" +
+      [] {
+        std::string ps;
+        for (const char* p : kStory) ps += std::string("<p>") + p + "</p>";
+        return ps;
+      }() +
+      "</article></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_EQ(r.title, "Zorblax festival returns");
+  ASSERT_EQ(r.captions.size(), 1u);
+  EXPECT_EQ(r.captions[0].text, "Zorblax festival crowds gather");
+  EXPECT_GT(r.captions[0].score, 0.2);
+  EXPECT_TRUE(r.captions[0].related);
+}
+
+TEST(Html, APassEarlyRuleActsBeforeTheContentIsChosenWhateverItsCategory) {
+  // A legal box with more paragraphs than the story would win as the content
+  // (a site's rule: a generic one leaves alone a box holding a third of the page).
+  std::string legal = "<div class=\"legalwall\">";
+  for (int i = 0; i < 8; ++i) {
+    legal += "<p>We and our partners store and read information on your device, such as "
+             "cookies, to measure audiences, personalise content and show adverts, number " +
+             std::to_string(i) + ".</p>";
+  }
+  legal += "</div>";
+  const std::string html = "<html><body>" + legal + "<div class=\"story\">" + [] {
+    std::string ps;
+    for (const char* p : kStory) ps += std::string("<p>") + p + "</p>";
+    return ps;
+  }() + "</div></body></html>";
+  const auto cleaned = [&](const std::string& pass) {
+    Cleaner c;
+    const Status s = Cleaner::create(
+        {RuleSource::from_string("rules:\n  - id: legal-box\n    category: cookie-banner\n"
+                                 "    strip_id_or_class: [legalwall]\n"
+                                 "    sites: [valley.example]\n" + pass)},
+        {}, &c);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return c.clean(html, "https://valley.example/bridge").text;
+  };
+  EXPECT_EQ(cleaned("    pass: early\n"), story_text());
+  // Only inside the chosen content, the box is the content and stays.
+  EXPECT_NE(cleaned("").find("We and our partners"), std::string::npos);
+}
+
 TEST(Html, KeptAttributesFollowTheRules) {
   std::vector<Rule> rules = built_in_rules();
   ASSERT_FALSE(rules.empty());

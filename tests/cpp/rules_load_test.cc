@@ -3,6 +3,7 @@
 #include "newsclean/cleaner.h"
 #include "rules/load.h"
 #include "rules/match.h"
+#include "rules/schema.h"
 
 namespace newsclean {
 namespace {
@@ -51,6 +52,53 @@ TEST(RulesLoad, InvalidUnlessNamesItsPosition) {
   EXPECT_EQ(s.code(), ErrorCode::kRegex);
   EXPECT_EQ(s.message().rfind("user.yaml:5:13: rule 'veto': invalid unless pattern", 0), 0u)
       << s.message();
+}
+
+TEST(RulesLoad, InvalidUnlessIsRefusedOnAFeatureRuleToo) {
+  // A rule with a feature needs no pattern; its `unless` is checked all the same.
+  const Status s = load(
+      "rules:\n"
+      "  - id: veto\n"
+      "    category: teaser\n"
+      "    feature: teaser_run\n"
+      "    unless: '[oops'\n");
+  EXPECT_EQ(s.code(), ErrorCode::kRegex);
+  EXPECT_EQ(s.message().rfind("user.yaml:5:13: rule 'veto': invalid unless pattern", 0), 0u)
+      << s.message();
+}
+
+TEST(RulesLoad, EveryDocumentedKeyIsKnownToTheLoader) {
+  // docs/rules.md documents each key of rule_keys() (schema_doc_test); here
+  // the loader reads each of them: a value of the wrong type is a schema
+  // error about that key, never "unknown key".
+  for (const RuleKey& k : rule_keys()) {
+    const std::string key = k.name;
+    if (key == "id") continue;
+    const Status s = load("rules:\n  - id: probe\n    category: x\n    pattern: 'Probe'\n    " +
+                          key + ": {nested: [1]}\n");
+    EXPECT_FALSE(s.ok()) << key;
+    EXPECT_EQ(s.message().find("unknown key"), std::string::npos) << key << ": " << s.message();
+  }
+  const Status s = load("rules:\n  - id: probe\n    category: x\n    pattern: 'Probe'\n    bogus: 1\n");
+  EXPECT_NE(s.message().find("unknown key 'bogus' (known: " + rule_key_names() + ")"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST(RulesLoad, PassIsForClassAndIdTokens) {
+  EXPECT_EQ(load("rules:\n  - id: p\n    category: x\n    pattern: 'Probe'\n    pass: early\n")
+                .code(),
+            ErrorCode::kSchema);
+  EXPECT_EQ(load("rules:\n  - id: p\n    category: x\n    tags: [aside]\n    pass: early\n")
+                .code(),
+            ErrorCode::kSchema);
+  EXPECT_TRUE(load("rules:\n  - id: p\n    category: x\n    strip_id_or_class: [promo]\n"
+                   "    pass: early\n    suspend_on: discussion\n")
+                  .ok());
+  EXPECT_EQ(load("rules:\n  - id: p\n    category: x\n    strip_id_or_class: [promo]\n"
+                 "    suspend_on: forums\n")
+                .code(),
+            ErrorCode::kSchema);
 }
 
 TEST(RulesLoad, RefusesEmptyAndCatchAllPatterns) {

@@ -345,6 +345,27 @@ def test_json_output_for_seed_has_captions():
     assert obj["captions"], "the seed article has two captions"
 
 
+def test_json_output_is_to_dict(tmp_path: Path):
+    # One serialiser: the CLI's object is Result.to_dict() after "source", every
+    # key present, for text and for HTML (whose metadata the page may not give).
+    newsclean = pytest.importorskip("newsclean")
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>Bridge closed</title></head><body><article><p>"
+                    + STORY_A.replace("\n", "</p><p>") + "</p></article></body></html>",
+                    encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text(STORY_B, encoding="utf-8")
+    for path, fmt in ((html, "html"), (text, "text")):
+        proc = run("clean", "--json", path)
+        assert proc.returncode == 0, proc.stderr
+        obj = json.loads(proc.stdout)
+        assert obj.pop("source") == str(path)
+        expected = newsclean.Cleaner().clean(path.read_text(encoding="utf-8"), format=fmt).to_dict()
+        assert obj == expected
+        assert list(obj) == list(expected)
+        assert obj["author"] == "" and obj["canonical_url"] == ""
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="seed article missing")
 def test_seed_article_and_keep_related_captions():
     proc = run("clean", SEED)

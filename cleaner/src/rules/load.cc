@@ -251,6 +251,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
   if (!has_category || rule->category.empty()) {
     return at.error(node.Mark(), "category is required");
   }
+  if (rule->caption && (rule->action == Action::kKeep || rule->action == Action::kMetadata)) {
+    return at.error(node["caption"].Mark(), "caption is for rules that remove what they match");
+  }
   if (rule->action == Action::kMetadata && rule->field == Field::kNone) {
     return at.error(node.Mark(), "action metadata needs field: title or section");
   }
