@@ -10,6 +10,7 @@
 
 #include "core/page_url.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "engine/assemble.h"
 #include "html/charset.h"
 #include "html/extract.h"
@@ -178,5 +179,7 @@ std::vector<RuleInfo> Cleaner::rules() const {
   }
   return out;
 }
+
+std::size_t find_invalid_utf8(std::string_view s) { return find_invalid_utf8_in(s); }
 
 }  // namespace newsclean

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "newsclean/cleaner.h"
+#include "newsclean/result.h"
 
 namespace newsclean {
 

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "newsclean/cleaner.h"
 #include "rules/load.h"
 #include "rules/match.h"
@@ -83,6 +87,23 @@ TEST(RulesLoad, EveryDocumentedKeyIsKnownToTheLoader) {
   EXPECT_NE(s.message().find("unknown key 'bogus' (known: " + rule_key_names() + ")"),
             std::string::npos)
       << s.message();
+}
+
+TEST(RulesLoad, DocsListExactlyTheKeysTheLoaderKnows) {
+  std::ifstream doc(NEWSCLEAN_SOURCE_DIR "/docs/rules.md");
+  ASSERT_TRUE(doc.good());
+  // The rows of the "## Keys" table: "| `key` | meaning |".
+  std::vector<std::string> documented;
+  bool in_keys = false;
+  for (std::string line; std::getline(doc, line);) {
+    if (line.rfind("## ", 0) == 0) in_keys = line == "## Keys";
+    if (in_keys && line.rfind("| `", 0) == 0) {
+      documented.push_back(line.substr(3, line.find('`', 3) - 3));
+    }
+  }
+  std::vector<std::string> known;
+  for (const RuleKey& k : rule_keys()) known.push_back(k.name);
+  EXPECT_EQ(documented, known);
 }
 
 TEST(RulesLoad, PassIsForClassAndIdTokens) {

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "newsclean/cleaner.h"
 
 namespace newsclean {
 
@@ -76,7 +75,5 @@ std::size_t find_invalid_utf8_in(std::string_view s) {
   }
   return std::string_view::npos;
 }
-
-std::size_t find_invalid_utf8(std::string_view s) { return find_invalid_utf8_in(s); }
 
 }  // namespace newsclean

@@ -10,7 +10,8 @@
 #include "core/document.h"
 #include "core/page_url.h"
 #include "engine/decide.h"
-#include "newsclean/cleaner.h"
+#include "newsclean/options.h"
+#include "newsclean/result.h"
 #include "rules/match.h"
 
 namespace newsclean {

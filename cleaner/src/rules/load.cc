@@ -1,8 +1,5 @@
 // Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <sstream>
 #include <unordered_set>
 
@@ -268,18 +265,6 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
 
 }  // namespace
 
-const char* to_string(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kOk: return "ok";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kYaml: return "yaml";
-    case ErrorCode::kSchema: return "schema";
-    case ErrorCode::kRegex: return "regex";
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-  }
-  return "unknown";
-}
-
 const char* to_string(Where w) {
   for (const auto& n : kWheres) {
     if (n.value == w) return n.name;
@@ -292,27 +277,6 @@ const char* to_string(Action a) {
     if (n.value == a) return n.name;
   }
   return "?";
-}
-
-RuleSource RuleSource::from_file(const std::string& path) {
-  RuleSource source;
-  source.name = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    source.error = path + ": cannot read rules file: " + std::strerror(errno);
-    return source;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  source.yaml = buf.str();
-  return source;
-}
-
-RuleSource RuleSource::from_string(std::string yaml, std::string name) {
-  RuleSource source;
-  source.name = std::move(name);
-  source.yaml = std::move(yaml);
-  return source;
 }
 
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "newsclean/cleaner.h"
+#include "newsclean/status.h"
 #include "rules/rule.h"
 
 namespace newsclean {

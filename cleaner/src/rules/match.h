@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "newsclean/cleaner.h"
+#include "newsclean/status.h"
 #include "rules/rule.h"
 
 namespace newsclean {

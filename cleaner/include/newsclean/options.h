@@ -1,0 +1,48 @@
+// Options: the knobs of a Cleaner that are not rules.
+// Part of the public API; include <newsclean/cleaner.h>.
+#ifndef NEWSCLEAN_OPTIONS_H_
+#define NEWSCLEAN_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newsclean {
+
+// How to read the input of Cleaner::clean.
+enum class Format {
+  kAuto,  // HTML if it looks like HTML (a doctype, <html>, markup), else text
+  kText,  // plain text, one paragraph per line
+  kHtml,  // an HTML page, in any charset
+};
+
+// Knobs that are not rules. Every field documents its default.
+struct Options {
+  // Keep captions judged related to the story in the text (they are still
+  // listed in Result::captions). Default: false (all captions leave the text).
+  bool keep_related_captions = false;
+
+  // A caption whose relevance score is at least this is "related".
+  // Scores are in [0, 1]. Default: 0.2.
+  double caption_threshold = 0.2;
+
+  // The head is the blocks before the first prose paragraph, but at most this
+  // many. Rules with `where: head` look only there. Default: 6.
+  std::size_t head_blocks = 6;
+
+  // The tail is at most this many blocks at the end, after the first prose
+  // paragraph. Rules with `where: tail` look only there. Default: 12.
+  std::size_t tail_blocks = 12;
+
+  // Rule ids to switch off, in addition to `disable:` in rule files.
+  // An id that names no rule is an error. Default: none.
+  std::vector<std::string> disable;
+
+  // Leave out the built-in rules and use only the given sources.
+  // Default: false.
+  bool no_default_rules = false;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_OPTIONS_H_
