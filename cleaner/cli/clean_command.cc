@@ -123,7 +123,7 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   }
 
   const Discovery discovery = discover_inputs(
-      args, config.format, output_folder_to_skip(config.output));
+      args, config.kind, output_folder_to_skip(config.output));
   OutputPlan plan;
   std::string error;
   if (!plan_outputs(config.output, discovery, args.size(), &plan, &error) ||

@@ -21,7 +21,7 @@ inline constexpr int kExitUsage = 2;  // also: a rules error
 struct CleanConfig {
   std::vector<std::string> paths;  // files, folders, "-"; empty: stdin
   std::string output;              // -o; empty: stdout
-  FormatChoice format = FormatChoice::kAuto;
+  FileKind kind = FileKind::kAuto;
   DocumentOptions document;
   unsigned jobs = 0;               // 0: all cores
   bool quiet = false;

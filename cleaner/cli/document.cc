@@ -55,7 +55,7 @@ std::string a_type(const Json& j) {
 void process_text(const Input& input, const Cleaner& cleaner,
                   const DocumentOptions& options, Item* item) {
   const newsclean::Format how =
-      input.format == Format::kHtml ? newsclean::Format::kHtml : options.content;
+      input.kind == FileKind::kHtml ? newsclean::Format::kHtml : options.content;
   const Result r = cleaner.clean(item->data, options.url, how);
   if (options.json) {
     item->output = dump_line(result_to_json(r, Json{{"source", input.name}}));
@@ -114,7 +114,7 @@ void process_item(const Input& input, const Cleaner& cleaner,
                   const DocumentOptions& options, Item* item) noexcept {
   if (item->kind != Item::Kind::kDoc || item->failed) return;
   try {
-    if (input.format == Format::kJsonl) {
+    if (input.kind == FileKind::kJsonl) {
       process_record(input, cleaner, options, item);
     } else {
       process_text(input, cleaner, options, item);

@@ -15,17 +15,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Format format_of(const fs::path& path, FormatChoice choice) {
-  if (choice == FormatChoice::kText) return Format::kText;
-  if (choice == FormatChoice::kJsonl) return Format::kJsonl;
-  if (choice == FormatChoice::kHtml) return Format::kHtml;
+FileKind kind_of(const fs::path& path, FileKind choice) {
+  if (choice != FileKind::kAuto) return choice;
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   });
-  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonl;
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::kHtml;
-  return Format::kText;
+  if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
+  return FileKind::kText;
 }
 
 bool is_hidden(const fs::path& path) {
@@ -44,7 +42,7 @@ Input error_input(const fs::path& path, std::string error) {
 
 struct Walk {
   fs::path root;
-  FormatChoice format;
+  FileKind kind;
   const fs::path* skip;
   std::vector<Input>* out;
 
@@ -78,7 +76,7 @@ struct Walk {
         in.name = path.string();
         in.path = path;
         in.relative = path.lexically_relative(root);
-        in.format = format_of(path, format);
+        in.kind = kind_of(path, kind);
         in.from_folder = true;
         out->push_back(std::move(in));
       }
@@ -90,7 +88,7 @@ struct Walk {
 }  // namespace
 
 Discovery discover_inputs(const std::vector<std::string>& args,
-                          FormatChoice format, const fs::path& skip_folder) {
+                          FileKind kind, const fs::path& skip_folder) {
   Discovery d;
   for (const std::string& arg : args) {
     if (arg == "-") {
@@ -98,7 +96,7 @@ Discovery discover_inputs(const std::vector<std::string>& args,
       in.name = kStdinName;
       in.is_stdin = true;
       in.relative = "stdin";
-      in.format = format_of(fs::path(), format);
+      in.kind = kind_of(fs::path(), kind);
       d.inputs.push_back(std::move(in));
       continue;
     }
@@ -106,7 +104,7 @@ Discovery discover_inputs(const std::vector<std::string>& args,
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       d.has_folder = true;
-      Walk walk{path, format, &skip_folder, &d.inputs};
+      Walk walk{path, kind, &skip_folder, &d.inputs};
       walk.folder(path);
       continue;
     }
@@ -114,7 +112,7 @@ Discovery discover_inputs(const std::vector<std::string>& args,
     in.name = arg;
     in.path = path;
     in.relative = path.filename();
-    in.format = format_of(path, format);
+    in.kind = kind_of(path, kind);
     d.inputs.push_back(std::move(in));
   }
   return d;
@@ -209,7 +207,7 @@ void Reader::start_input() {
     ++current_;
     return;
   }
-  if (in.format == Format::kJsonl) {
+  if (in.kind == FileKind::kJsonl) {
     file_ = f;
     line_ = 0;
     pending_.push_back(marker(Item::Kind::kBegin, index));
@@ -231,7 +229,7 @@ void Reader::start_input() {
   }
   std::size_t line = 0;
   std::string error;
-  if (in.format == Format::kText && !check_text(text, &line, &error)) {
+  if (in.kind == FileKind::kText && !check_text(text, &line, &error)) {
     pending_.push_back(failed_doc(index, line, std::move(error)));
     return;
   }

@@ -24,11 +24,11 @@ namespace newsclean::cli {
 
 // What an input file holds: a text document (which may still be HTML: the
 // library tells), an HTML page (any charset, not checked as UTF-8), or JSONL.
-enum class Format { kText, kJsonl, kHtml };
-
-// How to choose an input's format. kAuto: .jsonl / .ndjson files are JSONL,
-// .html / .htm / .xhtml files HTML, every other file and stdin text.
-enum class FormatChoice { kAuto, kText, kJsonl, kHtml };
+// kAuto (a choice only; an Input's kind is never kAuto): .jsonl / .ndjson
+// files are JSONL, .html / .htm / .xhtml files HTML, every other file and
+// stdin text. (How a document's text is read, text or HTML, is
+// newsclean::Format.)
+enum class FileKind { kAuto, kText, kJsonl, kHtml };
 
 // The name stdin is reported under.
 inline constexpr const char* kStdinName = "<stdin>";
@@ -37,7 +37,7 @@ struct Input {
   std::string name;                // as reported in messages and "source"
   std::filesystem::path path;      // empty for stdin
   std::filesystem::path relative;  // where it goes under an output folder
-  Format format = Format::kText;
+  FileKind kind = FileKind::kText;
   bool is_stdin = false;
   bool from_folder = false;        // found by walking a folder argument
   std::string error;               // set when the input could not even be listed
@@ -53,7 +53,7 @@ struct Discovery {
 // not entered. Arguments that are not folders become inputs as they are,
 // even if they do not exist: reading them reports the error in order.
 Discovery discover_inputs(const std::vector<std::string>& args,
-                          FormatChoice format,
+                          FileKind kind,
                           const std::filesystem::path& skip_folder);
 
 // One unit of work flowing from the Reader through the workers to the writer.

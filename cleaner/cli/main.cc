@@ -162,10 +162,10 @@ int main(int argc, char** argv) {
 
   config.document.output_field =
       output_field.empty() ? config.document.text_field : output_field;
-  config.format = format == "text"    ? newsclean::cli::FormatChoice::kText
-                  : format == "jsonl" ? newsclean::cli::FormatChoice::kJsonl
-                  : format == "html"  ? newsclean::cli::FormatChoice::kHtml
-                                      : newsclean::cli::FormatChoice::kAuto;
+  config.kind = format == "text"    ? newsclean::cli::FileKind::kText
+                : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
+                : format == "html"  ? newsclean::cli::FileKind::kHtml
+                                    : newsclean::cli::FileKind::kAuto;
   config.document.content = content == "text"   ? newsclean::Format::kText
                             : content == "html" ? newsclean::Format::kHtml
                                                 : newsclean::Format::kAuto;
