@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <system_error>
 #include <thread>
 
 #include "core/page_url.h"
@@ -158,10 +157,15 @@ std::vector<Result> Cleaner::clean_many(const std::vector<std::string_view>& tex
     }
   };
   std::vector<std::thread> pool;
+  try {
+    pool.reserve(workers);  // no allocation once threads run
+  } catch (const std::exception&) {
+    workers = 1;
+  }
   for (unsigned w = 1; w < workers; ++w) {
     try {
       pool.emplace_back(work);
-    } catch (const std::system_error&) {
+    } catch (const std::exception&) {
       break;  // no more threads: the ones running (and this one) take the rest
     }
   }

@@ -469,6 +469,27 @@ TEST(Html, APassEarlyRuleActsBeforeTheContentIsChosenWhateverItsCategory) {
   EXPECT_NE(cleaned("").find("We and our partners"), std::string::npos);
 }
 
+TEST(Html, SuspendedRulesLeaveDiscussionPagesAlone) {
+  const std::string forum =
+      "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}</script>";
+  const std::string reply =
+      "<p class=\"reply\">I crossed that bridge every day for twenty years and never saw a "
+      "crack in it, so the news came as a surprise to all of us on the east bank.</p>";
+  const auto cleaned = [&](const std::string& head, const std::string& suspend) {
+    Cleaner c;
+    const Status s = Cleaner::create(
+        {RuleSource::from_string("rules:\n  - id: replies\n    category: comments\n"
+                                 "    xpath: '//p[@class=\"reply\"]'\n" + suspend)},
+        {}, &c);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return c.clean(page(reply, head)).text;
+  };
+  const std::string suspend = "    suspend_on: discussion\n";
+  EXPECT_EQ(cleaned("", suspend), story_text());      // not a forum: the rule acts
+  EXPECT_EQ(cleaned(forum, ""), story_text());        // not suspended: it acts
+  EXPECT_NE(cleaned(forum, suspend).find("I crossed that bridge"), std::string::npos);
+}
+
 TEST(Html, KeptAttributesFollowTheRules) {
   std::vector<Rule> rules = built_in_rules();
   ASSERT_FALSE(rules.empty());

@@ -122,6 +122,21 @@ TEST(RulesLoad, PassIsForClassAndIdTokens) {
             ErrorCode::kSchema);
 }
 
+TEST(RulesLoad, HtmlRulesTakeNoUnlessAndABodyIsNoCaption) {
+  const Status unless =
+      load("rules:\n  - id: p\n    category: x\n    tags: [aside]\n    unless: 'Story'\n");
+  EXPECT_EQ(unless.code(), ErrorCode::kSchema);
+  EXPECT_NE(unless.message().find("no pattern, unless or feature"), std::string::npos);
+  const Status body = load(
+      "rules:\n  - id: p\n    category: x\n    body: '//article'\n    caption: true\n");
+  EXPECT_EQ(body.code(), ErrorCode::kSchema);
+  EXPECT_EQ(body.message().rfind("user.yaml:5:14: rule 'p': body names", 0), 0u) << body.message();
+  EXPECT_EQ(load("rules:\n  - id: p\n    category: x\n    pattern: 'Photo'\n    action: keep\n"
+                 "    caption: true\n")
+                .code(),
+            ErrorCode::kSchema);
+}
+
 TEST(RulesLoad, RefusesEmptyAndCatchAllPatterns) {
   for (const char* p : {"''", "'.*'", "'x|'", "'.'", "'(?s).+'", "'^'"}) {
     const Status s = load(std::string("rules:\n  - id: wide\n    category: x\n    pattern: ") + p + "\n");

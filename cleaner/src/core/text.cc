@@ -138,13 +138,4 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool iequals_ascii(std::string_view a, std::string_view b) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  if (a.size() != b.size()) return false;
-  for (std::size_t k = 0; k < a.size(); ++k) {
-    if (fold(a[k]) != fold(b[k])) return false;
-  }
-  return true;
-}
-
 }  // namespace newsclean

@@ -9,9 +9,10 @@
 #include <unordered_map>
 
 namespace newsclean {
-namespace {
 
 using namespace tuning;
+
+namespace {
 
 // A block with no letter or digit: an empty list entry ("-", "•", "***").
 bool is_separator(const Block& b) {

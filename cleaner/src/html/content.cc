@@ -8,9 +8,10 @@
 #include "html/selectors.h"
 
 namespace newsclean {
-namespace {
 
 using namespace tuning;
+
+namespace {
 
 bool contains(xmlNode* a, xmlNode* d) {
   for (xmlNode* p = d; p != nullptr; p = p->parent) {
@@ -78,7 +79,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
 
 std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
   for (const Rule* r : st.rules.body) {
-    if (!r->in_scope(st.url.host)) continue;
+    if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
     std::vector<xmlNode*> nodes = select_xpath(st.doc, r->body);
     if (!nodes.empty()) return nodes;
   }

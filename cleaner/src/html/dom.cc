@@ -39,30 +39,6 @@ const TagFacts& tag_facts(const char* tag) {
 
 }  // namespace
 
-const char* attr_name(Attr a) {
-  switch (a) {
-    case Attr::kAriaHidden: return "aria-hidden";
-    case Attr::kCharset: return "charset";
-    case Attr::kClass: return "class";
-    case Attr::kContent: return "content";
-    case Attr::kDatetime: return "datetime";
-    case Attr::kHidden: return "hidden";
-    case Attr::kHref: return "href";
-    case Attr::kHttpEquiv: return "http-equiv";
-    case Attr::kId: return "id";
-    case Attr::kItemprop: return "itemprop";
-    case Attr::kItemtype: return "itemtype";
-    case Attr::kLang: return "lang";
-    case Attr::kName: return "name";
-    case Attr::kProperty: return "property";
-    case Attr::kRel: return "rel";
-    case Attr::kRole: return "role";
-    case Attr::kStyle: return "style";
-    case Attr::kType: return "type";
-  }
-  return "";
-}
-
 void prepare_libxml() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -78,19 +54,6 @@ bool one_of(const char* tag, std::initializer_list<const char*> names) {
     if (std::strcmp(tag, n) == 0) return true;
   }
   return false;
-}
-
-std::string_view attr_view(const xmlNode* n, Attr which) {
-  const char* name = attr_name(which);
-  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
-    const xmlNode* v = a->children;
-    if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
-      return reinterpret_cast<const char*>(v->content);
-    }
-    return {};
-  }
-  return {};
 }
 
 bool has_attr(const xmlNode* n, Attr which) {

@@ -34,7 +34,15 @@ constexpr Attr kAllAttrs[] = {
     Attr::kRole,       Attr::kStyle,   Attr::kType};
 
 // The attribute's name in the tree (lower case).
-const char* attr_name(Attr a);
+inline const char* attr_name(Attr a) {
+  constexpr const char* kNames[] = {
+      "aria-hidden", "charset", "class", "content", "datetime", "hidden",
+      "href",        "http-equiv", "id", "itemprop", "itemtype", "lang",
+      "name",        "property", "rel", "role", "style", "type"};
+  static_assert(sizeof kNames / sizeof kNames[0] == sizeof kAllAttrs / sizeof kAllAttrs[0],
+                "a name for every Attr");
+  return kNames[static_cast<int>(a)];
+}
 
 // Silences libxml2's error output on the calling thread (its handlers are
 // per thread) and initialises the library once for all threads.
@@ -64,7 +72,18 @@ bool one_of(const char* tag, std::initializer_list<const char*> names);
 
 // The value of attribute `a` without a copy: libxml2 stores a plain
 // attribute value as one text node. "" when absent.
-std::string_view attr_view(const xmlNode* n, Attr a);
+inline std::string_view attr_view(const xmlNode* n, Attr which) {
+  const char* name = attr_name(which);
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+    const xmlNode* v = a->children;
+    if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
+      return reinterpret_cast<const char*>(v->content);
+    }
+    return {};
+  }
+  return {};
+}
 bool has_attr(const xmlNode* n, Attr a);
 // The value as libxml2 puts it together (entities and all).
 std::string attr(const xmlNode* n, Attr a);

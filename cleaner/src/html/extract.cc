@@ -54,7 +54,9 @@ void extract_content(PageState& st, std::vector<Block>* out) {
       if (p == n) return;  // the whole page gave nothing
     }
   }
-  for (xmlNode* n : content) st.unlink(n);
+  for (xmlNode* n : content) {
+    if (n->parent != nullptr) st.unlink(n);  // (a pruned one is out already)
+  }
   st.reset_stats();
   st.candidates.clear();
   measure(st, body, Measure::kScores);

@@ -78,7 +78,10 @@ struct PageState {
   static bool measured(const xmlNode* n) { return n->_private != nullptr; }
 
   // The figures of text node `n`, counted on first use.
-  const TextFigures& text_figures(xmlNode* n);
+  const TextFigures& text_figures(xmlNode* n) {
+    if (n->_private == nullptr) count_text(n);
+    return texts_[reinterpret_cast<std::uintptr_t>(n->_private) - 1];
+  }
 
   // Forgets every element's figures (the page changed; measure again).
   void reset_stats() {
@@ -94,6 +97,8 @@ struct PageState {
   }
 
  private:
+  void count_text(xmlNode* n);
+
   std::deque<NodeStats> stats_;  // a deque: references stay valid as it grows
   std::vector<TextFigures> texts_;
 };

@@ -9,9 +9,10 @@
 #include "core/tuning.h"
 
 namespace newsclean {
-namespace {
 
 using namespace tuning;
+
+namespace {
 
 bool has_block_child(xmlNode* n) {
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {

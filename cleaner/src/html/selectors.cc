@@ -23,6 +23,10 @@ bool is_story_token(const std::string& t) {
 
 }  // namespace
 
+bool suspended(const PageState& st, const Rule& r) {
+  return st.discussion && r.suspend_on == Suspend::kDiscussion;
+}
+
 HtmlRules::HtmlRules(const std::vector<Rule>& rules) {
   base = rules.data();
   for (const Rule& r : rules) {
@@ -129,7 +133,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
   std::vector<std::pair<xmlNode*, const Rule*>> strip;
   if (pass == Pass::kEarly) {
     for (const Rule* r : rules.xpath) {
-      if (!r->in_scope(st.url.host)) continue;
+      if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
       for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
         if (r->action == Action::kKeep) {
           st.keep.insert(n);
@@ -150,7 +154,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         if (marked.count(n) || st.is_caption(n)) return false;
         const Rule* r = html_rule_for(n, rules, st.url.host, pass, st.bytes);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
-        if (st.discussion && r->suspend_on == Suspend::kDiscussion) return true;
+        if (suspended(st, *r)) return true;
         if (r->sites.empty() && PageState::measured(n) &&
             st.stats(n).text * tuning::kMaxStripShare > root_text) {
           return true;

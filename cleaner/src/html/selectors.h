@@ -39,6 +39,9 @@ struct HtmlRules {
 // reads it, or an XPath rule names it. Others never reach libxml2.
 bool keeps_attribute(const HtmlRules& rules, std::string_view name);
 
+// True if `r` does not act on this page (`suspend_on`).
+bool suspended(const PageState& st, const Rule& r);
+
 // hidden, aria-hidden="true", display:none or visibility:hidden.
 bool is_hidden(const xmlNode* n);
 

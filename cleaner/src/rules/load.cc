@@ -1,5 +1,6 @@
 // Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <unordered_set>
 
@@ -224,10 +225,14 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     if (!s.ok()) return s;
   }
   if (rule->is_html()) {
-    if (has_pattern || rule->feature != Feature::kNone) {
+    if (has_pattern || rule->feature != Feature::kNone || node["unless"]) {
       return at.error(node.Mark(),
                       "an HTML rule (tags, strip_id_or_class, roles, hidden, xpath, "
-                      "body) takes no pattern or feature");
+                      "body) takes no pattern, unless or feature");
+    }
+    if (rule->caption && !rule->body.empty()) {
+      return at.error(node["caption"].Mark(),
+                      "body names the story's container: it cannot be a caption");
     }
     if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
       return at.error(node["action"].Mark(), "an HTML rule's action is drop or keep");
