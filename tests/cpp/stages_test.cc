@@ -1,0 +1,167 @@
+// The stages on their own: each on a small tree or a short block list,
+// without the rest of the pipeline.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/page_url.h"
+#include "core/text.h"
+#include "engine/decide.h"
+#include "html/blocks.h"
+#include "html/charset.h"
+#include "html/content.h"
+#include "html/fast_parse.h"
+#include "html/page_meta.h"
+#include "html/scoring.h"
+#include "html/selectors.h"
+#include "rules/load.h"
+
+namespace newsclean {
+namespace {
+
+std::vector<Rule> rules_from(const std::string& yaml) {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  const Status s = parse_rules(RuleSource::from_string(yaml), &rules, &disable);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return rules;
+}
+
+const char kParagraph[] =
+    "The council voted on Tuesday to close the bridge, after engineers found deep cracks in "
+    "two of its supports, and said repairs would take most of the winter.";
+
+// A page: a menu of links, the story in a div, a related-links box.
+std::string small_page() {
+  std::string html =
+      "<html><body><ul class=\"menu\"><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">"
+      "News</a></li><li><a href=\"/c\">Sport</a></li></ul><div id=\"story\">";
+  for (int i = 0; i < 3; ++i) html += std::string("<p>") + kParagraph + "</p>";
+  html += "<div class=\"related\"><a href=\"/d\">Another story entirely</a></div></div>"
+          "</body></html>";
+  return html;
+}
+
+xmlNode* body_of(xmlDoc* doc) {
+  for (xmlNode* c = xmlDocGetRootElement(doc)->children; c != nullptr; c = c->next) {
+    if (is_element(c) && is_tag(c, "body")) return c;
+  }
+  return nullptr;
+}
+
+TEST(Stages, CharsetFromBomDeclarationOrBytes) {
+  bool utf8 = false;
+  std::string_view bom = "\xEF\xBB\xBF<p>x</p>";
+  EXPECT_EQ(choose_encoding(&bom, &utf8), "UTF-8");
+  EXPECT_EQ(bom, "<p>x</p>");
+  std::string_view declared = "<meta charset=\"windows-1251\"><p>\xC2\xEE</p>";
+  EXPECT_EQ(choose_encoding(&declared, &utf8), "windows-1251");
+  std::string_view latin = "<p>caf\xE9</p>";  // undeclared, not UTF-8
+  EXPECT_EQ(choose_encoding(&latin, &utf8), "windows-1252");
+  EXPECT_FALSE(utf8);
+}
+
+TEST(Stages, FastParseGivesTheTreeOfThePlainParse) {
+  // Long script bodies and attribute values go in as placeholders and come
+  // back; attributes nobody reads never reach the tree.
+  const std::string script(200, 'x');
+  const std::string html = "<html><head><script>var a = '" + script +
+                           "';</script></head><body><p class=\"lead paragraph of the story\" "
+                           "data-track=\"" + std::string(100, 'y') + "\">" + kParagraph +
+                           "</p></body></html>";
+  prepare_libxml();
+  const AttributeFilter filter;
+  DocPtr doc = parse_html(html, filter);
+  ASSERT_TRUE(doc);
+  xmlNode* body = body_of(doc.get());
+  ASSERT_NE(body, nullptr);
+  xmlNode* p = body->children;
+  ASSERT_TRUE(p != nullptr && is_tag(p, "p"));
+  EXPECT_EQ(attr_view(p, Attr::kClass), "lead paragraph of the story");
+  EXPECT_EQ(p->properties->next, nullptr);  // data-track was never built
+  EXPECT_EQ(text_of(p), kParagraph);
+  xmlNode* head_script = xmlDocGetRootElement(doc.get())->children->children;
+  EXPECT_EQ(text_of(head_script), "var a = '" + script + "';");
+}
+
+TEST(Stages, ScoringAndContentChooseTheStorysContainer) {
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  const PageUrl url("https://valley.example/bridge");
+  DocPtr doc = parse_html(small_page(), html_rules.attributes);
+  PageState st(doc.get(), html_rules, url, false);
+  xmlNode* body = body_of(doc.get());
+  clear_private(body);
+  measure(st, body, Measure::kScores);
+  const std::vector<xmlNode*> content = choose_content(st, body);
+  ASSERT_EQ(content.size(), 1u);
+  EXPECT_EQ(attr_view(content[0], Attr::kId), "story");
+  EXPECT_EQ(st.stats(content[0]).para, 3 * std::string(kParagraph).size());
+}
+
+TEST(Stages, PruneByPassAndEmitBlocks) {
+  prepare_libxml();
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n"
+      "  - id: related\n    category: related\n    strip_id_or_class: [related]\n"
+      "  - id: menu\n    category: navigation\n    strip_id_or_class: [menu]\n"
+      "    pass: early\n");
+  const HtmlRules html_rules(rules);
+  const PageUrl url;
+  DocPtr doc = parse_html(small_page(), html_rules.attributes);
+  PageState st(doc.get(), html_rules, url, false);
+  xmlNode* body = body_of(doc.get());
+  clear_private(body);
+  measure(st, body, Measure::kLengths);
+  prune(st, body, Pass::kEarly);  // the menu goes; the related box waits for the content
+  std::vector<Block> blocks;
+  emit_blocks(st, body, &blocks);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[0].text, kParagraph);
+  EXPECT_EQ(blocks[0].kind, BlockKind::kParagraph);
+  EXPECT_EQ(blocks[3].text, "Another story entirely");
+  EXPECT_FLOAT_EQ(blocks[3].link_ratio, 1.f);
+  prune(st, body, Pass::kContent);
+  blocks.clear();
+  emit_blocks(st, body, &blocks);
+  EXPECT_EQ(blocks.size(), 3u);
+}
+
+TEST(Stages, PageMetaTakesTheStoryPartOfTheTitle) {
+  EXPECT_EQ(title_without_site("Bridge closes for the winter | Valley News", "Valley News"),
+            "Bridge closes for the winter");
+  EXPECT_EQ(title_without_site("Valley News - Bridge closes for the winter", "Valley News"),
+            "Bridge closes for the winter");
+  prepare_libxml();
+  DocPtr doc = parse_html(
+      "<html lang=\"de\"><head><title>Brücke gesperrt | Talbote</title>"
+      "<meta property=\"og:site_name\" content=\"Talbote\"></head><body></body></html>",
+      AttributeFilter());
+  const PageInfo info = read_page_info(doc.get());
+  EXPECT_EQ(info.meta.title, "Brücke gesperrt");
+  EXPECT_EQ(info.meta.language, "de");
+  EXPECT_FALSE(info.discussion);
+}
+
+TEST(Stages, DecideFillsARangeUpToTheStory) {
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n  - id: more\n    category: related\n    pattern: '^More stories$'\n"
+      "    action: drop_rest\n");
+  std::vector<Block> blocks;
+  for (const char* t : {kParagraph, "More stories", "Bridge closes", "Mayor speaks",
+                        "The council will meet again next week to decide how the repairs "
+                        "will be paid for and when work can start."}) {
+    blocks.push_back(make_block(t));
+  }
+  const std::vector<std::vector<int>> hits = {{}, {0}, {}, {}, {}};
+  const Regions regions = find_regions(rules, blocks, hits, 6, 12);
+  const std::vector<Decision> d = decide(rules, blocks, hits, regions);
+  std::vector<bool> kept;
+  for (const Decision& x : d) kept.push_back(x.kept());
+  EXPECT_EQ(kept, (std::vector<bool>{true, false, false, false, true}));
+}
+
+}  // namespace
+}  // namespace newsclean
