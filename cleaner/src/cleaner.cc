@@ -43,16 +43,7 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
     doc = extract_html(input, page_url, *html);
   } else {
-    Normalised norm = normalise(input);
-    if (norm.invalid_utf8 > 0) {
-      doc.warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +
-                             " ill-formed sequence(s) replaced by U+FFFD");
-    }
-    if (norm.controls > 0) {
-      doc.warnings.push_back("control characters: " + std::to_string(norm.controls) +
-                             " dropped");
-    }
-    doc.blocks = split_blocks(norm.text);
+    doc = text_document(input);
   }
   run_engine(*matcher, options, std::move(doc), page_url, r);
 }

@@ -114,6 +114,20 @@ Block make_block(std::string text) {
   return b;
 }
 
+Document text_document(std::string_view in) {
+  Document doc;
+  const Normalised norm = normalise(in);
+  if (norm.invalid_utf8 > 0) {
+    doc.warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +
+                           " ill-formed sequence(s) replaced by U+FFFD");
+  }
+  if (norm.controls > 0) {
+    doc.warnings.push_back("control characters: " + std::to_string(norm.controls) + " dropped");
+  }
+  doc.blocks = split_blocks(norm.text);
+  return doc;
+}
+
 std::vector<Block> split_blocks(std::string_view text) {
   std::vector<Block> blocks;
   std::size_t pos = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/block.h"
+#include "core/document.h"
 #include "core/utf8.h"
 
 namespace newsclean {
@@ -26,6 +27,10 @@ struct Normalised {
 // ZWJ and ZWNJ are kept (they carry meaning in emoji and several scripts).
 // Every other byte is kept as it was.
 Normalised normalise(std::string_view in);
+
+// The text front end: `in` normalised and split into blocks, with a warning
+// for each kind of repair.
+Document text_document(std::string_view in);
 
 // Splits normalised text into blocks: one per non-empty line, trimmed.
 std::vector<Block> split_blocks(std::string_view normalised);
