@@ -4,6 +4,8 @@
     python -m bench --quick                           # ~40 pages a set, < 2 minutes
     python -m bench --task plugin --from-outputs ../shared/eval/scrapinghub-outputs
     python -m bench --task reproduce                  # the published ScrapingHub table
+    python -m bench --split tune                      # only the tune half of each set's sites
+    python -m bench --task ablate                     # each rule switched off, per set and split
 
 See bench/README.md.
 """
@@ -21,23 +23,29 @@ import sys
 import time
 from pathlib import Path
 
-from . import datasets, peers, report, tasks
+from . import ablate, datasets, peers, report, tasks
 
-kTasks = ("html", "plugin", "speed", "reproduce")
+kTasks = ("html", "plugin", "speed", "reproduce")  # "all"
+kExtraTasks = ("ablate",)  # long: only when asked
 kQuickSpeedPages = 10  # --quick times this many of its pages, to stay under two minutes
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    p.add_argument("--task", action="append", choices=[*kTasks, "all"],
-                   help="html, plugin, speed, reproduce or all (default: all); repeatable")
+    p.add_argument("--task", action="append", choices=[*kTasks, *kExtraTasks, "all"],
+                   help="html, plugin, speed, reproduce, all (default: all of these four) "
+                        "or ablate; repeatable")
     p.add_argument("--dataset", action="append", type=Path, metavar="PATH",
                    help="a .jsonl.gz set (default: the dev sets in ../shared/eval); repeatable")
     p.add_argument("--limit", type=int, help="first N pages of each set (after filters)")
     p.add_argument("--page-type", help="only these page types (comma-separated)")
     p.add_argument("--skip-flagged", action="store_true", help="leave flagged pages out")
-    p.add_argument("--metric", choices=["shingle", "word"],
-                   help="default: shingle for scrapinghub*, word for any other set")
+    p.add_argument("--split", choices=datasets.kSplits,
+                   help="only the pages of this half of each set's sites (by a hash of the "
+                        "domain): tune to develop on, check to confirm")
+    p.add_argument("--metric", choices=["shingle", "word", "snippets"],
+                   help="default: shingle for scrapinghub*, snippets for a set without truth, "
+                        "word for any other set")
     p.add_argument("--quick", action="store_true",
                    help=f"fixed sample of {datasets.kQuickPages} pages a set, one repetition")
     p.add_argument("--out", type=Path, default=Path(__file__).parent / "results",
@@ -61,7 +69,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--speed-pages", type=int,
                    help=f"pages timed in speed (default 50; quick {kQuickSpeedPages})")
     args = p.parse_args(argv)
-    args.task = set(kTasks) if not args.task or "all" in args.task else set(args.task)
+    asked = set(args.task or ["all"])
+    args.task = (asked - {"all"}) | (set(kTasks) if "all" in asked else set())
     known = [s.name for s in peers.PEERS]
     unknown = [n for n in (args.systems or "").split(",") if n and n not in known]
     if unknown:
@@ -91,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     shared = datasets.find_shared(peers.REPO_ROOT)
     eval_dir = shared / "eval" if shared else None
-    paths = args.dataset or ([eval_dir / "scrapinghub.jsonl.gz", eval_dir / "wcxb-dev.jsonl.gz"]
-                             if eval_dir else [])
+    paths = args.dataset or ([eval_dir / name for name in ("scrapinghub.jsonl.gz",
+                                                           "wcxb-dev.jsonl.gz",
+                                                           "trafilatura-eval.jsonl.gz")
+                              if (eval_dir / name).exists()] if eval_dir else [])
     if not paths and args.task != {"reproduce"}:
         print("no --dataset given and no ../shared/eval found", file=sys.stderr)
         return 2
@@ -112,28 +123,34 @@ def main(argv: list[str] | None = None) -> int:
                 "argv": sys.argv[1:] if argv is None else argv, "quick": args.quick,
                 "cpus": os.cpu_count(), "python": platform.python_version(),
                 "platform": platform.platform(), "newsclean": newsclean,
-                "tasks": sorted(args.task)},
+                "tasks": sorted(args.task), "split": args.split},
         "versions": {"newsclean": newsclean.get("version", "")},
         "sets": {}, "notes": []}
     if not newsclean["available"]:
         results["notes"].append("newsclean is not importable: peers only; the plugin task "
                                 "shows peers alone and the speed task has no newsclean rows.")
     rows: list[dict] = []
+    ablate_sets: list[tuple[str, str, list]] = []
     html_names = tasks.html_systems(opts, newsclean)
     outputs_dir = args.from_outputs or (eval_dir / "scrapinghub-outputs" if eval_dir else None)
 
     for path in paths:
         name = datasets.set_name(path)
         pages = datasets.load(path, limit=args.limit, page_type=args.page_type,
-                              skip_flagged=args.skip_flagged, quick=args.quick)
+                              skip_flagged=args.skip_flagged, quick=args.quick, split=args.split)
+        if args.split:
+            name = f"{name} [{args.split}]"
         if not pages:
             results["notes"].append(f"{name}: no page left after the filters; skipped.")
             continue
-        metric = args.metric or datasets.default_metric(path)
+        metric = args.metric or datasets.default_metric(path, pages)
+        ablate_sets.append((name, metric, pages))
         tasks.say(f"[{name}] {len(pages)} pages, metric {metric}")
         data = {"path": str(path), "metric": metric, "pages": len(pages), "jobs": opts.jobs,
                 "flagged": sum(p.flagged for p in pages),
                 "html_mb": sum(p.html_bytes for p in pages) / 1e6}
+        if not args.task & {"html", "plugin", "speed"}:
+            continue
         live = "html" in args.task or ("plugin" in args.task and not args.from_outputs)
         runs = tasks.run_html(pages, name, opts, html_names) if live else {}
         for sys_name, run in runs.items():
@@ -163,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
                     results["versions"].setdefault(
                         "lxml" if sys_name == peers.LXML_PARSE.name else sys_name, s["version"])
         results["sets"][name] = data
+
+    if "ablate" in args.task:
+        if newsclean["available"]:
+            results["ablate"] = ablate.task_ablate(ablate_sets, outputs_dir, say=tasks.say)
+        else:
+            results["notes"].append("ablate: newsclean is not importable.")
 
     if "reproduce" in args.task:
         truth = next((p for p in paths if "scrapinghub" in p.name),

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Pages in the --quick sample of each set.
 kQuickPages = 40
@@ -50,6 +51,29 @@ def _page(row: dict) -> Page:
     )
 
 
+kSplits = ("tune", "check")
+
+
+def domain_of(page: Page) -> str:
+    """The page's site: ``domain`` where the set gives it, else the URL's host without
+    "www."; an archived page (web.archive.org/web/<time>/<url>) counts as the site it
+    archives. A page without a URL is a site of its own."""
+    if page.domain:
+        return page.domain.lower().removeprefix("www.")
+    url = page.url
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "web.archive.org" and "/http" in url:
+        host = (urlsplit(url[url.index("/http", url.index("/web/")) + 1:]).hostname or "").lower()
+    return host.removeprefix("www.") or "page:" + page.id
+
+
+def split_of(page: Page) -> str:
+    """``tune`` or ``check``: a fixed half of the sites (by the SHA-1 of the domain), so
+    that the pages of one site never sit on both sides."""
+    digest = hashlib.sha1(domain_of(page).encode("utf-8")).digest()
+    return kSplits[digest[0] & 1]
+
+
 def sample(pages: list[Page], n: int) -> list[Page]:
     """The n pages with the smallest SHA-1 of their id, in file order: the same
     pages on every run and machine, whatever the file order."""
@@ -61,8 +85,9 @@ def sample(pages: list[Page], n: int) -> list[Page]:
 
 
 def load(path: str | Path, *, limit: int | None = None, page_type: str | None = None,
-         skip_flagged: bool = False, quick: bool = False) -> list[Page]:
-    """Reads a set, filters it, then (quick) samples it, then cuts it to ``limit``.
+         skip_flagged: bool = False, quick: bool = False, split: str | None = None) -> list[Page]:
+    """Reads a set, filters it (page type, flagged, ``split``: the ``tune`` or ``check``
+    half of its sites), then (quick) samples it, then cuts it to ``limit``.
 
     The quick sample is ``sample(pages, kQuickPages)``.
     """
@@ -74,6 +99,8 @@ def load(path: str | Path, *, limit: int | None = None, page_type: str | None = 
         pages = [p for p in pages if p.page_type in wanted]
     if skip_flagged:
         pages = [p for p in pages if not p.flagged]
+    if split:
+        pages = [p for p in pages if split_of(p) == split]
     if quick:
         pages = sample(pages, kQuickPages)
     if limit is not None:
@@ -89,9 +116,12 @@ def set_name(path: str | Path) -> str:
     return name
 
 
-def default_metric(path: str | Path) -> str:
+def default_metric(path: str | Path, pages: list[Page] = ()) -> str:
     """Each set is scored with its own published metric: ScrapingHub's shingle F1
-    for ScrapingHub, WCXB's word F1 for everything else."""
+    for ScrapingHub, WCXB's word F1 for everything else; a set with no truth at all
+    (trafilatura's evaluation pages: snippets only) by its snippets alone."""
+    if pages and not any(p.truth for p in pages):
+        return "snippets"
     return "shingle" if "scrapinghub" in Path(path).name.lower() else "word"
 
 

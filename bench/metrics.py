@@ -144,6 +144,8 @@ def snippet_counts(pred: str, with_: Sequence[str], without: Sequence[str]) -> t
 
 
 def score_page(metric: str, truth: str, pred: str) -> PageScore:
+    if metric == "snippets":  # no truth: only the snippet shares say anything
+        return PageScore(None, None, None)
     if metric == "shingle":
         return shingle_page(truth, pred)
     if metric == "word":
@@ -152,6 +154,8 @@ def score_page(metric: str, truth: str, pred: str) -> PageScore:
 
 
 def summarize(metric: str, scores: Sequence[PageScore], page_types: Sequence[str] = ()) -> dict:
+    if metric == "snippets":
+        return {"precision": None, "recall": None, "f1": None, "pages": len(scores)}
     if metric == "shingle":
         return shingle_summary(scores)
     if metric == "word":

@@ -6,6 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+from . import ablate
+
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
                "precision", "recall", "f1", "error", "empty"]
 
@@ -143,6 +145,8 @@ def markdown(results: dict) -> str:
             out += _speed_section(name, data)
     if "reproduce" in results:
         out += _reproduce_section(results["reproduce"])
+    if "ablate" in results:
+        out += ablate.markdown(results["ablate"])
     versions = ", ".join(f"{k} {v}" for k, v in sorted(results["versions"].items()) if v)
     out += [f"Versions: {versions}.", ""]
     return "\n".join(out)

@@ -137,6 +137,40 @@ def test_load_filters_and_samples_the_same_pages(tmp_path):
     assert [p.id for p in datasets.load(path, limit=3)] == ["0", "1", "2"]
 
 
+def test_split_keeps_each_site_on_one_side(tmp_path):
+    page = lambda i, url, domain="": datasets.Page(id=str(i), url=url, html="", truth="x",  # noqa: E731
+                                                   domain=domain)
+    same_site = [page(1, "https://www.news.example/a"), page(2, "http://news.example/b?x=1"),
+                 page(3, "", domain="News.example"),
+                 page(4, "https://web.archive.org/web/2019/https://news.example/c")]
+    assert {datasets.domain_of(p) for p in same_site} == {"news.example"}
+    assert len({datasets.split_of(p) for p in same_site}) == 1
+    # Many sites fall on both sides, about half each; a page without a URL is a site of its own.
+    sides = [datasets.split_of(page(i, f"https://site{i}.example/story")) for i in range(400)]
+    assert 150 < sides.count("tune") < 250 and set(sides) == {"tune", "check"}
+    assert datasets.domain_of(page(7, "")) == "page:7"
+    path = tmp_path / "s.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for i in range(60):
+            f.write(json.dumps({"id": str(i), "url": f"https://site{i % 20}.example/{i}",
+                                "html": "", "truth": "x"}) + "\n")
+    tune, check = datasets.load(path, split="tune"), datasets.load(path, split="check")
+    assert len(tune) + len(check) == 60
+    assert not {datasets.domain_of(p) for p in tune} & {datasets.domain_of(p) for p in check}
+
+
+def test_a_set_without_truth_is_scored_by_its_snippets():
+    pages = [datasets.Page(id="1", url="", html="", truth="", with_=("kept words",),
+                           without=("Impressum",))]
+    assert datasets.default_metric("x/trafilatura-eval.jsonl.gz", pages) == "snippets"
+    assert metrics.score_page("snippets", "", "kept words") == PageScore(None, None, None)
+    assert metrics.summarize("snippets", [PageScore(None, None, None)])["f1"] is None
+    rows: list[dict] = []
+    result = tasks.score(pages, ["the kept words, and Impressum"], [None], "snippets",
+                         set_name="t", task="html", system="s", rows=rows)
+    assert result["with_found"] == 1.0 and result["without_absent"] == 0.0
+
+
 # ---- the published table --------------------------------------------------------------
 
 SHARED = datasets.find_shared(REPO)
