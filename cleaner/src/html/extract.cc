@@ -81,6 +81,17 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
     PageState st(doc.get(), rules, url, info.discussion);
     extract_content(st, &out.blocks);
   }
+  if (out.blocks.empty()) {
+    // Class and id names stripped all of the content (a wrapper named like a
+    // menu or a teaser box): a page that has text is read once more, with
+    // only its structure (tags, roles, hidden, XPath rules) trusted.
+    doc = parse_html(input, rules.attributes);
+    if (doc) {
+      PageState st(doc.get(), rules, url, info.discussion);
+      st.trust_tokens = false;
+      extract_content(st, &out.blocks);
+    }
+  }
   out.meta = std::move(info.meta);
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn

@@ -55,6 +55,9 @@ struct PageState {
   // `suspend_on: discussion` leave it alone.
   const bool discussion;
   const ByteClasses bytes;  // read from the locale once per page
+  // Class and id tokens act (strip_id_or_class). False when a page is read
+  // again because they stripped all of its content.
+  bool trust_tokens = true;
 
   // Elements that scored as paragraph holders: the content's candidates.
   std::vector<xmlNode*> candidates;

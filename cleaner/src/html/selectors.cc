@@ -59,7 +59,7 @@ bool is_hidden(const xmlNode* n) {
 }
 
 const Rule* html_rule_for(const xmlNode* n, const HtmlRules& c, std::string_view host,
-                          Pass pass, const ByteClasses& bytes) {
+                          Pass pass, const ByteClasses& bytes, bool use_tokens) {
   const bool tokens = pass == Pass::kContent;
   const Rule* best = nullptr;
   const auto consider = [&](const Rule* r) {
@@ -79,7 +79,7 @@ const Rule* html_rule_for(const xmlNode* n, const HtmlRules& c, std::string_view
       if (it != c.roles.end()) consider(it->second);
     }
   }
-  if (!c.tokens.empty() && n->properties != nullptr) {
+  if (use_tokens && !c.tokens.empty() && n->properties != nullptr) {
     const Rule* by_token = nullptr;
     const std::string_view values[] = {attr_view(n, Attr::kClass), attr_view(n, Attr::kId)};
     for (const std::string_view v : values) {
@@ -146,17 +146,21 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
   std::unordered_set<xmlNode*> marked;
   for (const auto& s : strip) marked.insert(s.first);
   const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
+  // Paragraph text outside links, once scores are measured (0 before).
+  const std::size_t root_prose = PageState::measured(root) ? st.stats(root).prose : 0;
   walk(
       root,
       [&](xmlNode* n) {
         if (!is_element(n)) return false;
         if (n == root) return true;
         if (marked.count(n) || st.is_caption(n)) return false;
-        const Rule* r = html_rule_for(n, rules, st.url.host, pass, st.bytes);
+        const Rule* r = html_rule_for(n, rules, st.url.host, pass, st.bytes, st.trust_tokens);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
         if (suspended(st, *r)) return true;
         if (r->sites.empty() && PageState::measured(n) &&
-            st.stats(n).text * tuning::kMaxStripShare > root_text) {
+            (st.stats(n).text * tuning::kMaxStripShare > root_text ||
+             st.stats(n).prose * tuning::kMaxStripProseDen >
+                 root_prose * tuning::kMaxStripProseNum)) {
           return true;
         }
         // Hidden prose is collapsed story text (accordions, "read more"),

@@ -49,9 +49,10 @@ bool is_hidden(const xmlNode* n);
 // drop, otherwise the first rule in order. In Pass::kEarly (before the
 // content is chosen), class/id tokens count only for rules with `pass:
 // early`, and not on an element whose class or id also has a story token
-// ("article-comments").
+// ("article-comments"). Without `use_tokens`, class/id tokens count for no
+// rule.
 const Rule* html_rule_for(const xmlNode* n, const HtmlRules& rules, std::string_view host,
-                          Pass pass, const ByteClasses& bytes);
+                          Pass pass, const ByteClasses& bytes, bool use_tokens = true);
 
 // Element nodes an XPath expression (re:test included) selects in `doc`.
 std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr);
