@@ -120,6 +120,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("language", &Result::language)
       .def_readonly("canonical_url", &Result::canonical_url)
       .def_readonly("format", &Result::format)
+      .def_readonly("kind", &Result::kind)
       .def_readonly("captions", &Result::captions)
       .def_readonly("removed", &Result::removed)
       .def_readonly("stats", &Result::stats)

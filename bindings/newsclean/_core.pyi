@@ -35,6 +35,7 @@ class Result:
     language: str
     canonical_url: str
     format: str
+    kind: str
     captions: list[Caption]
     removed: list[Removal]
     stats: Stats

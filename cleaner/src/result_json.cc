@@ -20,6 +20,7 @@ std::string to_json(const Result& r) {
   j["language"] = r.language;
   j["canonical_url"] = r.canonical_url;
   j["format"] = r.format;
+  j["kind"] = r.kind;
   Json captions = Json::array();
   for (const Caption& c : r.captions) {
     captions.push_back(Json{{"text", c.text},

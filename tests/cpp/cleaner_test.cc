@@ -252,7 +252,7 @@ TEST(Cleaner, ToJsonHasEveryKeyAlways) {
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"text", "title", "section", "author", "published",
                                             "site_name", "language", "canonical_url", "format",
-                                            "captions", "removed", "stats", "warnings"}));
+                                            "kind", "captions", "removed", "stats", "warnings"}));
   EXPECT_EQ(j["text"], "One short line.");
   EXPECT_EQ(j["author"], "");
   EXPECT_EQ(j["stats"]["kept"], 1);

@@ -510,6 +510,50 @@ TEST(Html, ClassNamesThatStripAllTheContentAreNotTrusted) {
   EXPECT_EQ(r.text.rfind("Box 0, paragraph 0: the council voted", 0), 0u) << r.text;
 }
 
+TEST(Html, ThePageSaysWhatKindItIs) {
+  const auto kind = [](const std::string& head, const std::string& body_attrs = "") {
+    return Cleaner().clean("<html><head>" + head + "</head><body" + body_attrs + "><p>" +
+                           kStory[0] + "</p></body></html>").kind;
+  };
+  EXPECT_EQ(kind("<meta property=\"og:type\" content=\"article\">"), "article");
+  EXPECT_EQ(kind("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"),
+            "article");
+  // A page that says it is a product or a thread is that, even when it also
+  // calls itself an article.
+  EXPECT_EQ(kind("<meta property=\"og:type\" content=\"article\"><script type=\"application/"
+                 "ld+json\">{\"@graph\":[{\"@type\":\"Product\"}]}</script>"),
+            "product");
+  EXPECT_EQ(kind("", " itemscope itemtype=\"https://schema.org/QAPage\""), "forum");
+  EXPECT_EQ(kind("<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>"),
+            "listing");
+  EXPECT_EQ(kind(""), "");
+  EXPECT_EQ(Cleaner().clean(story_text()).kind, "");  // text says nothing
+}
+
+TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
+  // Two paragraphs, and a longer column of other stories' linked headlines:
+  // on a page that says it is an article, the story alone.
+  std::string others = "<div class=\"latest\">";
+  for (int i = 0; i < 12; ++i) {
+    others += "<div class=\"item\"><a href=\"/s" + std::to_string(i) +
+              "\">Other headline number " + std::to_string(i) + " of the day, about something "
+              "else</a></div>";
+  }
+  others += "</div>";
+  const auto page_of = [&](const std::string& head) {
+    return "<html><head>" + head + "</head><body><div class=\"wrap\"><div class=\"story\"><p>" +
+           std::string(kStory[0]) + "</p><p>" + kStory[1] + "</p></div>" + others +
+           "</div></body></html>";
+  };
+  const Result article = Cleaner().clean(page_of("<meta property=\"og:type\" content=\"article\">"));
+  EXPECT_EQ(article.text, std::string(kStory[0]) + "\n" + kStory[1]);
+  EXPECT_EQ(article.stats.blocks, 2u);
+  EXPECT_EQ(article.kind, "article");
+  // Saying nothing, two paragraphs above a list read as a listing's
+  // introduction: the list is part of the content.
+  EXPECT_GT(Cleaner().clean(page_of("")).stats.blocks, 12u);
+}
+
 TEST(Html, KeptAttributesFollowTheRules) {
   std::vector<Rule> rules = built_in_rules();
   ASSERT_FALSE(rules.empty());

@@ -42,6 +42,17 @@ def test_clean_html_and_auto_give_the_story():
         c.clean(html, format="pdf")
 
 
+def test_the_page_kind_comes_from_the_page():
+    c = newsclean.Cleaner()
+    html = PAGE.format(charset="utf-8")
+    assert c.clean_html(html).kind == ""  # the page does not say
+    said = html.replace("<head>", '<head><meta property="og:type" content="article">', 1)
+    assert said != html
+    r = c.clean_html(said)
+    assert r.kind == "article" and r.to_dict()["kind"] == "article"
+    assert c.clean("One line of text.").kind == ""
+
+
 def test_bytes_in_another_charset():
     html = PAGE.format(charset="iso-8859-1").replace("600 cars", "600 cars \u00e0 la fois")
     r = newsclean.Cleaner().clean(html.encode("latin-1"))

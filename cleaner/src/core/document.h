@@ -20,13 +20,30 @@ struct PageMeta {
   std::vector<std::string> section;  // from a schema.org BreadcrumbList or article:section
 };
 
+// What a page says it is (schema.org types, og:type); kUnknown when it
+// does not say, and for text.
+enum class PageKind { kUnknown, kArticle, kForum, kProduct, kListing };
+
+// "article", "forum", "product", "listing", or "" for kUnknown.
+inline const char* to_string(PageKind k) {
+  switch (k) {
+    case PageKind::kArticle: return "article";
+    case PageKind::kForum: return "forum";
+    case PageKind::kProduct: return "product";
+    case PageKind::kListing: return "listing";
+    case PageKind::kUnknown: break;
+  }
+  return "";
+}
+
 struct Document {
   bool html = false;          // read as HTML (else plain text)
   // The content in reading order. From HTML, elements an HTML rule with
   // `caption: true` names (figcaption, ...) are blocks with decided_by set.
   std::vector<Block> blocks;
   PageMeta meta;              // HTML only
-  bool discussion = false;    // a forum thread or Q&A page (HTML only)
+  bool discussion = false;    // a forum thread (HTML only)
+  PageKind kind = PageKind::kUnknown;
   std::vector<std::string> warnings;
 };
 

@@ -57,6 +57,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
               const std::vector<Decision>& d, Result* r) {
   const std::vector<Block>& blocks = doc.blocks;
   r->format = doc.html ? "html" : "text";
+  r->kind = to_string(doc.kind);
   PageMeta& m = doc.meta;
   r->author = std::move(m.author);
   r->published = std::move(m.published);

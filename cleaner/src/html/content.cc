@@ -97,17 +97,28 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
   top = promote(st, top, best, body);
   // A page whose text is spread over many boxes (a service or product
   // page) is not one container: when the winner holds less than half of
-  // the page's paragraph text and is either short or under a fifth of
-  // it, take the smallest ancestor holding four fifths. A winner that is a
-  // story in itself and holds half the page's prose (paragraph text
-  // outside links) stays: the rest is lists of links.
+  // the page's paragraph text and is either short or under a fifth of it,
+  // and the page shows many boxes, take the smallest ancestor holding four
+  // fifths. A winner that is a story in itself and holds half the page's
+  // prose (paragraph text outside links) stays: the rest is lists of links.
   const std::size_t all = st.stats(body).para;
   const std::size_t held = st.stats(top).para;
   const std::size_t all_prose = st.stats(body).prose;
   const std::size_t held_prose = st.stats(top).prose;
   const bool story = held_prose >= kStoryChars && held_prose * 2 >= all_prose;
+  // Many boxes, not one short story beside its surroundings: another
+  // candidate outside the winner scores near it, or (unless the page says
+  // it is an article) the winner has too few paragraphs to be a story: an
+  // introduction above a list of cards.
+  const auto many_boxes = [&] {
+    return (st.kind != PageKind::kArticle && st.stats(top).paragraphs < kStoryMinParagraphs) ||
+           std::any_of(st.candidates.begin(), st.candidates.end(), [&](xmlNode* c) {
+             return c->parent != nullptr && !contains(c, top) && !contains(top, c) &&
+                    final_score(st, c) >= kSpreadRivalShare * best;
+           });
+  };
   if (all > 0 && held * 2 < all && (held < kStoryChars || held * kSpreadWinnerShare < all) &&
-      !story) {
+      !story && many_boxes()) {
     xmlNode* a = top;
     while (a->parent != nullptr && a != body && is_element(a->parent) &&
            st.stats(a).para * kSpreadHoldDen < all * kSpreadHoldNum) {

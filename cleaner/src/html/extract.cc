@@ -77,8 +77,9 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
   }
   PageInfo info = read_page_info(doc.get());
   out.discussion = info.discussion;
+  out.kind = info.kind;
   {
-    PageState st(doc.get(), rules, url, info.discussion);
+    PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks);
   }
   if (out.blocks.empty()) {
@@ -87,7 +88,7 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
     // only its structure (tags, roles, hidden, XPath rules) trusted.
     doc = parse_html(input, rules.attributes);
     if (doc) {
-      PageState st(doc.get(), rules, url, info.discussion);
+      PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
       extract_content(st, &out.blocks);
     }

@@ -31,8 +31,34 @@ bool is_discussion_type(std::string_view type) {
   return type == "DiscussionForumPosting";
 }
 
+// What the page's schema.org types and og:type say it is.
+struct KindSignals {
+  bool forum = false, product = false, listing = false, article = false;
+
+  void add_type(std::string_view type) {
+    forum = forum || type == "DiscussionForumPosting" || type == "QAPage" || type == "Question";
+    product = product || type == "Product" || type == "ProductGroup";
+    listing = listing || type == "CollectionPage" || type == "SearchResultsPage";
+    article = article || type.find("Article") != std::string_view::npos ||
+              type == "BlogPosting" || type == "LiveBlogPosting" || type == "Report";
+  }
+  void add_og_type(std::string_view og) {
+    product = product || og.rfind("product", 0) == 0;
+    article = article || og == "article";
+  }
+  // A page that says it is a thread or a product is that, whatever else it
+  // says (sites mark every page an article).
+  PageKind kind() const {
+    if (forum) return PageKind::kForum;
+    if (product) return PageKind::kProduct;
+    if (listing) return PageKind::kListing;
+    if (article) return PageKind::kArticle;
+    return PageKind::kUnknown;
+  }
+};
+
 void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_body,
-                  bool* discussion) {
+                  bool* discussion, KindSignals* kinds) {
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return;
   std::vector<const nlohmann::json*> stack = {&doc};
@@ -70,6 +96,7 @@ void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_
       return {};
     };
     if (is_discussion_type(type)) *discussion = true;
+    kinds->add_type(type);
     if (type == "BreadcrumbList" && meta->section.empty() && j->contains("itemListElement")) {
       const auto& items = (*j)["itemListElement"];
       if (items.is_array()) {
@@ -118,6 +145,7 @@ PageInfo read_page_info(xmlDoc* doc) {
   if (root == nullptr) return info;
   meta->language = attr(root, Attr::kLang);
   std::string og_title, title_tag, h1, meta_section, time_datetime;
+  KindSignals kinds;
   walk(
       root,
       [&](xmlNode* n) {
@@ -128,6 +156,7 @@ PageInfo read_page_info(xmlDoc* doc) {
           const std::string content = attr(n, Attr::kContent);
           if (content.empty()) return false;
           if (key == "og:title" && og_title.empty()) og_title = content;
+          else if (key == "og:type") kinds.add_og_type(lower(content));
           else if (key == "og:site_name" && meta->site_name.empty()) meta->site_name = content;
           else if ((key == "author" || key == "article:author" || key == "dc.creator" ||
                     key == "sailthru.author" || key == "parsely-author") &&
@@ -155,7 +184,7 @@ PageInfo read_page_info(xmlDoc* doc) {
         }
         if (std::strcmp(tag, "script") == 0) {
           if (lower(attr(n, Attr::kType)) == "application/ld+json") {
-            read_json_ld(text_of(n), meta, article_body, discussion);
+            read_json_ld(text_of(n), meta, article_body, discussion, &kinds);
           }
           return false;
         }
@@ -163,10 +192,13 @@ PageInfo read_page_info(xmlDoc* doc) {
           if (h1.empty()) h1 = text_of(n);
           return false;
         }
-        if (!*discussion && n->properties != nullptr) {  // microdata
-          const std::string_view type = attr_view(n, Attr::kItemtype);
-          const std::size_t slash = type.find_last_of('/');
-          *discussion = is_discussion_type(type.substr(slash == std::string_view::npos ? 0 : slash + 1));
+        if (n->properties != nullptr) {  // microdata
+          std::string_view type = attr_view(n, Attr::kItemtype);
+          if (!type.empty()) {
+            type = type.substr(std::min(type.find_last_of('/') + 1, type.size()));
+            *discussion = *discussion || is_discussion_type(type);
+            kinds.add_type(type);
+          }
         }
         if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
           time_datetime = attr(n, Attr::kDatetime);
@@ -174,6 +206,7 @@ PageInfo read_page_info(xmlDoc* doc) {
         return true;
       },
       [](xmlNode*) {});
+  info.kind = kinds.kind();
   if (meta->title.empty()) meta->title = og_title;
   if (meta->title.empty()) meta->title = h1;
   if (meta->title.empty() && !title_tag.empty()) {

@@ -14,8 +14,9 @@ namespace newsclean {
 struct PageInfo {
   PageMeta meta;             // title, author, dates, ... each tidied to one line
   std::string article_body;  // JSON-LD articleBody, as the page gives it
-  bool discussion = false;   // a forum thread or Q&A page (schema.org
+  bool discussion = false;   // a forum thread (schema.org
                              // DiscussionForumPosting, in JSON-LD or microdata)
+  PageKind kind = PageKind::kUnknown;  // what its schema.org types and og:type say
 };
 
 // Reads the page's metadata. The title is the first of JSON-LD headline,

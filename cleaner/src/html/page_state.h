@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/document.h"
 #include "core/page_url.h"
 #include "html/dom.h"
 
@@ -29,6 +30,7 @@ struct NodeStats {
   std::size_t own = 0;    // characters in the element's own text nodes
   std::size_t para = 0;   // characters of scored paragraphs below (and own)
   std::size_t prose = 0;  // of which outside links
+  std::size_t paragraphs = 0;  // scored paragraphs below (and this one)
   std::size_t own_commas = 0;
   std::size_t commas = 0;  // commas in the text below
   double score = 0;       // content score (paragraphs add to their ancestors)
@@ -43,8 +45,9 @@ struct TextFigures {
 };
 
 struct PageState {
-  PageState(xmlDoc* d, const HtmlRules& r, const PageUrl& u, bool discussion_page)
-      : doc(d), rules(r), url(u), discussion(discussion_page) {}
+  PageState(xmlDoc* d, const HtmlRules& r, const PageUrl& u, bool discussion_page,
+            PageKind page_kind = PageKind::kUnknown)
+      : doc(d), rules(r), url(u), discussion(discussion_page), kind(page_kind) {}
   PageState(const PageState&) = delete;
   PageState& operator=(const PageState&) = delete;
 
@@ -54,6 +57,7 @@ struct PageState {
   // A forum thread or a Q&A page, whose posts are its content: rules with
   // `suspend_on: discussion` leave it alone.
   const bool discussion;
+  const PageKind kind;  // what the page says it is
   const ByteClasses bytes;  // read from the locale once per page
   // Class and id tokens act (strip_id_or_class). False when a page is read
   // again because they stripped all of its content.

@@ -83,6 +83,7 @@ void score_paragraph(PageState& st, xmlNode* n) {
     a = n;
   }
   st.stats(n).para += length;
+  st.stats(n).paragraphs += 1;
   st.stats(n).prose += paragraph ? s.text - std::min(s.links, s.text) : length;
   const double add =
       1 + commas + std::min(static_cast<double>(length) / kCharsPerPoint, kMaxLengthPoints);
@@ -141,6 +142,7 @@ void measure(PageState& st, xmlNode* body, Measure what) {
           p.links += s.links;
           p.para += s.para;
           p.prose += s.prose;
+          p.paragraphs += s.paragraphs;
           p.commas += s.commas;
         }
       });
