@@ -554,6 +554,33 @@ TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
   EXPECT_GT(Cleaner().clean(page_of("")).stats.blocks, 12u);
 }
 
+TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
+  Cleaner c;
+  const Status s = Cleaner::create(
+      {RuleSource::from_string("rules:\n  - id: drop-cards\n    category: related\n"
+                               "    strip_id_or_class: [card]\n    page_kinds: [article, unknown]\n"
+                               "  - id: mayor\n    category: test\n    pattern: '^The mayor'\n"
+                               "    page_kinds: [listing]\n")},
+      {}, &c);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const std::string card = "<div class=\"card\"><p>The mayor will speak about the bridge at the "
+                           "town hall on Friday evening, with the engineers.</p></div>";
+  const std::string listing =
+      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>";
+  const Result plain = c.clean(page(card), "https://valley.example/bridge");
+  EXPECT_EQ(plain.text, story_text());  // the card goes, the pattern waits for a listing
+  const Result on_listing = c.clean(page(card, listing), "https://valley.example/bridge");
+  EXPECT_EQ(on_listing.kind, "listing");
+  EXPECT_EQ(on_listing.text, story_text());  // the card stays, and its line goes by pattern
+  ASSERT_FALSE(on_listing.removed.empty());
+  EXPECT_EQ(on_listing.removed.back().rule, "mayor");
+  EXPECT_EQ(Cleaner::create({RuleSource::from_string("rules:\n  - id: x\n    category: x\n"
+                                                     "    pattern: 'x'\n    page_kinds: [blog]\n")},
+                            {}, &c)
+                .code(),
+            ErrorCode::kSchema);
+}
+
 TEST(Html, KeptAttributesFollowTheRules) {
   std::vector<Rule> rules = built_in_rules();
   ASSERT_FALSE(rules.empty());

@@ -14,7 +14,7 @@ namespace newsclean {
 // that fit it: the block's pattern hits (or its lines', for `unit: line`),
 // in scope for the URL's host, within the word limits, with the rule's
 // feature, in a story-shaped document for `needs_story`, of the rule's
-// input format, and not suspended on this page. A block an HTML rule
+// input format, and not suspended on this page (`suspend_on`, `page_kinds`). A block an HTML rule
 // decided already (decided_by) has that rule only.
 std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Document& doc,
                                         const PageUrl& url);

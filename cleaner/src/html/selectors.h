@@ -39,7 +39,7 @@ struct HtmlRules {
 // reads it, or an XPath rule names it. Others never reach libxml2.
 bool keeps_attribute(const HtmlRules& rules, std::string_view name);
 
-// True if `r` does not act on this page (`suspend_on`).
+// True if `r` does not act on this page (`suspend_on`, `page_kinds`).
 bool suspended(const PageState& st, const Rule& r);
 
 // hidden, aria-hidden="true", display:none or visibility:hidden.

@@ -47,6 +47,11 @@ constexpr Name<InputFormat> kFormats[] = {
 constexpr Name<Pass> kPasses[] = {{"content", Pass::kContent}, {"early", Pass::kEarly}};
 constexpr Name<Suspend> kSuspends[] = {{"never", Suspend::kNever},
                                        {"discussion", Suspend::kDiscussion}};
+constexpr Name<PageKind> kKinds[] = {{"article", PageKind::kArticle},
+                                     {"forum", PageKind::kForum},
+                                     {"product", PageKind::kProduct},
+                                     {"listing", PageKind::kListing},
+                                     {"unknown", PageKind::kUnknown}};
 constexpr Name<Unit> kUnits[] = {{"block", Unit::kBlock}, {"line", Unit::kLine}};
 constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"drop_rest", Action::kDropRest},
@@ -212,6 +217,20 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_enum(at, v, "pass", kPasses, &rule->pass);
     } else if (key == "suspend_on") {
       s = parse_enum(at, v, "suspend_on", kSuspends, &rule->suspend_on);
+    } else if (key == "page_kinds") {
+      std::vector<std::string> names;
+      s = parse_string_list(at, v, "page_kinds", &names);
+      for (std::size_t i = 0; s.ok() && i < names.size(); ++i) {
+        const auto known = std::find_if(std::begin(kKinds), std::end(kKinds),
+                                        [&](const auto& k) { return names[i] == k.name; });
+        if (known == std::end(kKinds)) {
+          s = at.error(v[i].Mark(), "page_kinds entry '" + names[i] +
+                                        "' is not one of: article, forum, product, listing, "
+                                        "unknown");
+        } else {
+          rule->page_kinds.push_back(known->value);
+        }
+      }
     } else if (key == "sites") {
       s = parse_string_list(at, v, "sites", &rule->sites);
       for (auto& site : rule->sites) {

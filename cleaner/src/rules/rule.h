@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
+
 namespace newsclean {
 
 enum class Where { kHead, kTail, kAnywhere };
@@ -67,6 +69,7 @@ struct Rule {
                               // (HTML: the element's text becomes a block)
   Pass pass = Pass::kContent;        // HTML class/id tokens: when they act
   Suspend suspend_on = Suspend::kNever;
+  std::vector<PageKind> page_kinds;  // empty: every page; else only these kinds
   std::vector<std::string> sites;  // empty: every site
   std::string origin;              // "file:line" of the rule
   std::string pattern_at;          // "file:line:col" of its pattern
@@ -85,6 +88,15 @@ struct Rule {
 
   // True if the rule applies to pages of `host` (no `sites`: every host).
   bool in_scope(std::string_view host) const;
+
+  // True if the rule acts on a page of this kind (`page_kinds`).
+  bool acts_on(PageKind kind) const {
+    if (page_kinds.empty()) return true;
+    for (const PageKind k : page_kinds) {
+      if (k == kind) return true;
+    }
+    return false;
+  }
 
   bool is_html() const {
     return !tags.empty() || !strip_id_or_class.empty() || !roles.empty() || hidden ||

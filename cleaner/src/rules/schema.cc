@@ -21,6 +21,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"needs_story", "only in documents shaped like a story"},
       {"caption", "what the rule removes is a photo caption"},
       {"suspend_on", "never | discussion: pages the rule does not act on"},
+      {"page_kinds", "article, forum, product, listing, unknown: the only pages it acts on"},
       {"sites", "only for pages of these sites"},
       {"tags", "HTML: element names"},
       {"strip_id_or_class", "HTML: class or id tokens"},
