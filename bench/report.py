@@ -45,6 +45,9 @@ def _html_section(name: str, data: dict) -> list[str]:
     headers += ["F1 w/o flagged"] if flagged else []
     headers += [f"F1 {t}" for t in types]
     headers += ["with found", "without absent"] if snippets else []
+    short = any("short_precision" in s for s in systems.values())
+    short_pages = max((s.get("short_pages", 0) for s in systems.values()), default=0)
+    headers += ["P <150 words"] if short else []
     headers += ["errors", "empty", "pages/s*"]
     rows = []
     for sys_name, s in _by_f1(systems.items()):
@@ -54,6 +57,8 @@ def _html_section(name: str, data: dict) -> list[str]:
         row += [_f(s.get("by_type", {}).get(t, {}).get("f1")) for t in types]
         if snippets:
             row += [_f(s.get("with_found")), _f(s.get("without_absent"))]
+        if short:
+            row.append(_f(s.get("short_precision")))
         row += [str(s["errors"]), str(s["empty"]), _rate(s.get("pages_per_s"))]
         rows.append(row)
     measure = ("`with` snippets found, `without` snippets absent" if data["metric"] == "snippets"
@@ -64,7 +69,9 @@ def _html_section(name: str, data: dict) -> list[str]:
     out += [_table(headers, rows), "",
             "\\* pages/s here is the sum of per-page times while "
             f"{data.get('jobs', 1)} systems ran side by side; the speed table is the "
-            "measured one.", ""]
+            "measured one."
+            + (f" P <150 words: mean page precision on the {short_pages} articles whose truth "
+               "has under 150 words (tasks.is_short_story)." if short else ""), ""]
     unavailable = [f"{n}: {s['note']}" for n, s in systems.items() if not s.get("available", True)]
     if unavailable:
         out += ["Failed to start (every page counted as failed): " + "; ".join(unavailable), ""]

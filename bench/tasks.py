@@ -66,6 +66,16 @@ def _is_empty(text: str) -> bool:
     return not text.strip()
 
 
+# A story this short (truth words) is where a too-high container shows: its precision is
+# reported apart.
+kShortStoryWords = 150
+
+
+def is_short_story(page: datasets.Page) -> bool:
+    """An article (or a page of a set without types) whose truth is under kShortStoryWords."""
+    return page.page_type in ("", "article") and len(page.truth.split()) < kShortStoryWords
+
+
 def score(pages: list[datasets.Page], texts: list[str], errors: list[str | None],
           metric: str, *, set_name: str, task: str, system: str, rows: list[dict]) -> dict:
     """Scores one system's outputs on ``pages``, appends a CSV row per page and
@@ -84,6 +94,11 @@ def score(pages: list[datasets.Page], texts: list[str], errors: list[str | None]
     if n_with or n_without:
         result["with_found"] = found / n_with if n_with else None
         result["without_absent"] = absent / n_without if n_without else None
+    short = [s.precision for p, s in zip(pages, scores)
+             if s.precision is not None and p.truth and is_short_story(p)]
+    if short:
+        result["short_precision"] = sum(short) / len(short)
+        result["short_pages"] = len(short)
     result["errors"] = sum(e is not None for e in errors)
     result["empty"] = sum(_is_empty(t) for t in texts)
     for page, s, text, error in zip(pages, scores, texts, errors):

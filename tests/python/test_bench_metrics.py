@@ -171,6 +171,19 @@ def test_a_set_without_truth_is_scored_by_its_snippets():
     assert result["with_found"] == 1.0 and result["without_absent"] == 0.0
 
 
+def test_short_stories_have_their_own_precision():
+    long_truth = " ".join(["word"] * 200)
+    pages = [datasets.Page(id="1", url="", html="", truth="a short story of five words"),
+             datasets.Page(id="2", url="", html="", truth=long_truth),
+             datasets.Page(id="3", url="", html="", truth="a short product page", page_type="product")]
+    assert [tasks.is_short_story(p) for p in pages] == [True, False, False]
+    result = tasks.score(pages, ["a short story of five words and five more words", long_truth,
+                                 "x"], [None] * 3, "word", set_name="t", task="html", system="s",
+                         rows=[])
+    assert result["short_pages"] == 1
+    assert result["short_precision"] == pytest.approx(6 / 10)
+
+
 # ---- the published table --------------------------------------------------------------
 
 SHARED = datasets.find_shared(REPO)
