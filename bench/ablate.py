@@ -5,8 +5,9 @@ switched off (``Cleaner(disable=[id])``), in this process, on all cores; the pag
 are summarised per split (``tune`` / ``check``: halves of the sites, see
 datasets.split_of) and compared with the full rule set. A rule whose removal raises a
 figure is a candidate for narrowing; one whose removal changes nothing on any set has no
-evidence for it here. On ScrapingHub the published outputs of the other extractors are
-cleaned in text mode as well (the plugin figure: the mean F1 over those extractors).
+evidence for it here. On ScrapingHub the published outputs of the other extractors (not
+html-text's, which is no extractor) are cleaned in text mode as well (the plugin figure:
+the mean F1 over those extractors).
 """
 
 from __future__ import annotations
@@ -132,7 +133,8 @@ def markdown(ablate: dict, limit: int = 40) -> list[str]:
     sets = ablate["sets"]
     groups = [(s, g) for s in sets for g in datasets.kSplits if g in ablate["baseline"][s]]
     headers = ["rule", "category"] + [f"{s} {g}" for s, g in groups]
-    base = ["baseline", ""] + [f"{ablate['baseline'][s][g]:.4f}" for s, g in groups]
+    base = ["baseline", ""] + ["–" if ablate["baseline"][s][g] is None
+                               else f"{ablate['baseline'][s][g]:.4f}" for s, g in groups]
     moved = [r for r in ablate["rules"]
              if any(abs(v or 0) >= 5e-5 for d in r["deltas"].values() for v in d.values())]
     moved.sort(key=lambda r: -sum(v or 0 for d in r["deltas"].values() for v in d.values()))

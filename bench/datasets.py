@@ -62,8 +62,9 @@ def domain_of(page: Page) -> str:
         return page.domain.lower().removeprefix("www.")
     url = page.url
     host = (urlsplit(url).hostname or "").lower()
-    if host == "web.archive.org" and "/http" in url:
-        host = (urlsplit(url[url.index("/http", url.index("/web/")) + 1:]).hostname or "").lower()
+    archived = url.find("/http", url.find("/web/") + 1) if host == "web.archive.org" else -1
+    if archived > 0:
+        host = (urlsplit(url[archived + 1:]).hostname or host).lower()
     return host.removeprefix("www.") or "page:" + page.id
 
 

@@ -568,7 +568,15 @@ TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
   const std::string listing =
       "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>";
   const Result plain = c.clean(page(card), "https://valley.example/bridge");
-  EXPECT_EQ(plain.text, story_text());  // the card goes, the pattern waits for a listing
+  EXPECT_EQ(plain.text, story_text());  // the card goes (and the pattern waits for a listing)
+  // A text rule waits for its kind: the line of a card no rule strips stays.
+  const std::string kept_card = "<p>The mayor will speak about the bridge at the town hall on "
+                                "Friday evening, with the engineers.</p>";
+  const std::string article = "<meta property=\"og:type\" content=\"article\">";
+  EXPECT_NE(c.clean(page(kept_card, article), "https://valley.example/bridge").text.find("The mayor"),
+            std::string::npos);
+  EXPECT_EQ(c.clean(page(kept_card, listing), "https://valley.example/bridge").text.find("The mayor"),
+            std::string::npos);
   const Result on_listing = c.clean(page(card, listing), "https://valley.example/bridge");
   EXPECT_EQ(on_listing.kind, "listing");
   EXPECT_EQ(on_listing.text, story_text());  // the card stays, and its line goes by pattern

@@ -149,6 +149,8 @@ def test_split_keeps_each_site_on_one_side(tmp_path):
     sides = [datasets.split_of(page(i, f"https://site{i}.example/story")) for i in range(400)]
     assert 150 < sides.count("tune") < 250 and set(sides) == {"tune", "check"}
     assert datasets.domain_of(page(7, "")) == "page:7"
+    assert datasets.domain_of(page(8, "https://web.archive.org/https://x.example/a")) == "x.example"
+    assert datasets.domain_of(page(9, "https://web.archive.org/about")) == "web.archive.org"
     path = tmp_path / "s.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         for i in range(60):

@@ -78,11 +78,13 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
   PageInfo info = read_page_info(doc.get());
   out.discussion = info.discussion;
   out.kind = info.kind;
+  bool tokens_stripped = false;  // class/id rules took something out
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks);
+    tokens_stripped = st.tokens_stripped;
   }
-  if (out.blocks.empty()) {
+  if (out.blocks.empty() && tokens_stripped) {
     // Class and id names stripped all of the content (a wrapper named like a
     // menu or a teaser box): a page that has text is read once more, with
     // only its structure (tags, roles, hidden, XPath rules) trusted.

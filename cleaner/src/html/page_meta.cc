@@ -36,7 +36,7 @@ struct KindSignals {
   bool forum = false, product = false, listing = false, article = false;
 
   void add_type(std::string_view type) {
-    forum = forum || type == "DiscussionForumPosting" || type == "QAPage" || type == "Question";
+    forum = forum || type == "DiscussionForumPosting" || type == "QAPage";
     product = product || type == "Product" || type == "ProductGroup";
     listing = listing || type == "CollectionPage" || type == "SearchResultsPage";
     article = article || type.find("Article") != std::string_view::npos ||
@@ -197,7 +197,9 @@ PageInfo read_page_info(xmlDoc* doc) {
           if (!type.empty()) {
             type = type.substr(std::min(type.find_last_of('/') + 1, type.size()));
             *discussion = *discussion || is_discussion_type(type);
-            kinds.add_type(type);
+            // An item inside another (itemprop: an FAQ, a product in a
+            // review) says what that part is, not the page.
+            if (!has_attr(n, Attr::kItemprop)) kinds.add_type(type);
           }
         }
         if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {

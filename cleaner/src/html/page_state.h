@@ -54,14 +54,16 @@ struct PageState {
   xmlDoc* const doc;
   const HtmlRules& rules;
   const PageUrl& url;
-  // A forum thread or a Q&A page, whose posts are its content: rules with
-  // `suspend_on: discussion` leave it alone.
+  // A forum thread (schema.org DiscussionForumPosting), whose posts are its
+  // content: rules with `suspend_on: discussion` leave it alone.
   const bool discussion;
   const PageKind kind;  // what the page says it is
   const ByteClasses bytes;  // read from the locale once per page
   // Class and id tokens act (strip_id_or_class). False when a page is read
   // again because they stripped all of its content.
   bool trust_tokens = true;
+  // prune took out an element for a rule with class/id tokens.
+  bool tokens_stripped = false;
 
   // Elements that scored as paragraph holders: the content's candidates.
   std::vector<xmlNode*> candidates;

@@ -58,12 +58,14 @@ bool is_hidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-const Rule* html_rule_for(const xmlNode* n, const HtmlRules& c, std::string_view host,
-                          Pass pass, const ByteClasses& bytes, bool use_tokens) {
+const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
+  const HtmlRules& c = st.rules;
+  const ByteClasses& bytes = st.bytes;
   const bool tokens = pass == Pass::kContent;
+  const bool use_tokens = st.trust_tokens;
   const Rule* best = nullptr;
   const auto consider = [&](const Rule* r) {
-    if (r == nullptr || !r->in_scope(host)) return;
+    if (r == nullptr || !r->in_scope(st.url.host) || suspended(st, *r)) return;
     // keep wins over drop; otherwise the first rule in order
     if (best == nullptr || (r->action == Action::kKeep && best->action != Action::kKeep)) {
       best = r;
@@ -154,9 +156,8 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         if (!is_element(n)) return false;
         if (n == root) return true;
         if (marked.count(n) || st.is_caption(n)) return false;
-        const Rule* r = html_rule_for(n, rules, st.url.host, pass, st.bytes, st.trust_tokens);
+        const Rule* r = html_rule_for(n, st, pass);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
-        if (suspended(st, *r)) return true;
         if (r->sites.empty() && PageState::measured(n) &&
             (st.stats(n).text * tuning::kMaxStripShare > root_text ||
              st.stats(n).prose * tuning::kMaxStripProseDen >
@@ -188,6 +189,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       st.captions.emplace(n, rules.index_of(r));
       continue;
     }
+    st.tokens_stripped = st.tokens_stripped || !r->strip_id_or_class.empty();
     st.unlink(n);
   }
 }

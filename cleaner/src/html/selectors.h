@@ -45,14 +45,13 @@ bool suspended(const PageState& st, const Rule& r);
 // hidden, aria-hidden="true", display:none or visibility:hidden.
 bool is_hidden(const xmlNode* n);
 
-// Which HTML rule acts on element `n` on a page of `host`: keep wins over
-// drop, otherwise the first rule in order. In Pass::kEarly (before the
-// content is chosen), class/id tokens count only for rules with `pass:
-// early`, and not on an element whose class or id also has a story token
-// ("article-comments"). Without `use_tokens`, class/id tokens count for no
-// rule.
-const Rule* html_rule_for(const xmlNode* n, const HtmlRules& rules, std::string_view host,
-                          Pass pass, const ByteClasses& bytes, bool use_tokens = true);
+// Which HTML rule acts on element `n` of the page: of the rules in scope
+// and not suspended there, keep wins over drop, otherwise the first rule in
+// order. In Pass::kEarly (before the content is chosen), class/id tokens
+// count only for rules with `pass: early`, and not on an element whose class
+// or id also has a story token ("article-comments"); when the page is read
+// again without them (st.trust_tokens false), they count for no rule.
+const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass);
 
 // Element nodes an XPath expression (re:test included) selects in `doc`.
 std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr);

@@ -27,7 +27,7 @@ enum class Pass { kContent, kEarly };
 // Pages on which a rule does not act.
 enum class Suspend {
   kNever,
-  kDiscussion,  // forum threads and Q&A pages (schema.org
+  kDiscussion,  // forum threads (schema.org
                 // DiscussionForumPosting): their posts are the content
 };
 
