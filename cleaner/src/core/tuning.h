@@ -138,10 +138,11 @@ constexpr std::size_t kStoryChars = 1500;
 // service or product page): take the smallest ancestor holding
 // kSpreadHoldNum/kSpreadHoldDen of it.
 constexpr std::size_t kSpreadWinnerShare = 5;
-// The page shows many boxes when another candidate outside the winner scores
-// kSpreadRivalShare of the best, or the winner has fewer than
-// kStoryMinParagraphs scored paragraphs (an introduction above cards). A
-// short story that dominates its page keeps its own container.
+// The climb needs evidence of many boxes: another candidate outside the
+// winner scores kSpreadRivalShare of the best, or, on a page that does not
+// say it is an article, the winner has fewer than kStoryMinParagraphs scored
+// paragraphs (an introduction above cards). A short story that dominates its
+// page keeps its own container.
 constexpr double kSpreadRivalShare = 0.25;
 constexpr std::size_t kStoryMinParagraphs = 4;
 constexpr std::size_t kSpreadHoldNum = 4;
