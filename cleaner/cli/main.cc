@@ -137,8 +137,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
   clean->add_flag("--json", config.document.json,
-                  "output the whole result (text, title, section, captions, "
-                  "removed, stats, warnings) as JSON, one object per document");
+                  "output the whole result as JSON, one object per document, every key "
+                  "always: text, title, section, author, published, site_name, language, "
+                  "canonical_url, format, kind, captions, removed, stats, warnings");
   clean->add_flag("--explain", config.document.explain,
                   "list each removed block with its rule on stderr");
   clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")
