@@ -129,35 +129,6 @@ TEST(Stages, PruneByPassAndEmitBlocks) {
   EXPECT_EQ(blocks.size(), 3u);
 }
 
-TEST(Stages, AClassNameNeverStripsMostOfTheProse) {
-  // A menu of links holds most of the text; the story's box is named like a
-  // sidebar ("w-sidebar": with a sidebar) and holds all of the prose.
-  prepare_libxml();
-  const std::vector<Rule> rules = rules_from(
-      "rules:\n  - id: chrome\n    category: navigation\n    strip_id_or_class: [sidebar]\n");
-  const HtmlRules html_rules(rules);
-  const PageUrl url;
-  std::string html = "<html><body><div id=\"all\"><ul>";
-  for (int i = 0; i < 30; ++i) {
-    html += "<li><a href=\"/s" + std::to_string(i) + "\">Section number " + std::to_string(i) +
-            " of the site</a></li>";
-  }
-  html += std::string("</ul><div class=\"w-sidebar\"><p>") + kParagraph + "</p><p>" +
-          kParagraph + "</p></div></div></body></html>";
-  DocPtr doc = parse_html(html, html_rules.attributes);
-  PageState st(doc.get(), html_rules, url, false);
-  xmlNode* body = body_of(doc.get());
-  clear_private(body);
-  measure(st, body, Measure::kScores);
-  xmlNode* all = body->children;
-  ASSERT_LT(st.stats(all->children->next).text * 3, st.stats(all).text);  // under a third
-  prune(st, all, Pass::kContent);
-  std::vector<Block> blocks;
-  emit_blocks(st, all, &blocks);
-  ASSERT_GE(blocks.size(), 2u);
-  EXPECT_EQ(blocks.back().text, kParagraph);
-}
-
 TEST(Stages, PageMetaTakesTheStoryPartOfTheTitle) {
   EXPECT_EQ(title_without_site("Bridge closes for the winter | Valley News", "Valley News"),
             "Bridge closes for the winter");

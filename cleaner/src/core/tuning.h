@@ -74,10 +74,6 @@ constexpr std::size_t kMarkupBytesPerTag = 200;
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
 constexpr std::size_t kMaxStripShare = 3;
-// Nor one holding more than kMaxStripProseNum/Den of its paragraph text
-// outside links: a class name ("w-sidebar") is a guess, the prose is the story.
-constexpr std::size_t kMaxStripProseNum = 2;
-constexpr std::size_t kMaxStripProseDen = 3;
 // Hidden elements with this much text and under 3/10 of it in links stay:
 // collapsed story text (accordions, "read more"), not a menu or a dialog.
 constexpr std::size_t kHiddenProse = 300;

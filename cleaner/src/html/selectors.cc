@@ -148,8 +148,6 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
   std::unordered_set<xmlNode*> marked;
   for (const auto& s : strip) marked.insert(s.first);
   const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
-  // Paragraph text outside links, once scores are measured (0 before).
-  const std::size_t root_prose = PageState::measured(root) ? st.stats(root).prose : 0;
   walk(
       root,
       [&](xmlNode* n) {
@@ -159,9 +157,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         const Rule* r = html_rule_for(n, st, pass);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
         if (r->sites.empty() && PageState::measured(n) &&
-            (st.stats(n).text * tuning::kMaxStripShare > root_text ||
-             st.stats(n).prose * tuning::kMaxStripProseDen >
-                 root_prose * tuning::kMaxStripProseNum)) {
+            st.stats(n).text * tuning::kMaxStripShare > root_text) {
           return true;
         }
         // Hidden prose is collapsed story text (accordions, "read more"),
