@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import datasets, metrics
+from . import datasets, metrics, tasks
 
 
 def _summary(metric: str, pages: Sequence[datasets.Page], texts: Sequence[str],
@@ -24,15 +24,7 @@ def _summary(metric: str, pages: Sequence[datasets.Page], texts: Sequence[str],
     if metric != "snippets":
         s = metrics.summarize(metric, scores)
         out.update(f1=s["f1"], precision=s["precision"], recall=s["recall"])
-    n_with = sum(len(p.with_) for p in pages)
-    n_without = sum(len(p.without) for p in pages)
-    if n_with or n_without:
-        found = absent = 0
-        for p, t in zip(pages, texts):
-            f, a = metrics.snippet_counts(t, p.with_, p.without)
-            found, absent = found + f, absent + a
-        out["with_found"] = found / n_with if n_with else None
-        out["without_absent"] = absent / n_without if n_without else None
+    out.update(tasks.snippet_shares(list(pages), list(texts)))
     return out
 
 

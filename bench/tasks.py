@@ -76,6 +76,20 @@ def is_short_story(page: datasets.Page) -> bool:
     return page.page_type in ("", "article") and len(page.truth.split()) < kShortStoryWords
 
 
+def snippet_shares(pages: list[datasets.Page], texts: list[str]) -> dict:
+    """``with_found`` and ``without_absent`` over all the pages' snippets (each None
+    when the pages have no such snippet); {} when they have none at all."""
+    found = absent = n_with = n_without = 0
+    for page, text in zip(pages, texts):
+        f, a = metrics.snippet_counts(text, page.with_, page.without)
+        found, absent = found + f, absent + a
+        n_with, n_without = n_with + len(page.with_), n_without + len(page.without)
+    if not (n_with or n_without):
+        return {}
+    return {"with_found": found / n_with if n_with else None,
+            "without_absent": absent / n_without if n_without else None}
+
+
 def score(pages: list[datasets.Page], texts: list[str], errors: list[str | None],
           metric: str, *, set_name: str, task: str, system: str, rows: list[dict]) -> dict:
     """Scores one system's outputs on ``pages``, appends a CSV row per page and
@@ -86,14 +100,7 @@ def score(pages: list[datasets.Page], texts: list[str], errors: list[str | None]
     if any(p.flagged for p in pages):
         kept = [s for s, p in zip(scores, pages) if not p.flagged]
         result["unflagged"] = metrics.summarize(metric, kept)
-    found = absent = n_with = n_without = 0
-    for page, text in zip(pages, texts):
-        f, a = metrics.snippet_counts(text, page.with_, page.without)
-        found, absent = found + f, absent + a
-        n_with, n_without = n_with + len(page.with_), n_without + len(page.without)
-    if n_with or n_without:
-        result["with_found"] = found / n_with if n_with else None
-        result["without_absent"] = absent / n_without if n_without else None
+    result.update(snippet_shares(pages, texts))
     short = [s.precision for p, s in zip(pages, scores)
              if s.precision is not None and p.truth and is_short_story(p)]
     if short:

@@ -58,7 +58,7 @@ void process_text(const Input& input, const Cleaner& cleaner,
       input.kind == FileKind::kHtml ? newsclean::Format::kHtml : options.content;
   const Result r = cleaner.clean(item->data, options.url, how);
   if (options.json) {
-    item->output = dump_line(result_to_json(r, Json{{"source", input.name}}));
+    item->output = result_line(r, Json{{"source", input.name}});
     item->output += '\n';
   } else if (!r.text.empty()) {
     item->output = r.text;

@@ -20,6 +20,10 @@ using Json = nlohmann::ordered_json;
 // The Result as newsclean::to_json gives it, after `prefix`'s members (e.g. "source").
 Json result_to_json(const Result& result, Json prefix = Json::object());
 
+// The same object as one line of JSON (no newline), without parsing the
+// Result's JSON again: `prefix` must be an object.
+std::string result_line(const Result& result, const Json& prefix);
+
 // One line of JSON (no newline). Invalid UTF-8 cannot reach here from the
 // library, but is replaced rather than thrown on, to be safe.
 std::string dump_line(const Json& json);

@@ -36,7 +36,7 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
     const auto fits = [&](const Rule& r, std::size_t words) {
       return r.in_scope(url.host) && words_fit(r, words) && features.has(r.feature, i) &&
              (story || !r.needs_story) && fits_format(r.format, doc.html) &&
-             !(doc.discussion && r.suspend_on == Suspend::kDiscussion) && r.acts_on(doc.kind);
+             !r.suspended_on(doc.kind, doc.discussion);
     };
     matcher.match(Unit::kBlock, b.text, b.words, &found);
     for (int k : found) {

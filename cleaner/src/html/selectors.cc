@@ -24,7 +24,7 @@ bool is_story_token(const std::string& t) {
 }  // namespace
 
 bool suspended(const PageState& st, const Rule& r) {
-  return (st.discussion && r.suspend_on == Suspend::kDiscussion) || !r.acts_on(st.kind);
+  return r.suspended_on(st.kind, st.discussion);
 }
 
 HtmlRules::HtmlRules(const std::vector<Rule>& rules) {

@@ -218,18 +218,11 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     } else if (key == "suspend_on") {
       s = parse_enum(at, v, "suspend_on", kSuspends, &rule->suspend_on);
     } else if (key == "page_kinds") {
-      std::vector<std::string> names;
-      s = parse_string_list(at, v, "page_kinds", &names);
-      for (std::size_t i = 0; s.ok() && i < names.size(); ++i) {
-        const auto known = std::find_if(std::begin(kKinds), std::end(kKinds),
-                                        [&](const auto& k) { return names[i] == k.name; });
-        if (known == std::end(kKinds)) {
-          s = at.error(v[i].Mark(), "page_kinds entry '" + names[i] +
-                                        "' is not one of: article, forum, product, listing, "
-                                        "unknown");
-        } else {
-          rule->page_kinds.push_back(known->value);
-        }
+      s = v.IsSequence() ? Status() : at.error(v.Mark(), "page_kinds must be a list");
+      for (std::size_t i = 0; s.ok() && i < v.size(); ++i) {
+        PageKind kind;
+        s = parse_enum(at, v[i], "page_kinds entry", kKinds, &kind);
+        if (s.ok()) rule->page_kinds.push_back(kind);
       }
     } else if (key == "sites") {
       s = parse_string_list(at, v, "sites", &rule->sites);

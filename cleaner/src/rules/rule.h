@@ -4,6 +4,7 @@
 #ifndef NEWSCLEAN_SRC_RULES_RULE_H_
 #define NEWSCLEAN_SRC_RULES_RULE_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -89,13 +90,12 @@ struct Rule {
   // True if the rule applies to pages of `host` (no `sites`: every host).
   bool in_scope(std::string_view host) const;
 
-  // True if the rule acts on a page of this kind (`page_kinds`).
-  bool acts_on(PageKind kind) const {
-    if (page_kinds.empty()) return true;
-    for (const PageKind k : page_kinds) {
-      if (k == kind) return true;
-    }
-    return false;
+  // True if the rule does not act on a page of this kind, or on a
+  // discussion page (`page_kinds`, `suspend_on`).
+  bool suspended_on(PageKind kind, bool discussion) const {
+    if (discussion && suspend_on == Suspend::kDiscussion) return true;
+    return !page_kinds.empty() &&
+           std::find(page_kinds.begin(), page_kinds.end(), kind) == page_kinds.end();
   }
 
   bool is_html() const {
