@@ -59,6 +59,30 @@ def shingle_counts(truth: str, pred: str) -> tuple[float, float, float]:
     return tp / total, fp / total, fn / total
 
 
+def perfect_line_filter(truth: str, pred: str) -> str:
+    """The best a line-level cleaner can do: keep a line of ``pred`` when at least
+    half of its 4-gram shingles occur in ``truth`` (a line of fewer tokens is one
+    shorter gram); drop it otherwise, and drop lines without a token. It removes no
+    word from inside a line."""
+    known = set(shingles(truth))
+    kept = []
+    for line in (pred or "").split("\n"):
+        grams = shingles(line)
+        total = sum(grams.values())
+        if total and 2 * sum(c for g, c in grams.items() if g in known) >= total:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def gain_share(alone: float | None, cleaned: float | None, perfect: float | None) -> float | None:
+    """The share of the perfect filter's gain over ``alone`` that ``cleaned`` takes
+    (negative when cleaning lost F1); None when any figure is missing or the
+    perfect filter gains nothing."""
+    if alone is None or cleaned is None or perfect is None or perfect <= alone:
+        return None
+    return (cleaned - alone) / (perfect - alone)
+
+
 def shingle_page(truth: str, pred: str) -> PageScore:
     tp, fp, fn = shingle_counts(truth, pred)
     # README: precision is 1 if fp = fn = 0 and 0 if tp = fp = 0; where tp + fp > 0

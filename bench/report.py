@@ -78,9 +78,14 @@ def _html_section(name: str, data: dict) -> list[str]:
     return out
 
 
+def _share(value) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
 def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
-    headers = ["peer", "version", "F1", "P", "R", "+ newsclean F1", "P", "R", "ΔF1", "errors"]
-    rows = []
+    headers = ["peer", "version", "F1", "P", "R", "+ newsclean F1", "P", "R", "ΔF1",
+               "perfect lines F1", "gain taken", "errors"]
+    rows, split_rows = [], []
     for peer, e in _by_f1([(k, v["alone"]) for k, v in plugin["systems"].items()]):
         entry = plugin["systems"][peer]
         c = entry["cleaned"] or {}
@@ -88,12 +93,26 @@ def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
         rows.append([peer, entry["version"] or "–", _f(e["f1"]), _f(e["precision"]),
                      _f(e["recall"]), _f(c.get("f1")), _f(c.get("precision")),
                      _f(c.get("recall")), "–" if delta is None else f"{delta:+.3f}",
+                     _f((entry.get("perfect") or {}).get("f1")), _share(entry.get("share")),
                      str(c.get("errors", e["errors"]))])
+        for split, f in (entry.get("splits") or {}).items():
+            c = f.get("cleaned") or {}
+            drop = (f["alone"]["recall"] - c["recall"]
+                    if c.get("recall") is not None and f["alone"]["recall"] is not None else None)
+            split_rows.append([peer, split, str(f["pages"]), _f(f["alone"]["f1"]),
+                               _f(c.get("f1")), _f(f["perfect"]["f1"]), _share(f.get("share")),
+                               "–" if drop is None else f"{-drop:+.3f}"])
     out = [f"### {name}: newsclean after each peer ({data['metric']} F1, "
            f"outputs: {plugin['origin']})", ""]
     if plugin.get("note"):
         out += [f"> {plugin['note']}", ""]
-    return out + [_table(headers, rows), ""]
+    out += [_table(headers, rows), ""]
+    if split_rows:
+        out += ["By half of the tune/check split (\"gain taken\": the share of the perfect "
+                "line filter's gain over the peer alone that newsclean takes):", "",
+                _table(["peer", "half", "pages", "alone F1", "+ newsclean F1",
+                        "perfect lines F1", "gain taken", "Δ recall"], split_rows), ""]
+    return out
 
 
 def _speed_section(name: str, data: dict) -> list[str]:

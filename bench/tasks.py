@@ -181,9 +181,14 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
         if not cleaned.available:
             result["note"] = f"newsclean failed to start ({cleaned.note}): every page failed."
     for i, (name, (version, texts, errors)) in enumerate(sources.items()):
-        entry = {"version": version, "cleaned": None,
+        # The perfect line filter: what a line-level cleaner could reach on this output.
+        perfect = [metrics.perfect_line_filter(p.truth, t) for p, t in zip(pages, texts)]
+        entry = {"version": version, "cleaned": None, "share": None,
                  "alone": score(pages, texts, errors, metric, set_name=set_name,
-                                task="plugin", system=name, rows=rows)}
+                                task="plugin", system=name, rows=rows),
+                 "perfect": score(pages, perfect, errors, metric, set_name=set_name,
+                                  task="plugin", system=f"{name}+perfect-lines", rows=rows)}
+        outputs = {"alone": texts, "perfect": perfect}
         if cleaned is not None:
             part = slice(i * len(pages), (i + 1) * len(pages))
             # A page the peer failed stays failed; newsclean's own failures add to it.
@@ -191,8 +196,33 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
             entry["cleaned"] = score(pages, cleaned.texts[part], errs, metric,
                                      set_name=set_name, task="plugin",
                                      system=f"{name}+newsclean", rows=rows)
+            entry["share"] = metrics.gain_share(entry["alone"]["f1"], entry["cleaned"]["f1"],
+                                                entry["perfect"]["f1"])
+            outputs["cleaned"] = cleaned.texts[part]
+        entry["splits"] = _plugin_splits(pages, metric, outputs)
         result["systems"][name] = entry
     return result
+
+
+def _plugin_splits(pages, metric: str, outputs: dict[str, list[str]]) -> dict:
+    """Per half of the tune/check split: F1 and recall of each output (alone, cleaned,
+    perfect) and the share of the perfect filter's gain that cleaning takes."""
+    out = {}
+    for split in datasets.kSplits:
+        idx = [i for i, p in enumerate(pages) if datasets.split_of(p) == split]
+        if not idx:
+            continue
+        figs = {}
+        for kind, texts in outputs.items():
+            scores = [metrics.score_page(metric, pages[i].truth, texts[i]) for i in idx]
+            summary = metrics.summarize(metric, scores)
+            figs[kind] = {"f1": summary["f1"], "recall": summary["recall"]}
+        figs["pages"] = len(idx)
+        if "cleaned" in figs:
+            figs["share"] = metrics.gain_share(figs["alone"]["f1"], figs["cleaned"]["f1"],
+                                               figs["perfect"]["f1"])
+        out[split] = figs
+    return out
 
 
 def sources_from_runs(runs: dict[str, peers.Run]) -> dict:

@@ -107,6 +107,28 @@ def test_word_summary_means_overall_and_per_type():
     assert summary["by_type"]["forum"] == {"pages": 1, "f1": 0.0, "precision": 0.0, "recall": 0.0}
 
 
+def test_perfect_line_filter_keeps_lines_mostly_in_the_truth():
+    truth = "the cat sat on the mat today\nand the dog slept by the door"
+    pred = ("the cat sat on the mat today\n"          # every gram in the truth: kept
+            "Home | News | Sport | Weather\n"         # none: dropped
+            "the dog slept by the door all night\n"  # 3 of 5 grams: kept
+            "cat sat on a sofa in the hall\n"        # 0 of 5 grams: dropped
+            "---")                                    # no token: dropped
+    assert metrics.perfect_line_filter(truth, pred).split("\n") == [
+        "the cat sat on the mat today", "the dog slept by the door all night"]
+    # A line of fewer than four tokens is one shorter gram: kept only when the
+    # truth holds that exact short sequence as a gram, which it does not here.
+    assert metrics.perfect_line_filter("a b c d e", "a b") == ""
+    assert metrics.perfect_line_filter("a b", "a b\nc d") == "a b"
+
+
+def test_gain_share_is_the_part_of_the_perfect_gain_taken():
+    assert metrics.gain_share(0.80, 0.85, 0.90) == pytest.approx(0.5)
+    assert metrics.gain_share(0.80, 0.78, 0.90) == pytest.approx(-0.2)
+    assert metrics.gain_share(0.80, 0.85, 0.80) is None  # nothing to gain
+    assert metrics.gain_share(None, 0.85, 0.90) is None
+
+
 def test_snippets_fold_quotes_and_white_space():
     assert metrics.fold("\u201cHi\u201d  there\u2019s\n") == "\"Hi\" there's"
     pred = "He said \u201chello\n  world\u201d today"
