@@ -61,15 +61,27 @@ def shingle_counts(truth: str, pred: str) -> tuple[float, float, float]:
 
 def perfect_line_filter(truth: str, pred: str) -> str:
     """The best a line-level cleaner can do: keep a line of ``pred`` when at least
-    half of its 4-gram shingles occur in ``truth`` (a line of fewer tokens is one
-    shorter gram); drop it otherwise, and drop lines without a token. It removes no
-    word from inside a line."""
+    half of its 4-gram shingles occur in ``truth``; drop it otherwise, and drop lines
+    without a token. A line of fewer than four tokens is kept when its tokens occur
+    in that order, next to each other, in the truth. It removes no word from inside
+    a line."""
+    tokens = _TOKEN.findall(truth or "")
     known = set(shingles(truth))
+    short: set[tuple[str, ...]] = set()  # the truth's 1-, 2- and 3-grams, when needed
     kept = []
     for line in (pred or "").split("\n"):
+        words = _TOKEN.findall(line)
+        if not words:
+            continue
+        if len(words) < kShingle:
+            if not short:
+                short = {tuple(tokens[i:i + n]) for n in range(1, kShingle)
+                         for i in range(len(tokens) - n + 1)}
+            if tuple(words) in short:
+                kept.append(line)
+            continue
         grams = shingles(line)
-        total = sum(grams.values())
-        if total and 2 * sum(c for g, c in grams.items() if g in known) >= total:
+        if 2 * sum(c for g, c in grams.items() if g in known) >= sum(grams.values()):
             kept.append(line)
     return "\n".join(kept)
 
