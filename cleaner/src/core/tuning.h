@@ -37,6 +37,12 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // teaser run: a menu or a list of headlines.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
+// A menu row's items have at most kMenuItemMaxWords words; a row needs
+// kMenuMinItems items between dashes or bullets, kMenuMinPipedItems
+// between pipes.
+constexpr std::size_t kMenuItemMaxWords = 4;
+constexpr std::size_t kMenuMinItems = 3;
+constexpr std::size_t kMenuMinPipedItems = 2;
 // A document with this many lines printed twice repeats its structure (a
 // table of contents, tabs): none of them is a duplicate.
 constexpr std::size_t kDuplicateMaxPairs = 4;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 
 namespace newsclean {
@@ -119,6 +120,63 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
 
 namespace {
 
+// One menu item: 1 to kMenuItemMaxWords words, starting with a capital (or
+// a letter without case), with no digit and no sentence punctuation.
+bool is_menu_item(std::string_view item) {
+  if (item.empty() || !starts_like_headline(item)) return false;
+  std::size_t words = 1;
+  for (std::size_t i = 0; i < item.size(); ++i) {
+    const char c = item[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '"' || c == '\'' ||
+        std::strchr(",;:!?()", c) != nullptr || (c == '.' && i + 1 == item.size())) {
+      return false;
+    }
+    words += c == ' ';
+  }
+  return words <= kMenuItemMaxWords;
+}
+
+}  // namespace
+
+bool is_menu_row(std::string_view text) {
+  static constexpr std::string_view kSpaced[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
+                                                 " \xC2\xB7 "};  // - – • ·
+  std::size_t items = 0, pipes = 0, spaced = 0;
+  std::size_t start = 0, i = 0;
+  const auto item = [&](std::size_t end) {
+    const std::string_view t = trim_spaces(text.substr(start, end - start));
+    if (t.empty()) return true;  // "| Golf | | Tennis |": an empty cell
+    ++items;
+    return is_menu_item(t);
+  };
+  while (i < text.size()) {
+    std::size_t width = 0;
+    if (text[i] == '|') {
+      width = 1;
+      ++pipes;
+    } else {
+      for (std::string_view s : kSpaced) {
+        if (text.substr(i, s.size()) == s) {
+          width = s.size();
+          ++spaced;
+          break;
+        }
+      }
+    }
+    if (width == 0) {
+      ++i;
+      continue;
+    }
+    if (!item(i)) return false;
+    i += width;
+    start = i;
+  }
+  if (!item(text.size())) return false;
+  return pipes > 0 ? items >= kMenuMinPipedItems && pipes + spaced >= 2 : items >= kMenuMinItems;
+}
+
+namespace {
+
 // True if `text` has one of `words` (as for_each_slug_word reads it).
 bool shares_word(std::string_view text, const std::unordered_set<std::string>& words) {
   bool shared = false;
@@ -150,10 +208,18 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url)
       page_url_(blocks.size()),
       link_heavy_(blocks.size()),
       teaser_list_(blocks.size()),
+      menu_row_(blocks.size()),
       url_(url) {
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     link_heavy_[i] = blocks[i].link_ratio > kLinkHeavyRatio;
+  }
+  // A row with pipes beside another is a table's: rows of a table come in runs.
+  const auto piped = [&](std::size_t j) {
+    return j < blocks.size() && blocks[j].text.find('|') != std::string::npos;
+  };
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    menu_row_[i] = is_menu_row(blocks[i].text) && !piped(i + 1) && (i == 0 || !piped(i - 1));
   }
   for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
     page_url_[i] = blocks[i].text == url.url;
@@ -190,6 +256,7 @@ bool Features::has(Feature f, std::size_t i) const {
     case Feature::kPageUrl: return page_url_[i];
     case Feature::kLinkHeavy: return link_heavy_[i];
     case Feature::kTeaserList: return teaser_list_[i];
+    case Feature::kMenuRow: return menu_row_[i];
     case Feature::kUrlTitle: {
       if (url_.home_page) return false;
       if (!url_.slug.empty() || url_.name_words.empty()) {

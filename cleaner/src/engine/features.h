@@ -25,6 +25,10 @@ bool is_story(const std::vector<Block>& blocks);
 // (Feature::kTeaserList); `marks` has one entry per block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
+// Whether `text` is a row of menu items (Feature::kMenuRow), taken alone:
+// "Home | News | Sport", "| Golf | | Tennis |", "Home - Weather - News".
+bool is_menu_row(std::string_view text);
+
 // Whether a line agrees with the URL's slug: half of
 // its words, or three of them, are in the slug, or it has half of the
 // slug's words (a slug is often a shorter or earlier wording of the
@@ -45,6 +49,7 @@ class Features {
   std::vector<bool> page_url_;
   std::vector<bool> link_heavy_;
   std::vector<bool> teaser_list_;
+  std::vector<bool> menu_row_;
   const PageUrl& url_;
 };
 

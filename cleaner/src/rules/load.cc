@@ -66,6 +66,7 @@ constexpr Name<Feature> kFeatures[] = {{"duplicate", Feature::kDuplicate},
                                        {"page_url", Feature::kPageUrl},
                                        {"link_heavy", Feature::kLinkHeavy},
                                        {"teaser_list", Feature::kTeaserList},
+                                       {"menu_row", Feature::kMenuRow},
                                        {"url_title", Feature::kUrlTitle}};
 
 template <typename Enum, std::size_t N>

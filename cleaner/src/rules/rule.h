@@ -41,6 +41,8 @@ enum class Feature {
   kLinkHeavy,  // most of the block's text is link text (HTML only)
   kTeaserList, // part of a list of other stories' headlines (with their
                // one-sentence summaries and separators) that ends the document
+  kMenuRow,    // a row of menu items: short capitalised items between
+               // separators ("Home | News | Sport"), not in a table
   kUrlTitle,   // agrees with the page URL: half its words are in its slug,
                // or one is in a path that names the page in words; never on
                // a home page (true for a number path, or no URL)
