@@ -158,7 +158,8 @@ PYBIND11_MODULE(_core, m) {
         py::list out;
         for (const auto& r : c.rules()) {
           out.append(py::dict("id"_a = r.id, "category"_a = r.category, "action"_a = r.action,
-                              "where"_a = r.where, "origin"_a = r.origin));
+                              "where"_a = r.where, "origin"_a = r.origin,
+                              "description"_a = r.description));
         }
         return out;
       });

@@ -119,7 +119,7 @@ class Cleaner:
         return self._core.clean_many(texts, url_list, workers, format)
 
     def rules(self) -> list[dict]:
-        """The active rules in order: id, category, action, where, origin."""
+        """The active rules in order: id, category, action, where, origin, description."""
         return self._core.rules()
 
     def __reduce__(self):

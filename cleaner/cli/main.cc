@@ -2,7 +2,8 @@
 // library's (newsclean/cleaner.h).
 //
 //   newsclean clean [PATH|-]... [-o FILE|FOLDER] [--rules FILE]... [--json] ...
-//   newsclean rules [--rules FILE]...
+//   newsclean rules [--rules FILE]... [--json]
+//   newsclean rules --test FILE
 //   newsclean --version
 //
 // Exit codes: 0 all good, 1 some documents failed, 2 usage or rules error.
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "clean_command.h"
 #include "newsclean/cleaner.h"
@@ -74,14 +76,59 @@ struct RuleFlags {
   }
 };
 
-int print_rules(const newsclean::Cleaner& cleaner) {
+// A description on one line of a tab-separated table.
+std::string one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+int print_rules(const newsclean::Cleaner& cleaner, bool json) {
   std::string out;
-  for (const newsclean::RuleInfo& rule : cleaner.rules()) {
-    out += rule.id + '\t' + rule.category + '\t' + rule.action + '\t' +
-           rule.where + '\t' + rule.origin + '\n';
+  if (json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const newsclean::RuleInfo& rule : cleaner.rules()) {
+      list.push_back({{"id", rule.id},
+                      {"category", rule.category},
+                      {"action", rule.action},
+                      {"where", rule.where},
+                      {"description", rule.description},
+                      {"origin", rule.origin}});
+    }
+    out = list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+  } else {
+    for (const newsclean::RuleInfo& rule : cleaner.rules()) {
+      out += rule.id + '\t' + rule.category + '\t' + rule.action + '\t' + rule.where +
+             '\t' + rule.origin + '\t' + one_line(rule.description) + '\n';
+    }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return std::fflush(stdout) == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
+}
+
+// `rules --test FILE`: one line per failing example, then a summary.
+int test_rules(const std::string& path) {
+  newsclean::ExampleReport report;
+  const newsclean::Status status =
+      newsclean::test_rule_examples(newsclean::RuleSource::from_file(path), &report);
+  if (!status.ok()) {
+    std::fprintf(stderr, "%s\n", status.message().c_str());
+    return kExitUsage;
+  }
+  std::string out;
+  for (const newsclean::ExampleFailure& f : report.failures) {
+    out += f.at + ": " + f.rule + ": " + (f.hit ? "hit" : "miss") + " example " +
+           std::to_string(f.number) + ": " + nlohmann::json(f.text).dump() +
+           (f.hit ? " is not matched by the rule\n" : " is matched by the rule\n");
+  }
+  const std::size_t failed = report.failures.size();
+  out += path + ": " + std::to_string(report.examples - failed) + " of " +
+         std::to_string(report.examples) + " examples pass (" + std::to_string(report.rules) +
+         " rules, " + std::to_string(report.untested) + " without examples)\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0) return newsclean::cli::kExitSomeFailed;
+  return failed == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
 }
 
 }  // namespace
@@ -148,8 +195,22 @@ int main(int argc, char** argv) {
   clean->add_flag("-q,--quiet", config.quiet, "no progress line and no summary");
 
   CLI::App* rules = app.add_subcommand(
-      "rules", "Print the active rules: id, category, action, where, origin.");
+      "rules",
+      "Print the active rules, one a line: id, category, action, where, origin, "
+      "description (tab-separated); or test a rules file's examples.");
   flags.add_to(rules);
+  bool rules_json = false;
+  rules->add_flag("--json", rules_json,
+                  "print a JSON array of {id, category, action, where, description, origin}");
+  std::string test_file;
+  rules->add_option("--test", test_file,
+                    "run the examples of the rules in FILE (on their own, without the "
+                    "built-in rules): one line per failing example, exit 1 if any fails")
+      ->type_name("FILE")
+      ->excludes("--json")
+      ->excludes("--rules")
+      ->excludes("--disable")
+      ->excludes("--no-default-rules");
 
   try {
     app.parse(argc, argv);
@@ -157,9 +218,10 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version: 0
   }
 
+  if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
   newsclean::Cleaner cleaner;
   if (!flags.build(&cleaner)) return kExitUsage;
-  if (rules->parsed()) return print_rules(cleaner);
+  if (rules->parsed()) return print_rules(cleaner, rules_json);
 
   config.document.output_field =
       output_field.empty() ? config.document.text_field : output_field;

@@ -84,7 +84,7 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::build(
   if (!options.no_default_rules) {
     *status = parse_rules(RuleSource::from_string(std::string(default_rules_yaml()),
                                                   "<built-in rules.yaml>"),
-                          &rules, &disable);
+                          &rules, &disable, /*require_examples=*/true);
     if (!status->ok()) return nullptr;
   }
   for (const auto& source : sources) {
@@ -170,7 +170,8 @@ const Options& Cleaner::options() const { return impl().options; }
 std::vector<RuleInfo> Cleaner::rules() const {
   std::vector<RuleInfo> out;
   for (const auto& r : impl().matcher->rules()) {
-    out.push_back({r.id, r.category, to_string(r.action), to_string(r.where), r.origin});
+    out.push_back(
+        {r.id, r.category, to_string(r.action), to_string(r.where), r.origin, r.description});
   }
   return out;
 }

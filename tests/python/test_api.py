@@ -132,5 +132,7 @@ def test_cleaner_pickles_and_works_in_other_processes(tmp_path: Path, seed_text)
 
 def test_default_rules_text_is_the_embedded_yaml(root):
     assert newsclean.default_rules() == (root / "rules.yaml").read_text(encoding="utf-8")
-    ids = [r["id"] for r in newsclean.Cleaner().rules()]
+    rules = newsclean.Cleaner().rules()
+    ids = [r["id"] for r in rules]
     assert "breadcrumb-trail" in ids and len(ids) == len(set(ids))
+    assert all(r["description"] for r in rules)  # every built-in rule says what it removes

@@ -465,8 +465,12 @@ def test_rules_listing(tmp_path: Path, rules_file: Path):
     proc = run("rules", "--rules", rules_file)
     assert proc.returncode == 0, proc.stderr
     rows = [line.split("\t") for line in proc.stdout.splitlines()]
-    assert rows and all(len(r) == 5 for r in rows)
+    assert rows and all(len(r) == 6 for r in rows)
     assert [str(rules_file) + ":2"] == [r[4] for r in rows if r[0] == "test-marker"]
+    # The last column is the description (one line), empty when the file gives none.
+    assert [""] == [r[5] for r in rows if r[0] == "test-marker"]
+    described = {r[0]: r[5] for r in rows}
+    assert described["breadcrumb-trail"].startswith("A short line of 2-6 short segments")
     assert ["test-marker", "testjunk", "drop", "anywhere"] in [r[:4] for r in rows]
     # --disable and --no-default-rules change the listing.
     builtin = rows[0][0]
@@ -474,6 +478,88 @@ def test_rules_listing(tmp_path: Path, rules_file: Path):
     assert builtin not in [line.split("\t")[0] for line in proc.stdout.splitlines()]
     proc = run("rules", "--no-default-rules", "--rules", rules_file)
     assert [line.split("\t")[0] for line in proc.stdout.splitlines()] == ["test-marker"]
+
+
+def test_rules_json(rules_file: Path):
+    proc = run("rules", "--json", "--rules", rules_file)
+    assert proc.returncode == 0, proc.stderr
+    rules = json.loads(proc.stdout)
+    assert isinstance(rules, list) and len(rules) > 10
+    assert all(list(r) == ["id", "category", "action", "where", "description", "origin"]
+               for r in rules)
+    mine = [r for r in rules if r["id"] == "test-marker"]
+    assert mine == [{"id": "test-marker", "category": "testjunk", "action": "drop",
+                     "where": "anywhere", "description": "",
+                     "origin": str(rules_file) + ":2"}]
+    tail = [r for r in rules if r["id"] == "footer-alternate-addresses"][0]
+    assert (tail["action"], tail["where"]) == ("drop_rest", "tail")
+    assert "alternate" in tail["description"]
+    # The same rules, in the same order, as the table.
+    table = run("rules", "--rules", rules_file).stdout.splitlines()
+    assert [r["id"] for r in rules] == [line.split("\t")[0] for line in table]
+
+
+RULES_WITH_EXAMPLES = """\
+rules:
+  - id: follow-line
+    category: share
+    description: Follow prompts.
+    pattern: '^Follow us on'
+    max_words: 6
+    examples:
+      hit: ['Follow us on Mastodon', 'Follow us on the radio and on the web every day']
+      miss: ['We follow the river.']
+  - id: promo-box
+    category: advert
+    strip_id_or_class: [promo]
+    examples:
+      miss: ['<div><p>The council met on Tuesday to discuss a footbridge over the river, and most members spoke for it.</p><div class="promo">Buy now</div></div>']
+  - id: untested
+    category: share
+    pattern: 'zzz'
+"""
+
+
+def test_rules_test_reports_each_broken_example(tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULES_WITH_EXAMPLES, encoding="utf-8")
+    proc = run("rules", "--test", path)
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[:2] == [
+        f'{path}:8:38: follow-line: hit example 2: '
+        '"Follow us on the radio and on the web every day" is not matched by the rule',
+        f'{path}:14:14: promo-box: miss example 1: "<div><p>The council met on Tuesday to '
+        'discuss a footbridge over the river, and most members spoke for it.</p>'
+        '<div class=\\"promo\\">Buy now</div></div>" is matched by the rule',
+    ]
+    assert lines[2:] == [f"{path}: 2 of 4 examples pass (3 rules, 1 without examples)"]
+    # Mended, the file passes: exit 0 and the summary alone.
+    path.write_text(RULES_WITH_EXAMPLES.replace(", 'Follow us on the radio and on the web every day'", "")
+                    .replace("      miss: ['<div>", "      hit: ['<div>"), encoding="utf-8")
+    proc = run("rules", "--test", path)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.splitlines() == [f"{path}: 3 of 3 examples pass (3 rules, 1 without examples)"]
+
+
+def test_rules_test_on_a_file_that_does_not_load(tmp_path: Path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("rules:\n  - id: r\n    category: x\n    pattern: '(open'\n", encoding="utf-8")
+    proc = run("rules", "--test", path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"{path}:4:14: rule 'r': invalid pattern")
+    proc = run("rules", "--test", tmp_path / "missing.yaml")
+    assert proc.returncode == 2 and "cannot read rules file" in proc.stderr
+    proc = run("rules", "--test", path, "--json")
+    assert proc.returncode == 2  # --test takes no listing flags
+
+
+def test_rules_test_passes_on_the_built_in_rules():
+    proc = run("rules", "--test", REPO / "rules.yaml")
+    assert proc.returncode == 0, proc.stdout
+    m = re.fullmatch(r".*rules\.yaml: (\d+) of (\d+) examples pass \((\d+) rules, 0 without examples\)\n",
+                     proc.stdout)
+    assert m and m.group(1) == m.group(2) and int(m.group(2)) >= 2 * int(m.group(3))
 
 
 # --- never over an input -----------------------------------------------------

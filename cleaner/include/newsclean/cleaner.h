@@ -60,10 +60,46 @@ std::size_t find_invalid_utf8(std::string_view s);
 struct RuleInfo {
   std::string id;
   std::string category;
-  std::string action;  // drop, drop_rest, drop_before, keep, metadata
-  std::string where;   // head, tail, anywhere
-  std::string origin;  // "file:line" where the rule was defined
+  std::string action;       // drop, drop_rest, drop_tail, drop_before, keep, metadata
+  std::string where;        // head, tail, anywhere
+  std::string origin;       // "file:line" where the rule was defined
+  std::string description;  // what it removes, one line ("" when the file gives none)
 };
+
+// Rules carry their own tests: `examples: {hit: [...], miss: [...]}` in a
+// rules file. test_rule_examples() runs them, each rule on its own:
+//
+//   newsclean::ExampleReport report;
+//   newsclean::Status s = newsclean::test_rule_examples(
+//       newsclean::RuleSource::from_file("site-rules.yaml"), &report);
+//   for (const auto& f : report.failures)   // "site-rules.yaml:9:11: my-rule: hit example 1"
+//     std::cerr << f.at << ": " << f.rule << ": " << (f.hit ? "hit" : "miss") << "\n";
+//
+// docs/rules.md says what fitting an example means for text and HTML rules.
+
+// An example its rule disagrees with: a hit the rule does not fit, or a
+// miss it fits.
+struct ExampleFailure {
+  std::string at;           // "file:line:col" of the example
+  std::string rule;         // the rule's id
+  bool hit = false;         // true: a `hit` example; false: a `miss`
+  std::size_t number = 0;   // 1-based, in the rule's hit (or miss) list
+  std::string text;         // the example
+};
+
+// What running a rules file's examples found.
+struct ExampleReport {
+  std::size_t rules = 0;     // rules in the file
+  std::size_t untested = 0;  // of which without examples (allowed in a user file)
+  std::size_t examples = 0;  // examples run
+  std::vector<ExampleFailure> failures;  // in file order; empty when all pass
+};
+
+// Loads one rules file on its own (no built-in rules; its `disable` list is
+// not applied) and runs every rule's examples. Returns the load error, as
+// Cleaner::create would, when the file does not load; failing examples are
+// no error (they are in report->failures). On error `*report` is unchanged.
+Status test_rule_examples(const RuleSource& source, ExampleReport* report);
 
 // The YAML text of the built-in rules (rules.yaml, embedded at build time).
 std::string_view default_rules_yaml();

@@ -133,6 +133,37 @@ Status parse_string_list(const Located& at, const YAML::Node& node,
   return {};
 }
 
+// "file:line:col" of a node.
+std::string place(const std::string& file, const YAML::Node& node) {
+  const YAML::Mark m = node.Mark();
+  return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+// `examples: {hit: [...], miss: [...], url: ...}`.
+Status parse_examples(const Located& at, const std::string& file, const YAML::Node& node,
+                      Rule* rule) {
+  if (!node.IsMap()) return at.error(node.Mark(), "examples must be a mapping: hit, miss, url");
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    std::vector<std::string> texts;
+    Status s = key == "url" ? parse_string(at, kv.second, "examples url", &rule->example_url)
+                            : parse_string_list(at, kv.second, ("examples " + key).c_str(), &texts);
+    if (key == "hit" || key == "miss") {
+      auto* list = key == "hit" ? &rule->hit_examples : &rule->miss_examples;
+      for (std::size_t i = 0; s.ok() && i < texts.size(); ++i) {
+        list->push_back({texts[i], place(file, kv.second[i])});
+      }
+    } else if (key != "url") {
+      s = at.error(kv.first.Mark(), "examples: '" + key + "' is not one of: hit, miss, url");
+    }
+    if (!s.ok()) return s;
+  }
+  if (rule->hit_examples.empty() && rule->miss_examples.empty()) {
+    return at.error(node.Mark(), "examples has no hit and no miss");
+  }
+  return {};
+}
+
 bool valid_id(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -141,7 +172,7 @@ bool valid_id(const std::string& id) {
 }
 
 Status parse_rule(const std::string& file, const YAML::Node& node,
-                  std::size_t position, Rule* rule) {
+                  std::size_t position, bool require_examples, Rule* rule) {
   std::string id;
   const Located at_file(file, id);
   if (!node.IsMap()) return at_file.error(node.Mark(), "each rule must be a mapping");
@@ -171,13 +202,11 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_string(at, v, "description", &rule->description);
     } else if (key == "pattern") {
       s = parse_string(at, v, "pattern", &rule->pattern);
-      rule->pattern_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
-                         std::to_string(v.Mark().column + 1);
+      rule->pattern_at = place(file, v);
       has_pattern = true;
     } else if (key == "unless") {
       s = parse_string(at, v, "unless", &rule->unless);
-      rule->unless_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
-                        std::to_string(v.Mark().column + 1);
+      rule->unless_at = place(file, v);
     } else if (key == "where") {
       s = parse_enum(at, v, "where", kWheres, &rule->where);
     } else if (key == "format") {
@@ -202,8 +231,7 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_bool(at, v, "hidden", &rule->hidden);
     } else if (key == "xpath" || key == "body") {
       s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
-      rule->xpath_at = file + ":" + std::to_string(v.Mark().line + 1) + ":" +
-                       std::to_string(v.Mark().column + 1);
+      rule->xpath_at = place(file, v);
     } else if (key == "min_words") {
       s = parse_count(at, v, "min_words", &rule->min_words);
     } else if (key == "max_words") {
@@ -231,6 +259,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
         std::transform(site.begin(), site.end(), site.begin(),
                        [](unsigned char c) { return std::tolower(c); });
       }
+    } else if (key == "examples") {
+      s = parse_examples(at, file, v, rule);
     } else {
       return at.error(kv.first.Mark(),
                       "unknown key '" + key + "' (known: " + rule_key_names() + ")");
@@ -278,6 +308,10 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
   if (rule->max_words != 0 && rule->min_words > rule->max_words) {
     return at.error(node["min_words"].Mark(), "min_words is larger than max_words");
   }
+  if (require_examples && (rule->hit_examples.empty() || rule->miss_examples.empty())) {
+    return at.error(node["examples"] ? node["examples"].Mark() : node.Mark(),
+                    "a built-in rule needs examples with at least one hit and one miss");
+  }
   return {};
 }
 
@@ -298,7 +332,7 @@ const char* to_string(Action a) {
 }
 
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
-                   std::vector<Disable>* disable) {
+                   std::vector<Disable>* disable, bool require_examples) {
   if (!source.error.empty()) return Status(ErrorCode::kIo, source.error);
   const std::string no_rule;
   const Located at(source.name, no_rule);
@@ -324,9 +358,7 @@ Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
         Status s = parse_string_list(at, kv.second, "disable", &ids);
         if (!s.ok()) return s;
         for (std::size_t i = 0; i < ids.size(); ++i) {
-          const YAML::Mark m = kv.second[i].Mark();
-          disable->push_back({ids[i], source.name + ":" + std::to_string(m.line + 1) +
-                                          ":" + std::to_string(m.column + 1)});
+          disable->push_back({ids[i], place(source.name, kv.second[i])});
         }
       } else if (key != "rules") {
         return at.error(kv.first.Mark(), "unknown key '" + key + "' (known: version, rules, disable)");
@@ -339,7 +371,7 @@ Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
     std::size_t position = 0;
     for (const auto& node : list) {
       Rule rule;
-      Status s = parse_rule(source.name, node, position++, &rule);
+      Status s = parse_rule(source.name, node, position++, require_examples, &rule);
       if (!s.ok()) return s;
       if (!seen.insert(rule.id).second) {
         return Located(source.name, rule.id)

@@ -18,8 +18,10 @@ struct Disable {
 
 // Parses one YAML rules document, appending its rules to `rules` and its
 // `disable` ids to `disable`. Errors name "file:line:col: rule 'id': ...".
+// With `require_examples` (the built-in rules), a rule without a hit and a
+// miss example is an error.
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
-                   std::vector<Disable>* disable);
+                   std::vector<Disable>* disable, bool require_examples = false);
 
 // Adds the rules of a later source: one with the id of an existing rule
 // replaces it in place; new ones go before all existing rules, so that where

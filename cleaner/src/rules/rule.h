@@ -48,6 +48,13 @@ enum class Feature {
                // a home page (true for a number path, or no URL)
 };
 
+// A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
+// fit (`examples: miss`); docs/rules.md says what a fit is.
+struct RuleExample {
+  std::string text;
+  std::string at;  // "file:line:col" of the example
+};
+
 const char* to_string(Where w);
 const char* to_string(Action a);
 
@@ -88,6 +95,12 @@ struct Rule {
   std::string xpath;                           // elements to act on
   std::string body;                            // XPath of the story's container
   std::string xpath_at;                        // "file:line:col" of xpath or body
+
+  // The rule's own tests (`examples:`): texts it must fit and texts it must
+  // not, and the page URL they are read with ("" for none).
+  std::vector<RuleExample> hit_examples;
+  std::vector<RuleExample> miss_examples;
+  std::string example_url;
 
   // True if the rule applies to pages of `host` (no `sites`: every host).
   bool in_scope(std::string_view host) const;

@@ -30,6 +30,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"xpath", "HTML: elements an XPath 1.0 expression selects"},
       {"body", "HTML: XPath of the story's container"},
       {"pass", "content | early: when class/id tokens act"},
+      {"examples", "hit / miss: made-up texts the rule must fit and must not fit"},
   };
   return kKeys;
 }
