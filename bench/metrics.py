@@ -163,11 +163,15 @@ _QUOTES = str.maketrans({
     "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
+    # Invisible formatting: a soft hyphen or a zero-width space is not text
+    # (newsclean drops them; the snippets of some pages keep them).
+    "\u00ad": None, "\u200b": None,
 })
 
 
 def fold(text: str) -> str:
-    """Curly and angled quotes to straight ones, every run of white space to one space."""
+    """Curly and angled quotes to straight ones, soft hyphens and zero-width spaces
+    out, every run of white space to one space."""
     return " ".join((text or "").translate(_QUOTES).split())
 
 

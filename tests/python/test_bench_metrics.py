@@ -130,6 +130,7 @@ def test_gain_share_is_the_part_of_the_perfect_gain_taken():
 
 def test_snippets_fold_quotes_and_white_space():
     assert metrics.fold("\u201cHi\u201d  there\u2019s\n") == "\"Hi\" there's"
+    assert metrics.fold("Ge\u00adschich\u00adte") == metrics.fold("Geschichte") == "Geschichte"
     pred = "He said \u201chello\n  world\u201d today"
     assert metrics.snippet_counts(pred, ['"hello world"', "missing"], ["Login", "today"]) == (1, 1)
 
