@@ -350,6 +350,24 @@ TEST(Html, AWinnerStrippedToNothingGivesWayToTheNext) {
   EXPECT_EQ(r.text.find("Free shipping"), std::string::npos) << r.text;
 }
 
+TEST(Html, SectionsNamedAfterTheirAdsAreStillTheStory) {
+  // Every section of a review carries a modifier for the ad slot after it
+  // ("report__section--ads"): the class rules would take most of the story's
+  // prose, so the page is read again on its structure alone. The headline
+  // and the date above the sections survive either way.
+  std::string html =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/tests\">Tests</a></nav>"
+      "<article class=\"report\"><h1>Grill under test</h1><p class=\"meta\">12.03.2019</p>";
+  for (const char* p : kStory) {
+    html += std::string("<section class=\"report__section report__section--ads\"><p>") + p +
+            "</p></section>";
+  }
+  html += "</article><footer>Imprint</footer></body></html>";
+  const Result r = Cleaner().clean(html);
+  for (const char* p : kStory) EXPECT_NE(r.text.find(p), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Imprint"), std::string::npos) << r.text;
+}
+
 TEST(Html, AStorySplitOverSectionBoxesIsKeptWhole) {
   // A page builder puts each section of the story in its own nested box; the
   // first is the longest, the others too short to tie with it.

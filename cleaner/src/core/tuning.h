@@ -80,6 +80,11 @@ constexpr std::size_t kMarkupBytesPerTag = 200;
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
 constexpr std::size_t kMaxStripShare = 3;
+// When class/id tokens take kStrippedProseNum/kStrippedProseDen (2/3) of the
+// chosen content's prose, the names were wrong about the story: the page is
+// read again without them.
+constexpr std::size_t kStrippedProseNum = 2;
+constexpr std::size_t kStrippedProseDen = 3;
 // Hidden elements with this much text and under 3/10 of it in links stay:
 // collapsed story text (accordions, "read more"), not a menu or a dialog.
 constexpr std::size_t kHiddenProse = 300;

@@ -23,6 +23,7 @@ xmlNode* find_body(xmlNode* root) {
 // Prunes inside each content element and emits its blocks.
 void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out) {
   for (xmlNode* n : content) {
+    if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
     prune(st, n, Pass::kContent);
     emit_blocks(st, n, out);
   }
@@ -59,6 +60,7 @@ void extract_content(PageState& st, std::vector<Block>* out) {
   }
   st.reset_stats();
   st.candidates.clear();
+  st.content_prose = st.token_prose = 0;  // (they are about the content emitted)
   measure(st, body, Measure::kScores);
   emit_content(st, choose_content(st, body), out);
 }
@@ -79,15 +81,20 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
   out.discussion = info.discussion;
   out.kind = info.kind;
   bool tokens_stripped = false;  // class/id rules took something out
+  bool story_stripped = false;   // ... and most of the chosen content's prose
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks);
     tokens_stripped = st.tokens_stripped;
+    story_stripped = st.token_prose * tuning::kStrippedProseDen >=
+                     st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
   }
-  if (out.blocks.empty() && tokens_stripped) {
-    // Class and id names stripped all of the content (a wrapper named like a
-    // menu or a teaser box): a page that has text is read once more, with
-    // only its structure (tags, roles, hidden, XPath rules) trusted.
+  if ((out.blocks.empty() && tokens_stripped) || story_stripped) {
+    // Class and id names stripped all of the content, or most of its prose
+    // (a wrapper named like a menu or a teaser box, sections named after the
+    // ads between them): the page is read once more, with only its structure
+    // (tags, roles, hidden, XPath rules) trusted.
+    out.blocks.clear();
     doc = parse_html(input, rules.attributes);
     if (doc) {
       PageState st(doc.get(), rules, url, info.discussion, info.kind);

@@ -64,6 +64,10 @@ struct PageState {
   bool trust_tokens = true;
   // prune took out an element for a rule with class/id tokens.
   bool tokens_stripped = false;
+  // Prose (paragraph text outside links) of the chosen content before the
+  // content pass, and how much of it class/id tokens took out there.
+  std::size_t content_prose = 0;
+  std::size_t token_prose = 0;
 
   // Elements that scored as paragraph holders: the content's candidates.
   std::vector<xmlNode*> candidates;

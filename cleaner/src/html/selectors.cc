@@ -185,7 +185,10 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       st.captions.emplace(n, rules.index_of(r));
       continue;
     }
-    st.tokens_stripped = st.tokens_stripped || !r->strip_id_or_class.empty();
+    if (!r->strip_id_or_class.empty()) {
+      st.tokens_stripped = true;
+      if (pass == Pass::kContent && PageState::measured(n)) st.token_prose += st.stats(n).prose;
+    }
     st.unlink(n);
   }
 }
