@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _TOKEN = re.compile(r"\w+")  # str pattern: Unicode word characters
 kShingle = 4
@@ -84,6 +84,29 @@ def perfect_line_filter(truth: str, pred: str) -> str:
         if 2 * sum(c for g, c in grams.items() if g in known) >= sum(grams.values()):
             kept.append(line)
     return "\n".join(kept)
+
+
+def c4_line_rules() -> Callable[[str], str] | None:
+    """C4's line filter as datatrove implements it (``C4QualityFilter``), with only its
+    line rules: a line stays when it ends in terminal punctuation (not "..."), has at
+    least 3 words and mentions neither "javascript" nor a policy phrase; citation marks
+    go. Its page-level rules (fewer than 5 sentences, "lorem ipsum", a curly bracket:
+    drop the whole page) are off, as this compares line cleaners. None when datatrove
+    is not installed."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters.c4_filters import C4QualityFilter
+    except ImportError:
+        return None
+    c4 = C4QualityFilter(min_num_sentences=-1, filter_lorem_ipsum=False,
+                         filter_curly_bracket=False)
+
+    def clean(text: str) -> str:
+        doc = Document(text=text or "", id="")
+        kept = c4.filter(doc)
+        return doc.text if kept is True else ""
+
+    return clean
 
 
 def gain_share(alone: float | None, cleaned: float | None, perfect: float | None) -> float | None:

@@ -56,6 +56,11 @@ def _resiliparse() -> Extract:
     return lambda html, url, lang: extract_plain_text(html, main_content=True) or ""
 
 
+def _resiliparse_page() -> Extract:
+    from resiliparse.extract.html2text import extract_plain_text
+    return lambda html, url, lang: extract_plain_text(html, main_content=False) or ""
+
+
 def _readability() -> Extract:
     import html_text
     from readability import Document
@@ -151,6 +156,8 @@ PEERS = [
     System("boilerpy3", "boilerpy3", "html", _boilerpy3),
     System("html-text", "html-text", "html", _html_text),
     System("resiliparse", "resiliparse", "html", _resiliparse),
+    # The whole page as text (main_content=False): a source for the plugin task.
+    System("resiliparse-page", "resiliparse", "html", _resiliparse_page),
 ]
 NEWSCLEAN_HTML = System("newsclean", "newsclean", "html", _newsclean_html)
 NEWSCLEAN_TEXT = System("newsclean-text", "newsclean", "text", _newsclean_text)

@@ -84,7 +84,7 @@ def _share(value) -> str:
 
 def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
     headers = ["peer", "version", "F1", "P", "R", "+ newsclean F1", "P", "R", "ΔF1",
-               "perfect lines F1", "gain taken", "errors"]
+               "+ C4 lines F1", "perfect lines F1", "gain taken", "errors"]
     rows, split_rows = [], []
     for peer, e in _by_f1([(k, v["alone"]) for k, v in plugin["systems"].items()]):
         entry = plugin["systems"][peer]
@@ -93,6 +93,7 @@ def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
         rows.append([peer, entry["version"] or "–", _f(e["f1"]), _f(e["precision"]),
                      _f(e["recall"]), _f(c.get("f1")), _f(c.get("precision")),
                      _f(c.get("recall")), "–" if delta is None else f"{delta:+.3f}",
+                     _f((entry.get("c4") or {}).get("f1")),
                      _f((entry.get("perfect") or {}).get("f1")), _share(entry.get("share")),
                      str(c.get("errors", e["errors"]))])
         for split, f in (entry.get("splits") or {}).items():
@@ -100,18 +101,21 @@ def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
             drop = (f["alone"]["recall"] - c["recall"]
                     if c.get("recall") is not None and f["alone"]["recall"] is not None else None)
             split_rows.append([peer, split, str(f["pages"]), _f(f["alone"]["f1"]),
-                               _f(c.get("f1")), _f(f["perfect"]["f1"]), _share(f.get("share")),
+                               _f(c.get("f1")), _f((f.get("c4") or {}).get("f1")),
+                               _f(f["perfect"]["f1"]), _share(f.get("share")),
                                "–" if drop is None else f"{-drop:+.3f}"])
     out = [f"### {name}: newsclean after each peer ({data['metric']} F1, "
            f"outputs: {plugin['origin']})", ""]
     if plugin.get("note"):
-        out += [f"> {plugin['note']}", ""]
+        out += [f"> {plugin['note'].strip()}", ""]
     out += [_table(headers, rows), ""]
     if split_rows:
         out += ["By half of the tune/check split (\"gain taken\": the share of the perfect "
-                "line filter's gain over the peer alone that newsclean takes):", "",
-                _table(["peer", "half", "pages", "alone F1", "+ newsclean F1",
-                        "perfect lines F1", "gain taken", "Δ recall"], split_rows), ""]
+                "line filter's gain over the peer alone that newsclean takes; \"C4 lines\": "
+                "C4's line rules, datatrove's C4QualityFilter without its page-level drops):",
+                "", _table(["peer", "half", "pages", "alone F1", "+ newsclean F1",
+                            "+ C4 lines F1", "perfect lines F1", "gain taken", "Δ recall"],
+                           split_rows), ""]
     return out
 
 

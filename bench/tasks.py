@@ -169,8 +169,12 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
     (version, outputs, errors), one output per page."""
     result = {"origin": origin, "systems": {}, "note": ""}
     cleaned = None
+    c4 = metrics.c4_line_rules()
+    if c4 is None:
+        result["note"] = "datatrove is not installed: no C4 line rules beside newsclean. "
     if not newsclean.get("available"):
-        result["note"] = f"newsclean is not importable ({newsclean.get('error')}): peers alone only."
+        result["note"] += (f"newsclean is not importable ({newsclean.get('error')}): "
+                           "peers alone only.")
     elif sources:
         # One worker cleans every peer's outputs, in peer order.
         items = [(t, p.url, p.lang) for _, texts, _ in sources.values()
@@ -179,7 +183,7 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
         cleaned = peers.run_pages(peers.NEWSCLEAN_TEXT.name, items, timeout=opts.timeout,
                                   log=opts.log(set_name, "newsclean-text"))
         if not cleaned.available:
-            result["note"] = f"newsclean failed to start ({cleaned.note}): every page failed."
+            result["note"] += f"newsclean failed to start ({cleaned.note}): every page failed."
     for i, (name, (version, texts, errors)) in enumerate(sources.items()):
         # The perfect line filter: what a line-level cleaner could reach on this output.
         perfect = [metrics.perfect_line_filter(p.truth, t) for p, t in zip(pages, texts)]
@@ -189,6 +193,11 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
                  "perfect": score(pages, perfect, errors, metric, set_name=set_name,
                                   task="plugin", system=f"{name}+perfect-lines", rows=rows)}
         outputs = {"alone": texts, "perfect": perfect}
+        entry["c4"] = None
+        if c4 is not None:
+            outputs["c4"] = [c4(t) for t in texts]
+            entry["c4"] = score(pages, outputs["c4"], errors, metric, set_name=set_name,
+                                task="plugin", system=f"{name}+c4-lines", rows=rows)
         if cleaned is not None:
             part = slice(i * len(pages), (i + 1) * len(pages))
             # A page the peer failed stays failed; newsclean's own failures add to it.
@@ -206,7 +215,7 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
 
 def _plugin_splits(pages, metric: str, outputs: dict[str, list[str]]) -> dict:
     """Per half of the tune/check split: F1 and recall of each output (alone, cleaned,
-    perfect) and the share of the perfect filter's gain that cleaning takes."""
+    C4's line rules, perfect) and the share of the perfect filter's gain that cleaning takes."""
     out = {}
     for split in datasets.kSplits:
         idx = [i for i, p in enumerate(pages) if datasets.split_of(p) == split]

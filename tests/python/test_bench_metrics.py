@@ -121,6 +121,22 @@ def test_perfect_line_filter_keeps_lines_mostly_in_the_truth():
     assert metrics.perfect_line_filter("a b", "a b\nc d") == "a b"
 
 
+def test_c4_line_rules_keep_only_sentence_lines():
+    c4 = metrics.c4_line_rules()
+    if c4 is None:
+        pytest.skip("datatrove is not installed")
+    text = ("Home | News | Sport\n"
+            "The council approved the plan on Tuesday.\n"
+            "Too short.\n"
+            "Please enable JavaScript to view the comments.\n"
+            "Read our privacy policy before you subscribe.\n"
+            "The vote was close, the mayor said...\n"
+            "Did the residents agree?")
+    assert c4(text).split("\n") == ["The council approved the plan on Tuesday.",
+                                     "Did the residents agree?"]
+    assert c4("Tiny.") == ""  # no page-level drop: an empty result, not an error
+
+
 def test_gain_share_is_the_part_of_the_perfect_gain_taken():
     assert metrics.gain_share(0.80, 0.85, 0.90) == pytest.approx(0.5)
     assert metrics.gain_share(0.80, 0.78, 0.90) == pytest.approx(-0.2)
