@@ -21,7 +21,8 @@ using newsclean::Stats;
 
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
-                     std::vector<std::string> disable, bool defaults) {
+                     std::vector<std::string> disable, bool defaults,
+                     const std::string& input_kind) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -29,6 +30,16 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   o.caption_threshold = caption_threshold;
   o.disable = std::move(disable);
   o.no_default_rules = !defaults;
+  if (input_kind == "auto") {
+    o.input_kind = newsclean::InputKind::kAuto;
+  } else if (input_kind == "extract") {
+    o.input_kind = newsclean::InputKind::kExtract;
+  } else if (input_kind == "page") {
+    o.input_kind = newsclean::InputKind::kPage;
+  } else {
+    throw py::value_error("input_kind must be 'auto', 'extract' or 'page', not '" + input_kind +
+                          "'");
+  }
   Cleaner c;
   const newsclean::Status s = Cleaner::create(rs, o, &c);
   if (!s.ok()) throw py::value_error(s.message());
@@ -121,6 +132,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("canonical_url", &Result::canonical_url)
       .def_readonly("format", &Result::format)
       .def_readonly("kind", &Result::kind)
+      .def_readonly("input_kind", &Result::input_kind)
       .def_readonly("captions", &Result::captions)
       .def_readonly("removed", &Result::removed)
       .def_readonly("stats", &Result::stats)
@@ -134,7 +146,7 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
-           "caption_threshold"_a, "disable"_a, "defaults"_a)
+           "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto")
       .def("clean",
            [](const Cleaner& c, std::string_view text, std::string_view url,
               const std::string& format) {

@@ -64,6 +64,11 @@ class Cleaner:
             the text (they are listed in ``Result.captions`` either way).
         caption_threshold: relevance score from which a caption is related.
         defaults: False to use only ``rules``, without the built-in set.
+        input_kind: what text input is: "extract" (a main-content extractor's
+            output), "page" (a whole page as text: a Common Crawl WET record,
+            html-text's output; lines that are not sentences go unless they
+            sit inside the story's prose) or "auto" (decided per document;
+            ``Result.input_kind`` says what was decided).
 
     Raises:
         ValueError: a rules file is invalid; the message names file:line:col
@@ -79,6 +84,7 @@ class Cleaner:
         keep_related_captions: bool = False,
         caption_threshold: float = 0.2,
         defaults: bool = True,
+        input_kind: str = "auto",
     ) -> None:
         self._sources = _sources(rules)
         self._options = {
@@ -86,6 +92,7 @@ class Cleaner:
             "keep_related_captions": bool(keep_related_captions),
             "caption_threshold": float(caption_threshold),
             "defaults": bool(defaults),
+            "input_kind": str(input_kind),
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 

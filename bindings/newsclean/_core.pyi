@@ -36,6 +36,7 @@ class Result:
     canonical_url: str
     format: str
     kind: str
+    input_kind: str
     captions: list[Caption]
     removed: list[Removal]
     stats: Stats
@@ -50,6 +51,7 @@ class Cleaner:
         caption_threshold: float,
         disable: Sequence[str],
         defaults: bool,
+        input_kind: str = "auto",
     ) -> None: ...
     def clean(self, text: str | bytes, url: str = "", format: str = "auto") -> Result: ...
     def clean_many(

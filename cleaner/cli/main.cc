@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct RuleFlags {
   std::vector<std::string> disable;
   bool no_default_rules = false;
   bool keep_related_captions = false;
+  newsclean::InputKind input_kind = newsclean::InputKind::kAuto;
 
   void add_to(CLI::App* app) {
     app->add_option("--rules", rules_files,
@@ -54,7 +56,7 @@ struct RuleFlags {
   // it (building the rules again would double the start-up time).
   bool build(newsclean::Cleaner* cleaner) const {
     if (rules_files.empty() && disable.empty() && !no_default_rules &&
-        !keep_related_captions) {
+        !keep_related_captions && input_kind == newsclean::InputKind::kAuto) {
       return true;
     }
     std::vector<newsclean::RuleSource> sources;
@@ -66,6 +68,7 @@ struct RuleFlags {
     options.disable = disable;
     options.no_default_rules = no_default_rules;
     options.keep_related_captions = keep_related_captions;
+    options.input_kind = input_kind;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
     if (!status.ok()) {
@@ -160,6 +163,17 @@ int main(int argc, char** argv) {
   flags.add_to(clean);
   clean->add_flag("--keep-related-captions", flags.keep_related_captions,
                   "keep captions related to the story in the text");
+  clean->add_option("--input-kind", flags.input_kind,
+                    "what text input is: extract (a main-content extractor's output), "
+                    "page (a whole page as text: lines that are not sentences go unless "
+                    "they sit in the story's prose) or auto (decided per document)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, newsclean::InputKind>{
+              {"auto", newsclean::InputKind::kAuto},
+              {"extract", newsclean::InputKind::kExtract},
+              {"page", newsclean::InputKind::kPage}},
+          CLI::ignore_case))
+      ->default_str("auto");
   clean->add_option("--text-field", config.document.text_field,
                     "JSONL: field holding the text")
       ->capture_default_str();
@@ -186,7 +200,7 @@ int main(int argc, char** argv) {
   clean->add_flag("--json", config.document.json,
                   "output the whole result as JSON, one object per document, every key "
                   "always: text, title, section, author, published, site_name, language, "
-                  "canonical_url, format, kind, captions, removed, stats, warnings");
+                  "canonical_url, format, kind, input_kind, captions, removed, stats, warnings");
   clean->add_flag("--explain", config.document.explain,
                   "list each removed block with its rule on stderr");
   clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")

@@ -21,6 +21,7 @@ std::string to_json(const Result& r) {
   j["canonical_url"] = r.canonical_url;
   j["format"] = r.format;
   j["kind"] = r.kind;
+  j["input_kind"] = r.input_kind;
   Json captions = Json::array();
   for (const Caption& c : r.captions) {
     captions.push_back(Json{{"text", c.text},

@@ -18,6 +18,7 @@
 
 #include "core/page_url.h"
 #include "core/text.h"
+#include "engine/features.h"
 #include "engine/hits.h"
 #include "html/charset.h"
 #include "html/extract.h"
@@ -46,9 +47,10 @@ bool text_rule_fits(const RuleMatcher& matcher, const std::string& example,
                     const PageUrl& url) {
   static const std::vector<Rule> kNoRules;
   static const HtmlRules kNoHtmlRules(kNoRules);
-  const Document doc =
+  Document doc =
       looks_like_html(example) ? extract_html(example, url, kNoHtmlRules) : text_document(example);
   if (doc.blocks.empty()) return false;
+  if (!doc.html && looks_like_page_text(doc.blocks)) doc.page_text = PageText::kGuessed;
   const std::vector<std::vector<int>> hits = find_hits(matcher, doc, url);
   return !hits.back().empty();  // the matcher holds this one rule
 }

@@ -252,7 +252,7 @@ TEST(Cleaner, ToJsonHasEveryKeyAlways) {
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"text", "title", "section", "author", "published",
                                             "site_name", "language", "canonical_url", "format",
-                                            "kind", "captions", "removed", "stats", "warnings"}));
+                                            "kind", "input_kind", "captions", "removed", "stats", "warnings"}));
   EXPECT_EQ(j["text"], "One short line.");
   EXPECT_EQ(j["author"], "");
   EXPECT_EQ(j["stats"]["kept"], 1);
@@ -641,6 +641,80 @@ TEST(Cleaner, ThePagesOwnUrlPrintedInTheTextGoes) {
   ASSERT_EQ(r.removed.size(), 1u);
   EXPECT_EQ(r.removed[0].rule, "navigation-page-url");
   EXPECT_EQ(Cleaner().clean(text, "https://other.example.org/").stats.kept, 2u);
+}
+
+// ---------------------------------------------------------------- whole-page text
+
+using newsclean::Format;
+using newsclean::InputKind;
+using newsclean::Removal;
+
+// A whole page as text: a menu, a story with a subheading and a list in its
+// prose, a sidebar of other headlines, a footer.
+std::string page_dump() {
+  std::string t = "Home\nNews\nSport\nWeather\nBusiness\nCulture\nLocal\n";
+  t += "Bridge to open in spring\n";
+  t += "The council said on Tuesday that the new footbridge would open to cyclists and "
+       "walkers in the spring, two years later than planned.\n";
+  t += "The project, paid for by the region and the city, ran over budget after the "
+       "contractor found old mine shafts under the eastern bank.\n";
+  t += "What changes for cyclists\n";
+  t += "Riders will be able to cross the river without using the ring road, which the "
+       "council says will cut the journey to the station by ten minutes.\n";
+  t += "Two new lanes\nA car park for bikes\n";
+  t += "Local shops along the quay expect more trade once the bridge opens, the chamber "
+       "of commerce said in a statement.\n";
+  for (int i = 0; i < 12; ++i) t += "Other story headline " + std::to_string(i) + "\n";
+  t += "About us\nCareers\nAdvertise\nPrivacy\nTerms\nContact\n";
+  return t;
+}
+
+TEST(PageText, AWholePageLosesItsChromeAndKeepsItsStory) {
+  const Result r = Cleaner().clean(page_dump());
+  EXPECT_EQ(r.input_kind, "page");
+  for (const char* kept : {"What changes for cyclists", "Two new lanes", "A car park for bikes",
+                           "The council said on Tuesday", "Local shops along the quay"}) {
+    EXPECT_NE(r.text.find(kept), std::string::npos) << kept << "\n" << r.text;
+  }
+  for (const char* gone : {"Weather", "Other story headline 3", "Careers", "Contact"}) {
+    EXPECT_EQ(r.text.find(gone), std::string::npos) << gone << "\n" << r.text;
+  }
+  const auto by_page_rule = std::count_if(r.removed.begin(), r.removed.end(),
+                                          [](const Removal& x) { return x.rule == "page-chrome-line"; });
+  EXPECT_GE(by_page_rule, 20);
+}
+
+TEST(PageText, AnExtractorsOutputIsNotAPage) {
+  const std::string extract =
+      "The council said on Tuesday that the new footbridge would open to cyclists in the "
+      "spring.\nWhat changes for cyclists\nTwo new lanes\nA car park for bikes\nRiders will "
+      "be able to cross the river without using the ring road, the council said.";
+  const Result r = Cleaner().clean(extract);
+  EXPECT_EQ(r.input_kind, "extract");
+  EXPECT_EQ(r.text, extract);
+}
+
+TEST(PageText, TheCallerDecidesWhatTheInputIs) {
+  Options page;
+  page.input_kind = InputKind::kPage;
+  Cleaner as_page;
+  ASSERT_TRUE(Cleaner::create({}, page, &as_page).ok());
+  const std::string short_page = "Home\nNews\nSport\nThe council said on Tuesday that the "
+                                 "new footbridge would open to cyclists in the spring.";
+  const Result p = as_page.clean(short_page);
+  EXPECT_EQ(p.input_kind, "page");
+  EXPECT_EQ(p.text.find("Sport"), std::string::npos) << p.text;
+  EXPECT_NE(p.text.find("footbridge"), std::string::npos) << p.text;
+
+  Options extract;
+  extract.input_kind = InputKind::kExtract;
+  Cleaner as_extract;
+  ASSERT_TRUE(Cleaner::create({}, extract, &as_extract).ok());
+  const Result e = as_extract.clean(page_dump());
+  EXPECT_EQ(e.input_kind, "extract");
+  EXPECT_NE(e.text.find("Other story headline 3"), std::string::npos);
+  EXPECT_EQ(Cleaner().clean("<p>A paragraph of a page.</p>", {}, Format::kHtml).input_kind,
+            "html");
 }
 
 }  // namespace

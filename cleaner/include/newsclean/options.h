@@ -16,6 +16,15 @@ enum class Format {
   kHtml,  // an HTML page, in any charset
 };
 
+// What a text input is (HTML input is always a whole page, read by the
+// HTML extractor).
+enum class InputKind {
+  kAuto,     // decided per document from its shape (Result::input_kind says)
+  kExtract,  // the output of a main-content extractor (trafilatura, ...)
+  kPage,     // a whole page as text (Common Crawl WET, html-text, ...):
+             // lines that are not sentences go unless they sit in the prose
+};
+
 // Knobs that are not rules. Every field documents its default.
 struct Options {
   // Keep captions judged related to the story in the text (they are still
@@ -34,6 +43,9 @@ struct Options {
   // paragraph. Rules with `where: tail` look only there. Default: 12.
   std::size_t tail_blocks = 12;
 
+  // What text input is. Default: kAuto (a document of many lines, mostly
+  // short non-sentences and with such lines at both ends, is a whole page).
+  InputKind input_kind = InputKind::kAuto;
   // Rule ids to switch off, in addition to `disable:` in rule files.
   // An id that names no rule is an error. Default: none.
   std::vector<std::string> disable;

@@ -49,6 +49,8 @@ struct Result {
   std::string kind;                  // what the page says it is: "article", "forum",
                                      // "product", "listing" (schema.org types,
                                      // og:type), or "" when it does not say (and text)
+  std::string input_kind;            // "html"; for text, "extract" (an extractor's
+                                     // output) or "page" (a whole page as text)
   std::vector<Caption> captions;     // in input order
   std::vector<Removal> removed;      // in input order
   Stats stats;
@@ -58,7 +60,7 @@ struct Result {
 // The Result as one line of JSON (UTF-8, no newline), with every key always
 // present, in this order: text, title, section, author, published,
 // site_name, language, canonical_url (each "" when the page does not say),
-// format, kind, captions [{text, score, related, index, rule}], removed [{index,
+// format, kind, input_kind, captions [{text, score, related, index, rule}], removed [{index,
 // text, rule, category}], stats {blocks, kept, removed, bytes_in,
 // bytes_out}, warnings. The CLI's --json output and Python's
 // Result.to_dict() are this object.

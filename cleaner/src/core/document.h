@@ -36,6 +36,13 @@ inline const char* to_string(PageKind k) {
   return "";
 }
 
+// Whether text input is a whole page as text (Options::input_kind).
+enum class PageText {
+  kNo,       // an extractor's output (or HTML input)
+  kGuessed,  // by its shape (InputKind::kAuto)
+  kStated,   // the caller said so (InputKind::kPage)
+};
+
 struct Document {
   bool html = false;          // read as HTML (else plain text)
   // The content in reading order. From HTML, elements an HTML rule with
@@ -44,6 +51,9 @@ struct Document {
   PageMeta meta;              // HTML only
   bool discussion = false;    // a forum thread (HTML only)
   PageKind kind = PageKind::kUnknown;
+  // Text input that is a whole page (menus, footers and all), not an
+  // extractor's output: Feature::kPageChrome acts on it.
+  PageText page_text = PageText::kNo;
   std::vector<std::string> warnings;
 };
 

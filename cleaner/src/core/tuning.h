@@ -37,6 +37,27 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // teaser run: a menu or a list of headlines.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
+// Whole-page text: at least kPageMinLines blocks, kPageShortShareNum /
+// kPageShortShareDen (2/5) of them short lines (kPageShortWords words at
+// most, not a sentence), and half of the first and of the last kPageEnds.
+constexpr std::size_t kPageMinLines = 30;
+constexpr std::size_t kPageShortWords = 4;
+constexpr std::size_t kPageShortShareNum = 2;
+constexpr std::size_t kPageShortShareDen = 5;
+constexpr std::size_t kPageEnds = 6;
+// ... and at least kPageMinProse prose blocks (a listing has no story to
+// tell its chrome from).
+constexpr std::size_t kPageMinProse = 3;
+// A page guessed by its shape loses only the lines before its first prose
+// block and after its last, unless it has kPageFullLines blocks or more
+// (extractors rarely give that many); a page the caller names loses every
+// line that is not inside the prose.
+constexpr std::size_t kPageFullLines = 150;
+// On whole-page text a line that is not a sentence (C4: terminal punctuation
+// and kC4MinWords words) stays when prose is within kPageProseReach blocks
+// before and after it: a heading or a list item of the story.
+constexpr std::size_t kC4MinWords = 3;
+constexpr std::size_t kPageProseReach = 2;
 // A menu row's items have at most kMenuItemMaxWords words; a row needs
 // kMenuMinItems items between dashes or bullets, kMenuMinPipedItems
 // between pipes.

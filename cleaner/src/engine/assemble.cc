@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "engine/captions.h"
+#include "engine/features.h"
 #include "engine/hits.h"
 
 namespace newsclean {
@@ -58,6 +59,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   const std::vector<Block>& blocks = doc.blocks;
   r->format = doc.html ? "html" : "text";
   r->kind = to_string(doc.kind);
+  r->input_kind = doc.html ? "html" : doc.page_text != PageText::kNo ? "page" : "extract";
   PageMeta& m = doc.meta;
   r->author = std::move(m.author);
   r->published = std::move(m.published);
@@ -122,6 +124,13 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
 void run_engine(const RuleMatcher& matcher, const Options& options, Document doc,
                 const PageUrl& url, Result* r) {
   const auto& rules = matcher.rules();
+  if (!doc.html) {
+    if (options.input_kind == InputKind::kPage) {
+      doc.page_text = PageText::kStated;
+    } else if (options.input_kind == InputKind::kAuto && looks_like_page_text(doc.blocks)) {
+      doc.page_text = PageText::kGuessed;
+    }
+  }
   const auto hits = find_hits(matcher, doc, url);
   const Regions regions =
       find_regions(rules, doc.blocks, hits, options.head_blocks, options.tail_blocks);

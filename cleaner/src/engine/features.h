@@ -25,6 +25,12 @@ bool is_story(const std::vector<Block>& blocks);
 // (Feature::kTeaserList); `marks` has one entry per block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
+// Whether text input of these blocks is a whole page rather than an
+// extractor's output: at least tuning::kPageMinLines blocks, a share of
+// tuning::kPageShortShare of them short non-sentences (menus, link lists),
+// and such lines at both ends.
+bool looks_like_page_text(const std::vector<Block>& blocks);
+
 // Whether `text` is a row of menu items (Feature::kMenuRow), taken alone:
 // "Home | News | Sport", "| Golf | | Tennis |", "Home - Weather - News".
 bool is_menu_row(std::string_view text);
@@ -39,7 +45,10 @@ bool agrees_with_slug(std::string_view text, const std::unordered_set<std::strin
 // `blocks` and `url`, which must outlive it.
 class Features {
  public:
-  Features(const std::vector<Block>& blocks, const PageUrl& url);
+  // `page_text`: whether the blocks are a whole page as text, and who says so
+  // (Document::page_text).
+  Features(const std::vector<Block>& blocks, const PageUrl& url,
+           PageText page_text = PageText::kNo);
   bool has(Feature f, std::size_t i) const;
 
  private:
@@ -50,6 +59,7 @@ class Features {
   std::vector<bool> link_heavy_;
   std::vector<bool> teaser_list_;
   std::vector<bool> menu_row_;
+  std::vector<bool> page_chrome_;
   const PageUrl& url_;
 };
 

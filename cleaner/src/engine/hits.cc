@@ -23,7 +23,7 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
                                         const PageUrl& url) {
   const auto& rules = matcher.rules();
   const std::vector<Block>& blocks = doc.blocks;
-  const Features features(blocks, url);
+  const Features features(blocks, url, doc.page_text);
   const bool story = is_story(blocks);
   std::vector<std::vector<int>> hits(blocks.size());
   std::vector<int> found;

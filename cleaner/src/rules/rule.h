@@ -41,6 +41,7 @@ enum class Feature {
   kLinkHeavy,  // most of the block's text is link text (HTML only)
   kTeaserList, // part of a list of other stories' headlines (with their
                // one-sentence summaries and separators) that ends the document
+  kPageChrome, // on whole-page text: not a sentence, and not inside the prose
   kMenuRow,    // a row of menu items: short capitalised items between
                // separators ("Home | News | Sport"), not in a table
   kUrlTitle,   // agrees with the page URL: half its words are in its slug,
