@@ -6,6 +6,7 @@
     python -m bench --task reproduce                  # the published ScrapingHub table
     python -m bench --split tune                      # only the tune half of each set's sites
     python -m bench --task ablate                     # each rule switched off, per set and split
+    python -m bench --task captions                   # detection and judgement of photo captions
 
 See bench/README.md.
 """
@@ -24,9 +25,10 @@ import time
 from pathlib import Path
 
 from . import ablate, datasets, peers, report, tasks
+from .captions import measure as captions
 
 kTasks = ("html", "plugin", "speed", "reproduce")  # "all"
-kExtraTasks = ("ablate",)  # long: only when asked
+kExtraTasks = ("ablate", "captions")  # only when asked
 kQuickSpeedPages = 10  # --quick times this many of its pages, to stay under two minutes
 
 
@@ -34,7 +36,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--task", action="append", choices=[*kTasks, *kExtraTasks, "all"],
                    help="html, plugin, speed, reproduce, all (default: all of these four) "
-                        "or ablate; repeatable")
+                        "or ablate, captions; repeatable")
     p.add_argument("--dataset", action="append", type=Path, metavar="PATH",
                    help="a .jsonl.gz set (default: the dev sets in ../shared/eval); repeatable")
     p.add_argument("--limit", type=int, help="first N pages of each set (after filters)")
@@ -186,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
             results["ablate"] = ablate.task_ablate(ablate_sets, outputs_dir, say=tasks.say)
         else:
             results["notes"].append("ablate: newsclean is not importable.")
+
+    if "captions" in args.task:
+        if newsclean["available"]:
+            results["captions"] = captions.task_captions(paths, split=args.split, say=tasks.say)
+        else:
+            results["notes"].append("captions: newsclean is not importable.")
 
     if "reproduce" in args.task:
         truth = next((p for p in paths if "scrapinghub" in p.name),

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from . import ablate
+from .captions import measure as captions
 
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
                "precision", "recall", "f1", "error", "empty"]
@@ -179,6 +180,8 @@ def markdown(results: dict) -> str:
         out += _reproduce_section(results["reproduce"])
     if "ablate" in results:
         out += ablate.markdown(results["ablate"])
+    if "captions" in results:
+        out += captions.markdown(results["captions"])
     versions = ", ".join(f"{k} {v}" for k, v in sorted(results["versions"].items()) if v)
     out += [f"Versions: {versions}.", ""]
     return "\n".join(out)
