@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsclean {
@@ -15,6 +16,10 @@ enum class Format {
   kText,  // plain text, one paragraph per line
   kHtml,  // an HTML page, in any charset
 };
+
+// The `charset` of Cleaner::clean for input that is already decoded text
+// (in UTF-8): its <meta charset> is not obeyed and no charset is guessed.
+inline constexpr std::string_view kDecodedText = "utf-8";
 
 // Knobs that are not rules. Every field documents its default.
 struct Options {

@@ -76,6 +76,22 @@ constexpr int kCaptionTitleWeight = 2;
 constexpr std::size_t kFragmentMinTags = 3;
 constexpr std::size_t kMarkupBytesPerTag = 200;
 
+// ---------------------------------------------------------------- HTML: decoding and parsing
+// The charset detector reads at most this many bytes: a page's first 64 KB
+// name its charset as well as the whole page, at a fraction of the time.
+constexpr std::size_t kDetectBytes = 65536;
+// Bytes that are UTF-8 but for a few ill-formed sequences (a truncated
+// snippet pasted in) are UTF-8 when they hold at least this many well-formed
+// multi-byte sequences per ill-formed one; text in another charset makes
+// well-formed ones only by chance, and few of them.
+constexpr std::size_t kUtf8ValidPerInvalid = 4;
+// A page with more start tags than this is read as text (its tags dropped,
+// its blocks split at block-level tags) instead of as a tree: a libxml2
+// tree costs about 300 bytes per element, so the cap bounds a clean's
+// memory at about 150 MB. News pages have a few thousand elements; the
+// largest forum threads a few hundred thousand.
+constexpr std::size_t kMaxElements = 500000;
+
 // ---------------------------------------------------------------- HTML: pruning
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
