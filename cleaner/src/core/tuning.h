@@ -86,10 +86,13 @@ constexpr std::size_t kDetectBytes = 65536;
 // well-formed ones only by chance, and few of them.
 constexpr std::size_t kUtf8ValidPerInvalid = 4;
 // A page with more start tags than this is read as text (its tags dropped,
-// its blocks split at block-level tags) instead of as a tree: a libxml2
-// tree costs about 300 bytes per element, so the cap bounds a clean's
-// memory at about 150 MB. News pages have a few thousand elements; the
-// largest forum threads a few hundred thousand.
+// its blocks split at block-level tags) instead of as a tree: the tree and
+// the stages' per-node facts cost about 570 bytes per element (a page of
+// 490,000 "<b>x</b>": 285 MB peak), so the cap bounds a clean's memory at
+// about 300 MB. Past it, memory is a few times the page (4M elements, 32 MB:
+// 79 MB peak, where the tree took 2.2 GB); see bench/memory_page.py. News
+// pages have a few thousand elements; the largest forum threads a few
+// hundred thousand.
 constexpr std::size_t kMaxElements = 500000;
 
 // ---------------------------------------------------------------- HTML: pruning
