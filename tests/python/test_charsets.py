@@ -129,3 +129,23 @@ def test_parser_keeps_deep_and_huge_pages_and_drops_doctype_subsets(cleaner):
               "<html><body><p>The council met on Tuesday to agree the budget.</p></body></html>")
     result = cleaner.clean(subset, format="html")
     assert "ENTITY" not in result.text and "council met" in result.text
+
+
+def test_cli_jsonl_html_field_is_decoded_text(tmp_path):
+    """A JSON string is text: the CLI does not decode it again from its <meta> either."""
+    import json
+    import os
+    import subprocess
+
+    cli = os.environ.get("NEWSCLEAN_CLI")
+    if not cli:
+        pytest.skip("set NEWSCLEAN_CLI to the built binary")
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"html": page("gbk", '<meta charset="gbk">')}) + "\n",
+                   encoding="utf-8")
+    proc = subprocess.run([cli, "clean", str(src), "--text-field", "html", "--format", "html",
+                           "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    [record] = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    for paragraph in story("gbk")[1]:
+        assert paragraph in record["html"]  # the cleaned text replaces the field
