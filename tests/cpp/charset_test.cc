@@ -300,3 +300,28 @@ TEST(ParserLimits, PagesOverTheElementCapAreReadAsTextWithAWarning) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(LibxmlMessages, RunTimeXPathErrorsAreWarningsNeverStderr) {
+  // Loads (it compiles), fails on every page: a union of numbers.
+  Cleaner cleaner;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(
+                                  "rules:\n  - id: bad-type\n    category: advert\n"
+                                  "    xpath: '//div[(1 | 2)]'\n")},
+                              {}, &cleaner)
+                  .ok());
+  testing::internal::CaptureStderr();
+  const Result r = cleaner.clean(
+      "<html><body><div><p>The council met on Tuesday to agree the budget for the coming "
+      "year.</p><p>Unknown <blink>tags</blink> and unclosed <i>ones are recovered "
+      "silently.</div></body></html>",
+      {}, Format::kHtml);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(r.warnings, std::vector<std::string>{"libxml2: Invalid type in //div[(1 | 2)]"});
+  EXPECT_NE(r.text.find("The council met on Tuesday"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsclean

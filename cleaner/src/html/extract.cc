@@ -110,6 +110,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     }
   }
   out.meta = std::move(info.meta);
+  for (std::string& m : take_libxml_messages()) out.warnings.push_back(std::move(m));
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn
   // by scripts), the page's own words are the better source.
