@@ -298,11 +298,6 @@ TEST(ParserLimits, PagesOverTheElementCapAreReadAsTextWithAWarning) {
   EXPECT_TRUE(warned);
 }
 
-}  // namespace
-}  // namespace newsclean
-
-namespace newsclean {
-namespace {
 
 TEST(LibxmlMessages, RunTimeXPathErrorsAreWarningsNeverStderr) {
   // Loads (it compiles), fails on every page: a union of numbers.
@@ -321,6 +316,33 @@ TEST(LibxmlMessages, RunTimeXPathErrorsAreWarningsNeverStderr) {
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(r.warnings, std::vector<std::string>{"libxml2: Invalid type in //div[(1 | 2)]"});
   EXPECT_NE(r.text.find("The council met on Tuesday"), std::string::npos);
+}
+
+
+TEST(ParserLimits, PagesOverTheElementCapKeepTheirCharsetToo) {
+  std::string page = "<html><head><meta charset=\"windows-1251\"></head><body>"
+                     "<p>Во вторник городской совет утвердил бюджет.</p><div>";
+  for (std::size_t i = 0; i < tuning::kMaxElements + 10; ++i) page += "<b>x</b>";
+  page += "</div></body></html>";
+  const Cleaner cleaner;
+  const Result r = cleaner.clean(page, {}, Format::kHtml, kDecodedText);
+  EXPECT_NE(r.text.find("Во вторник городской совет утвердил бюджет."), std::string::npos);
+}
+
+TEST(Charset, DeclaredUtf16OrUtf32OverUtf8BytesIsUtf8) {
+  for (const char* label : {"utf-16", "utf-32", "UTF-16LE"}) {
+    const std::string page = std::string("<meta charset=\"") + label + "\"><p>Città è più</p>";
+    const DecodedPage d = decode_page(page, "");
+    EXPECT_EQ(d.text(), page) << label;
+  }
+}
+
+
+TEST(Charset, SniffReadsDeclarationsNotTheWordCharset) {
+  EXPECT_EQ(sniff_charset("<!-- charset -->\n<meta charset=\"UTF-8\">"), "utf-8");
+  EXPECT_EQ(sniff_charset("<meta http-equiv=content-type content='text/html; charset=gbk'>"),
+            "gbk");
+  EXPECT_EQ(sniff_charset("<p>Which charset - that is the question</p>"), "");
 }
 
 }  // namespace

@@ -16,11 +16,14 @@ std::string sniff_charset(std::string_view in) {
   while ((pos = head.find("charset", pos)) != std::string::npos) {
     pos += 7;
     std::size_t i = pos;
+    bool equals = false;  // "charset" in a comment or in text is no declaration
     while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' ||
                                head[i] == '\'')) {
-      ++i;
+      equals |= head[i++] == '=';
     }
-    if (i == pos) continue;  // "charset" not followed by "="
+    if (!equals || i >= head.size() || !std::isalnum(static_cast<unsigned char>(head[i]))) {
+      continue;
+    }
     std::size_t j = i;
     while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) ||
                                head[j] == '-' || head[j] == '_' || head[j] == ':')) {

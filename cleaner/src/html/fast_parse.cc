@@ -360,10 +360,10 @@ DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {
   // HUGE: text nodes over 10 MB and nesting deeper than 256 elements are
   // kept whole (without it libxml2 cuts the one and drops all after the
   // other). The input is always UTF-8 (see decode_page): a <meta charset>
-  // in it is not obeyed.
+  // in it is not obeyed (IGNORE_ENC, and the encoding given).
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
-                      XML_PARSE_HUGE;
+                      XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC;
   const auto read = [&](std::string_view bytes) {
     const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
     return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, "UTF-8", options));

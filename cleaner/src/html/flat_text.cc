@@ -63,8 +63,10 @@ std::string flat_text(std::string_view in) {
       htmlFreeParserCtxt);
   if (ctxt == nullptr) return {};
   ctxt->_private = &f;
+  // IGNORE_ENC: the input is UTF-8 whatever its <meta charset> says.
   htmlCtxtUseOptions(ctxt.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
+                                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE |
+                                     HTML_PARSE_IGNORE_ENC);
   // In pieces: the parser keeps only what it has not read yet.
   constexpr std::size_t kChunk = 1 << 16;
   for (std::size_t i = 0; i < in.size(); i += kChunk) {
