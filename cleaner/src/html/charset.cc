@@ -152,6 +152,10 @@ DecodedPage decode_page(std::string_view in, std::string_view given_label) {
   }
   // 3. UTF-8, nearly always right when the bytes are UTF-8.
   const std::string declared = canonical_charset(sniff_charset(in));
+  if (overridden.empty() && (declared.empty() || declared == "UTF-8") && valid_utf8(in)) {
+    page.charset = "UTF-8";  // most pages: one fast pass
+    return page;
+  }
   std::size_t multibyte = 0;
   std::size_t invalid = 0;
   count_utf8(in, &multibyte, &invalid);
