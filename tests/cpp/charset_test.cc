@@ -219,6 +219,13 @@ TEST(Charset, DecodedTextWithInvalidBytesIsRepairedNotReinterpreted) {
   EXPECT_EQ(d.warnings[0], "invalid UTF-8: 1 ill-formed sequence(s) replaced by U+FFFD");
 }
 
+TEST(Charset, DecodedTextLosesOnlyItsUtf8Bom) {
+  EXPECT_EQ(decode_page("\xEF\xBB\xBF<p>x</p>", kDecodedText).text(), "<p>x</p>");
+  // Not a UTF-16 BOM in UTF-8 text: two ill-formed bytes, each repaired.
+  EXPECT_EQ(decode_page("\xFF\xFE<p>x</p>", kDecodedText).text(),
+            "\xEF\xBF\xBD\xEF\xBF\xBD<p>x</p>");
+}
+
 TEST(Charset, TextInAGivenCharsetIsConverted) {
   const Cleaner cleaner;
   const Result r = cleaner.clean("\xC2\xEE \xE2\xF2\xEE\xF0\xED\xE8\xEA", {}, Format::kText,

@@ -119,12 +119,16 @@ std::string from_bom(std::string_view* in) {
 
 DecodedPage decode_page(std::string_view in, std::string_view given_label) {
   DecodedPage page;
-  page.input = in;
   const std::string given = canonical_charset(given_label);
-  // 1. A BOM says it all; an already decoded text's BOM is just dropped.
+  if (given == "UTF-8") {  // decoded text: its BOM (U+FEFF) is dropped, nothing else
+    if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
+    take_utf8(in, &page);
+    return page;
+  }
+  // 1. A BOM says it all.
   const std::string bom = from_bom(&in);
   page.input = in;
-  if (bom == "UTF-8" || given == "UTF-8") {
+  if (bom == "UTF-8") {
     take_utf8(in, &page);
     return page;
   }
