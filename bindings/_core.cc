@@ -4,6 +4,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdio>
+
 #include "newsclean/cleaner.h"
 
 namespace py = pybind11;
@@ -65,6 +67,48 @@ py::dict removal_dict(const Removal& r) {
 py::dict result_dict(const Result& r) {
   static const py::object& loads = *new py::object(py::module_::import("json").attr("loads"));
   return loads(newsclean::to_json(r));
+}
+
+// One document from Python: a str is text (its UTF-8, charset kDecodedText:
+// never re-decoded from a <meta>), bytes are as fetched. `what` names it in
+// errors ("text", "texts[3]"). The view lives as long as `obj`.
+struct Input {
+  std::string_view bytes;
+  std::string_view charset;
+};
+
+Input read_input(const py::handle& obj, const std::string& what, std::string_view charset) {
+  if (PyUnicode_Check(obj.ptr())) {
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+    if (utf8 == nullptr) {
+      // Only a lone surrogate (from surrogateescape, or JSON "\ud800") fails:
+      // name it and where it is, as a ValueError (it is a bad value, not a
+      // bad type).
+      PyErr_Clear();
+      const Py_ssize_t n = PyUnicode_GetLength(obj.ptr());
+      for (Py_ssize_t i = 0; i < n; ++i) {
+        const Py_UCS4 c = PyUnicode_ReadChar(obj.ptr(), i);
+        if (c >= 0xD800 && c <= 0xDFFF) {
+          char code[8];
+          std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+          throw py::value_error(what + " has a lone surrogate U+" + code + " at position " +
+                                std::to_string(i) +
+                                ": not valid Unicode (encode it with errors='replace' first)");
+        }
+      }
+      throw py::value_error(what + " cannot be encoded as UTF-8");
+    }
+    return {std::string_view(utf8, static_cast<std::size_t>(size)), newsclean::kDecodedText};
+  }
+  if (PyBytes_Check(obj.ptr())) {
+    char* data = nullptr;
+    Py_ssize_t size = 0;
+    PyBytes_AsStringAndSize(obj.ptr(), &data, &size);
+    return {std::string_view(data, static_cast<std::size_t>(size)), charset};
+  }
+  throw py::type_error(what + " must be str or bytes, not " +
+                       std::string(Py_TYPE(obj.ptr())->tp_name));
 }
 
 newsclean::Format parse_format(const std::string& f) {
@@ -148,22 +192,30 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
            "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto")
       .def("clean",
-           [](const Cleaner& c, std::string_view text, std::string_view url,
-              const std::string& format) {
+           [](const Cleaner& c, const py::object& text, std::string_view url,
+              const std::string& format, const std::string& encoding) {
              const newsclean::Format f = parse_format(format);
+             const Input in = read_input(text, "text", encoding);
              py::gil_scoped_release release;
-             return c.clean(text, url, f);
+             return c.clean(in.bytes, url, f, in.charset);
            },
-           "text"_a, "url"_a = "", "format"_a = "auto")
+           "text"_a, "url"_a = "", "format"_a = "auto", "encoding"_a = "")
       .def("clean_many",
-           [](const Cleaner& c, const std::vector<std::string>& texts,
-              const std::vector<std::string>& urls, unsigned workers,
-              const std::string& format) {
+           [](const Cleaner& c, const py::list& texts, const std::vector<std::string>& urls,
+              unsigned workers, const std::string& format) {
              const newsclean::Format f = parse_format(format);
-             std::vector<std::string_view> t(texts.begin(), texts.end());
+             std::vector<std::string_view> t;
+             std::vector<std::string_view> charsets;
+             t.reserve(texts.size());
+             charsets.reserve(texts.size());
+             for (std::size_t i = 0; i < texts.size(); ++i) {  // `texts` keeps them alive
+               const Input in = read_input(texts[i], "texts[" + std::to_string(i) + "]", {});
+               t.push_back(in.bytes);
+               charsets.push_back(in.charset);
+             }
              std::vector<std::string_view> u(urls.begin(), urls.end());
              py::gil_scoped_release release;
-             return c.clean_many(t, u, workers, f);
+             return c.clean_many(t, u, workers, f, charsets);
            },
            "texts"_a, "urls"_a, "workers"_a, "format"_a = "auto")
       .def("rules", [](const Cleaner& c) {

@@ -1,11 +1,16 @@
 # Finds newsclean's dependencies and provides one target for each:
-#   PkgConfig::RE2, LibXml2::LibXml2, newsclean_deps::yaml
+#   PkgConfig::RE2, PkgConfig::UCHARDET, LibXml2::LibXml2, newsclean_deps::yaml
 # Used by the build and by the installed newscleanConfig.cmake.
 include(CMakeFindDependencyMacro)
 find_dependency(Threads)
 find_dependency(PkgConfig)
 if(NOT TARGET PkgConfig::RE2)
   pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
+endif()
+# uchardet guesses the charset of pages that do not say theirs (see
+# cleaner/src/core/decode.h for why this detector).
+if(NOT TARGET PkgConfig::UCHARDET)
+  pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET GLOBAL uchardet)
 endif()
 find_dependency(LibXml2)
 find_dependency(yaml-cpp)

@@ -40,15 +40,25 @@ def site_pages(articles: Path = ARTICLES) -> dict[str, bytes]:
     return pages
 
 
-def make_server(port: int = 0, pages: dict[str, bytes] | None = None) -> ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 (port 0: any free port); call serve_forever()."""
+def make_server(
+    port: int = 0,
+    pages: dict[str, bytes] | None = None,
+    content_types: dict[str, str] | None = None,
+) -> ThreadingHTTPServer:
+    """An HTTP server on 127.0.0.1 (port 0: any free port); call serve_forever().
+
+    content_types: path -> Content-Type header, for pages not in UTF-8
+    (default "text/html; charset=utf-8").
+    """
     pages = pages if pages is not None else site_pages()
+    content_types = content_types or {}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             body = pages.get(self.path.split("?", 1)[0])
             self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            path = self.path.split("?", 1)[0]
+            self.send_header("Content-Type", content_types.get(path, "text/html; charset=utf-8"))
             body = body if body is not None else b"not found\n"
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -16,7 +16,7 @@ as_root() {
 # Debian packages for the C++ build; only the missing ones are installed.
 install_system_deps() {
   local pkgs=(pkg-config libxml2-dev libre2-dev libyaml-cpp-dev libgtest-dev libgmock-dev
-              libcli11-dev nlohmann-json3-dev)
+              libcli11-dev nlohmann-json3-dev libuchardet-dev)
   command -v g++ >/dev/null || pkgs+=(g++)
   command -v cmake >/dev/null || pkgs+=(cmake)
   command -v ninja >/dev/null || pkgs+=(ninja-build)

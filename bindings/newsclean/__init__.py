@@ -96,18 +96,37 @@ class Cleaner:
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 
-    def clean(self, text: str | bytes, url: str | None = None, format: str = "auto") -> Result:
+    def clean(
+        self,
+        text: str | bytes,
+        url: str | None = None,
+        format: str = "auto",
+        encoding: str | None = None,
+    ) -> Result:
         """Cleans one document: plain text or an HTML page.
 
         ``format`` is "auto" (HTML when it looks like HTML), "text" or "html".
-        ``bytes`` are accepted: text as UTF-8, HTML in any charset (BOM,
-        ``<meta charset>`` or detection).
-        """
-        return self._core.clean(text, url or "", format)
 
-    def clean_html(self, html: str | bytes, url: str | None = None) -> Result:
-        """Cleans an HTML page: ``clean(html, url, format="html")``."""
-        return self._core.clean(html, url or "", "html")
+        A ``str`` is text already decoded: it is never decoded again from its
+        ``<meta charset>`` (pass Scrapy's ``response.text`` as it is).
+        ``bytes`` are as fetched: HTML is decoded from a BOM, its declared
+        charset when the bytes fit it, or a detector's guess; text is read as
+        UTF-8. ``encoding`` (bytes only; e.g. an HTTP header's charset) says
+        what the bytes are; a BOM still wins, and bytes that do not fit it
+        are decoded as without it. A guessed charset, and a declared or
+        given one that was not used, is named in ``Result.warnings``.
+
+        Raises:
+            ValueError: a ``str`` holds a lone surrogate (the message gives
+                its position), or ``format`` is unknown.
+        """
+        return self._core.clean(text, url or "", format, encoding or "")
+
+    def clean_html(
+        self, html: str | bytes, url: str | None = None, encoding: str | None = None
+    ) -> Result:
+        """Cleans an HTML page: ``clean(html, url, format="html", encoding=encoding)``."""
+        return self._core.clean(html, url or "", "html", encoding or "")
 
     def clean_many(
         self,

@@ -91,7 +91,8 @@ void process_record(const Input& input, const Cleaner& cleaner,
   if (url_it != record.end() && url_it->is_string()) {
     url = url_it->get_ref<const std::string&>();
   }
-  const Result r = cleaner.clean(text->get_ref<const std::string&>(), url, options.content);
+  const Result r = cleaner.clean(text->get_ref<const std::string&>(), url, options.content,
+                                 newsclean::kDecodedText);  // a JSON string is decoded text
   if (options.json) {
     record[options.output_field] = result_to_json(
         r, Json{{"source", input.name}, {"line", item->line}});

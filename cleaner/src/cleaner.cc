@@ -24,7 +24,8 @@ struct Cleaner::Impl {
   std::unique_ptr<const RuleMatcher> matcher;
   std::unique_ptr<const HtmlRules> html;  // the HTML rules of matcher->rules()
 
-  void run(std::string_view input, std::string_view url, Format format, Result* r) const;
+  void run(std::string_view input, std::string_view url, Format format,
+           std::string_view charset, Result* r) const;
 
   // The built-in rules (unless disabled) and `sources`; null on error.
   static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
@@ -36,14 +37,14 @@ struct Cleaner::Impl {
 };
 
 void Cleaner::Impl::run(std::string_view input, std::string_view url, Format format,
-                        Result* r) const {
+                        std::string_view charset, Result* r) const {
   r->stats.bytes_in = input.size();
   const PageUrl page_url(url);
   Document doc;
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
-    doc = extract_html(input, page_url, *html);
+    doc = extract_html(input, page_url, *html, charset);
   } else {
-    doc = text_document(input);
+    doc = text_document(input, charset);
   }
   run_engine(*matcher, options, std::move(doc), page_url, r);
 }
@@ -116,11 +117,11 @@ Status Cleaner::create(const std::vector<RuleSource>& sources, const Options& op
   return status;
 }
 
-Result Cleaner::clean(std::string_view input, std::string_view url,
-                      Format format) const noexcept {
+Result Cleaner::clean(std::string_view input, std::string_view url, Format format,
+                      std::string_view charset) const noexcept {
   Result r;
   try {
-    impl().run(input, url, format, &r);
+    impl().run(input, url, format, charset, &r);
   } catch (const std::exception& e) {
     // Only resource exhaustion gets here; give the input back untouched.
     r = Result();
@@ -137,14 +138,16 @@ Result Cleaner::clean(std::string_view input, std::string_view url,
 
 std::vector<Result> Cleaner::clean_many(const std::vector<std::string_view>& texts,
                                         const std::vector<std::string_view>& urls,
-                                        unsigned workers, Format format) const {
+                                        unsigned workers, Format format,
+                                        const std::vector<std::string_view>& charsets) const {
   std::vector<Result> results(texts.size());
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   workers = static_cast<unsigned>(std::min<std::size_t>(workers, texts.size()));
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < texts.size(); i = next++) {
-      results[i] = clean(texts[i], i < urls.size() ? urls[i] : std::string_view(), format);
+      results[i] = clean(texts[i], i < urls.size() ? urls[i] : std::string_view(), format,
+                         i < charsets.size() ? charsets[i] : std::string_view());
     }
   };
   std::vector<std::thread> pool;

@@ -186,6 +186,44 @@ TEST(RulesLoad, YamlSyntaxErrorHasAPosition) {
   EXPECT_EQ(s.message().rfind("user.yaml:", 0), 0u) << s.message();
 }
 
+TEST(RulesLoad, DeeplyNestedYamlIsNestedTooDeepWithItsPlace) {
+  const std::string deep(5000, '[');
+  const Status s = load("rules:\n  - id: deep\n    category: footer\n    pattern: " + deep +
+                        std::string(5000, ']') + "\n");
+  EXPECT_EQ(s.code(), ErrorCode::kYaml);
+  EXPECT_EQ(s.message().rfind("user.yaml:4:", 0), 0u) << s.message();
+  EXPECT_NE(s.message().find(": nested too deep"), std::string::npos) << s.message();
+}
+
+TEST(RulesLoad, XPathWithAnUnknownFunctionIsRefusedAtLoad) {
+  const Status s = load(
+      "rules:\n"
+      "  - id: promo-box\n"
+      "    category: advert\n"
+      "    xpath: '//div[contains(@class, \"promo\") or matches(@id, \"ad\")]'\n");
+  EXPECT_EQ(s.message(),
+            "user.yaml:4:12: rule 'promo-box': unknown XPath function 'matches()' at column 36: "
+            "//div[contains(@class, \"promo\") or matches(@id, \"ad\")]");
+  // Known functions, node tests, operators, re:test and names in strings pass.
+  EXPECT_TRUE(load("rules:\n  - id: ok\n    category: advert\n    xpath: "
+                   "'//div[not(@id) and (position() mod 2) = 0][re:test(@class, \"^x\")]"
+                   "/text()[normalize-space(.) != \"foo(\"]'\n")
+                  .ok());
+  EXPECT_NE(load("rules:\n  - id: ns\n    category: advert\n    xpath: '//div[str:x(@id)]'\n")
+                .message()
+                .find("unknown XPath function 'str:x()'"),
+            std::string::npos);
+}
+
+TEST(RulesLoad, InvalidXPathSaysWhereAndLibxml2PrintsNothing) {
+  testing::internal::CaptureStderr();
+  const Status s = load("rules:\n  - id: bad-x\n    category: advert\n    xpath: '//div[@class='\n");
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(s.message(),
+            "user.yaml:4:12: rule 'bad-x': invalid XPath (invalid expression at column 14): "
+            "//div[@class=");
+}
+
 TEST(RulesLoad, MissingFileIsAnIoError) {
   Cleaner c;
   const Status s = Cleaner::create({RuleSource::from_file("/no/such/rules.yaml")}, {}, &c);

@@ -51,15 +51,18 @@ xmlNode* body_of(xmlDoc* doc) {
 }
 
 TEST(Stages, CharsetFromBomDeclarationOrBytes) {
-  bool utf8 = false;
-  std::string_view bom = "\xEF\xBB\xBF<p>x</p>";
-  EXPECT_EQ(choose_encoding(&bom, &utf8), "UTF-8");
-  EXPECT_EQ(bom, "<p>x</p>");
-  std::string_view declared = "<meta charset=\"windows-1251\"><p>\xC2\xEE</p>";
-  EXPECT_EQ(choose_encoding(&declared, &utf8), "windows-1251");
-  std::string_view latin = "<p>caf\xE9</p>";  // undeclared, not UTF-8
-  EXPECT_EQ(choose_encoding(&latin, &utf8), "windows-1252");
-  EXPECT_FALSE(utf8);
+  const DecodedPage bom = decode_page("\xEF\xBB\xBF<p>x</p>", "");
+  EXPECT_EQ(bom.charset, "UTF-8");
+  EXPECT_EQ(bom.text(), "<p>x</p>");
+  const DecodedPage declared =
+      decode_page("<meta charset=\"windows-1251\"><p>\xC2\xEE \xE2\xF2\xEE\xF0\xED\xE8\xEA</p>", "");
+  EXPECT_EQ(declared.charset, "WINDOWS-1251");
+  EXPECT_EQ(declared.text(), "<meta charset=\"windows-1251\"><p>Во вторник</p>");
+  EXPECT_TRUE(declared.warnings.empty());
+  const DecodedPage latin = decode_page("<p>caf\xE9 cr\xE8me br\xFBl\xE9" "e</p>", "");  // undeclared
+  EXPECT_EQ(latin.text(), "<p>café crème brûlée</p>");
+  ASSERT_EQ(latin.warnings.size(), 1u);
+  EXPECT_EQ(latin.warnings[0].rfind("charset: not declared", 0), 0u) << latin.warnings[0];
 }
 
 TEST(Stages, FastParseGivesTheTreeOfThePlainParse) {

@@ -256,6 +256,44 @@ def _process(pipeline: NewscleanPipeline, item):
     return asyncio.run(pipeline.process_item(item))
 
 
+def test_crawl_of_a_site_not_in_utf8(tmp_path):
+    """response.text (a str Scrapy decoded) is cleaned as it is, never decoded again."""
+    stories = ROOT / "tests/data/charsets"
+    pages, types, expected = {}, {}, {}
+    links = ""
+    # (charset, codec, Content-Type: with a charset, or without: Scrapy reads the <meta>)
+    for charset, codec, header in [("windows-1251", "cp1251", "text/html"),
+                                   ("gbk", "gbk", "text/html; charset=gbk")]:
+        title, *paragraphs = (stories / f"{charset}.txt").read_text(encoding="utf-8").splitlines()
+        path = f"/news/{charset}.html"
+        body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+        pages[path] = (f'<!doctype html><html><head><meta charset="{charset}"><title>{title}'
+                       f"</title></head><body><article><h1>{title}</h1>\n{body}</article>"
+                       "</body></html>\n").encode(codec)
+        types[path] = header
+        links += f'<a class="story" href="{path}">{charset}</a>\n'
+        expected[charset] = paragraphs
+    pages["/"] = f"<!doctype html><html><body>{links}</body></html>".encode()
+    server = SERVER["make_server"](0, pages, types)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        script = tmp_path / "crawl.py"
+        script.write_text(CRAWL, encoding="utf-8")
+        _run([str(script), "html", f"http://127.0.0.1:{server.server_port}/", str(RULES),
+              str(tmp_path)], cwd=tmp_path)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    items = _read_jsonl(tmp_path / "items.jsonl")
+    assert len(items) == 2
+    for item in items:
+        charset = item["url"].rsplit("/", 1)[1].removesuffix(".html")
+        for paragraph in expected[charset]:
+            assert paragraph in item["clean"], (charset, item["clean"])
+
+
 def test_disabled_pipeline_is_not_configured():
     with pytest.raises(NotConfigured):
         _pipeline(NEWSCLEAN_ENABLED=False)

@@ -33,6 +33,14 @@
 // clean() never throws, never aborts and never exits, whatever the input; odd
 // input (invalid UTF-8, NUL bytes) is repaired and noted in Result::warnings.
 //
+// Charsets: HTML bytes in any charset are decoded (BOM, then the declared
+// charset checked against the bytes, then detection); text already decoded
+// is passed with charset kDecodedText so that its <meta> is not obeyed:
+//
+//   cleaner.clean(page_bytes, url, newsclean::Format::kHtml);       // as fetched
+//   cleaner.clean(page_utf8, url, newsclean::Format::kHtml,
+//                 newsclean::kDecodedText);                         // already text
+//
 // Naming: namespace newsclean, CamelCase types, snake_case functions and
 // members, kConstants.
 
@@ -118,15 +126,31 @@ class Cleaner {
 
   // Cleans one document: plain text or an HTML page (see Format). `url`
   // (optional) selects site-scoped rules. Never throws.
+  //
+  // `charset` says what `input` is:
+  //   ""          (default) bytes as fetched. HTML is decoded from a BOM, its
+  //               declared charset when the bytes fit it, or a detector's
+  //               guess (uchardet); text is read as UTF-8.
+  //   kDecodedText ("utf-8") text that is already decoded, as UTF-8: a
+  //               Python str, a JSON string, Scrapy's response.text. Never
+  //               re-decoded from its <meta charset>.
+  //   a charset   ("windows-1251", an HTTP header's) the bytes are in it; a
+  //               BOM still wins, and bytes that do not fit it are decoded
+  //               as if it were "".
+  // A guessed charset, and a declared or given one that was not used, is
+  // named in Result::warnings ("charset: ...").
   Result clean(std::string_view input, std::string_view url = {},
-               Format format = Format::kAuto) const noexcept;
+               Format format = Format::kAuto,
+               std::string_view charset = {}) const noexcept;
 
-  // Cleans many documents on `workers` threads (0: all cores). urls may be
-  // empty or as long as texts. Results are in input order.
+  // Cleans many documents on `workers` threads (0: all cores). urls and
+  // charsets may each be empty or as long as texts. Results are in input
+  // order.
   std::vector<Result> clean_many(const std::vector<std::string_view>& texts,
                                  const std::vector<std::string_view>& urls = {},
                                  unsigned workers = 0,
-                                 Format format = Format::kAuto) const;
+                                 Format format = Format::kAuto,
+                                 const std::vector<std::string_view>& charsets = {}) const;
 
   const Options& options() const;
   std::vector<RuleInfo> rules() const;  // the active rules, in order

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsclean {
@@ -24,6 +25,10 @@ enum class InputKind {
   kPage,     // a whole page as text (Common Crawl WET, html-text, ...):
              // lines that are not sentences go unless they sit in the prose
 };
+
+// The `charset` of Cleaner::clean for input that is already decoded text
+// (in UTF-8): its <meta charset> is not obeyed and no charset is guessed.
+inline constexpr std::string_view kDecodedText = "utf-8";
 
 // Knobs that are not rules. Every field documents its default.
 struct Options {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/decode.h"
 #include "core/tuning.h"
 
 namespace newsclean {
@@ -114,8 +115,24 @@ Block make_block(std::string text) {
   return b;
 }
 
-Document text_document(std::string_view in) {
+Document text_document(std::string_view in, std::string_view charset) {
   Document doc;
+  std::string converted;
+  const std::string given = canonical_charset(charset);
+  if (!given.empty() && given != "UTF-8") {
+    std::size_t replaced = 0;
+    const Conversion c = to_utf8(in, given, /*strict=*/false, &converted, &replaced);
+    if (c == Conversion::kUnknown) {
+      doc.warnings.push_back("charset: given " + lower(std::string(charset)) +
+                             " is not known; read as UTF-8");
+    } else {
+      in = converted;
+      if (replaced > 0) {
+        doc.warnings.push_back("charset: " + std::to_string(replaced) + " byte(s) that are not " +
+                               lower(std::string(charset)) + " replaced by U+FFFD");
+      }
+    }
+  }
   const Normalised norm = normalise(in);
   if (norm.invalid_utf8 > 0) {
     doc.warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +

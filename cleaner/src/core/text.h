@@ -29,8 +29,9 @@ struct Normalised {
 Normalised normalise(std::string_view in);
 
 // The text front end: `in` normalised and split into blocks, with a warning
-// for each kind of repair.
-Document text_document(std::string_view in);
+// for each kind of repair. `charset`: "" or "utf-8" read the bytes as
+// UTF-8; another charset converts them from it first.
+Document text_document(std::string_view in, std::string_view charset = {});
 
 // Splits normalised text into blocks: one per non-empty line, trimmed.
 std::vector<Block> split_blocks(std::string_view normalised);

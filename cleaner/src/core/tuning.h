@@ -97,6 +97,25 @@ constexpr int kCaptionTitleWeight = 2;
 constexpr std::size_t kFragmentMinTags = 3;
 constexpr std::size_t kMarkupBytesPerTag = 200;
 
+// ---------------------------------------------------------------- HTML: decoding and parsing
+// The charset detector reads at most this many bytes: a page's first 64 KB
+// name its charset as well as the whole page, at a fraction of the time.
+constexpr std::size_t kDetectBytes = 65536;
+// Bytes that are UTF-8 but for a few ill-formed sequences (a truncated
+// snippet pasted in) are UTF-8 when they hold at least this many well-formed
+// multi-byte sequences per ill-formed one; text in another charset makes
+// well-formed ones only by chance, and few of them.
+constexpr std::size_t kUtf8ValidPerInvalid = 4;
+// A page with more start tags than this is read as text (its tags dropped,
+// its blocks split at block-level tags) instead of as a tree: the tree and
+// the stages' per-node facts cost about 570 bytes per element (a page of
+// 490,000 "<b>x</b>": 285 MB peak), so the cap bounds a clean's memory at
+// about 300 MB. Past it, memory is a few times the page (4M elements, 32 MB:
+// 79 MB peak, where the tree took 2.2 GB); see bench/memory_page.py. News
+// pages have a few thousand elements; the largest forum threads a few
+// hundred thousand.
+constexpr std::size_t kMaxElements = 500000;
+
 // ---------------------------------------------------------------- HTML: pruning
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.

@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <mutex>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <libxml/HTMLparser.h>
 
@@ -12,7 +14,30 @@ namespace newsclean {
 namespace {
 
 void ignore_error(void*, const char*, ...) {}
-void ignore_structured_error(void*, xmlErrorPtr) {}
+
+// libxml2's messages of this thread that a clean should report. The HTML
+// parser's own complaints (an unknown tag, an unclosed element: thousands on
+// an ordinary page, all recovered from) are not kept.
+thread_local std::vector<std::string> t_messages;
+constexpr std::size_t kMaxMessages = 5;
+
+void keep_structured_error(void*, xmlErrorPtr e) {
+  if (e == nullptr || e->message == nullptr) return;
+  const bool reported = e->level == XML_ERR_FATAL || e->domain == XML_FROM_XPATH ||
+                        e->code == XML_ERR_INTERNAL_ERROR || e->code == XML_ERR_NO_MEMORY;
+  if (!reported || t_messages.size() >= kMaxMessages) return;
+  std::string m = e->message;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  m = "libxml2: " + m;
+  if (e->domain == XML_FROM_XPATH && e->str1 != nullptr) m += std::string(" in ") + e->str1;
+  for (const std::string& seen : t_messages) {
+    if (seen == m) return;
+  }
+  try {
+    t_messages.push_back(std::move(m));
+  } catch (...) {  // (out of memory: the message is lost, the clean goes on)
+  }
+}
 
 struct TagFacts {
   bool block = false;
@@ -46,8 +71,11 @@ void prepare_libxml() {
     XmlArena::install();
   });
   xmlSetGenericErrorFunc(nullptr, ignore_error);
-  xmlSetStructuredErrorFunc(nullptr, ignore_structured_error);
+  xmlSetStructuredErrorFunc(nullptr, keep_structured_error);
+  t_messages.clear();
 }
+
+std::vector<std::string> take_libxml_messages() { return std::move(t_messages); }
 
 bool one_of(const char* tag, std::initializer_list<const char*> names) {
   for (const char* n : names) {

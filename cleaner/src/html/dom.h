@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <libxml/tree.h>
 
@@ -44,9 +45,16 @@ inline const char* attr_name(Attr a) {
   return kNames[static_cast<int>(a)];
 }
 
-// Silences libxml2's error output on the calling thread (its handlers are
-// per thread) and initialises the library once for all threads.
+// Routes libxml2's messages on the calling thread (its handlers are per
+// thread) to a structured handler, never to stderr, and initialises the
+// library once for all threads. Messages that matter to a clean (fatal
+// errors, out of memory, XPath errors at run time) are kept for
+// take_libxml_messages(); the HTML parser's recovered complaints are not.
 void prepare_libxml();
+
+// The messages kept since prepare_libxml() on this thread ("libxml2: ..."),
+// at most five, each once; the list is emptied.
+std::vector<std::string> take_libxml_messages();
 
 // A tree in the thread's XmlArena goes with the arena, all at once.
 struct DocFree {

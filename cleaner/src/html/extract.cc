@@ -3,8 +3,10 @@
 #include "core/text.h"
 #include "core/tuning.h"
 #include "html/blocks.h"
+#include "html/charset.h"
 #include "html/content.h"
 #include "html/fast_parse.h"
+#include "html/flat_text.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/scoring.h"
@@ -67,10 +69,22 @@ void extract_content(PageState& st, std::vector<Block>* out) {
 
 }  // namespace
 
-Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules) {
+Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRules& rules,
+                      std::string_view charset) {
   Document out;
   out.html = true;
   prepare_libxml();
+  DecodedPage page = decode_page(bytes, charset);
+  out.warnings = std::move(page.warnings);
+  const std::string_view input = page.text();
+  if (const std::size_t tags = count_start_tags(input); tags > tuning::kMaxElements) {
+    // Too many elements for a tree: the text, without its markup.
+    out.blocks = split_blocks(normalise(flat_text(input)).text);
+    out.warnings.push_back("HTML has " + std::to_string(tags) + " elements, over the cap of " +
+                           std::to_string(tuning::kMaxElements) +
+                           ": read as text, without its structure");
+    return out;
+  }
   const XmlArena arena;  // the tree and everything libxml2 allocates for it
   DocPtr doc = parse_html(input, rules.attributes);
   if (!doc) {
@@ -103,6 +117,7 @@ Document extract_html(std::string_view input, const PageUrl& url, const HtmlRule
     }
   }
   out.meta = std::move(info.meta);
+  for (std::string& m : take_libxml_messages()) out.warnings.push_back(std::move(m));
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn
   // by scripts), the page's own words are the better source.

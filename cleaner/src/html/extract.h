@@ -15,10 +15,12 @@ namespace newsclean {
 
 struct HtmlRules;
 
-// Parses `input` (any charset; BOM, <meta charset> or detection) and extracts
+// Decodes `input` (see decode_page: `charset` is "" for bytes as fetched,
+// "utf-8" for decoded text, or the caller's charset), parses it and extracts
 // the main content. Never throws for any input but resource exhaustion; a
 // page with no content gives no blocks.
-Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules);
+Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules,
+                      std::string_view charset = {});
 
 }  // namespace newsclean
 

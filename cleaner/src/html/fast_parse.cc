@@ -348,30 +348,35 @@ bool AttributeFilter::keeps(std::string_view name) const {
 }
 
 DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {
-  bool utf8 = false;
-  std::string encoding = choose_encoding(&in, &utf8);
+  // The HTML parser does not know internal subsets: their declarations
+  // would be the page's first text. Nothing in them is used.
+  std::string without_subset;
+  std::size_t subset_begin = 0;
+  if (const std::size_t len = internal_subset(in, &subset_begin); len > 0) {
+    without_subset.reserve(in.size() - len);
+    without_subset.append(in.substr(0, subset_begin)).append(in.substr(subset_begin + len));
+    in = without_subset;
+  }
+  // HUGE: text nodes over 10 MB and nesting deeper than 256 elements are
+  // kept whole (without it libxml2 cuts the one and drops all after the
+  // other). The input is always UTF-8 (see decode_page): a <meta charset>
+  // in it is not obeyed (IGNORE_ENC, and the encoding given).
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+                      XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC;
   const auto read = [&](std::string_view bytes) {
     const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
-    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, encoding.c_str(), options));
+    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, "UTF-8", options));
   };
-  // Placeholders only where the bytes are the tree's: UTF-8 read as UTF-8,
-  // and small enough that libxml2 reads all of them.
-  if (encoding == "UTF-8" && utf8 && in.size() <= INT32_MAX) {
+  // Placeholders only where libxml2 reads all the bytes.
+  if (in.size() <= INT32_MAX) {
     const Elided elided = elide(in, attributes);
     if (elided.changed) {
       DocPtr doc = read(elided.input);
       if (doc && (elided.elisions.empty() || restore(doc.get(), elided))) return doc;
     }
   }
-  DocPtr doc = read(in);
-  if (!doc && encoding != "UTF-8") {  // an encoding iconv does not know
-    encoding = "windows-1252";
-    doc = read(in);
-  }
-  return doc;
+  return read(in);
 }
-
 
 }  // namespace newsclean

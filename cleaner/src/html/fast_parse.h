@@ -36,9 +36,11 @@ class AttributeFilter {
   bool keep_all_ = false;
 };
 
-// Parses `in` (any charset: BOM, declared or detected) into a tree whose
-// attributes are those `attributes` keeps. Null if libxml2 gives nothing.
-// Call prepare_libxml() first on the thread.
+// Parses `in` (well-formed UTF-8, see decode_page; a <meta charset> in it
+// is ignored) into a tree whose attributes are those `attributes` keeps.
+// Text nodes of any size and nesting of any depth are kept whole; a
+// DOCTYPE's internal subset (<!ENTITY ...>) is skipped. Null if libxml2
+// gives nothing. Call prepare_libxml() first on the thread.
 DocPtr parse_html(std::string_view in, const AttributeFilter& attributes);
 
 }  // namespace newsclean

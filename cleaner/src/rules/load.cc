@@ -4,6 +4,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "rules/load.h"
@@ -337,10 +338,9 @@ Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
   YAML::Node doc;
   try {
     doc = YAML::Load(source.yaml);
-  } catch (const YAML::ParserException& e) {
-    return at.error(e.mark, e.msg, ErrorCode::kYaml);
-  } catch (const YAML::Exception& e) {
-    return at.error(e.mark, e.msg, ErrorCode::kYaml);
+  } catch (const YAML::Exception& e) {  // yaml-cpp says "bad file" for too deep
+    const bool deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    return at.error(e.mark, deep ? "nested too deep" : e.msg, ErrorCode::kYaml);
   }
   if (doc.IsNull()) return {};  // an empty file adds nothing
   if (!doc.IsMap()) return at.error(doc.Mark(), "the document must be a mapping with 'rules' and/or 'disable'");

@@ -4,6 +4,9 @@
 
 #include <libxml/xpathInternals.h>
 
+
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +56,83 @@ void regex_test(xmlXPathParserContextPtr ctxt, int nargs) {
   xmlXPathReturnBoolean(ctxt, re != nullptr && RE2::PartialMatch(text, *re));
 }
 
+// libxml2's XPath error as words and a column (it hands a context's
+// handler the code and the offset, not its message).
+std::string xpath_error(const xmlError& e) {
+  std::string what;
+  switch (e.code) {
+    case XML_XPATH_NUMBER_ERROR: what = "number expected"; break;
+    case XML_XPATH_UNFINISHED_LITERAL_ERROR: what = "unfinished literal"; break;
+    case XML_XPATH_START_LITERAL_ERROR: what = "literal expected"; break;
+    case XML_XPATH_VARIABLE_REF_ERROR: what = "undefined variable"; break;
+    case XML_XPATH_UNDEF_VARIABLE_ERROR: what = "undefined variable"; break;
+    case XML_XPATH_INVALID_PREDICATE_ERROR: what = "invalid predicate"; break;
+    case XML_XPATH_UNDEF_PREFIX_ERROR: what = "undefined namespace prefix"; break;
+    case XML_XPATH_INVALID_ARITY: what = "wrong number of arguments"; break;
+    case XML_XPATH_UNKNOWN_FUNC_ERROR: what = "unknown function"; break;
+    case XML_XPATH_INVALID_CHAR_ERROR: what = "invalid character"; break;
+    default: what = "invalid expression"; break;
+  }
+  return what + " at column " + std::to_string(e.int1 + 1);
+}
+
+// The first function `expr` calls that `ctx` does not know, as an error
+// ("unknown XPath function 'foo()' at column 7"); "" when all are known.
+// A function call is a name (prefix:local or local), outside string
+// literals, followed by '(' and not a node test or an operator.
+std::string unknown_function(xmlXPathContextPtr ctx, const std::string& expr) {
+  const auto name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+           (c & 0x80) != 0;
+  };
+  for (std::size_t i = 0; i < expr.size();) {
+    const char c = expr[i];
+    if (c == '"' || c == '\'') {
+      const std::size_t close = expr.find(c, i + 1);
+      if (close == std::string::npos) return {};
+      i = close + 1;
+      continue;
+    }
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_') ||
+        (i > 0 && (name_char(expr[i - 1]) || expr[i - 1] == '@' || expr[i - 1] == '$'))) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < expr.size() && name_char(expr[i])) ++i;
+    std::size_t colon = std::string::npos;
+    if (i + 1 < expr.size() && expr[i] == ':' && expr[i + 1] != ':' && name_char(expr[i + 1])) {
+      colon = i;
+      for (++i; i < expr.size() && name_char(expr[i]);) ++i;
+    }
+    std::size_t j = i;
+    while (j < expr.size() && std::isspace(static_cast<unsigned char>(expr[j]))) ++j;
+    if (j >= expr.size() || expr[j] != '(') continue;
+    const std::string name = expr.substr(start, i - start);
+    static const char* const kNotFunctions[] = {"node", "text", "comment",
+                                                "processing-instruction", "and", "or",
+                                                "div", "mod"};
+    if (std::any_of(std::begin(kNotFunctions), std::end(kNotFunctions),
+                    [&](const char* n) { return name == n; })) {
+      continue;
+    }
+    bool known = false;
+    if (colon == std::string::npos) {
+      known = xmlXPathFunctionLookup(ctx, to_xml(name.c_str())) != nullptr;
+    } else {
+      const std::string prefix = name.substr(0, colon - start);
+      const xmlChar* uri = xmlXPathNsLookup(ctx, to_xml(prefix.c_str()));
+      known = uri != nullptr &&
+              xmlXPathFunctionLookupNS(ctx, to_xml(name.c_str() + prefix.size() + 1),
+                                            uri) != nullptr;
+    }
+    if (!known) {
+      return "unknown XPath function '" + name + "()' at column " + std::to_string(start + 1);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 bool register_xpath_regex(xmlXPathContextPtr ctx) {
@@ -65,9 +145,21 @@ std::string check_rule_xpath(const std::string& expr) {
   std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(
       xmlXPathNewContext(nullptr), xmlXPathFreeContext);
   if (ctx == nullptr || !register_xpath_regex(ctx.get())) return "libxml2 refused a context";
+  // libxml2's own message comes here (the context's structured handler),
+  // never to stderr.
+  std::string why;
+  ctx->userData = &why;
+  ctx->error = [](void* data, xmlErrorPtr e) {
+    std::string* out = static_cast<std::string*>(data);
+    if (out->empty() && e != nullptr) *out = xpath_error(*e);
+  };
   xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(ctx.get(), to_xml(expr.c_str()));
-  if (comp == nullptr) return "invalid XPath";
+  if (comp == nullptr) return why.empty() ? "invalid XPath" : "invalid XPath (" + why + ")";
   xmlXPathFreeCompExpr(comp);
+  // libxml2 looks functions up only when it runs the expression: one it
+  // does not know would make the rule match nothing, silently.
+  why = unknown_function(ctx.get(), expr);
+  if (!why.empty()) return why;
   // Patterns written as literals are checked too: re:test(x, "...").
   static const RE2 kLiteral(R"re(re:test\([^,]+,\s*(?:"([^"]*)"|'([^']*)'))re");
   re2::StringPiece rest(expr);

@@ -22,8 +22,10 @@ constexpr const char* kRegexNamespace = "http://exslt.org/regular-expressions";
 bool register_xpath_regex(xmlXPathContextPtr ctx);
 
 // Compiles `expr` as an HTML rule's XPath (re:test included); "" when it
-// compiles, else why not (an invalid re:test pattern written as a literal
-// included).
+// compiles, else why not: libxml2's message and column (through the
+// context's error handler, never stderr), a function libxml2 does not know
+// (it would only fail, silently, on every page), or an invalid re:test
+// pattern written as a literal.
 std::string check_rule_xpath(const std::string& expr);
 
 }  // namespace newsclean
