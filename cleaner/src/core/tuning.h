@@ -53,10 +53,9 @@ constexpr std::size_t kPageMinProse = 3;
 // (extractors rarely give that many); a page the caller names loses every
 // line that is not inside the prose.
 constexpr std::size_t kPageFullLines = 150;
-// On whole-page text a line that is not a sentence (C4: terminal punctuation
-// and kC4MinWords words) stays when prose is within kPageProseReach blocks
-// before and after it: a heading or a list item of the story.
-constexpr std::size_t kC4MinWords = 3;
+// On whole-page text a line that is not prose stays when prose is within
+// kPageProseReach blocks before and after it: a heading or a list item of
+// the story.
 constexpr std::size_t kPageProseReach = 2;
 // A menu row's items have at most kMenuItemMaxWords words; a row needs
 // kMenuMinItems items between dashes or bullets, kMenuMinPipedItems

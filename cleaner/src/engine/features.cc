@@ -208,12 +208,11 @@ bool is_short_line(const Block& b) {
   return b.words <= kPageShortWords && !b.ends_sentence;
 }
 
-// C4's sentence shape: terminal punctuation and at least kC4MinWords words.
-bool is_sentence_line(const Block& b) { return b.ends_sentence && b.words >= kC4MinWords; }
-
-// Marks the blocks of whole-page text that are not sentences and do not sit
-// inside the prose: a prose block within kPageProseReach blocks before and
-// after keeps a heading, a list item or a short paragraph of the story.
+// Marks the blocks of whole-page text that are not prose (a sentence of some
+// length, Block::prose) and do not sit inside the prose: a prose block
+// within kPageProseReach blocks before and after keeps a heading, a list
+// item or a short paragraph of the story. Menus, link lists, labels and the
+// short sentences of banners and footers ("Sign in to comment.") go.
 // Unless `everywhere`, only the lines before the first prose block and after
 // the last are marked (a guessed page whose middle may be a list that is the
 // content).
@@ -232,8 +231,7 @@ void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
   for (std::size_t i = 0; i < n; ++i) {
     const bool inside = last_prose[i] <= kPageProseReach && next_prose[i] <= kPageProseReach;
     const bool outer = last_prose[i] == n || next_prose[i] == n;
-    (*marks)[i] = !is_sentence_line(blocks[i]) && !blocks[i].prose && !inside &&
-                  (everywhere || outer);
+    (*marks)[i] = !blocks[i].prose && !inside && (everywhere || outer);
   }
 }
 
