@@ -52,7 +52,7 @@ build_cpp() {
 
 install_python_package() {
   say "pip install $ROOT"
-  pip_install "$ROOT[test,scrapy,spark,datatrove]"
+  pip_install "$ROOT[test,scrapy,spark,datatrove,wet]"
 }
 
 # The `newsclean` command pip installed (it may not be on PATH under pyenv).
