@@ -45,9 +45,11 @@ constexpr std::size_t kPageShortWords = 4;
 constexpr std::size_t kPageShortShareNum = 2;
 constexpr std::size_t kPageShortShareDen = 5;
 constexpr std::size_t kPageEnds = 6;
-// ... and at least kPageMinProse prose blocks (a listing has no story to
-// tell its chrome from).
+// ... and at least kPageMinProse prose blocks holding kPageMinProsePercent
+// of its text (a listing or a service page has no story to tell its chrome
+// from; an extractor's output of one loses its content to the shape test).
 constexpr std::size_t kPageMinProse = 3;
+constexpr std::size_t kPageMinProsePercent = 30;
 // A page guessed by its shape loses only the lines before its first prose
 // block and after its last, unless it has kPageFullLines blocks or more
 // (extractors rarely give that many); a page the caller names loses every

@@ -244,10 +244,17 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
         std::count_if(blocks.begin() + from, blocks.begin() + to, is_short_line));
   };
   const std::size_t n = blocks.size();
-  // Without prose there is no story to tell the chrome from (a listing).
-  const auto prose =
-      std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.prose; });
-  if (static_cast<std::size_t>(prose) < kPageMinProse) return false;
+  // Without a story in prose there is nothing to tell the chrome from (a
+  // listing, a service page, an extractor's output of one): left alone.
+  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
+  for (const Block& b : blocks) {
+    bytes += b.text.size();
+    if (b.prose) {
+      ++prose;
+      prose_bytes += b.text.size();
+    }
+  }
+  if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
   return short_lines(0, n) * kPageShortShareDen >= n * kPageShortShareNum &&
          short_lines(0, kPageEnds) * 2 >= kPageEnds && short_lines(n - kPageEnds, n) * 2 >= kPageEnds;
 }
