@@ -59,16 +59,27 @@ bool is_headline(const Block& b) {
 
 }  // namespace
 
-bool is_story(const std::vector<Block>& blocks) {
-  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
-  for (const Block& b : blocks) {
-    bytes += b.text.size();
-    if (b.prose) {
-      ++prose;
-      prose_bytes += b.text.size();
+namespace {
+
+// How much of a document is prose: blocks, and bytes of all and of prose.
+struct ProseShare {
+  std::size_t blocks = 0, bytes = 0, all_bytes = 0;
+  explicit ProseShare(const std::vector<Block>& doc) {
+    for (const Block& b : doc) {
+      all_bytes += b.text.size();
+      if (b.prose) {
+        ++blocks;
+        bytes += b.text.size();
+      }
     }
   }
-  return prose >= kStoryMinProse && prose_bytes * 2 >= bytes;
+};
+
+}  // namespace
+
+bool is_story(const std::vector<Block>& blocks) {
+  const ProseShare p(blocks);
+  return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 
 // Marks the list of other stories' headlines that ends `blocks`, if any:
@@ -246,15 +257,8 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   const std::size_t n = blocks.size();
   // Without a story in prose there is nothing to tell the chrome from (a
   // listing, a service page, an extractor's output of one): left alone.
-  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
-  for (const Block& b : blocks) {
-    bytes += b.text.size();
-    if (b.prose) {
-      ++prose;
-      prose_bytes += b.text.size();
-    }
-  }
-  if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
+  const ProseShare p(blocks);
+  if (p.blocks < kPageMinProse || p.bytes * 100 < p.all_bytes * kPageMinProsePercent) return false;
   return short_lines(0, n) * kPageShortShareDen >= n * kPageShortShareNum &&
          short_lines(0, kPageEnds) * 2 >= kPageEnds && short_lines(n - kPageEnds, n) * 2 >= kPageEnds;
 }
