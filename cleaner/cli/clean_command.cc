@@ -49,25 +49,29 @@ class Writer {
   }
 
   // Syncs the files being written and fills in where the run is. Called
-  // between chunks, which never end inside a text document.
-  void checkpoint(Checkpoint* c) {
+  // between chunks, which never end inside a text document. False when a
+  // file could not be synced: then there is no checkpoint to take.
+  bool checkpoint(Checkpoint* c) {
     c->input = done_.input;
     c->line = done_.line;
     c->output_temp.clear();
     c->output_bytes = 0;
-    if (file_ != nullptr && inside_ && file_->sync()) {
+    if (file_ != nullptr && inside_) {
+      if (!file_->sync()) return false;
       c->output_temp = file_->temp().string();
       c->output_bytes = file_->size();
     }
     c->errors_temp.clear();
     c->errors_bytes = 0;
-    if (errors_ != nullptr && errors_->sync()) {
+    if (errors_ != nullptr) {
+      if (!errors_->sync()) return false;
       c->errors_temp = errors_->temp().string();
       c->errors_bytes = errors_->size();
     }
     c->in = reporter_->in();
     c->cleaned = reporter_->cleaned();
     c->failed = reporter_->failed();
+    return true;
   }
 
   // Flushes stdout; false if anything written there was lost.
@@ -234,11 +238,19 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
     usage_error(error);
     return kExitUsage;
   }
-  if (!config.errors.empty() && std::find(plan.targets.begin(), plan.targets.end(),
-                                          std::filesystem::path(config.errors)) !=
-                                    plan.targets.end()) {
-    usage_error("--errors " + config.errors + " is also an output file");
-    return kExitUsage;
+  if (!config.errors.empty()) {
+    OutputPlan errors_plan;
+    errors_plan.mode = OutputPlan::Mode::kFile;
+    errors_plan.targets = {config.errors};
+    if (std::find(plan.targets.begin(), plan.targets.end(),
+                  std::filesystem::path(config.errors)) != plan.targets.end()) {
+      usage_error("--errors " + config.errors + " is also an output file");
+      return kExitUsage;
+    }
+    if (!check_outputs_not_inputs(discovery.inputs, errors_plan, &error)) {
+      usage_error(error);
+      return kExitUsage;
+    }
   }
   const std::filesystem::path checkpoint_file = checkpoint_path(plan, config.output);
   if (config.resume && checkpoint_file.empty()) {
@@ -318,7 +330,7 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
     });
     for (const Item& item : chunk) writer.handle(item);
     if (!checkpoint_file.empty() && more && !checkpoint_failed) {
-      writer.checkpoint(&checkpoint);
+      if (!writer.checkpoint(&checkpoint)) continue;  // the write error is reported at the end
       if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
         reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
                        " (this run cannot be resumed)\n");

@@ -120,6 +120,12 @@ def test_errors_file_is_empty_when_nothing_fails_and_names_unreadable_files(tmp_
     assert err["source"] == str(missing) and err["line"] is None and err["record"] is None
     assert err["reason"].startswith("cannot read")
 
+    proc = run("clean", a, "-o", tmp_path / "out.txt", "--errors", a)
+    assert proc.returncode == 2 and "refusing to overwrite an input" in proc.stderr
+    assert a.read_text(encoding="utf-8") == STORY_A
+    proc = run("clean", a, "-o", tmp_path / "out.txt", "--errors", tmp_path / "out.txt")
+    assert proc.returncode == 2 and "is also an output file" in proc.stderr
+
 
 # --- kill -9 and --resume ---------------------------------------------------------
 
