@@ -34,7 +34,9 @@ install_system_deps
 install_fuzz_deps
 FUZZ="${NEWSCLEAN_FUZZ_DIR:-$ROOT/build/fuzz}"
 say "cmake build of the fuzz targets with clang in $FUZZ"
-CXX=clang++ CC=clang cmake -S "$ROOT" -B "$FUZZ" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+# -O1 -gline-tables-only: what libFuzzer's documentation builds with.
+CXX=clang++ CC=clang cmake -S "$ROOT" -B "$FUZZ" -G Ninja -DCMAKE_BUILD_TYPE=None \
+  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
   -DNEWSCLEAN_FUZZ=ON -DNEWSCLEAN_BUILD_TESTS=OFF -DNEWSCLEAN_BUILD_CLI=OFF \
   -DNEWSCLEAN_INSTALL=OFF >/dev/null
 cmake --build "$FUZZ" -j "$JOBS" --target "${targets[@]/%/_fuzz}" >&2
