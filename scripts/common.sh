@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${NEWSCLEAN_BUILD_DIR:-$ROOT/build/cmake}"
 PYTHON="${PYTHON:-python3}"
-JOBS="$(nproc 2>/dev/null || echo 2)"
+JOBS="${NEWSCLEAN_JOBS:-$(nproc 2>/dev/null || echo 2)}"  # NEWSCLEAN_JOBS=1 on a shared machine
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -16,7 +16,7 @@ as_root() {
 # Debian packages for the C++ build; only the missing ones are installed.
 install_system_deps() {
   local pkgs=(pkg-config libxml2-dev libre2-dev libyaml-cpp-dev libgtest-dev libgmock-dev
-              libcli11-dev nlohmann-json3-dev libuchardet-dev)
+              libcli11-dev nlohmann-json3-dev libuchardet-dev zlib1g-dev)
   command -v g++ >/dev/null || pkgs+=(g++)
   command -v cmake >/dev/null || pkgs+=(cmake)
   command -v ninja >/dev/null || pkgs+=(ninja-build)
@@ -31,6 +31,26 @@ install_system_deps() {
     say "apt-get install ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# clang and its libFuzzer / sanitizer runtimes, for scripts/fuzz.sh. Debian
+# ships the runtimes apart from clang (libclang-rt-N-dev, N clang's major).
+install_fuzz_deps() {
+  local pkgs=()
+  command -v clang++ >/dev/null || pkgs+=(clang)
+  if [ "${#pkgs[@]}" -gt 0 ]; then
+    say "apt-get install ${pkgs[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  fi
+  local major rt
+  major="$(clang++ -dumpversion | cut -d. -f1)"
+  rt="libclang-rt-$major-dev"
+  if [ ! -f "$(clang++ -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ] &&
+     apt-cache show "$rt" >/dev/null 2>&1; then
+    say "apt-get install $rt"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$rt" >/dev/null
   fi
 }
 

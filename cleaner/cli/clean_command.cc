@@ -9,6 +9,8 @@
 #include <memory>
 #include <utility>
 
+#include "checkpoint.h"
+#include "json_io.h"
 #include "output.h"
 #include "parallel.h"
 #include "report.h"
@@ -25,12 +27,18 @@ void usage_error(const std::string& message) {
   std::fprintf(stderr, "newsclean: error: %s\n", message.c_str());
 }
 
-// Writes processed items, in order, to stdout or to each input's file.
+// Writes processed items, in order, to stdout or to each input's file, and
+// failed documents to the errors file.
 class Writer {
  public:
+  // `errors` may be null (no --errors); `resume` is the checkpoint a resumed
+  // run continues, or null.
   Writer(const std::vector<Input>& inputs, const OutputPlan& plan,
-         Reporter* reporter)
-      : inputs_(inputs), plan_(plan), reporter_(reporter) {}
+         Reporter* reporter, AtomicFile* errors, const Checkpoint* resume)
+      : inputs_(inputs), plan_(plan), reporter_(reporter), errors_(errors),
+        resume_(resume) {
+    if (resume_ != nullptr) done_ = {resume_->input, resume_->line};
+  }
 
   void handle(const Item& item) {
     switch (item.kind) {
@@ -38,6 +46,32 @@ class Writer {
       case Item::Kind::kDoc: document(item); break;
       case Item::Kind::kEnd: end(item); break;
     }
+  }
+
+  // Syncs the files being written and fills in where the run is. Called
+  // between chunks, which never end inside a text document. False when a
+  // file could not be synced: then there is no checkpoint to take.
+  bool checkpoint(Checkpoint* c) {
+    c->input = done_.input;
+    c->line = done_.line;
+    c->output_temp.clear();
+    c->output_bytes = 0;
+    if (file_ != nullptr && inside_) {
+      if (!file_->sync()) return false;
+      c->output_temp = file_->temp().string();
+      c->output_bytes = file_->size();
+    }
+    c->errors_temp.clear();
+    c->errors_bytes = 0;
+    if (errors_ != nullptr) {
+      if (!errors_->sync()) return false;
+      c->errors_temp = errors_->temp().string();
+      c->errors_bytes = errors_->size();
+    }
+    c->in = reporter_->in();
+    c->cleaned = reporter_->cleaned();
+    c->failed = reporter_->failed();
+    return true;
   }
 
   // Flushes stdout; false if anything written there was lost.
@@ -51,14 +85,29 @@ class Writer {
   }
 
  private:
+  // How far the run got: inputs before `input` are done, and `line` lines of it.
+  struct Position {
+    std::size_t input = 0;
+    std::size_t line = 0;
+  };
+
   void begin(std::size_t input) {
+    inside_ = true;
+    done_ = {input, 0};
     written_ = 0;
     sink_failed_ = false;
     const std::filesystem::path& target = plan_.targets[input];
+    const bool resuming = resume_ != nullptr && resume_->input == input &&
+                          !resume_->output_temp.empty();
+    if (resuming) done_.line = resume_->line;
     if (target.empty()) return;
     file_ = std::make_unique<AtomicFile>();
     std::string error;
-    if (!file_->open(target, &error)) {
+    const bool ok = resuming ? file_->resume(target, resume_->output_temp,
+                                             resume_->output_bytes, &error)
+                             : file_->open(target, &error);
+    resume_ = nullptr;
+    if (!ok) {
       reporter_->error(target.string(), error);
       file_.reset();
       sink_failed_ = true;
@@ -67,11 +116,18 @@ class Writer {
 
   void document(const Item& item) {
     const Input& in = inputs_[item.input];
+    if (!inside_) {
+      done_ = {item.input + 1, 0};  // an input that could not be read at all
+    } else if (in.kind == FileKind::kJsonl) {
+      done_ = {item.input, item.line};
+    }
     if (item.failed) {
       reporter_->error(location(in, item), item.error);
       reporter_->document(false);
+      write_error(in, item);
       return;
     }
+    reporter_->print(item.warnings);
     if (sink_failed_) {  // already reported once for the whole file
       reporter_->document(false);
       return;
@@ -88,7 +144,20 @@ class Writer {
     ++written_;
   }
 
+  // One line of the errors file: {"source", "line", "reason", "record"}, the
+  // record as the text of its line (null for a file that could not be read).
+  void write_error(const Input& in, const Item& item) {
+    if (errors_ == nullptr) return;
+    Json line = {{"source", in.name},
+                 {"line", item.line == 0 ? Json() : Json(item.line)},
+                 {"reason", item.error},
+                 {"record", item.data.empty() ? Json() : Json(item.data)}};
+    errors_->write(dump_line(line) + "\n");
+  }
+
   void end(const Item& item) {
+    inside_ = false;
+    done_ = {item.input + 1, 0};
     if (file_ == nullptr) return;
     const std::string target = file_->target().string();
     std::string error;
@@ -106,44 +175,146 @@ class Writer {
   const std::vector<Input>& inputs_;
   const OutputPlan& plan_;
   Reporter* reporter_;
+  AtomicFile* errors_;
+  const Checkpoint* resume_;          // until its input begins
   std::unique_ptr<AtomicFile> file_;  // the current input's output file
+  bool inside_ = false;               // between kBegin and kEnd
+  Position done_;
   bool sink_failed_ = false;          // it could not be created
   std::size_t written_ = 0;           // documents written to it so far
   bool stdout_failed_ = false;
 };
 
+// Names a run for --resume: the inputs and every option that shapes the
+// output (not -j, -q or --explain, which do not).
+std::string run_key(const CleanConfig& config, const std::vector<Input>& inputs) {
+  Json names = Json::array();
+  for (const Input& in : inputs) names.push_back(in.name);
+  const DocumentOptions& d = config.document;
+  const Json key = {{"inputs", names},
+                    {"kind", static_cast<int>(config.kind)},
+                    {"output", config.output},
+                    {"errors", config.errors},
+                    {"text_field", d.text_field},
+                    {"url_field", d.url_field},
+                    {"output_field", d.output_field},
+                    {"url", d.url},
+                    {"json", d.json},
+                    {"format", static_cast<int>(d.content)},
+                    {"rules", config.rules_key}};
+  return dump_line(key);
+}
+
+// A chunk may end after this item: never inside a text document (between
+// its kBegin and kEnd), so a checkpoint never falls there.
+bool may_end_chunk(const Item& item, const std::vector<Input>& inputs) {
+  if (item.kind == Item::Kind::kEnd) return true;
+  if (item.kind == Item::Kind::kBegin) return inputs[item.input].kind == FileKind::kJsonl;
+  return inputs[item.input].kind == FileKind::kJsonl || item.failed;
+}
+
 }  // namespace
 
 int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   std::vector<std::string> args = config.paths;
-  if (args.empty()) args.push_back("-");
-  if (std::count(args.begin(), args.end(), "-") > 1) {
+  std::vector<std::string> listed;
+  std::string error;
+  if (!config.files_from.empty() && !read_path_list(config.files_from, &listed, &error)) {
+    usage_error(error);
+    return kExitUsage;
+  }
+  if (args.empty() && listed.empty()) args.push_back("-");
+  if (std::count(args.begin(), args.end(), "-") + (config.files_from == "-") > 1) {
     usage_error("stdin (-) can be named only once");
     return kExitUsage;
   }
 
-  const Discovery discovery = discover_inputs(
-      args, config.kind, output_folder_to_skip(config.output));
+  Discovery discovery = discover_inputs(args, config.kind, config.stdin_kind,
+                                        output_folder_to_skip(config.output));
+  add_listed_inputs(listed, config.kind, &discovery);
   OutputPlan plan;
-  std::string error;
-  if (!plan_outputs(config.output, discovery, args.size(), &plan, &error) ||
+  if (!plan_outputs(config.output, discovery, args.size() + listed.size(), &plan, &error) ||
       !check_outputs_not_inputs(discovery.inputs, plan, &error)) {
     usage_error(error);
     return kExitUsage;
   }
+  if (!config.errors.empty()) {
+    OutputPlan errors_plan;
+    errors_plan.mode = OutputPlan::Mode::kFile;
+    errors_plan.targets = {config.errors};
+    if (std::find(plan.targets.begin(), plan.targets.end(),
+                  std::filesystem::path(config.errors)) != plan.targets.end()) {
+      usage_error("--errors " + config.errors + " is also an output file");
+      return kExitUsage;
+    }
+    if (!check_outputs_not_inputs(discovery.inputs, errors_plan, &error)) {
+      usage_error(error);
+      return kExitUsage;
+    }
+  }
+  const std::filesystem::path checkpoint_file = checkpoint_path(plan, config.output);
+  if (config.resume && checkpoint_file.empty()) {
+    usage_error("--resume needs -o: a run to stdout cannot be resumed");
+    return kExitUsage;
+  }
 
   const std::vector<Input>& inputs = discovery.inputs;
-  const unsigned workers = config.jobs == 0 ? all_cores() : config.jobs;
   Reporter reporter(config.quiet, ::isatty(STDERR_FILENO) == 1);
-  Writer writer(inputs, plan, &reporter);
+  Checkpoint checkpoint;
+  checkpoint.run = run_key(config, inputs);
+  Checkpoint resume;
+  bool resuming = false;
+  if (config.resume) {
+    if (!load_checkpoint(checkpoint_file, &resume, &resuming, &error)) {
+      usage_error(error);
+      return kExitUsage;
+    }
+    if (resuming && resume.run != checkpoint.run) {
+      usage_error("--resume: " + checkpoint_file.string() +
+                  " was left by a run with other inputs or options; run the same "
+                  "command again, or without --resume to start over");
+      return kExitUsage;
+    }
+    if (!resuming) reporter.print("newsclean: nothing to resume; starting from the beginning\n");
+  }
+
+  // Temporary files of killed runs: the resumed ones are continued, the rest removed.
+  std::vector<std::filesystem::path> targets = plan.targets;
+  if (!config.errors.empty()) targets.emplace_back(config.errors);
+  if (!checkpoint_file.empty()) targets.push_back(checkpoint_file);
+  std::vector<std::filesystem::path> keep;
+  if (resuming) keep = {resume.output_temp, resume.errors_temp};
+  remove_stale_temps(targets, keep);
+
+  std::unique_ptr<AtomicFile> errors;
+  if (!config.errors.empty()) {
+    errors = std::make_unique<AtomicFile>();
+    const bool ok = resuming && !resume.errors_temp.empty()
+                        ? errors->resume(config.errors, resume.errors_temp,
+                                         resume.errors_bytes, &error)
+                        : errors->open(config.errors, &error);
+    if (!ok) {
+      usage_error("--errors " + config.errors + ": " + error);
+      return kExitUsage;
+    }
+  }
+
+  const unsigned workers = config.jobs == 0 ? all_cores() : config.jobs;
+  Writer writer(inputs, plan, &reporter, errors.get(), resuming ? &resume : nullptr);
   Reader reader(inputs);
+  if (resuming) {
+    reader.skip_to(resume.input, resume.line);
+    reporter.restore(resume.in, resume.cleaned, resume.failed);
+  }
 
   std::vector<Item> chunk;
+  bool checkpoint_failed = false;
   for (bool more = true; more;) {
     chunk.clear();
     std::size_t docs = 0;
     std::size_t bytes = 0;
-    while (docs < kChunkDocs && bytes < kChunkBytes) {
+    while ((docs < kChunkDocs && bytes < kChunkBytes) ||
+           (!chunk.empty() && !may_end_chunk(chunk.back(), inputs))) {
       Item item;
       if (!reader.next(&item)) {
         more = false;
@@ -158,11 +329,25 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
       process_item(inputs[item.input], cleaner, config.document, &item);
     });
     for (const Item& item : chunk) writer.handle(item);
+    if (!checkpoint_file.empty() && more && !checkpoint_failed) {
+      if (!writer.checkpoint(&checkpoint)) continue;  // the write error is reported at the end
+      if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
+        reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
+                       " (this run cannot be resumed)\n");
+        checkpoint_failed = true;
+      }
+    }
   }
 
+  bool errors_ok = true;
+  if (errors != nullptr && !errors->commit(&error)) {
+    reporter.error(config.errors, error);
+    errors_ok = false;
+  }
+  if (!checkpoint_file.empty()) std::remove(checkpoint_file.c_str());
   const bool stdout_ok = writer.finish();
-  reporter.finish();
-  return reporter.failed() == 0 && stdout_ok ? kExitOk : kExitSomeFailed;
+  reporter.finish(config.errors);
+  return reporter.failed() == 0 && stdout_ok && errors_ok ? kExitOk : kExitSomeFailed;
 }
 
 }  // namespace newsclean::cli

@@ -1,5 +1,7 @@
 // `newsclean clean`: reads the inputs, cleans them on worker threads in
 // chunks, and writes the results in input order whatever the thread count.
+// Every document that goes in comes out, in the output or (--errors) in the
+// errors file; a run with -o checkpoints after each chunk and can be resumed.
 
 #ifndef NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 #define NEWSCLEAN_CLI_CLEAN_COMMAND_H_
@@ -20,9 +22,14 @@ inline constexpr int kExitUsage = 2;  // also: a rules error
 
 struct CleanConfig {
   std::vector<std::string> paths;  // files, folders, "-"; empty: stdin
+  std::string files_from;          // --files-from: a list of paths ("-": stdin)
   std::string output;              // -o; empty: stdout
+  std::string errors;              // --errors: failed documents as JSONL; empty: none
+  bool resume = false;             // --resume: continue a killed run (checkpoint.h)
   FileKind kind = FileKind::kAuto;
+  FileKind stdin_kind = FileKind::kAuto;  // what stdin is when `kind` is kAuto
   DocumentOptions document;
+  std::string rules_key;           // the rule flags, to tell runs apart on --resume
   unsigned jobs = 0;               // 0: all cores
   bool quiet = false;
 };

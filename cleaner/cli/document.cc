@@ -40,6 +40,17 @@ std::string parse_error_message(const char* what) {
   return msg;
 }
 
+// The library's warnings (repaired input: NUL bytes, invalid UTF-8, a
+// guessed charset ...) as "LOCATION: warning: ..." lines for stderr; with
+// --json they are in the output already.
+void note_warnings(const Input& input, const Result& r, const DocumentOptions& options,
+                   Item* item) {
+  if (options.json) return;
+  for (const std::string& w : r.warnings) {
+    item->warnings += location(input, *item) + ": warning: " + w + '\n';
+  }
+}
+
 void fail(Item* item, std::string error) {
   item->failed = true;
   item->error = std::move(error);
@@ -54,9 +65,13 @@ std::string a_type(const Json& j) {
 
 void process_text(const Input& input, const Cleaner& cleaner,
                   const DocumentOptions& options, Item* item) {
+  // --format wins over the file's name; without it, .html files are HTML.
   const newsclean::Format how =
-      input.kind == FileKind::kHtml ? newsclean::Format::kHtml : options.content;
+      options.content != newsclean::Format::kAuto ? options.content
+      : input.kind == FileKind::kHtml             ? newsclean::Format::kHtml
+                                                  : newsclean::Format::kAuto;
   const Result r = cleaner.clean(item->data, options.url, how);
+  note_warnings(input, r, options, item);
   if (options.json) {
     item->output = result_line(r, Json{{"source", input.name}});
     item->output += '\n';
@@ -69,9 +84,25 @@ void process_text(const Input& input, const Cleaner& cleaner,
 
 void process_record(const Input& input, const Cleaner& cleaner,
                     const DocumentOptions& options, Item* item) {
+  // Only the fields read are built as values, and no value is built deeper
+  // than one level inside a field: a copy of a deep value (ordered_json
+  // copies when its member vector grows) recurses once per level and would
+  // overflow the stack. The whole line is still checked to be valid JSON.
+  const auto only_what_is_read = [&options](int depth, Json::parse_event_t event,
+                                            Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::key:
+        return depth != 1 || parsed == options.text_field || parsed == options.url_field;
+      case Json::parse_event_t::object_start:
+      case Json::parse_event_t::array_start:
+        return depth <= 1;
+      default:
+        return true;
+    }
+  };
   Json record;
   try {
-    record = Json::parse(item->data);
+    record = Json::parse(item->data, only_what_is_read);
   } catch (const Json::parse_error& e) {
     return fail(item, "not valid JSON: " + parse_error_message(e.what()));
   }
@@ -93,13 +124,12 @@ void process_record(const Input& input, const Cleaner& cleaner,
   }
   const Result r = cleaner.clean(text->get_ref<const std::string&>(), url, options.content,
                                  newsclean::kDecodedText);  // a JSON string is decoded text
-  if (options.json) {
-    record[options.output_field] = result_to_json(
-        r, Json{{"source", input.name}, {"line", item->line}});
-  } else {
-    record[options.output_field] = r.text;
-  }
-  item->output = dump_line(record);
+  note_warnings(input, r, options, item);
+  const std::string value =
+      options.json ? result_line(r, Json{{"source", input.name}, {"line", item->line}})
+                   : dump_line(Json(r.text));
+  // The other fields go out as they came in (see json_io.h: never dumped).
+  item->output = set_member(item->data, options.output_field, value);
   item->output += '\n';
   if (options.explain) item->explain = explain_lines(location(input, *item), r);
 }
@@ -129,7 +159,8 @@ void process_item(const Input& input, const Cleaner& cleaner,
     item->explain.clear();
     fail(item, "unknown error");
   }
-  std::string().swap(item->data);
+  // A failed record is kept for the errors file (--errors).
+  if (!item->failed) std::string().swap(item->data);
 }
 
 }  // namespace newsclean::cli

@@ -23,9 +23,10 @@ struct DocumentOptions {
   newsclean::Format content = newsclean::Format::kAuto;
 };
 
-// Cleans a kDoc item that has not failed, in place: fills item->output and
-// item->explain, or sets item->failed and item->error for a bad JSONL record.
-// Frees item->data. Never throws.
+// Cleans a kDoc item that has not failed, in place: fills item->output,
+// item->explain and item->warnings, or sets item->failed and item->error for
+// a bad JSONL record. Frees item->data unless the item failed (the errors
+// file keeps the record). Never throws.
 void process_item(const Input& input, const Cleaner& cleaner,
                   const DocumentOptions& options, Item* item) noexcept;
 

@@ -1,6 +1,7 @@
 #include "inputs.h"
 
-#include "newsclean/cleaner.h"
+#include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,12 +16,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-FileKind kind_of(const fs::path& path, FileKind choice) {
-  if (choice != FileKind::kAuto) return choice;
+std::string lower_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   });
+  return ext;
+}
+
+// a/b.jsonl.gz -> a/b.jsonl (what is read, and where its output goes).
+fs::path without_gz(const fs::path& path) {
+  return lower_extension(path) == ".gz" ? fs::path(path).replace_extension() : path;
+}
+
+FileKind kind_of(const fs::path& path, FileKind choice) {
+  if (choice != FileKind::kAuto) return choice;
+  const std::string ext = lower_extension(without_gz(path));
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   return FileKind::kText;
@@ -75,7 +86,7 @@ struct Walk {
         Input in;
         in.name = path.string();
         in.path = path;
-        in.relative = path.lexically_relative(root);
+        in.relative = without_gz(path.lexically_relative(root));
         in.kind = kind_of(path, kind);
         in.from_folder = true;
         out->push_back(std::move(in));
@@ -88,7 +99,8 @@ struct Walk {
 }  // namespace
 
 Discovery discover_inputs(const std::vector<std::string>& args,
-                          FileKind kind, const fs::path& skip_folder) {
+                          FileKind kind, FileKind stdin_kind,
+                          const fs::path& skip_folder) {
   Discovery d;
   for (const std::string& arg : args) {
     if (arg == "-") {
@@ -96,7 +108,9 @@ Discovery discover_inputs(const std::vector<std::string>& args,
       in.name = kStdinName;
       in.is_stdin = true;
       in.relative = "stdin";
-      in.kind = kind_of(fs::path(), kind);
+      in.kind = kind != FileKind::kAuto ? kind
+                : stdin_kind != FileKind::kAuto ? stdin_kind
+                                                : FileKind::kText;
       d.inputs.push_back(std::move(in));
       continue;
     }
@@ -111,28 +125,71 @@ Discovery discover_inputs(const std::vector<std::string>& args,
     Input in;
     in.name = arg;
     in.path = path;
-    in.relative = path.filename();
+    in.relative = without_gz(path.filename());
     in.kind = kind_of(path, kind);
     d.inputs.push_back(std::move(in));
   }
   return d;
 }
 
-// ---------------------------------------------------------------------------
-
-Reader::~Reader() {
-  close_file();
-  std::free(line_buf_);
+void add_listed_inputs(const std::vector<std::string>& paths, FileKind kind,
+                       Discovery* discovery) {
+  for (const std::string& p : paths) {
+    const fs::path path(p);
+    const fs::path normal = path.lexically_normal();
+    const bool inside = normal.is_relative() && !normal.empty() &&
+                        *normal.begin() != "..";
+    Input in;
+    in.name = p;
+    in.path = path;
+    in.relative = without_gz(inside ? normal : path.filename());
+    in.kind = kind_of(path, kind);
+    discovery->inputs.push_back(std::move(in));
+  }
 }
 
+bool read_path_list(const std::string& file, std::vector<std::string>* paths,
+                    std::string* error) {
+  std::FILE* f = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+  if (f == nullptr) {
+    *error = "--files-from " + file + ": cannot read: " + std::strerror(errno);
+    return false;
+  }
+  char* buf = nullptr;
+  std::size_t cap = 0;
+  ssize_t n;
+  while ((n = ::getline(&buf, &cap, f)) >= 0) {
+    std::string line(buf, static_cast<std::size_t>(n));
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) paths->push_back(std::move(line));
+  }
+  std::free(buf);
+  const bool failed = std::ferror(f) != 0;
+  if (failed) *error = "--files-from " + file + ": cannot read: " + std::strerror(errno);
+  if (f != stdin) std::fclose(f);
+  return !failed;
+}
+
+// ---------------------------------------------------------------------------
+
+Reader::~Reader() { close_file(); }
+
 void Reader::close_file() {
-  if (file_ != nullptr && file_ != stdin) std::fclose(file_);
-  file_ = nullptr;
+  if (gz_ != nullptr) gzclose(gz_);
+  gz_ = nullptr;
+  buf_.clear();
+  pos_ = scanned_ = 0;
+  eof_ = false;
+}
+
+void Reader::skip_to(std::size_t input, std::size_t line) {
+  current_ = input;
+  skip_lines_ = line;
 }
 
 bool Reader::next(Item* item) {
   while (pending_.empty()) {
-    if (file_ != nullptr) {
+    if (gz_ != nullptr) {
       read_line();
     } else if (current_ < inputs_.size()) {
       start_input();
@@ -164,33 +221,40 @@ Item marker(Item::Kind kind, std::size_t input) {
   return item;
 }
 
-std::string hex_byte(unsigned char c) {
-  static const char kDigits[] = "0123456789abcdef";
-  return std::string("0x") + kDigits[c >> 4] + kDigits[c & 15];
+// zlib's message for the last error on `gz` ("cannot read: ...").
+std::string gz_error(gzFile gz) {
+  int code = Z_OK;
+  const char* message = gzerror(gz, &code);
+  if (code == Z_ERRNO) return std::string("cannot read: ") + std::strerror(errno);
+  return std::string("cannot read: ") + (message != nullptr ? message : "zlib error");
 }
 
-// Checks a whole text document; on failure fills *line and *error.
-bool check_text(const std::string& s, std::size_t* line, std::string* error) {
-  const std::size_t nul = s.find('\0');
-  const std::size_t bad = find_invalid_utf8(s);  // npos when valid
-  if (nul == std::string::npos && bad == std::string::npos) return true;
-  const std::size_t at = std::min(bad, nul);
-  const std::size_t prev_newline = at == 0 ? std::string::npos : s.rfind('\n', at - 1);
-  const std::size_t begin = prev_newline == std::string::npos ? 0 : prev_newline + 1;
-  *line = 1 + static_cast<std::size_t>(
-                  std::count(s.begin(), s.begin() + static_cast<long>(at), '\n'));
-  const std::string column = std::to_string(at - begin + 1);
-  if (at == nul) {
-    *error = "contains a NUL byte (column " + column + ")";
-  } else {
-    *error = "not valid UTF-8 (byte " +
-             hex_byte(static_cast<unsigned char>(s[at])) + " at column " +
-             column + ")";
-  }
-  return false;
+// True when gzread's last call ended in an error (a truncated or corrupt
+// gzip stream included) rather than at the end of the input.
+bool gz_failed(gzFile gz) {
+  int code = Z_OK;
+  gzerror(gz, &code);
+  return code != Z_OK && code != Z_STREAM_END;
 }
+
+constexpr unsigned kReadSize = 1 << 16;
 
 }  // namespace
+
+bool Reader::fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    buf_.erase(0, pos_);
+    scanned_ -= pos_;
+    pos_ = 0;
+  }
+  const std::size_t old = buf_.size();
+  buf_.resize(old + kReadSize);
+  const int n = gzread(gz_, &buf_[old], kReadSize);
+  buf_.resize(old + static_cast<std::size_t>(n > 0 ? n : 0));
+  if (n <= 0) eof_ = true;
+  return n > 0;
+}
 
 void Reader::start_input() {
   const std::size_t index = current_;
@@ -200,39 +264,48 @@ void Reader::start_input() {
     ++current_;
     return;
   }
-  std::FILE* f = in.is_stdin ? stdin : std::fopen(in.path.c_str(), "rb");
-  if (f == nullptr) {
-    pending_.push_back(
-        failed_doc(index, 0, std::string("cannot read: ") + std::strerror(errno)));
+  // zlib reads gzip by its magic bytes and anything else as it is.
+  errno = 0;
+  gzFile gz = nullptr;
+  if (in.is_stdin) {
+    const int fd = ::dup(STDIN_FILENO);
+    if (fd >= 0) gz = gzdopen(fd, "rb");
+    if (gz == nullptr && fd >= 0) ::close(fd);
+  } else {
+    gz = gzopen(in.path.c_str(), "rb");
+  }
+  if (gz == nullptr) {
+    pending_.push_back(failed_doc(
+        index, 0, std::string("cannot read: ") + std::strerror(errno != 0 ? errno : ENOMEM)));
     ++current_;
     return;
   }
+  gzbuffer(gz, 1 << 17);
+  gz_ = gz;
+  line_ = 0;
   if (in.kind == FileKind::kJsonl) {
-    file_ = f;
-    line_ = 0;
     pending_.push_back(marker(Item::Kind::kBegin, index));
+    // A resumed run skips the records an interrupted run already wrote.
+    for (; skip_lines_ > 0; --skip_lines_) {
+      if (!next_line(nullptr)) break;
+      ++line_;
+    }
     return;  // read_line() continues, one record at a time
   }
 
-  std::string text;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  const bool read_error = std::ferror(f) != 0;
-  const int err = errno;
-  if (f != stdin) std::fclose(f);
+  while (fill()) {
+  }
+  const bool failed = gz_failed(gz_);
+  const std::string error = failed ? gz_error(gz_) : std::string();
+  std::string text = std::move(buf_);
+  close_file();
   ++current_;
-  if (read_error) {
-    pending_.push_back(
-        failed_doc(index, 0, std::string("cannot read: ") + std::strerror(err)));
+  if (failed) {
+    pending_.push_back(failed_doc(index, 0, error));
     return;
   }
-  std::size_t line = 0;
-  std::string error;
-  if (in.kind == FileKind::kText && !check_text(text, &line, &error)) {
-    pending_.push_back(failed_doc(index, line, std::move(error)));
-    return;
-  }
+  // Text is not checked here: the library repairs NUL bytes, invalid UTF-8
+  // and UTF-16, and says so in the Result's warnings.
   pending_.push_back(marker(Item::Kind::kBegin, index));
   Item doc = marker(Item::Kind::kDoc, index);
   doc.data = std::move(text);
@@ -240,15 +313,30 @@ void Reader::start_input() {
   pending_.push_back(marker(Item::Kind::kEnd, index));
 }
 
+bool Reader::next_line(std::string* line) {
+  while (true) {
+    const std::size_t nl = buf_.find('\n', scanned_);
+    if (nl != std::string::npos) {
+      if (line != nullptr) line->assign(buf_, pos_, nl - pos_);
+      pos_ = scanned_ = nl + 1;
+      return true;
+    }
+    scanned_ = buf_.size();
+    if (!fill()) break;
+  }
+  if (pos_ >= buf_.size()) return false;
+  if (line != nullptr) line->assign(buf_, pos_, std::string::npos);  // no final newline
+  pos_ = scanned_ = buf_.size();
+  return true;
+}
+
 void Reader::read_line() {
   const std::size_t index = current_;
-  errno = 0;
-  const ssize_t n = ::getline(&line_buf_, &line_cap_, file_);
-  if (n < 0) {
+  std::string s;
+  if (!next_line(&s)) {
     Item end = marker(Item::Kind::kEnd, index);
-    if (std::ferror(file_)) {
-      pending_.push_back(failed_doc(
-          index, line_ + 1, std::string("cannot read: ") + std::strerror(errno)));
+    if (gz_failed(gz_)) {
+      pending_.push_back(failed_doc(index, line_ + 1, gz_error(gz_)));
       end.complete = false;
     }
     pending_.push_back(std::move(end));
@@ -257,13 +345,11 @@ void Reader::read_line() {
     return;
   }
   ++line_;
-  std::string_view s(line_buf_, static_cast<std::size_t>(n));
-  if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
-  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  if (s.find_first_not_of(" \t\r\n") == std::string_view::npos) return;  // blank
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos) return;  // blank
   Item doc = marker(Item::Kind::kDoc, index);
   doc.line = line_;
-  doc.data.assign(s.data(), s.size());
+  doc.data = std::move(s);
   pending_.push_back(std::move(doc));
 }
 

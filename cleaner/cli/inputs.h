@@ -5,9 +5,9 @@
 // a flat list of Inputs; a Reader then turns the inputs into a stream of Items
 // in input order: for every input that can be read, kBegin, its documents
 // (one for a text file, one per non-blank line for JSONL) and kEnd. An input
-// that cannot be read, or a text file that is not valid UTF-8 or holds a NUL
-// byte, yields a single failed kDoc and no kBegin / kEnd (so no output file
-// is created for it).
+// that cannot be read yields a single failed kDoc and no kBegin / kEnd (so no
+// output file is created for it). Text is passed on as it is: the library
+// repairs NUL bytes and invalid UTF-8 with a warning, as for any caller.
 
 #ifndef NEWSCLEAN_CLI_INPUTS_H_
 #define NEWSCLEAN_CLI_INPUTS_H_
@@ -20,13 +20,15 @@
 #include <string_view>
 #include <vector>
 
+struct gzFile_s;  // zlib.h
+
 namespace newsclean::cli {
 
 // What an input file holds: a text document (which may still be HTML: the
 // library tells), an HTML page (any charset, not checked as UTF-8), or JSONL.
 // kAuto (a choice only; an Input's kind is never kAuto): .jsonl / .ndjson
-// files are JSONL, .html / .htm / .xhtml files HTML, every other file and
-// stdin text. (How a document's text is read, text or HTML, is
+// files are JSONL, .html / .htm / .xhtml files HTML (a .gz after these
+// counts for nothing: a.jsonl.gz is JSONL), every other file and stdin text. (How a document's text is read, text or HTML, is
 // newsclean::Format.)
 enum class FileKind { kAuto, kText, kJsonl, kHtml };
 
@@ -52,9 +54,21 @@ struct Discovery {
 // `skip_folder` (the output folder, when it lies inside an input folder) is
 // not entered. Arguments that are not folders become inputs as they are,
 // even if they do not exist: reading them reports the error in order.
+// `stdin_kind` is what "-" is when `kind` is kAuto (kAuto: text).
+// An input named NAME.gz goes to NAME under an output folder.
 Discovery discover_inputs(const std::vector<std::string>& args,
-                          FileKind kind,
+                          FileKind kind, FileKind stdin_kind,
                           const std::filesystem::path& skip_folder);
+
+// Appends the files of a --files-from list. Under an output folder each goes
+// to its path as listed when that is relative and stays below the current
+// folder (a/b.txt -> OUT/a/b.txt), else to its file name.
+void add_listed_inputs(const std::vector<std::string>& paths, FileKind kind,
+                       Discovery* discovery);
+
+// Reads a --files-from list ("-": stdin): one path a line, blank lines skipped.
+bool read_path_list(const std::string& file, std::vector<std::string>* paths,
+                    std::string* error);
 
 // One unit of work flowing from the Reader through the workers to the writer.
 struct Item {
@@ -71,9 +85,12 @@ struct Item {
 
   std::string output;     // bytes to write (set by processing)
   std::string explain;    // lines for stderr (set by processing)
+  std::string warnings;   // the library's warnings, lines for stderr
 };
 
-// Reads the inputs one item at a time, in order.
+// Reads the inputs one item at a time, in order. Files and stdin are read
+// through zlib: gzip (by its magic bytes, whatever the name) is decompressed,
+// anything else is read as it is.
 class Reader {
  public:
   explicit Reader(const std::vector<Input>& inputs) : inputs_(inputs) {}
@@ -81,21 +98,30 @@ class Reader {
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
 
+  // Starts at inputs[input] (the earlier ones are not read), and for a JSONL
+  // input skips its first `line` lines: for resuming an interrupted run.
+  void skip_to(std::size_t input, std::size_t line);
+
   // Moves the next item into *item. Returns false when every input is done.
   bool next(Item* item);
 
  private:
   void start_input();   // opens inputs_[current_] and queues what it can
   void read_line();     // queues the next JSONL record (or kEnd)
+  bool next_line(std::string* line);  // nullptr: skip it
+  bool fill();          // reads more into buf_; false at the end or on error
   void close_file();
 
   const std::vector<Input>& inputs_;
   std::size_t current_ = 0;
+  std::size_t skip_lines_ = 0;
   std::deque<Item> pending_;
-  std::FILE* file_ = nullptr;  // the open JSONL input (may be stdin)
+  gzFile_s* gz_ = nullptr;  // the open input (may be stdin)
+  std::string buf_;         // read, not yet consumed from pos_
+  std::size_t pos_ = 0;
+  std::size_t scanned_ = 0;  // buf_ has no newline in [pos_, scanned_)
+  bool eof_ = false;
   std::size_t line_ = 0;
-  char* line_buf_ = nullptr;
-  std::size_t line_cap_ = 0;
 };
 
 }  // namespace newsclean::cli

@@ -153,8 +153,14 @@ int main(int argc, char** argv) {
       "clean",
       "Clean files, folders (recursively; .jsonl/.ndjson files are JSONL, other "
       "non-hidden files text) and stdin (- or no PATH).");
-  clean->add_option("paths", config.paths, "files, folders, or - for stdin")
+  clean->add_option("paths", config.paths,
+                    "files, folders, or - for stdin; gzip-compressed files (and stdin) "
+                    "are read as such, whatever their name")
       ->type_name("PATH|-");
+  clean->add_option("--files-from", config.files_from,
+                    "read the paths to clean from FILE (- for stdin), one a line, "
+                    "after those on the command line")
+      ->type_name("FILE");
   clean->add_option("-o,--output", config.output,
                     "output file, or folder mirroring the inputs' relative paths "
                     "(a folder is required with several inputs or a folder input); "
@@ -165,7 +171,7 @@ int main(int argc, char** argv) {
                   "keep captions related to the story in the text");
   clean->add_option("--input-kind", flags.input_kind,
                     "what text input is: extract (a main-content extractor's output), "
-                    "page (a whole page as text: lines that are not sentences go unless "
+                    "page (a whole page as text: lines that are not prose go unless "
                     "they sit in the story's prose) or auto (decided per document)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, newsclean::InputKind>{
@@ -174,9 +180,10 @@ int main(int argc, char** argv) {
               {"page", newsclean::InputKind::kPage}},
           CLI::ignore_case))
       ->default_str("auto");
-  clean->add_option("--text-field", config.document.text_field,
-                    "JSONL: field holding the text")
-      ->capture_default_str();
+  CLI::Option* text_field =
+      clean->add_option("--text-field", config.document.text_field,
+                        "JSONL: field holding the text (given, it makes stdin JSONL)")
+          ->capture_default_str();
   clean->add_option("--url-field", config.document.url_field,
                     "JSONL: field holding the URL (selects site rules)")
       ->capture_default_str();
@@ -187,14 +194,16 @@ int main(int argc, char** argv) {
   clean->add_option("--url", config.document.url,
                     "URL of text input (and of JSONL records without one)");
   clean->add_option("--input-format", format,
-                    "auto: .jsonl/.ndjson files are JSONL, .html/.htm HTML, the rest "
-                    "(and stdin) text documents")
+                    "auto: .jsonl/.ndjson files are JSONL (also with .gz after), "
+                    ".html/.htm HTML, the rest text documents; stdin is text, or JSONL "
+                    "with --text-field")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "html"}))
       ->capture_default_str();
   std::string content = "auto";
   clean->add_option("--format", content,
-                    "how to read each text document or JSONL text field: auto (HTML "
-                    "if it looks like HTML), text or html")
+                    "how to read each document or JSONL text field, whatever the file's "
+                    "name: auto (.html files HTML, others HTML if they look like it), "
+                    "text or html")
       ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
   clean->add_flag("--json", config.document.json,
@@ -207,6 +216,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 4096u))
       ->type_name("N");
   clean->add_flag("-q,--quiet", config.quiet, "no progress line and no summary");
+  clean->add_option("--errors", config.errors,
+                    "write each document that fails to FILE, one JSON object a line: "
+                    "source, line, reason, record (the input line as a string); input "
+                    "= output + errors")
+      ->type_name("FILE");
+  clean->add_flag("--resume", config.resume,
+                  "continue the run with the same inputs and options that was killed "
+                  "(needs -o); the output is the same as an uninterrupted run's");
 
   CLI::App* rules = app.add_subcommand(
       "rules",
@@ -239,6 +256,10 @@ int main(int argc, char** argv) {
 
   config.document.output_field =
       output_field.empty() ? config.document.text_field : output_field;
+  if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
+  config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
+                                     flags.keep_related_captions})
+                         .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
                 : format == "html"  ? newsclean::cli::FileKind::kHtml

@@ -1,12 +1,15 @@
 #include "output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <system_error>
@@ -123,12 +126,75 @@ bool AtomicFile::open(const fs::path& target, std::string* error) {
                       std::to_string(::getpid()) + "-" +
                       std::to_string(temp_counter.fetch_add(1)));
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd_ >= 0) return true;
+    if (fd_ >= 0) {
+      size_ = 0;
+      return true;
+    }
     if (errno != EEXIST) break;
   }
   *error = std::string("cannot write: ") + std::strerror(errno);
   temp_.clear();
   return false;
+}
+
+bool AtomicFile::resume(const fs::path& target, const fs::path& temp,
+                        std::uint64_t size, std::string* error) {
+  discard();
+  errno = 0;
+  target_ = target;
+  errno_ = 0;
+  buffer_.clear();
+  fd_ = ::open(temp.c_str(), O_WRONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd_ < 0 || ::fstat(fd_, &st) != 0 ||
+      static_cast<std::uint64_t>(st.st_size) < size ||
+      ::ftruncate(fd_, static_cast<off_t>(size)) != 0 ||
+      ::lseek(fd_, 0, SEEK_END) < 0) {
+    *error = "cannot resume " + temp.string() + ": " +
+             (fd_ >= 0 && errno == 0 ? std::string("shorter than the checkpoint says")
+                                     : std::string(std::strerror(errno)));
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    return false;
+  }
+  temp_ = temp;
+  size_ = size;
+  return true;
+}
+
+bool AtomicFile::sync() {
+  if (fd_ < 0) return false;
+  flush();
+  if (errno_ == 0 && ::fdatasync(fd_) != 0) errno_ = errno;
+  return errno_ == 0;
+}
+
+std::size_t remove_stale_temps(const std::vector<fs::path>& targets,
+                               const std::vector<fs::path>& keep) {
+  std::map<fs::path, std::vector<std::string>> by_folder;  // folder -> ".NAME.tmp-"
+  for (const fs::path& t : targets) {
+    if (t.empty()) continue;
+    const fs::path parent = t.has_parent_path() ? t.parent_path() : fs::path(".");
+    by_folder[parent].push_back("." + t.filename().string() + ".tmp-");
+  }
+  std::size_t removed = 0;
+  for (auto& [folder, prefixes] : by_folder) {
+    std::sort(prefixes.begin(), prefixes.end());
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      // ".NAME.tmp-PID-N": find NAME's prefix, then PID.
+      const std::size_t tmp = name.rfind(".tmp-");
+      if (name.empty() || name[0] != '.' || tmp == std::string::npos) continue;
+      const std::string prefix = name.substr(0, tmp + 5);
+      if (!std::binary_search(prefixes.begin(), prefixes.end(), prefix)) continue;
+      const long pid = std::strtol(name.c_str() + tmp + 5, nullptr, 10);
+      if (pid <= 0 || std::find(keep.begin(), keep.end(), it->path()) != keep.end()) continue;
+      if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive
+      if (::unlink(it->path().c_str()) == 0) ++removed;
+    }
+  }
+  return removed;
 }
 
 void AtomicFile::flush() {
@@ -147,6 +213,7 @@ void AtomicFile::flush() {
 void AtomicFile::write(std::string_view data) {
   if (fd_ < 0 || errno_ != 0) return;
   buffer_.append(data);
+  size_ += data.size();
   if (buffer_.size() >= kBufferSize) flush();
 }
 

@@ -5,11 +5,14 @@
 // folder input) mirrors each input's path relative to its argument: `clean
 // in/ -o out/` writes in/a/b.txt to out/a/b.txt, and `clean x/a.txt -o out/`
 // writes out/a.txt. Files are written atomically: a hidden temporary file in
-// the same folder, renamed over the target once complete.
+// the same folder (.NAME.tmp-PID-N), renamed over the target once complete.
+// A run killed before that leaves the temporary file; the next run removes
+// it, or, with --resume, continues it (checkpoint.h).
 
 #ifndef NEWSCLEAN_CLI_OUTPUT_H_
 #define NEWSCLEAN_CLI_OUTPUT_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -58,6 +61,17 @@ class AtomicFile {
   // Buffers `data`; errors are kept and reported by commit().
   void write(std::string_view data);
 
+  // Continues the temporary file `temp` an interrupted run left for
+  // `target`: cut back to its first `size` bytes, written on from there.
+  bool resume(const std::filesystem::path& target, const std::filesystem::path& temp,
+              std::uint64_t size, std::string* error);
+
+  // Writes what is buffered and syncs it to disk (for a checkpoint).
+  bool sync();
+
+  // Bytes written so far, buffered ones included.
+  std::uint64_t size() const { return size_; }
+
   // Flushes and syncs the temporary file, then renames it over the target.
   bool commit(std::string* error);
 
@@ -65,6 +79,7 @@ class AtomicFile {
   void discard();
 
   const std::filesystem::path& target() const { return target_; }
+  const std::filesystem::path& temp() const { return temp_; }
 
  private:
   void flush();
@@ -74,7 +89,15 @@ class AtomicFile {
   int fd_ = -1;
   int errno_ = 0;  // first write error
   std::string buffer_;
+  std::uint64_t size_ = 0;
 };
+
+// Removes the temporary files (".NAME.tmp-PID-N") that runs killed before
+// committing left beside `targets`: those whose process is gone, except
+// those in `keep` (the ones a resumed run continues). Returns how many were
+// removed.
+std::size_t remove_stale_temps(const std::vector<std::filesystem::path>& targets,
+                               const std::vector<std::filesystem::path>& keep);
 
 // Writes to stdout (buffered). Returns false once a write has failed.
 bool write_stdout(std::string_view data);

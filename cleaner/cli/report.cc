@@ -58,13 +58,20 @@ void Reporter::uncount_cleaned(std::size_t n) {
   failed_ += n;
 }
 
-void Reporter::finish() {
+void Reporter::restore(std::size_t in, std::size_t cleaned, std::size_t failed) {
+  in_ = in;
+  cleaned_ = cleaned;
+  failed_ = failed;
+}
+
+void Reporter::finish(const std::string& errors_file) {
   clear_progress();
   if (quiet_) return;
-  const std::string line = "newsclean: " + std::to_string(in_) +
-                           " documents in, " + std::to_string(cleaned_) +
-                           " cleaned, " + std::to_string(failed_) +
-                           " failed\n";
+  std::string line = "newsclean: " + std::to_string(in_) + " documents in, " +
+                     std::to_string(cleaned_) + " cleaned, " + std::to_string(failed_) +
+                     " failed";
+  if (!errors_file.empty()) line += " (in " + errors_file + ")";
+  line += '\n';
   write_stderr(line);
 }
 

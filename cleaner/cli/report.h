@@ -1,6 +1,7 @@
 // Everything the clean command says on stderr: error lines, --explain lines,
 // the progress line (only when stderr is a terminal) and the final summary
-// "newsclean: N documents in, N cleaned, N failed" (not with --quiet).
+// "newsclean: N documents in, N cleaned, N failed" (not with --quiet), with
+// " (in FILE)" after "failed" under --errors FILE. In = cleaned + failed.
 // Used by the writer thread only.
 
 #ifndef NEWSCLEAN_CLI_REPORT_H_
@@ -31,8 +32,12 @@ class Reporter {
   // could not be written).
   void uncount_cleaned(std::size_t n);
 
-  // Clears the progress line and prints the summary.
-  void finish();
+  // Sets the counts a resumed run starts from (those of the run it continues).
+  void restore(std::size_t in, std::size_t cleaned, std::size_t failed);
+
+  // Clears the progress line and prints the summary; `errors_file` (--errors,
+  // may be empty) is named as where the failed documents went.
+  void finish(const std::string& errors_file);
 
   std::size_t in() const { return in_; }
   std::size_t cleaned() const { return cleaned_; }

@@ -137,12 +137,13 @@ def test_usage_errors_exit_two(args):
 # --- folders, text files, failures ------------------------------------------
 
 
-def test_folder_with_one_broken_file(tmp_path: Path):
+def test_folder_with_one_odd_file(tmp_path: Path):
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)
     (src / "a.txt").write_text(STORY_A, encoding="utf-8")
     (src / "sub" / "b.md").write_text(STORY_B, encoding="utf-8")
-    (src / "sub" / "broken.txt").write_bytes(
+    # Invalid UTF-8 is repaired, as the library repairs it, with its warning.
+    (src / "sub" / "odd.txt").write_bytes(
         b"A fine first line.\nAnother fine line.\nHere \xff is not UTF-8.\n"
     )
     (src / ".hidden.txt").write_text(STORY_B, encoding="utf-8")
@@ -152,20 +153,18 @@ def test_folder_with_one_broken_file(tmp_path: Path):
 
     proc = run("clean", src, "-o", out)
 
-    assert proc.returncode == 1, proc.stderr
-    # The broken file is named, with the line of its first bad byte.
-    broken = str(src / "sub" / "broken.txt")
-    assert f"{broken}:3: error:" in proc.stderr
-    assert "UTF-8" in proc.stderr
-    assert summary(proc.stderr) == (3, 2, 1)
-    # The good files are cleaned into the mirror tree; nothing else is there.
+    odd = str(src / "sub" / "odd.txt")
+    assert f"{odd}: warning: invalid UTF-8" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    assert summary(proc.stderr) == (3, 3, 0)
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == ["a.txt", "sub/b.md"]
+    assert files == ["a.txt", "sub/b.md", "sub/odd.txt"]
     assert (out / "a.txt").read_text(encoding="utf-8") == STORY_A
     assert (out / "sub" / "b.md").read_text(encoding="utf-8") == STORY_B
+    assert "Here \ufffd is not UTF-8." in (out / "sub" / "odd.txt").read_text(encoding="utf-8")
 
 
-def test_nul_byte_and_missing_file_fail_and_run_goes_on(tmp_path: Path):
+def test_nul_byte_is_repaired_and_missing_file_fails_and_run_goes_on(tmp_path: Path):
     good = tmp_path / "good.txt"
     good.write_text(STORY_A, encoding="utf-8")
     nul = tmp_path / "nul.txt"
@@ -175,10 +174,10 @@ def test_nul_byte_and_missing_file_fail_and_run_goes_on(tmp_path: Path):
     proc = run("clean", nul, missing, good)
 
     assert proc.returncode == 1
-    assert f"{nul}:2: error:" in proc.stderr and "NUL" in proc.stderr
+    assert f"{nul}: warning: control characters: 1 dropped" in proc.stderr
     assert f"{missing}: error: cannot read" in proc.stderr
-    assert proc.stdout == STORY_A
-    assert summary(proc.stderr) == (3, 1, 2)
+    assert proc.stdout == "line one\nlinetwo\n" + STORY_A
+    assert summary(proc.stderr) == (3, 2, 1)
 
 
 def test_text_inputs_to_stdout_are_concatenated_in_order(tmp_path: Path):
@@ -232,10 +231,11 @@ def test_stdin_jsonl():
     assert out[1]["url"] == "https://example.com/x"
 
 
-def test_stdin_error_is_named():
-    proc = run("clean", stdin=b"bad \xc3\x28 sequence\n")
-    assert proc.returncode == 1
-    assert "<stdin>:1: error:" in proc.stderr
+def test_stdin_is_repaired_like_a_file():
+    proc = run("clean", stdin=b"The vote was \xc3\x28 close.\n")
+    assert proc.returncode == 0
+    assert "<stdin>: warning: invalid UTF-8" in proc.stderr
+    assert proc.stdout == "The vote was \ufffd( close.\n"
 
 
 # --- JSONL -------------------------------------------------------------------
