@@ -1,5 +1,7 @@
 from typing import Sequence
 
+__version__: str
+
 def default_rules_yaml() -> str: ...
 
 class Stats:

@@ -1,5 +1,7 @@
 """The installed package: importable anywhere, typed, and both CLI entry points."""
 
+import importlib.metadata
+import re
 import subprocess
 import sys
 import sysconfig
@@ -33,3 +35,14 @@ def test_python_dash_m_and_the_console_script_clean_the_seed(tmp_path: Path, roo
     bad = subprocess.run([sys.executable, "-m", "newsclean", "--no-such-flag"],
                          capture_output=True, text=True)
     assert bad.returncode == 2
+
+
+def test_one_version_from_cmake(root):
+    """project() in CMakeLists.txt is the only place the version is written."""
+    cmake = re.search(r"project\(newsclean VERSION ([0-9][0-9A-Za-z.]*)",
+                      (root / "CMakeLists.txt").read_text(encoding="utf-8")).group(1)
+    assert newsclean.__version__ == importlib.metadata.version("newsclean") == cmake
+    assert cmake not in (root / "pyproject.toml").read_text(encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "newsclean", "--version"],
+                         capture_output=True, text=True, check=True).stdout
+    assert cli.strip() == f"newsclean {cmake}"
