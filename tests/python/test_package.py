@@ -46,3 +46,14 @@ def test_one_version_from_cmake(root):
     cli = subprocess.run([sys.executable, "-m", "newsclean", "--version"],
                          capture_output=True, text=True, check=True).stdout
     assert cli.strip() == f"newsclean {cmake}"
+
+
+def test_metadata_license_urls_and_a_long_description_without_machine_paths():
+    md = importlib.metadata.metadata("newsclean")
+    assert md["License-Expression"] == "MIT"
+    assert "LICENSE" in (md.get_all("License-File") or [])
+    assert any(url.startswith("Source, https://") for url in md.get_all("Project-URL"))
+    assert "Programming Language :: Python :: 3" in md.get_all("Classifier")
+    readme = md.get_payload() or md["Description"]
+    assert readme.startswith("# newsclean")
+    assert not re.findall(r"(?<![\w.])/(?:work|tmp|root|home|Users)/\S*", readme)
