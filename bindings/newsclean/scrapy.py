@@ -211,10 +211,12 @@ async def _in_thread(fn: Callable[..., Any], *args: Any) -> Any:
 
 
 class NewscleanPipeline:
-    """Cleans the ``NEWSCLEAN_FIELDS`` of each item with a ``newsclean.Cleaner``.
+    """Cleans ``NEWSCLEAN_INPUT_FIELD`` of each item with a ``newsclean.Cleaner`` and
+    writes the ``Result`` fields of ``NEWSCLEAN_FIELDS`` into the item.
 
     Built by Scrapy with ``from_crawler``; it can also be built directly, e.g.
-    ``NewscleanPipeline(newsclean.Cleaner("site.yaml"), fields={"body": "text"})``.
+    ``NewscleanPipeline(newsclean.Cleaner("site.yaml"), input_field="body",
+    fields={"text": "text", "author": "byline"})``.
     """
 
     def __init__(

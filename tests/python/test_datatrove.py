@@ -33,7 +33,11 @@ from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 import newsclean  # noqa: E402
-from newsclean.datatrove import DEFAULT_METADATA, NewscleanExtractor, NewscleanFormatter  # noqa: E402,E501
+from newsclean.datatrove import (  # noqa: E402
+    DEFAULT_METADATA,
+    NewscleanExtractor,
+    NewscleanFormatter,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -130,7 +134,8 @@ def test_formatter_drops_only_when_asked_into_the_exclusion_writer(tmp_path):
 
 
 def test_the_blocks_are_datatrove_extractor_and_formatter():
-    page = f"<html><body><nav><a href='/'>Home</a></nav><article><p>{STORY}</p></article></body></html>"
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><article><p>{STORY}</p></article>"
+            "</body></html>")
     extractor = NewscleanExtractor(timeout=2)
     assert isinstance(extractor, BaseExtractor) and extractor.timeout == 2
     assert extractor.extract(page) == newsclean.Cleaner().clean_html(page).text == STORY

@@ -131,7 +131,8 @@ def test_example_project_with_the_docs_field_map_from_the_command_line(site, tmp
     for item in items:
         r = expected[item["url"]]
         assert item["body"] == r.text
-        assert item.get("byline") == (r.author or None) and item.get("date") == (r.published or None)
+        assert item.get("byline") == (r.author or None)
+        assert item.get("date") == (r.published or None)
         assert item.get("removed", []) == [x.to_dict() for x in r.removed]
     assert {i.get("byline") for i in items} == {None, "Press TV staff", "Claire Dubois"}
 
