@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
                                      and outputs_dir.is_dir()):
                 data["plugin"].append(tasks.task_plugin(
                     pages, name, metric, tasks.sources_from_outputs(pages, outputs_dir),
-                    f"published, {outputs_dir}", opts, rows, newsclean))
+                    f"published, {report.shown_path(outputs_dir)}", opts, rows, newsclean))
         if "speed" in args.task:
             data["speed"] = tasks.task_speed(pages, name, opts, newsclean, html_names,
                                              runs.get("html-text"))

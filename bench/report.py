@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 from . import ablate
@@ -11,6 +12,15 @@ from .captions import measure as captions
 
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
                "precision", "recall", "f1", "error", "empty"]
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shown_path(path) -> str:
+    """A data path as the README prints it: relative to the repository (e.g.
+    ../shared/eval/scrapinghub-outputs), never this machine's absolute path."""
+    return Path(os.path.relpath(Path(path).resolve(), REPO)).as_posix()
 
 
 def _f(value, digits: int = 3) -> str:
@@ -147,7 +157,7 @@ def _reproduce_section(rep: dict) -> list[str]:
         rows.append([e.get("label", e["name"]), e["name"], _f(e["f1"]), _f(e["precision"]),
                      _f(e["recall"]), _f(pub.get("f1")), _f(pub.get("precision")),
                      _f(pub.get("recall")), mark])
-    return [f"### ScrapingHub published table, recomputed from `{rep['outputs']}` "
+    return [f"### ScrapingHub published table, recomputed from `{shown_path(rep['outputs'])}` "
             f"({rep['pages']} pages)", "",
             f"{rep['matched']} of {rep['compared']} published figures reproduced to three "
             "decimals.", "", _table(headers, rows), ""]

@@ -4,7 +4,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 #include "newsclean/cleaner.h"
 
@@ -20,6 +23,59 @@ using newsclean::Removal;
 using newsclean::Result;
 using newsclean::RuleSource;
 using newsclean::Stats;
+
+// One list of a struct's fields gives its read-only properties (with their
+// docstrings), to_dict() and pickling (__getstate__ is that dict, __setstate__
+// a default-constructed object given the dict's values): a field added to the
+// list is in all three. Nested values (Result.captions, Result.stats) pickle
+// as the objects they are.
+template <class T>
+class Fields {
+ public:
+  explicit Fields(py::class_<T>& cls) : cls_(cls), list_(std::make_shared<List>()) {}
+
+  template <class V>
+  Fields& add(const char* name, V T::*member, const char* doc) {
+    cls_.def_readonly(name, member, doc);
+    list_->push_back({name, [member](const T& t) { return py::cast(t.*member); },
+                      [member](T& t, const py::handle& v) { t.*member = v.cast<V>(); }});
+    return *this;
+  }
+
+  // Defines __getstate__/__setstate__ and, unless the class has its own,
+  // to_dict().
+  void finish(bool to_dict = true) {
+    std::shared_ptr<const List> list = list_;
+    auto state = [list](const T& t) {
+      py::dict d;
+      for (const Entry& e : *list) d[py::str(e.name)] = e.get(t);
+      return d;
+    };
+    if (to_dict) cls_.def("to_dict", state, "The fields as a dict (the same keys as in to_json).");
+    const std::string type = py::str(cls_.attr("__name__"));
+    cls_.def(py::pickle(state, [list, type](const py::dict& d) {
+      T t;
+      for (const auto& [key, value] : d) {
+        const std::string name = py::str(key);
+        auto e = std::find_if(list->begin(), list->end(),
+                              [&](const Entry& x) { return x.name == name; });
+        if (e == list->end()) throw py::value_error(type + " has no field '" + name + "'");
+        e->set(t, value);
+      }
+      return t;
+    }));
+  }
+
+ private:
+  struct Entry {
+    std::string name;
+    std::function<py::object(const T&)> get;
+    std::function<void(T&, const py::handle&)> set;
+  };
+  using List = std::vector<Entry>;
+  py::class_<T>& cls_;
+  std::shared_ptr<List> list_;
+};
 
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
@@ -46,21 +102,6 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   const newsclean::Status s = Cleaner::create(rs, o, &c);
   if (!s.ok()) throw py::value_error(s.message());
   return c;
-}
-
-py::dict stats_dict(const Stats& s) {
-  return py::dict("blocks"_a = s.blocks, "kept"_a = s.kept, "removed"_a = s.removed,
-                  "bytes_in"_a = s.bytes_in, "bytes_out"_a = s.bytes_out);
-}
-
-py::dict caption_dict(const Caption& c) {
-  return py::dict("text"_a = c.text, "score"_a = c.score, "related"_a = c.related,
-                  "index"_a = c.index, "rule"_a = c.rule);
-}
-
-py::dict removal_dict(const Removal& r) {
-  return py::dict("index"_a = r.index, "text"_a = r.text, "rule"_a = r.rule,
-                  "category"_a = r.category);
 }
 
 // The one serialiser of a Result (newsclean::to_json), as Python objects.
@@ -126,62 +167,89 @@ std::string shorten(const std::string& s, std::size_t n = 60) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "newsclean C++ engine (private; use the newsclean package)";
+  m.attr("__version__") = NEWSCLEAN_VERSION;  // set by bindings/CMakeLists.txt
   m.def("default_rules_yaml", [] { return std::string(newsclean::default_rules_yaml()); },
         "The built-in rules.yaml text.");
 
-  py::class_<Stats>(m, "Stats")
-      .def_readonly("blocks", &Stats::blocks)
-      .def_readonly("kept", &Stats::kept)
-      .def_readonly("removed", &Stats::removed)
-      .def_readonly("bytes_in", &Stats::bytes_in)
-      .def_readonly("bytes_out", &Stats::bytes_out)
-      .def("to_dict", &stats_dict)
-      .def("__repr__", [](const Stats& s) {
-        return "Stats(blocks=" + std::to_string(s.blocks) + ", kept=" + std::to_string(s.kept) +
-               ", removed=" + std::to_string(s.removed) + ")";
-      });
+  // Docstrings: help(newsclean.Result) is the reference (result.h says the same).
+  py::class_<Stats> stats(m, "Stats", "Counts for one cleaned document.");
+  Fields<Stats>(stats)
+      .add("blocks", &Stats::blocks, "Blocks (lines or paragraphs) in the input.")
+      .add("kept", &Stats::kept, "Blocks in Result.text.")
+      .add("removed", &Stats::removed, "Blocks in Result.removed.")
+      .add("bytes_in", &Stats::bytes_in, "Size of the input, in bytes.")
+      .add("bytes_out", &Stats::bytes_out, "Size of Result.text, in UTF-8 bytes.")
+      .finish();
+  stats.def("__repr__", [](const Stats& s) {
+    return "Stats(blocks=" + std::to_string(s.blocks) + ", kept=" + std::to_string(s.kept) +
+           ", removed=" + std::to_string(s.removed) + ")";
+  });
 
-  py::class_<Caption>(m, "Caption")
-      .def_readonly("text", &Caption::text)
-      .def_readonly("score", &Caption::score)
-      .def_readonly("related", &Caption::related)
-      .def_readonly("index", &Caption::index)
-      .def_readonly("rule", &Caption::rule)
-      .def("to_dict", &caption_dict)
-      .def("__repr__", [](const Caption& c) {
-        return "Caption(related=" + std::string(c.related ? "True" : "False") +
-               ", score=" + std::to_string(c.score) + ", text=" + py::repr(py::str(shorten(c.text))).cast<std::string>() + ")";
-      });
+  py::class_<Caption> caption(m, "Caption",
+                              "A photo caption found in the input. It is not in Result.text "
+                              "unless keep_related_captions kept it.");
+  Fields<Caption>(caption)
+      .add("text", &Caption::text, "The caption, normalised.")
+      .add("score", &Caption::score, "Relevance to the story, 0 (none) .. 1.")
+      .add("related", &Caption::related, "score >= the Cleaner's caption_threshold.")
+      .add("index", &Caption::index, "Its block index in the input (0-based).")
+      .add("rule", &Caption::rule, "Id of the rule that recognised it.")
+      .finish();
+  caption.def("__repr__", [](const Caption& c) {
+    return "Caption(related=" + std::string(c.related ? "True" : "False") +
+           ", score=" + std::to_string(c.score) +
+           ", text=" + py::repr(py::str(shorten(c.text))).cast<std::string>() + ")";
+  });
 
-  py::class_<Removal>(m, "Removal")
-      .def_readonly("index", &Removal::index)
-      .def_readonly("text", &Removal::text)
-      .def_readonly("rule", &Removal::rule)
-      .def_readonly("category", &Removal::category)
-      .def("to_dict", &removal_dict)
-      .def("__repr__", [](const Removal& r) {
-        return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule +
-               "', category='" + r.category + "', text=" +
-               py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
-      });
+  py::class_<Removal> removal(m, "Removal", "One input block that is not in Result.text, and why.");
+  Fields<Removal>(removal)
+      .add("index", &Removal::index, "Its block index in the input (0-based).")
+      .add("text", &Removal::text, "The block, normalised.")
+      .add("rule", &Removal::rule, "Id of the rule that removed it (see Cleaner.rules()).")
+      .add("category", &Removal::category, "The rule's category, e.g. 'footer', 'caption'.")
+      .finish();
+  removal.def("__repr__", [](const Removal& r) {
+    return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule + "', category='" +
+           r.category + "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
+  });
 
-  py::class_<Result>(m, "Result")
-      .def_readonly("text", &Result::text)
-      .def_readonly("title", &Result::title)
-      .def_readonly("section", &Result::section)
-      .def_readonly("author", &Result::author)
-      .def_readonly("published", &Result::published)
-      .def_readonly("site_name", &Result::site_name)
-      .def_readonly("language", &Result::language)
-      .def_readonly("canonical_url", &Result::canonical_url)
-      .def_readonly("format", &Result::format)
-      .def_readonly("kind", &Result::kind)
-      .def_readonly("input_kind", &Result::input_kind)
-      .def_readonly("captions", &Result::captions)
-      .def_readonly("removed", &Result::removed)
-      .def_readonly("stats", &Result::stats)
-      .def_readonly("warnings", &Result::warnings)
-      .def("to_dict", &result_dict)
+  py::class_<Result> result(
+      m, "Result",
+      "What cleaning one document gives: the story's text, the metadata found, and every "
+      "removed block with the rule that removed it. Read-only; it pickles, and to_dict() "
+      "gives it as plain Python objects (the CLI's --json record).");
+  Fields<Result>(result)
+      .add("text", &Result::text,
+           "The story: the kept blocks joined by '\\n', one paragraph per line, no final "
+           "newline.")
+      .add("title", &Result::title,
+           "The headline, or ''. Text: a headline repeated at the head of the text. HTML: "
+           "og:title, JSON-LD, <h1> or <title>.")
+      .add("section", &Result::section,
+           "The breadcrumb's segments, e.g. ['News', 'Politics'], or [].")
+      .add("author", &Result::author, "The author as the page gives it, or '' (HTML only).")
+      .add("published", &Result::published,
+           "The publication date as the page gives it (usually ISO 8601), or '' (HTML only).")
+      .add("site_name", &Result::site_name, "The site's name (og:site_name), or '' (HTML only).")
+      .add("language", &Result::language, "The page's <html lang>, or '' (HTML only).")
+      .add("canonical_url", &Result::canonical_url,
+           "The page's canonical URL, or '' (HTML only).")
+      .add("format", &Result::format, "How the input was read: 'text' or 'html'.")
+      .add("kind", &Result::kind,
+           "What the page says it is: 'article', 'forum', 'product', 'listing', or '' when it "
+           "does not say (and for text).")
+      .add("input_kind", &Result::input_kind,
+           "'html'; for text, 'extract' (an extractor's output) or 'page' (a whole page as "
+           "text).")
+      .add("captions", &Result::captions, "Photo captions found (list of Caption), in order.")
+      .add("removed", &Result::removed, "Blocks not in text (list of Removal), in order.")
+      .add("stats", &Result::stats, "Counts (Stats).")
+      .add("warnings", &Result::warnings,
+           "Odd input that was repaired or guessed (e.g. a charset), as messages.")
+      .finish(/*to_dict=*/false);
+  result
+      .def("to_dict", &result_dict,
+           "The Result as plain Python objects (dicts and lists): the CLI's --json record.")
       .def("__repr__", [](const Result& r) {
         return "Result(title=" + py::repr(py::str(r.title)).cast<std::string>() +
                ", kept=" + std::to_string(r.stats.kept) +

@@ -3,8 +3,9 @@
     python examples/datatrove_clean.py examples/data cleaned/ --rules examples/site-rules.yaml
 
 Reads {"id", "text", "url"} records from every *.jsonl file under the input
-folder and writes the cleaned documents (title, section and removed
-categories in their metadata) as JSON lines; stats go to the logs folder.
+folder and writes the cleaned documents as JSON lines, with what newsclean
+found in their metadata (newsclean_title, newsclean_section, ...,
+newsclean_removed); stats go to the logs folder.
 """
 
 import argparse

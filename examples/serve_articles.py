@@ -3,7 +3,8 @@
     python examples/serve_articles.py 8000      # then crawl http://127.0.0.1:8000/
 
 The front page links every story; a story page has a canonical link (the
-article's own URL) and one <p> per line of its text, inside <article>.
+article's own URL), the record's language (<html lang>), author and publication
+date (<meta>) when it has them, and one <p> per line of its text, inside <article>.
 """
 
 from __future__ import annotations
@@ -26,11 +27,17 @@ def site_pages(articles: Path = ARTICLES) -> dict[str, bytes]:
             path = f"/news/{rec['id']}.html"
             url = rec["url"]
             canonical = f'<link rel="canonical" href="{html.escape(url)}">' if url else ""
+            lang = f' lang="{html.escape(rec["language"])}"' if rec.get("language") else ""
+            if rec.get("author"):
+                canonical += f'<meta name="author" content="{html.escape(rec["author"])}">'
+            if rec.get("published"):
+                canonical += ('<meta property="article:published_time" '
+                              f'content="{html.escape(rec["published"])}">')
             paragraphs = "".join(
                 f"<p>{html.escape(text)}</p>\n" for text in rec["text"].splitlines() if text.strip()
             )
             pages[path] = (
-                f'<!doctype html><html><head><meta charset="utf-8"><title>{rec["id"]}</title>'
+                f'<!doctype html><html{lang}><head><meta charset="utf-8"><title>{rec["id"]}</title>'
                 f"{canonical}</head><body><nav><a href=\"/\">Home</a></nav>\n"
                 f"<article>\n{paragraphs}</article></body></html>\n"
             ).encode("utf-8")

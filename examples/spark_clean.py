@@ -3,7 +3,9 @@
     spark-submit examples/spark_clean.py examples/data/articles.jsonl cleaned/ \
         --rules examples/site-rules.yaml
 
-Writes Parquet with four new columns: clean_text, title, section, removed.
+Writes Parquet with five new columns: clean_text, title, section, removed, and
+newsclean (a struct with every field of the Result: author, published, language,
+canonical_url, captions, removed blocks with their rules, stats, ...).
 The rules file is read once, on the driver, and travels with the job as text;
 every executor needs newsclean installed (pip, or a packed environment passed
 with --archives), not the rules file.
@@ -33,6 +35,7 @@ def main(argv=None):
         url_col=args.url_col if args.url_col in df.columns else None,
         rules=args.rules,
         title_col="title", section_col="section", removed_col="removed",
+        result_col="newsclean",
     )
     df.write.mode("overwrite").parquet(args.output)
     print(f"cleaned {spark.read.parquet(args.output).count()} documents into {args.output}")

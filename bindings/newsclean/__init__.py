@@ -22,7 +22,7 @@ from . import _core
 from ._core import Caption, Removal, Result, Stats
 
 __all__ = ["Caption", "Cleaner", "Removal", "Result", "Stats", "clean", "default_rules"]
-__version__ = "0.1.0"
+__version__: str = _core.__version__  # project() in CMakeLists.txt
 
 RulesArg = Union[None, str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 

@@ -1,5 +1,7 @@
 from typing import Sequence
 
+__version__: str
+
 def default_rules_yaml() -> str: ...
 
 class Stats:
@@ -9,6 +11,8 @@ class Stats:
     bytes_in: int
     bytes_out: int
     def to_dict(self) -> dict[str, int]: ...
+    def __getstate__(self) -> dict[str, object]: ...
+    def __setstate__(self, state: dict[str, object]) -> None: ...
 
 class Caption:
     text: str
@@ -17,6 +21,8 @@ class Caption:
     index: int
     rule: str
     def to_dict(self) -> dict[str, object]: ...
+    def __getstate__(self) -> dict[str, object]: ...
+    def __setstate__(self, state: dict[str, object]) -> None: ...
 
 class Removal:
     index: int
@@ -24,6 +30,8 @@ class Removal:
     rule: str
     category: str
     def to_dict(self) -> dict[str, object]: ...
+    def __getstate__(self) -> dict[str, object]: ...
+    def __setstate__(self, state: dict[str, object]) -> None: ...
 
 class Result:
     text: str
@@ -42,6 +50,8 @@ class Result:
     stats: Stats
     warnings: list[str]
     def to_dict(self) -> dict[str, object]: ...
+    def __getstate__(self) -> dict[str, object]: ...
+    def __setstate__(self, state: dict[str, object]) -> None: ...
 
 class Cleaner:
     def __init__(

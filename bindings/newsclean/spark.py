@@ -5,6 +5,10 @@
     df = clean_column(df, "text", "clean_text", url_col="url", rules="site-rules.yaml",
                       title_col="title", section_col="section", removed_col="removed")
 
+    # Or every Result field, in one struct column:
+    df = clean_column(df, "text", None, result_col="newsclean")
+    df.select("newsclean.author", "newsclean.published", "newsclean.removed.category")
+
 The rules are read on the driver, where a bad file fails at once, and travel
 with the job as text inside the pickled ``Cleaner``: executors need newsclean
 installed, not the rules file. Each Python worker builds that ``Cleaner`` once
@@ -30,7 +34,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 
 import newsclean
 
-__all__ = ["clean_column"]
+__all__ = ["clean_column", "result_schema"]
 
 _FORMATS = ("auto", "text", "html")
 
@@ -42,6 +46,45 @@ def _clean_function(cleaner: newsclean.Cleaner, fmt: str) -> Callable[..., newsc
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {_FORMATS}, got {fmt!r}")
     return functools.partial(cleaner.clean, format=fmt)
+
+
+def _default(cls):
+    """A default-constructed Result, Caption, Removal or Stats (from an empty state)."""
+    obj = cls.__new__(cls)
+    obj.__setstate__({})
+    return obj
+
+
+def _struct(values: dict, lists: dict) -> T.StructType:
+    fields = []
+    for name, value in values.items():
+        if isinstance(value, bool):
+            kind = T.BooleanType()
+        elif isinstance(value, int):
+            kind = T.LongType()
+        elif isinstance(value, float):
+            kind = T.DoubleType()
+        elif isinstance(value, str):
+            kind = T.StringType()
+        elif isinstance(value, dict):
+            kind = _struct(value, {})
+        elif isinstance(value, list):
+            element = lists.get(name)
+            kind = T.ArrayType(_struct(_default(element).to_dict(), {}) if element
+                               else T.StringType())
+        else:  # pragma: no cover - a new kind of field
+            raise TypeError(f"newsclean.spark: no Spark type for Result.{name}")
+        fields.append(T.StructField(name, kind))
+    return T.StructType(fields)
+
+
+def result_schema() -> T.StructType:
+    """The Spark type of a whole ``newsclean.Result``: a struct with every field,
+    as ``Result.to_dict()`` gives them (captions and removed as arrays of
+    structs, stats as a struct). Read from the Result type itself, so a field
+    added to the library is in it."""
+    return _struct(_default(newsclean.Result).to_dict(),
+                   {"captions": newsclean.Caption, "removed": newsclean.Removal})
 
 
 def _worker_cleaner(blob: bytes) -> newsclean.Cleaner:
@@ -71,6 +114,8 @@ def _clean_batches(
                 "section": list(r.section),
                 "removed": [x.category for x in r.removed],
             }
+            if "result" in columns:
+                values["result"] = r.to_dict()
             rows.append(tuple(values[c] for c in columns))
         yield pd.DataFrame.from_records(rows, columns=list(columns))
 
@@ -78,7 +123,7 @@ def _clean_batches(
 def clean_column(
     df: DataFrame,
     input_col: str,
-    output_col: str = "clean_text",
+    output_col: str | None = "clean_text",
     *,
     url_col: str | None = None,
     rules: newsclean.RulesArg = None,
@@ -86,6 +131,7 @@ def clean_column(
     title_col: str | None = None,
     section_col: str | None = None,
     removed_col: str | None = None,
+    result_col: str | None = None,
     format: str = "auto",
 ) -> DataFrame:
     """Returns ``df`` with the cleaned text of ``input_col`` in ``output_col``.
@@ -93,7 +139,8 @@ def clean_column(
     Args:
         df: the DataFrame; ``input_col`` is a string (or binary UTF-8) column.
         input_col: the column to clean. Null rows give null outputs.
-        output_col: the cleaned text (string); may be ``input_col`` to replace it.
+        output_col: the cleaned text (string); may be ``input_col`` to replace it;
+            None for no text column (with ``result_col``, which holds the text).
         url_col: a string column with each page's URL, for site-scoped rules.
         rules: as for ``newsclean.Cleaner(rules)``: a path, YAML text or a list;
             read here, on the driver.
@@ -102,6 +149,11 @@ def clean_column(
         section_col: if given, an array<string> column with the section path.
         removed_col: if given, an array<string> column with the category of
             each removed block, in order (e.g. ``["breadcrumb", "title"]``).
+        result_col: if given, a struct column with every ``Result`` field
+            (``result_schema()``): text, title, section, author, published,
+            site_name, language, canonical_url, format, kind, input_kind,
+            captions and removed (arrays of structs), stats (a struct) and
+            warnings, as ``Result.to_dict()`` gives them ("" or [] when none).
         format: what ``input_col`` holds: ``"text"``, ``"html"`` or ``"auto"``
             (HTML when it looks like HTML), as for ``Cleaner.clean(format=)``.
 
@@ -115,13 +167,17 @@ def clean_column(
     _clean_function(cleaner, format)  # fail on the driver, not in every task
     blob = pickle.dumps(cleaner)
 
-    fields = [("text", T.StringType(), output_col)]
+    fields = [("text", T.StringType(), output_col)] if output_col else []
     if title_col:
         fields.append(("title", T.StringType(), title_col))
     if section_col:
         fields.append(("section", T.ArrayType(T.StringType()), section_col))
     if removed_col:
         fields.append(("removed", T.ArrayType(T.StringType()), removed_col))
+    if result_col:
+        fields.append(("result", result_schema(), result_col))
+    if not fields:
+        raise ValueError("clean_column: nothing to write (output_col=None and no other column)")
     columns = tuple(name for name, _, _ in fields)
     schema = T.StructType([T.StructField(name, kind) for name, kind, _ in fields])
 

@@ -273,3 +273,15 @@ def test_saved_outputs_read_back_as_published_outputs(tmp_path):
     found = tasks.sources_from_outputs(pages, tmp_path / "set")
     assert found["peer"][1] == ["text a", ""]
     assert found["peer"][2][0] is None and found["peer"][2][1]
+
+
+def test_report_names_data_paths_relative_to_the_repository(tmp_path):
+    from bench import report
+
+    outputs = report.REPO.parent / "shared" / "eval" / "scrapinghub-outputs"
+    assert report.shown_path(outputs) == "../shared/eval/scrapinghub-outputs"
+    assert report.shown_path(report.REPO / "bench") == "bench"
+    rep = {"outputs": str(outputs), "pages": 1, "rows": [], "matched": 0, "compared": 0}
+    heading = report._reproduce_section(rep)[0]
+    assert "`../shared/eval/scrapinghub-outputs`" in heading
+    assert str(report.REPO.parent) not in heading

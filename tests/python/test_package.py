@@ -1,5 +1,7 @@
 """The installed package: importable anywhere, typed, and both CLI entry points."""
 
+import importlib.metadata
+import re
 import subprocess
 import sys
 import sysconfig
@@ -33,3 +35,25 @@ def test_python_dash_m_and_the_console_script_clean_the_seed(tmp_path: Path, roo
     bad = subprocess.run([sys.executable, "-m", "newsclean", "--no-such-flag"],
                          capture_output=True, text=True)
     assert bad.returncode == 2
+
+
+def test_one_version_from_cmake(root):
+    """project() in CMakeLists.txt is the only place the version is written."""
+    cmake = re.search(r"project\(newsclean VERSION ([0-9][0-9A-Za-z.]*)",
+                      (root / "CMakeLists.txt").read_text(encoding="utf-8")).group(1)
+    assert newsclean.__version__ == importlib.metadata.version("newsclean") == cmake
+    assert cmake not in (root / "pyproject.toml").read_text(encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "newsclean", "--version"],
+                         capture_output=True, text=True, check=True).stdout
+    assert cli.strip() == f"newsclean {cmake}"
+
+
+def test_metadata_license_urls_and_a_long_description_without_machine_paths():
+    md = importlib.metadata.metadata("newsclean")
+    assert md["License-Expression"] == "MIT"
+    assert "LICENSE" in (md.get_all("License-File") or [])
+    assert any(url.startswith("Source, https://") for url in md.get_all("Project-URL"))
+    assert "Programming Language :: Python :: 3" in md.get_all("Classifier")
+    readme = md.get_payload() or md["Description"]
+    assert readme.startswith("# newsclean")
+    assert not re.findall(r"(?<![\w.])/(?:work|tmp|root|home|Users)/\S*", readme)

@@ -84,19 +84,66 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 # --- a real crawl of the example project, as the docs run it -------------------------------
 
+def _crawl_example(site, out: Path, cwd: Path, *extra: str) -> subprocess.CompletedProcess:
+    return _run(["-m", "scrapy", "crawl", "news", "-a", f"start_url={site}", "-O", str(out),
+                 *extra], cwd=cwd)
+
+
 def test_example_project_crawl_with_the_addon(site, tmp_path):
+    """Run from a folder inside the project: NEWSCLEAN_RULES = "site-rules.yaml" is
+    found beside scrapy.cfg, not in the working directory."""
     out = tmp_path / "items.jsonl"
-    proc = _run(["-m", "scrapy", "crawl", "news", "-a", f"start_url={site}", "-O", str(out)],
-                cwd=PROJECT)
+    cwd = PROJECT / "newsproject" / "spiders"
+    assert not (cwd / "site-rules.yaml").exists()
+    proc = _crawl_example(site, out, cwd)
     items = _read_jsonl(out)
-    expected = _expected(site)
+    expected = _expected(site, "html")
     nonempty = {k for k, r in expected.items() if r.text}
     assert {i["url"] for i in items} == nonempty  # the two empty stories were dropped
+    metadata = ("title", "section", "author", "published", "language", "canonical_url")
     for item in items:
-        assert item["text"] == expected[item["url"]].text
-        assert isinstance(item["body"], list)  # the raw field is kept beside the clean one
+        r = expected[item["url"]]
+        assert item["text"] == r.text
+        assert "html" not in item  # NEWSCLEAN_DROP_INPUT
+        for name in metadata:  # written when the page has it, absent when not
+            assert item.get(name) == (getattr(r, name) or None), (item["url"], name)
+    kaspersky = next(i for i in items if "UK-Kaspersky" in i["url"])
+    assert kaspersky["author"] == "Press TV staff" and kaspersky["language"] == "en"
+    assert kaspersky["published"] == "2017-12-02T14:05:00Z"
+    assert kaspersky["section"] == ["News", "Politics"]
+    assert kaspersky["canonical_url"] == kaspersky["url"]
+    assert sum("author" in i for i in items) == 2 and sum("language" in i for i in items) == 3
     assert "newsclean.scrapy.NewscleanAddon" in proc.stderr  # "Enabled addons"
     assert "'newsclean/removed/advert': 1" in proc.stderr  # the site rule, via NEWSCLEAN_RULES
+
+
+def test_example_project_with_the_docs_field_map_from_the_command_line(site, tmp_path):
+    """The docs' `-s NEWSCLEAN_FIELDS='...'` example, run on the example project."""
+    docs = "\n".join(_doc_blocks("Scrapy"))
+    fields = re.search(r"-s NEWSCLEAN_FIELDS='(\{.*?\})'", docs).group(1)
+    assert json.loads(fields) == {"text": "body", "author": "byline", "published": "date",
+                                  "removed": "removed"}
+    out = tmp_path / "items.jsonl"
+    _crawl_example(site, out, PROJECT, "-s", f"NEWSCLEAN_FIELDS={fields}")
+    items = _read_jsonl(out)
+    expected = _expected(site, "html")
+    assert items and all(set(i) <= {"url", "body", "byline", "date", "removed"} for i in items)
+    for item in items:
+        r = expected[item["url"]]
+        assert item["body"] == r.text
+        assert item.get("byline") == (r.author or None)
+        assert item.get("date") == (r.published or None)
+        assert item.get("removed", []) == [x.to_dict() for x in r.removed]
+    assert {i.get("byline") for i in items} == {None, "Press TV staff", "Claire Dubois"}
+
+
+def test_rules_path_missing_from_the_project_is_named(site, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_url={site}",
+         "-s", "NEWSCLEAN_RULES=no-such-rules.yaml", "-O", str(tmp_path / "x.jsonl")],
+        cwd=PROJECT / "newsproject", capture_output=True, text=True, timeout=120)
+    assert "no-such-rules.yaml' not found in the Scrapy project" in proc.stderr
+    assert str(PROJECT / "no-such-rules.yaml") in proc.stderr
 
 
 # --- crawls with every item type, under each way Scrapy can run ------------------------------
@@ -160,9 +207,9 @@ class RecordingPipeline(NewscleanPipeline):
 
     on_reactor_thread = []
 
-    def _clean_values(self, texts, url):
+    def _clean_value(self, text, url):
         self.on_reactor_thread.append(threading.current_thread() is threading.main_thread())
-        return super()._clean_values(texts, url)
+        return super()._clean_value(text, url)
 
     def close_spider(self, spider=None):
         self.stats.set_value("test/cleanings", len(self.on_reactor_thread))
@@ -172,7 +219,8 @@ class RecordingPipeline(NewscleanPipeline):
 settings = {
     "ITEM_PIPELINES": {RecordingPipeline: 300},
     "NEWSCLEAN_RULES": rules,
-    "NEWSCLEAN_FIELDS": {"body": "clean"},
+    "NEWSCLEAN_INPUT_FIELD": "body",
+    "NEWSCLEAN_FIELDS": {"text": "clean"},
     "NEWSCLEAN_DROP_EMPTY": True,
     "FEEDS": {out + "/items.jsonl": {"format": "jsonlines", "encoding": "utf-8"}},
     "ROBOTSTXT_OBEY": False,
@@ -300,15 +348,80 @@ def test_disabled_pipeline_is_not_configured():
 
 
 def test_fields_setting_forms():
-    assert _pipeline().fields == {"text": "text"}
-    assert _pipeline(NEWSCLEAN_FIELDS={"body": "text"}).fields == {"body": "text"}
-    assert _pipeline(NEWSCLEAN_FIELDS=["body", "summary"]).fields == {"body": "body",
-                                                                      "summary": "summary"}
-    assert _pipeline(NEWSCLEAN_FIELDS='{"body": "clean"}').fields == {"body": "clean"}  # -s
-    assert _pipeline(NEWSCLEAN_FIELDS="body,summary").fields == {"body": "body",
-                                                                "summary": "summary"}
+    from newsclean.scrapy import DEFAULT_FIELDS
+
+    assert _pipeline().fields == DEFAULT_FIELDS == {
+        name: name for name in ("text", "title", "section", "author", "published", "language",
+                                "canonical_url")}
+    assert _pipeline(NEWSCLEAN_FIELDS={"text": "clean"}).fields == {"text": "clean"}
+    assert _pipeline(NEWSCLEAN_FIELDS=["text", "site_name"]).fields == {"text": "text",
+                                                                        "site_name": "site_name"}
+    assert _pipeline(NEWSCLEAN_FIELDS='{"text": "clean"}').fields == {"text": "clean"}  # -s
+    assert _pipeline(NEWSCLEAN_FIELDS="text,kind").fields == {"text": "text", "kind": "kind"}
     with pytest.raises(ValueError, match="NEWSCLEAN_FIELDS"):
         _pipeline(NEWSCLEAN_FIELDS={})
+    with pytest.raises(ValueError, match="'body' is not a newsclean.Result field.*INPUT_FIELD"):
+        _pipeline(NEWSCLEAN_FIELDS={"body": "text"})  # the old form names the input field
+    with pytest.raises(ValueError, match="where the cleaned text goes"):
+        _pipeline(NEWSCLEAN_FIELDS={"title": "headline"})
+
+
+def test_metadata_written_when_present_and_by_the_map():
+    page = ('<html lang="en-GB"><head><meta name="author" content="A. Writer">'
+            '<meta property="og:site_name" content="The Gazette">'
+            '<link rel="canonical" href="https://www.example.com/a"></head><body><article>'
+            f"<h1>Council agrees the budget</h1><p>{STORY}</p></article></body></html>")
+    item = _process(_pipeline(), {"text": page, "published": "from the spider"})
+    want = newsclean.Cleaner().clean(page)
+    assert item["text"] == want.text and STORY in want.text
+    assert (item["title"], item["author"], item["language"], item["canonical_url"]) == (
+        "Council agrees the budget", "A. Writer", "en-GB", "https://www.example.com/a")
+    assert item["published"] == "from the spider"  # the page has none: the item's is kept
+    assert "section" not in item and "site_name" not in item  # none / not in the default map
+
+    p = _pipeline(NEWSCLEAN_INPUT_FIELD="page", NEWSCLEAN_DROP_INPUT=True,
+                  NEWSCLEAN_FIELDS={"text": "clean", "site_name": "site", "stats": "stats"})
+    item = _process(p, {"page": page})
+    assert item == {"clean": want.text, "site": "The Gazette", "stats": want.stats.to_dict()}
+
+
+def test_default_map_skips_fields_a_declared_item_lacks():
+    class Article(scrapy.Item):
+        text = scrapy.Field()
+        title = scrapy.Field()
+
+    page = f"<html lang='en'><body><article><h1>A title</h1><p>{STORY}</p></article></body></html>"
+    item = _process(_pipeline(), Article(text=page))
+    want = newsclean.Cleaner().clean(page)
+    assert want.language == "en" and want.title == "A title"
+    assert dict(item) == {"text": want.text, "title": "A title"}  # no language field: skipped
+
+
+def test_relative_rules_path_is_found_in_the_project(tmp_path, monkeypatch):
+    project = tmp_path / "proj"
+    (project / "proj" / "spiders").mkdir(parents=True)
+    (project / "scrapy.cfg").write_text("[settings]\ndefault = proj.settings\n")
+    (project / "rules.yaml").write_text(
+        "rules:\n  - {id: promo, category: advert, pattern: '^Buy the paper'}\n")
+    monkeypatch.delenv("SCRAPY_SETTINGS_MODULE", raising=False)
+    monkeypatch.chdir(project / "proj" / "spiders")
+    item = {"text": STORY + "\nBuy the paper every day"}
+    assert _process(_pipeline(NEWSCLEAN_RULES="rules.yaml"), dict(item))["text"] == STORY
+    with pytest.raises(FileNotFoundError, match="'other.yaml' not found in the Scrapy project"):
+        _pipeline(NEWSCLEAN_RULES=["rules.yaml", "other.yaml"])
+
+    # Beside the settings module (a project without scrapy.cfg above the working dir)
+    (project / "proj" / "__init__.py").write_text("")
+    (project / "proj" / "settings.py").write_text("")
+    (project / "proj" / "near-settings.yaml").write_text(
+        "rules:\n  - {id: promo2, category: advert, pattern: '^Read more'}\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "proj.settings")
+    got = _process(_pipeline(NEWSCLEAN_RULES="near-settings.yaml"), {"text": STORY + "\nRead more"})
+    assert got["text"] == STORY
 
 
 def test_bad_rules_stop_the_crawl_at_start(tmp_path):
@@ -351,7 +464,7 @@ def test_item_types_in_process():
         body: str
         text: str = ""
 
-    p = _pipeline(NEWSCLEAN_FIELDS={"body": "text"})
+    p = _pipeline(NEWSCLEAN_INPUT_FIELD="body")
     raw = "News / Politics\n" + STORY
     for item in ({"body": raw}, Article(body=raw.split("\n")), DataArticle(raw), AttrsArticle(raw)):
         out = _process(p, item)
@@ -361,7 +474,7 @@ def test_item_types_in_process():
 
 
 def test_items_without_the_fields_pass_untouched():
-    p = _pipeline(NEWSCLEAN_FIELDS={"body": "text"}, NEWSCLEAN_DROP_EMPTY=True)
+    p = _pipeline(NEWSCLEAN_INPUT_FIELD="body", NEWSCLEAN_DROP_EMPTY=True)
     item = {"author": "A. Writer"}
     assert _process(p, item) == {"author": "A. Writer"}
 
@@ -386,8 +499,9 @@ def test_undeclared_output_field_is_named():
     class Article(scrapy.Item):
         body = scrapy.Field()
 
-    with pytest.raises(KeyError, match="'body' to 'clean'.*Article does not declare"):
-        _process(_pipeline(NEWSCLEAN_FIELDS={"body": "clean"}), Article(body=STORY))
+    with pytest.raises(KeyError, match="'text' to 'clean'.*Article does not declare"):
+        _process(_pipeline(NEWSCLEAN_INPUT_FIELD="body", NEWSCLEAN_FIELDS={"text": "clean"}),
+                 Article(body=STORY))
 
 
 def test_non_text_field_is_an_error():

@@ -71,7 +71,7 @@ from pyspark.sql import SparkSession  # noqa: E402
 from pyspark.sql import functions as F  # noqa: E402
 
 import newsclean.spark  # noqa: E402
-from newsclean.spark import clean_column  # noqa: E402
+from newsclean.spark import clean_column, result_schema  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +117,39 @@ def test_clean_column_matches_the_library_on_a_few_hundred_documents(spark):
     promo = got["copyright-law-story-0"]
     assert promo["removed"][-1] == "advert" and "Ledgerline every" not in promo["clean_text"]
     assert got["kaspersky-ban-0"]["section"] == ["News", "Politics"]
+
+
+PAGE = ('<html lang="de"><head><meta name="author" content="A. Autor">'
+        '<meta property="article:published_time" content="2024-05-01T10:00:00Z">'
+        '<link rel="canonical" href="https://www.example.com/a"></head><body><article>'
+        "<h1>Ein Titel</h1><p>Der Rat hat am Dienstag den Haushalt für das kommende Jahr "
+        "beschlossen, nach einer langen Debatte.</p></article></body></html>")
+
+
+def test_result_col_holds_every_result_field(spark):
+    records = _records() + [{"id": "page", "url": None, "text": PAGE},
+                            {"id": "null", "url": None, "text": None}]
+    df = spark.createDataFrame(pd.DataFrame(records)[["id", "url", "text"]]).repartition(2)
+    out = clean_column(df, "text", None, url_col="url", rules=str(RULES), result_col="nc")
+    assert out.columns == df.columns + ["nc"]
+    assert out.schema["nc"].dataType == result_schema()
+    fields = [k for k, v in vars(newsclean.Result).items() if isinstance(v, property)]
+    assert result_schema().fieldNames() == fields  # every field, in the Result's order
+    got = {row["id"]: row["nc"] for row in out.collect()}
+    cleaner = newsclean.Cleaner(RULES)
+    for r in records:
+        if r["text"] is None:
+            assert got[r["id"]] is None
+            continue
+        want = cleaner.clean(r["text"], url=r["url"]).to_dict()
+        assert got[r["id"]].asDict(recursive=True) == want, r["id"]
+    page = got["page"]
+    assert (page["author"], page["published"], page["language"], page["canonical_url"]) == (
+        "A. Autor", "2024-05-01T10:00:00Z", "de", "https://www.example.com/a")
+    assert got["kaspersky-ban"]["captions"][1]["related"] is True
+    assert [x["rule"] for x in got["copyright-law-story"]["removed"]][-1] != ""
+    with pytest.raises(ValueError, match="nothing to write"):
+        clean_column(df, "text", None)
 
 
 def test_one_cleaner_per_python_worker(spark):
@@ -204,6 +237,7 @@ def test_docs_snippet_runs(spark, tmp_path, monkeypatch, capsys):
     rows = {r["id"]: r for r in namespace["df"].collect()}
     assert rows["kaspersky-ban"]["removed"] == ["breadcrumb", "title", "caption", "caption",
                                                 "footer", "footer"]
+    assert rows["kaspersky-ban"]["newsclean"]["removed"][0]["rule"] == "breadcrumb-trail"
     assert rows["copyright-law-story"]["removed"][-1] == "advert"  # the site rules were read
 
 
@@ -228,4 +262,5 @@ def test_spark_submit_runs_the_example_with_rules(tmp_path):
     got = pd.read_parquet(out)
     promo = got.set_index("id").loc["copyright-law-story"]
     assert list(promo["removed"])[-1] == "advert"
+    assert promo["newsclean"]["stats"]["removed"] == len(promo["removed"])
     assert promo["title"] == "Court rules AI-generated images cannot be protected by copyright"

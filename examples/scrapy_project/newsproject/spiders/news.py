@@ -2,7 +2,7 @@ import scrapy
 
 
 class NewsSpider(scrapy.Spider):
-    """Follows the story links of a front page; a story's paragraphs go to item["body"]."""
+    """Follows the story links of a front page; each story's page goes to item["html"]."""
 
     name = "news"
 
@@ -16,5 +16,5 @@ class NewsSpider(scrapy.Spider):
     def parse_story(self, response):
         yield {
             "url": response.css('link[rel="canonical"]::attr(href)').get(response.url),
-            "body": response.css("article p::text").getall(),
+            "html": response.text,
         }
