@@ -19,8 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def shown_path(path) -> str:
     """A data path as the README prints it: relative to the repository (e.g.
-    ../shared/eval/scrapinghub-outputs), never this machine's absolute path."""
-    return Path(os.path.relpath(Path(path).resolve(), REPO)).as_posix()
+    ../shared/eval/scrapinghub-outputs), never this machine's absolute path. A
+    symlink (../shared beside a clone) is named as reached, not as resolved."""
+    return Path(os.path.relpath(os.path.abspath(path), REPO)).as_posix()
 
 
 def _f(value, digits: int = 3) -> str:
