@@ -195,6 +195,13 @@ TEST(RulesLoad, DeeplyNestedYamlIsNestedTooDeepWithItsPlace) {
   EXPECT_NE(s.message().find(": nested too deep"), std::string::npos) << s.message();
 }
 
+TEST(RulesLoad, BytesThatAreNotUtf8AreRefusedWithTheirPlace) {
+  const Status s = load("rules:\n  - id: promo-box\n    category: advert\n"
+                        "    xpath: '//div[@id=\"pr\xac\xacmo\"]'\n");
+  EXPECT_EQ(s.code(), ErrorCode::kYaml);
+  EXPECT_EQ(s.message(), "user.yaml:4:26: not UTF-8 (a rules file is UTF-8 text)");
+}
+
 TEST(RulesLoad, XPathWithAnUnknownFunctionIsRefusedAtLoad) {
   const Status s = load(
       "rules:\n"

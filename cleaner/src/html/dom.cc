@@ -8,7 +8,9 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "core/decode.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace newsclean {
 namespace {
@@ -30,6 +32,10 @@ void keep_structured_error(void*, xmlErrorPtr e) {
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
   m = "libxml2: " + m;
   if (e->domain == XML_FROM_XPATH && e->str1 != nullptr) m += std::string(" in ") + e->str1;
+  if (!valid_utf8(m)) {  // an expression may quote bytes of a page or a rules file
+    std::size_t replaced = 0;
+    m = repair_utf8(m, &replaced);
+  }
   for (const std::string& seen : t_messages) {
     if (seen == m) return;
   }

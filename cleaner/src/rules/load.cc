@@ -7,6 +7,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/utf8.h"
 #include "rules/load.h"
 #include "rules/schema.h"
 
@@ -335,6 +336,15 @@ Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
   if (!source.error.empty()) return Status(ErrorCode::kIo, source.error);
   const std::string no_rule;
   const Located at(source.name, no_rule);
+  if (const std::size_t bad = find_invalid_utf8_in(source.yaml); bad != std::string::npos) {
+    const std::string_view before = std::string_view(source.yaml).substr(0, bad);
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(bad);
+    mark.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t nl = before.rfind('\n');
+    mark.column = static_cast<int>(nl == std::string_view::npos ? bad : bad - nl - 1);
+    return at.error(mark, "not UTF-8 (a rules file is UTF-8 text)", ErrorCode::kYaml);
+  }
   YAML::Node doc;
   try {
     doc = YAML::Load(source.yaml);
