@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -36,6 +37,7 @@ struct RuleFlags {
   std::vector<std::string> disable;
   bool no_default_rules = false;
   bool keep_related_captions = false;
+  double caption_threshold = newsclean::Options().caption_threshold;
   newsclean::InputKind input_kind = newsclean::InputKind::kAuto;
 
   void add_to(CLI::App* app) {
@@ -56,7 +58,8 @@ struct RuleFlags {
   // it (building the rules again would double the start-up time).
   bool build(newsclean::Cleaner* cleaner) const {
     if (rules_files.empty() && disable.empty() && !no_default_rules &&
-        !keep_related_captions && input_kind == newsclean::InputKind::kAuto) {
+        !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
+        caption_threshold == newsclean::Options().caption_threshold) {
       return true;
     }
     std::vector<newsclean::RuleSource> sources;
@@ -68,6 +71,7 @@ struct RuleFlags {
     options.disable = disable;
     options.no_default_rules = no_default_rules;
     options.keep_related_captions = keep_related_captions;
+    options.caption_threshold = caption_threshold;
     options.input_kind = input_kind;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
@@ -134,6 +138,44 @@ int test_rules(const std::string& path) {
   return failed == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
 }
 
+// Levenshtein distance, for suggesting a subcommand.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// `newsclean clen ...`: says so, with the nearest subcommand when one is
+// close, and returns true; false when argv[1] is a subcommand or a flag.
+bool unknown_subcommand(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string given = argv[1];
+  std::string nearest;
+  std::size_t best = 3;  // at most two edits away
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == given) return false;
+    const std::size_t d = edit_distance(given, sub->get_name());
+    if (d < best) {
+      best = d;
+      nearest = sub->get_name();
+    }
+  }
+  std::string msg = "newsclean: '" + given + "' is not a command";
+  if (!nearest.empty()) msg += "; did you mean '" + nearest + "'?";
+  msg += "\nRun with --help for the commands.\n";
+  std::fputs(msg.c_str(), stderr);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,6 +211,13 @@ int main(int argc, char** argv) {
   flags.add_to(clean);
   clean->add_flag("--keep-related-captions", flags.keep_related_captions,
                   "keep captions related to the story in the text");
+  clean->add_option("--caption-threshold", flags.caption_threshold,
+                    "relevance score (0 to 1) from which a caption counts as related "
+                    "to the story (captions[].related; kept in the text with "
+                    "--keep-related-captions)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str()
+      ->type_name("SCORE");
   clean->add_option("--input-kind", flags.input_kind,
                     "what text input is: extract (a main-content extractor's output), "
                     "page (a whole page as text: lines that are not prose go unless "
@@ -216,6 +265,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 4096u))
       ->type_name("N");
   clean->add_flag("-q,--quiet", config.quiet, "no progress line and no summary");
+  clean->add_flag("--progress", config.progress,
+                  "progress (count, total when known, rate, time left) every 5 s as a "
+                  "line of its own when stderr is not a terminal, e.g. a log; on a "
+                  "terminal it is always shown, redrawn in place");
   clean->add_option("--errors", config.errors,
                     "write each document that fails to FILE, one JSON object a line: "
                     "source, line, reason, record (the input line as a string); input "
@@ -243,6 +296,7 @@ int main(int argc, char** argv) {
       ->excludes("--disable")
       ->excludes("--no-default-rules");
 
+  if (unknown_subcommand(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -258,7 +312,7 @@ int main(int argc, char** argv) {
       output_field.empty() ? config.document.text_field : output_field;
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
-                                     flags.keep_related_captions})
+                                     flags.keep_related_captions, flags.caption_threshold})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
