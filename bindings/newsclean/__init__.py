@@ -69,6 +69,10 @@ class Cleaner:
             html-text's output; lines that are not sentences go unless they
             sit inside the story's prose) or "auto" (decided per document;
             ``Result.input_kind`` says what was decided).
+        text_format: how ``Result.text`` is written: "plain" (the kept
+            blocks, one a line) or "markdown" (headings, lists, quotes,
+            preformatted text and tables as the HTML had them, paragraphs
+            parted by an empty line, markup characters escaped).
 
     Raises:
         ValueError: a rules file is invalid; the message names file:line:col
@@ -85,6 +89,7 @@ class Cleaner:
         caption_threshold: float = 0.2,
         defaults: bool = True,
         input_kind: str = "auto",
+        text_format: str = "plain",
     ) -> None:
         self._sources = _sources(rules)
         self._options = {
@@ -93,6 +98,7 @@ class Cleaner:
             "caption_threshold": float(caption_threshold),
             "defaults": bool(defaults),
             "input_kind": str(input_kind),
+            "text_format": str(text_format),
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 

@@ -62,6 +62,7 @@ class Cleaner:
         disable: Sequence[str],
         defaults: bool,
         input_kind: str = "auto",
+        text_format: str = "plain",
     ) -> None: ...
     def clean(
         self, text: str | bytes, url: str = "", format: str = "auto", encoding: str = ""

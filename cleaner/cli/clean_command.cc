@@ -249,7 +249,10 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   add_listed_inputs(listed, config.kind, &discovery);
   OutputPlan plan;
   if (!plan_outputs(config.output, discovery, args.size() + listed.size(),
-                    config.document.json, &plan, &error) ||
+                    config.document.json ? DocOutput::kJson
+                    : config.markdown    ? DocOutput::kMarkdown
+                                         : DocOutput::kText,
+                    &plan, &error) ||
       !check_outputs_not_inputs(discovery.inputs, plan, &error)) {
     usage_error(error);
     return kExitUsage;

@@ -38,6 +38,7 @@ struct RuleFlags {
   bool no_default_rules = false;
   bool keep_related_captions = false;
   double caption_threshold = newsclean::Options().caption_threshold;
+  newsclean::TextFormat text_format = newsclean::TextFormat::kPlain;
   newsclean::InputKind input_kind = newsclean::InputKind::kAuto;
 
   void add_to(CLI::App* app) {
@@ -59,7 +60,8 @@ struct RuleFlags {
   bool build(newsclean::Cleaner* cleaner) const {
     if (rules_files.empty() && disable.empty() && !no_default_rules &&
         !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
-        caption_threshold == newsclean::Options().caption_threshold) {
+        caption_threshold == newsclean::Options().caption_threshold &&
+        text_format == newsclean::TextFormat::kPlain) {
       return true;
     }
     std::vector<newsclean::RuleSource> sources;
@@ -72,6 +74,7 @@ struct RuleFlags {
     options.no_default_rules = no_default_rules;
     options.keep_related_captions = keep_related_captions;
     options.caption_threshold = caption_threshold;
+    options.text_format = text_format;
     options.input_kind = input_kind;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
@@ -259,6 +262,13 @@ int main(int argc, char** argv) {
                   "output the whole result as JSON, one object per document, every key "
                   "always: text, title, section, author, published, site_name, language, "
                   "canonical_url, format, kind, input_kind, captions, removed, stats, warnings");
+  std::string output_format = "text";
+  CLI::Option* output_format_option =
+      clean->add_option("--output-format", output_format,
+                        "text (the kept blocks, one a line), markdown (headings, lists, "
+                        "quotes and tables as the HTML had them) or json (as --json)")
+          ->check(CLI::IsMember({"text", "markdown", "json"}))
+          ->capture_default_str();
   clean->add_flag("--explain", config.document.explain,
                   "list each removed block with its rule on stderr");
   clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")
@@ -304,15 +314,27 @@ int main(int argc, char** argv) {
   }
 
   if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
-  newsclean::Cleaner cleaner;
-  if (!flags.build(&cleaner)) return kExitUsage;
-  if (rules->parsed()) return print_rules(cleaner, rules_json);
+  if (rules->parsed()) {
+    newsclean::Cleaner cleaner;
+    if (!flags.build(&cleaner)) return kExitUsage;
+    return print_rules(cleaner, rules_json);
+  }
 
+  if (output_format_option->count() > 0 && config.document.json && output_format != "json") {
+    std::fprintf(stderr, "newsclean: --json and --output-format %s: choose one\n",
+                 output_format.c_str());
+    return kExitUsage;
+  }
+  config.document.json = config.document.json || output_format == "json";
+  config.markdown = output_format == "markdown";
+  flags.text_format =
+      config.markdown ? newsclean::TextFormat::kMarkdown : newsclean::TextFormat::kPlain;
   config.document.output_field =
       output_field.empty() ? config.document.text_field : output_field;
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
-                                     flags.keep_related_captions, flags.caption_threshold})
+                                     flags.keep_related_captions, flags.caption_threshold,
+                                     output_format})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
@@ -321,6 +343,8 @@ int main(int argc, char** argv) {
   config.document.content = content == "text"   ? newsclean::Format::kText
                             : content == "html" ? newsclean::Format::kHtml
                                                 : newsclean::Format::kAuto;
+  newsclean::Cleaner cleaner;
+  if (!flags.build(&cleaner)) return kExitUsage;
   if (::isatty(STDOUT_FILENO) == 0) {
     static char buffer[1 << 20];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);

@@ -24,6 +24,9 @@
 
 namespace newsclean::cli {
 
+// What a document (not a JSONL record) is written as.
+enum class DocOutput { kText, kMarkdown, kJson };
+
 struct OutputPlan {
   enum class Mode { kStdout, kFile, kFolder };
   Mode mode = Mode::kStdout;
@@ -36,15 +39,17 @@ struct OutputPlan {
 std::filesystem::path output_folder_to_skip(const std::string& output_arg);
 
 // Decides where each input's output goes. `output_arg` is -o ("" or "-" for
-// stdout); `arg_count` is the number of path arguments; `json`: documents
-// are written as JSON (--json). Under a folder cleaned text is written as
-// NAME.txt and JSON as NAME.json (JSONL input keeps its name); `-o FILE`
-// named for another kind of content (a.html or a.jsonl for text, a.txt for
-// JSON) is an error. Returns false with
+// stdout); `arg_count` is the number of path arguments; `doc` is what
+// documents are written as. Under a folder cleaned text is written as
+// NAME.txt, Markdown as NAME.md and JSON as NAME.json (JSONL input keeps its
+// name); `-o FILE` named for another kind of content (a.html or a.jsonl for
+// text, a.txt for JSON) is an error, and so are several Markdown documents
+// to stdout (they have empty lines of their own: nothing would part them). Returns false with
 // *error set on a usage error (e.g. several inputs and -o naming a file, two
 // inputs that would write the same output, stdin into a folder).
 bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
-                  std::size_t arg_count, bool json, OutputPlan* plan, std::string* error);
+                  std::size_t arg_count, DocOutput doc, OutputPlan* plan,
+                  std::string* error);
 
 // Returns false with *error set when some output target is the same file as
 // some input (same device and inode, as std::filesystem::equivalent checks;

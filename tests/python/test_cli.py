@@ -769,3 +769,28 @@ def test_broken_pipe_ends_quietly(tmp_path: Path):
                           capture_output=True, text=True, timeout=120)
     assert proc.stdout.count("\n") == 1
     assert proc.stderr == ""
+
+
+ARTICLE_HTML = (
+    "<html><head><title>Bridge</title></head><body><article><p>" + STORY_A.replace("\n", " ")
+    + "</p><h2>What it cost</h2><p>" + STORY_B.replace("\n", " ") + "</p><ul><li>First span "
+    "lifted in May</li><li>Second span lifted in June</li></ul></article></body></html>"
+)
+
+
+def test_output_format_markdown(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    proc = run("clean", "--output-format", "markdown", page)
+    assert proc.returncode == 0, proc.stderr
+    assert "\n\n## What it cost\n\n" in proc.stdout
+    assert "- First span lifted in May\n- Second span lifted in June" in proc.stdout
+    # Markdown has empty lines of its own: several documents go to a folder.
+    proc = run("clean", "--output-format", "markdown", page, page)
+    assert proc.returncode == 2 and "use -o FOLDER" in proc.stderr
+    proc = run("clean", "--output-format", "markdown", tmp_path, "-o", tmp_path / "md")
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in (tmp_path / "md").iterdir()] == ["page.md"]
+    assert run("clean", "--output-format", "json", page).stdout.startswith('{"source":')
+    proc = run("clean", "--json", "--output-format", "markdown", page)
+    assert proc.returncode == 2 and "choose one" in proc.stderr
