@@ -757,3 +757,26 @@ TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(Html, TextareaValueIsNotPageText) {
+  // A "republish this story" box holds the whole story's markup in a
+  // textarea: a form field's value, never text of the page.
+  const std::string story =
+      "<p>The harbour reopened on Monday after a week of storms, the port authority said, "
+      "and the first ferries left on time.</p>"
+      "<p>Fishermen, who lost a week of work, asked the city for help with repairs.</p>";
+  const std::string html =
+      "<html><body><article>" + story + "<div class=\"box\"><textarea>&lt;h1&gt;Harbour "
+      "reopens&lt;/h1&gt; &lt;p&gt;The harbour reopened on Monday after a week of storms, the "
+      "port authority said.&lt;/p&gt;</textarea></div></article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  EXPECT_NE(r.text.find("Fishermen"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("<h1>"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("<p>"), std::string::npos) << r.text;
+}
+
+}  // namespace
+}  // namespace newsclean
