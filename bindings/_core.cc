@@ -42,6 +42,16 @@ class Fields {
     return *this;
   }
 
+  // A field given to Python as `Py` (e.g. a list of pairs as a dict).
+  template <class Py, class V>
+  Fields& add_as(const char* name, V T::*member, const char* doc) {
+    cls_.def_property_readonly(
+        name, [member](const T& t) { return Py(py::cast(t.*member)); }, doc);
+    list_->push_back({name, [member](const T& t) { return Py(py::cast(t.*member)); },
+                      [member](T& t, const py::handle& v) { t.*member = py_to<V>(v); }});
+    return *this;
+  }
+
   // Defines __getstate__/__setstate__ and, unless the class has its own,
   // to_dict().
   void finish(bool to_dict = true) {
@@ -77,10 +87,17 @@ class Fields {
   std::shared_ptr<List> list_;
 };
 
+// A dict of pairs (Stats.removed_by_category) back to its C++ list.
+template <class V>
+V py_to(const py::handle& v) {
+  if (py::isinstance<py::dict>(v)) return py::cast<V>(py::list(v.attr("items")()));
+  return v.cast<V>();
+}
+
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
                      std::vector<std::string> disable, bool defaults,
-                     const std::string& input_kind) {
+                     const std::string& input_kind, std::size_t removed_text_chars) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -88,6 +105,7 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   o.caption_threshold = caption_threshold;
   o.disable = std::move(disable);
   o.no_default_rules = !defaults;
+  o.removed_text_chars = removed_text_chars;
   if (input_kind == "auto") {
     o.input_kind = newsclean::InputKind::kAuto;
   } else if (input_kind == "extract") {
@@ -176,9 +194,12 @@ PYBIND11_MODULE(_core, m) {
   Fields<Stats>(stats)
       .add("blocks", &Stats::blocks, "Blocks (lines or paragraphs) in the input.")
       .add("kept", &Stats::kept, "Blocks in Result.text.")
-      .add("removed", &Stats::removed, "Blocks in Result.removed.")
+      .add("removed", &Stats::removed, "Entries in Result.removed.")
       .add("bytes_in", &Stats::bytes_in, "Size of the input, in bytes.")
       .add("bytes_out", &Stats::bytes_out, "Size of Result.text, in UTF-8 bytes.")
+      .add_as<py::dict>("removed_by_category", &Stats::removed_by_category,
+                        "Entries in Result.removed per category, e.g. {'extractor': 3, "
+                        "'footer': 1} (keys sorted).")
       .finish();
   stats.def("__repr__", [](const Stats& s) {
     return "Stats(blocks=" + std::to_string(s.blocks) + ", kept=" + std::to_string(s.kept) +
@@ -201,16 +222,32 @@ PYBIND11_MODULE(_core, m) {
            ", text=" + py::repr(py::str(shorten(c.text))).cast<std::string>() + ")";
   });
 
-  py::class_<Removal> removal(m, "Removal", "One input block that is not in Result.text, and why.");
+  py::class_<Removal> removal(
+      m, "Removal",
+      "Something of the input that is not in Result.text, and why: a block a text rule "
+      "dropped (stage 'text') or, for HTML, an element an HTML rule stripped or a part of the "
+      "page outside the story (stage 'html'). Result.removed lists them in reading order.");
   Fields<Removal>(removal)
-      .add("index", &Removal::index, "Its block index in the input (0-based).")
-      .add("text", &Removal::text, "The block, normalised.")
-      .add("rule", &Removal::rule, "Id of the rule that removed it (see Cleaner.rules()).")
-      .add("category", &Removal::category, "The rule's category, e.g. 'footer', 'caption'.")
+      .add("index", &Removal::index,
+           "stage 'text': its block index in the input (0-based); stage 'html': the index of "
+           "the block it stood before.")
+      .add("text", &Removal::text,
+           "The text, normalised, cut to the Cleaner's removed_text_chars (then ending in "
+           "'\u2026').")
+      .add("rule", &Removal::rule,
+           "Id of the rule that removed it (see Cleaner.rules()), or the extractor's reason: "
+           "'outside-content', 'no-content', 'json-ld-body'.")
+      .add("category", &Removal::category,
+           "The rule's category, e.g. 'footer', 'caption'; 'extractor' for the extractor's "
+           "reasons.")
+      .add("stage", &Removal::stage, "'html' (an element of the page) or 'text' (a block).")
+      .add("path", &Removal::path,
+           "Where the element was, e.g. 'body/div[2]/aside.related'; '' for blocks.")
+      .add("words", &Removal::words, "Words in the whole text (before it was cut).")
       .finish();
   removal.def("__repr__", [](const Removal& r) {
-    return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule + "', category='" +
-           r.category + "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
+    return "Removal(index=" + std::to_string(r.index) + ", stage='" + r.stage + "', rule='" +
+           r.rule + "', category='" + r.category + "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
   });
 
   py::class_<Result> result(
@@ -242,7 +279,9 @@ PYBIND11_MODULE(_core, m) {
            "'html'; for text, 'extract' (an extractor's output) or 'page' (a whole page as "
            "text).")
       .add("captions", &Result::captions, "Photo captions found (list of Caption), in order.")
-      .add("removed", &Result::removed, "Blocks not in text (list of Removal), in order.")
+      .add("removed", &Result::removed,
+           "What is not in text (list of Removal): blocks, and for HTML elements, in reading "
+           "order.")
       .add("stats", &Result::stats, "Counts (Stats).")
       .add("warnings", &Result::warnings,
            "Odd input that was repaired or guessed (e.g. a charset), as messages.")
@@ -258,7 +297,8 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
-           "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto")
+           "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto",
+           "removed_text_chars"_a = Options().removed_text_chars)
       .def("clean",
            [](const Cleaner& c, const py::object& text, std::string_view url,
               const std::string& format, const std::string& encoding) {

@@ -69,6 +69,9 @@ class Cleaner:
             html-text's output; lines that are not sentences go unless they
             sit inside the story's prose) or "auto" (decided per document;
             ``Result.input_kind`` says what was decided).
+        removed_text_chars: ``Result.removed`` texts are cut to this many
+            characters (then end in "…"; ``Removal.words`` counts them all);
+            0 for no limit.
 
     Raises:
         ValueError: a rules file is invalid; the message names file:line:col
@@ -85,6 +88,7 @@ class Cleaner:
         caption_threshold: float = 0.2,
         defaults: bool = True,
         input_kind: str = "auto",
+        removed_text_chars: int = 300,
     ) -> None:
         self._sources = _sources(rules)
         self._options = {
@@ -93,6 +97,7 @@ class Cleaner:
             "caption_threshold": float(caption_threshold),
             "defaults": bool(defaults),
             "input_kind": str(input_kind),
+            "removed_text_chars": int(removed_text_chars),
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 

@@ -10,7 +10,8 @@ class Stats:
     removed: int
     bytes_in: int
     bytes_out: int
-    def to_dict(self) -> dict[str, int]: ...
+    removed_by_category: dict[str, int]
+    def to_dict(self) -> dict[str, object]: ...
     def __getstate__(self) -> dict[str, object]: ...
     def __setstate__(self, state: dict[str, object]) -> None: ...
 
@@ -29,6 +30,9 @@ class Removal:
     text: str
     rule: str
     category: str
+    stage: str
+    path: str
+    words: int
     def to_dict(self) -> dict[str, object]: ...
     def __getstate__(self) -> dict[str, object]: ...
     def __setstate__(self, state: dict[str, object]) -> None: ...
@@ -62,6 +66,7 @@ class Cleaner:
         disable: Sequence[str],
         defaults: bool,
         input_kind: str = "auto",
+        removed_text_chars: int = 300,
     ) -> None: ...
     def clean(
         self, text: str | bytes, url: str = "", format: str = "auto", encoding: str = ""

@@ -312,8 +312,9 @@ def check_result_shape(obj: dict) -> None:
         assert set(c) == {"text", "score", "related", "index", "rule"}
         assert 0 <= c["score"] <= 1 and isinstance(c["related"], bool)
     for r in obj["removed"]:
-        assert set(r) == {"index", "text", "rule", "category"}
-    assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out"}
+        assert set(r) == {"index", "text", "rule", "category", "stage", "path", "words"}
+    assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out",
+                                 "removed_by_category"}
     assert all(isinstance(w, str) for w in obj["warnings"])
 
 

@@ -158,6 +158,20 @@ std::vector<Block> split_blocks(std::string_view text) {
   return blocks;
 }
 
+std::string cut_chars(std::string s, std::size_t max_chars) {
+  if (max_chars == 0 || s.size() <= max_chars) return s;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars++ == max_chars) {
+      s.resize(i);
+      s += "\u2026";
+      return s;
+    }
+  }
+  return s;
+}
+
 std::string_view trim_spaces(std::string_view s) {
   const std::size_t first = s.find_first_not_of(' ');
   if (first == std::string_view::npos) return {};

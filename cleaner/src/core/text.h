@@ -41,6 +41,10 @@ Block make_block(std::string text);
 
 std::size_t count_words(std::string_view s);
 
+// `s` cut to at most `max_chars` code points, then "…"; unchanged when it
+// is no longer or `max_chars` is 0.
+std::string cut_chars(std::string s, std::size_t max_chars);
+
 // `s` without leading and trailing ' ' (only that character).
 std::string_view trim_spaces(std::string_view s);
 

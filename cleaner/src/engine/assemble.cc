@@ -1,7 +1,10 @@
 #include "engine/assemble.h"
 
+#include <algorithm>
+#include <map>
 #include <memory>
 
+#include "core/text.h"
 #include "engine/captions.h"
 #include "engine/features.h"
 #include "engine/hits.h"
@@ -93,8 +96,31 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     return *terms;
   };
 
+  // Element-level removals (HTML) interleave with the blocks: one with
+  // index i stood before block i.
+  std::size_t next = 0;
+  const auto removals_before = [&](std::size_t i) {
+    for (; next < doc.removed.size() && doc.removed[next].index <= i; ++next) {
+      ElementRemoval& e = doc.removed[next];
+      Removal x;
+      x.index = std::min(e.index, blocks.size());
+      x.text = cut_chars(std::move(e.text), options.removed_text_chars);
+      if (e.rule >= 0) {
+        x.rule = rules[e.rule].id;
+        x.category = rules[e.rule].category;
+      } else {
+        x.rule = e.reason;
+        x.category = "extractor";
+      }
+      x.stage = "html";
+      x.path = std::move(e.path);
+      x.words = e.words;
+      r->removed.push_back(std::move(x));
+    }
+  };
   std::vector<bool> kept(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
+    removals_before(i);
     kept[i] = d[i].kept();
     if (kept[i]) continue;
     const Rule& rule = rules[d[i].rule];
@@ -108,8 +134,18 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       kept[i] = c.related && options.keep_related_captions;
       r->captions.push_back(std::move(c));
     }
-    if (!kept[i]) r->removed.push_back({i, blocks[i].text, rule.id, rule.category});
+    if (kept[i]) continue;
+    Removal x;
+    x.index = i;
+    x.text = cut_chars(blocks[i].text, options.removed_text_chars);
+    x.rule = rule.id;
+    x.category = rule.category;
+    // A caption element is decided on the page, by an HTML rule.
+    x.stage = blocks[i].decided_by >= 0 ? "html" : "text";
+    x.words = blocks[i].words;
+    r->removed.push_back(std::move(x));
   }
+  removals_before(static_cast<std::size_t>(-1));
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!kept[i]) continue;
     if (!r->text.empty()) r->text.push_back('\n');
@@ -118,6 +154,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   }
   r->stats.blocks = blocks.size();
   r->stats.removed = r->removed.size();
+  std::map<std::string, std::size_t> by_category;
+  for (const Removal& x : r->removed) ++by_category[x.category];
+  r->stats.removed_by_category.assign(by_category.begin(), by_category.end());
   r->stats.bytes_out = r->text.size();
 }
 
