@@ -24,6 +24,13 @@ using newsclean::Result;
 using newsclean::RuleSource;
 using newsclean::Stats;
 
+// A dict of pairs (Stats.removed_by_category) back to its C++ list.
+template <class V>
+V py_to(const py::handle& v) {
+  if (py::isinstance<py::dict>(v)) return py::cast<V>(py::list(v.attr("items")()));
+  return v.cast<V>();
+}
+
 // One list of a struct's fields gives its read-only properties (with their
 // docstrings), to_dict() and pickling (__getstate__ is that dict, __setstate__
 // a default-constructed object given the dict's values): a field added to the
@@ -86,13 +93,6 @@ class Fields {
   py::class_<T>& cls_;
   std::shared_ptr<List> list_;
 };
-
-// A dict of pairs (Stats.removed_by_category) back to its C++ list.
-template <class V>
-V py_to(const py::handle& v) {
-  if (py::isinstance<py::dict>(v)) return py::cast<V>(py::list(v.attr("items")()));
-  return v.cast<V>();
-}
 
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,

@@ -20,8 +20,9 @@ struct Caption {
 };
 
 // Something of the input that is not in Result::text: a block a text rule
-// dropped (stage "text"), or, for HTML, an element an HTML rule stripped or
-// text the extractor left outside the story (stage "html").
+// dropped (stage "text"; a caption element, which is a block too), or, for
+// HTML, an element an HTML rule stripped or text the extractor left outside
+// the story (stage "html").
 //
 // Result::removed lists them in reading order: an element-level removal
 // with index i stood before block i (and after block i - 1), so the kept
@@ -43,7 +44,7 @@ struct Removal {
   std::string rule;
   // The rule's category, e.g. "footer"; "extractor" for those reasons.
   std::string category;
-  std::string stage;      // "html" (an element) or "text" (a block)
+  std::string stage;      // "html" (an element) or "text" (block `index`)
   // Where the element was, from <body>: "body/div[2]/aside.related" (tag,
   // [n] among siblings of that tag when there are several, then #id or
   // .first-class); "" for blocks. Long paths keep their last five steps.

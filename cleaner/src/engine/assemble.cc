@@ -140,8 +140,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     x.text = cut_chars(blocks[i].text, options.removed_text_chars);
     x.rule = rule.id;
     x.category = rule.category;
-    // A caption element is decided on the page, by an HTML rule.
-    x.stage = blocks[i].decided_by >= 0 ? "html" : "text";
+    x.stage = "text";  // a block (a caption element found on the page is one too)
     x.words = blocks[i].words;
     r->removed.push_back(std::move(x));
   }
