@@ -289,6 +289,24 @@ PYBIND11_MODULE(_core, m) {
   result
       .def("to_dict", &result_dict,
            "The Result as plain Python objects (dicts and lists): the CLI's --json record.")
+      .def(
+          "explain_html",
+          [](const Result& r, const py::object& cleaner, const std::string& source) {
+            // A newsclean.Cleaner wraps a _core.Cleaner in `_core`.
+            const py::object core = py::hasattr(cleaner, "_core") ? cleaner.attr("_core") : cleaner;
+            const Cleaner c = core.is_none() ? Cleaner() : core.cast<Cleaner>();
+            const auto rules = c.rules();
+            py::gil_scoped_release release;
+            return newsclean::explain_html(r, rules, source);
+          },
+          "cleaner"_a = py::none(), "source"_a = "",
+          "The explain report of this Result: one self-contained HTML page (no script, no "
+          "external asset) with the text in reading order, kept blocks plain and removals "
+          "struck through, coloured by category, the rule and its description on hover; the "
+          "title, section and captions with their scores; removals and words by category. "
+          "`cleaner` (the one that made the Result; default: the built-in rules) gives the "
+          "rules' descriptions, `source` names the document in the heading. Removal texts are "
+          "as cut by the Cleaner's removed_text_chars (newsclean.explain() cuts none).")
       .def("__repr__", [](const Result& r) {
         return "Result(title=" + py::repr(py::str(r.title)).cast<std::string>() +
                ", kept=" + std::to_string(r.stats.kept) +
