@@ -246,8 +246,9 @@ PYBIND11_MODULE(_core, m) {
       .add("words", &Removal::words, "Words in the whole text (before it was cut).")
       .finish();
   removal.def("__repr__", [](const Removal& r) {
-    return "Removal(index=" + std::to_string(r.index) + ", stage='" + r.stage + "', rule='" +
-           r.rule + "', category='" + r.category + "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
+    return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule + "', category='" +
+           r.category + "', stage='" + r.stage +
+           "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
   });
 
   py::class_<Result> result(

@@ -333,7 +333,8 @@ def test_json_output_for_text(tmp_path: Path, rules_file: Path):
     assert [o["source"] for o in objs] == [str(a), str(b)]
     first = objs[0]
     assert first["text"] == STORY_A.rstrip("\n")
-    assert {"index": 0, "text": MARKER, "rule": "test-marker", "category": "testjunk"} in first["removed"]
+    assert {"index": 0, "text": MARKER, "rule": "test-marker", "category": "testjunk",
+            "stage": "text", "path": "", "words": 4} in first["removed"]
     assert first["stats"]["blocks"] == 3 and first["stats"]["removed"] >= 1
 
 
