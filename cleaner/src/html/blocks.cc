@@ -47,8 +47,9 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
         if (!is_element(n)) {
           // A removal inside the content stood before the block under way.
           Removed* removed = st.removal_at(n);
-          if (removed != nullptr && removed->index == Removed::kUnplaced) {
-            removed->index = blocks->size();
+          if (removed != nullptr) {
+            if (removed->index == Removed::kUnplaced) removed->index = blocks->size();
+            st.placed.push_back(removed);
           }
           return false;
         }

@@ -30,8 +30,9 @@ void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vect
     if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
     prune(st, n, Pass::kContent);
     const std::size_t begin = out->size();
+    const std::size_t placed = st.placed.size();
     emit_blocks(st, n, out);
-    spans->push_back({n, begin, out->size()});
+    spans->push_back({n, begin, out->size(), placed, st.placed.size()});
   }
 }
 
@@ -72,6 +73,8 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
       // (a pruned one is out already)
       if (n->parent != nullptr) st.remove(n, -1, kOutsideContent);
     }
+    for (Removed& r : st.removals) r.index = Removed::kUnplaced;  // placed again below
+    st.placed.clear();
     st.reset_stats();
     st.candidates.clear();
     st.content_prose = st.token_prose = 0;  // (they are about the content emitted)

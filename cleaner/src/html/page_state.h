@@ -93,6 +93,8 @@ struct PageState {
   std::vector<NodePtr> unlinked;
   // Those of them taken out by remove(), in the order they were.
   std::vector<Removed> removals;
+  // The removals emit_blocks met inside the content, in document order.
+  std::vector<Removed*> placed;
 
   // The figures of element `n`, created empty on first use.
   NodeStats& stats(xmlNode* n) {

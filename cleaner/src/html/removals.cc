@@ -53,16 +53,41 @@ std::string step(PageState& st, xmlNode* at, const xmlNode* n) {
   return s;
 }
 
+// The path of `n`, which stands at `at` (itself, or its placeholder).
+std::string path_from(PageState& st, xmlNode* n, xmlNode* at_first) {
+  std::vector<std::string> steps;
+  bool body = false;
+  for (xmlNode* a = n; a != nullptr;) {
+    if (is_element(a) && is_tag(a, "body")) {
+      body = true;
+      break;
+    }
+    xmlNode* at = a == n ? at_first : position(st, a);
+    if (at == nullptr || at->parent == nullptr) break;
+    steps.push_back(step(st, at, a));
+    a = at->parent;
+    if (!is_element(a)) break;  // the document node
+  }
+  std::string path = body ? "body" : "";
+  const std::size_t shown = std::min(steps.size(), kPathSteps);
+  if (shown < steps.size()) path += "/\u2026";
+  for (std::size_t k = shown; k-- > 0;) {
+    if (!path.empty()) path.push_back('/');
+    path += steps[k];
+  }
+  return path;
+}
+
 class Collector {
  public:
   explicit Collector(PageState& st) : st_(st) {}
 
   // Adds subtree `n` (a removed one, or a part outside the content), then
   // the removals inside it.
-  void add(xmlNode* n, int rule, const char* reason, std::size_t index) {
+  void add(xmlNode* n, xmlNode* at_node, int rule, const char* reason, std::size_t index) {
     const std::size_t at = out_.size();
     out_.emplace_back();
-    nodes_.push_back(n);
+    nodes_.push_back({n, at_node});
     std::string raw;
     std::vector<Removed*> inside;
     const auto separate = [&] {
@@ -97,7 +122,8 @@ class Collector {
     e.reason = reason;
     e.index = index;
     for (Removed* r : inside) {
-      add(r->node, r->rule, r->reason, r->index == Removed::kUnplaced ? index : r->index);
+      add(r->node, r->placeholder, r->rule, r->reason,
+          r->index == Removed::kUnplaced ? index : r->index);
     }
   }
 
@@ -106,7 +132,7 @@ class Collector {
     std::vector<ElementRemoval> out;
     for (std::size_t k = 0; k < out_.size(); ++k) {
       if (out_[k].words == 0) continue;
-      out_[k].path = element_path(st_, nodes_[k]);
+      out_[k].path = path_from(st_, nodes_[k].first, nodes_[k].second);
       out.push_back(std::move(out_[k]));
     }
     // In reading order: by the block they stood before, then as walked.
@@ -119,37 +145,31 @@ class Collector {
  private:
   PageState& st_;
   std::vector<ElementRemoval> out_;
-  std::vector<xmlNode*> nodes_;  // the subtree of each of out_
+  // The subtree of each of out_, and where it stands (itself or its placeholder).
+  std::vector<std::pair<xmlNode*, xmlNode*>> nodes_;
 };
 
 }  // namespace
 
-std::string element_path(PageState& st, xmlNode* n) {
-  std::vector<std::string> steps;
-  bool body = false;
-  for (xmlNode* a = n; a != nullptr;) {
-    if (is_element(a) && is_tag(a, "body")) {
-      body = true;
-      break;
-    }
-    xmlNode* at = position(st, a);
-    if (at == nullptr || at->parent == nullptr) break;
-    steps.push_back(step(st, at, a));
-    a = at->parent;
-    if (!is_element(a)) break;  // the document node
-  }
-  std::string path = body ? "body" : "";
-  const std::size_t shown = std::min(steps.size(), kPathSteps);
-  if (shown < steps.size()) path += "/\u2026";
-  for (std::size_t k = shown; k-- > 0;) {
-    if (!path.empty()) path.push_back('/');
-    path += steps[k];
-  }
-  return path;
-}
-
 std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
                                              const std::vector<ContentSpan>& content) {
+  Collector found(st);
+  const auto add_placed = [&](const ContentSpan& s) {
+    for (std::size_t k = s.placed_begin; k < s.placed_end; ++k) {
+      const Removed* r = st.placed[k];
+      found.add(r->node, r->placeholder, r->rule, r->reason, r->index);
+    }
+  };
+  // Content that is <body> or holds it (a site rule's `body: //html`): all
+  // of the page is content.
+  for (const ContentSpan& s : content) {
+    for (const xmlNode* p = body; p != nullptr; p = p->parent) {
+      if (p == s.node) {
+        for (const ContentSpan& each : content) add_placed(each);
+        return found.take();
+      }
+    }
+  }
   // The elements holding content, which are walked through, not reported.
   std::vector<const xmlNode*> holders;
   for (const ContentSpan& s : content) {
@@ -157,51 +177,33 @@ std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
       holders.push_back(p);
     }
   }
-  const auto span_of = [&](const xmlNode* n) -> const ContentSpan* {
-    for (const ContentSpan& s : content) {
-      if (s.node == n) return &s;
-    }
-    return nullptr;
-  };
   const char* outside = content.empty() ? kNoContent : kOutsideContent;
-  Collector found(st);
   std::size_t emitted = 0;  // blocks before the walk's place
-  int inside = 0;           // content elements the walk is in
-  // Content that holds <body> itself (a site rule's `body: //html`).
-  for (const ContentSpan& s : content) {
-    for (const xmlNode* p = body; p != nullptr && inside == 0; p = p->parent) {
-      if (p == s.node && p != body) inside = 1;
-    }
-  }
   walk(
       body,
       [&](xmlNode* n) {
+        if (n == body) return true;
         if (Removed* r = st.removal_at(n)) {
-          found.add(r->node, r->rule, r->reason,
+          found.add(r->node, n, r->rule, r->reason,
                     r->index == Removed::kUnplaced ? emitted : r->index);
           return false;
         }
-        if (const ContentSpan* s = span_of(n)) {
-          emitted = s->begin;
-          ++inside;
-          return true;
+        if (!is_element(n) && !is_text(n)) return false;
+        if (is_element(n)) {
+          if (is_ignored_tag(name_of(n)) || is_tag(n, "head")) return false;
+          for (const ContentSpan& s : content) {
+            if (s.node == n) {  // its removals as emit_blocks met them
+              add_placed(s);
+              emitted = s.end;
+              return false;
+            }
+          }
+          if (std::find(holders.begin(), holders.end(), n) != holders.end()) return true;
         }
-        if (n == body) return true;
-        if (is_element(n) && is_ignored_tag(name_of(n))) return false;
-        if (inside > 0) return is_element(n);  // only looking for placeholders
-        if (std::find(holders.begin(), holders.end(), n) != holders.end()) return true;
-        if (is_text(n) || (is_element(n) && !is_tag(n, "head"))) {
-          found.add(n, -1, outside, emitted);
-        }
+        found.add(n, n, -1, outside, emitted);
         return false;
       },
-      [&](xmlNode* n) {
-        if (inside == 0 || !is_element(n)) return;
-        if (const ContentSpan* s = span_of(n)) {
-          emitted = s->end;
-          --inside;
-        }
-      });
+      [](xmlNode*) {});
   return found.take();
 }
 

@@ -23,22 +23,23 @@ inline constexpr const char* kOutsideContent = "outside-content";
 inline constexpr const char* kNoContent = "no-content";
 inline constexpr const char* kJsonLdBody = "json-ld-body";
 
-// A content element and the blocks it gave: [begin, end).
+// A content element, the blocks it gave, [begin, end), and the removals
+// emit_blocks met in it, st.placed[placed_begin, placed_end).
 struct ContentSpan {
   xmlNode* node = nullptr;
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::size_t placed_begin = 0;
+  std::size_t placed_end = 0;
 };
 
 // The removals of the page below `body`, in reading order: st.removals
 // (their index set by emit_blocks inside the content, else here) and each
-// largest subtree outside `content` ("no-content" when it is empty).
+// largest subtree outside `content` ("no-content" when it is empty). Paths
+// read "body/div[2]/aside.related": tag, [n] among siblings of that tag
+// when there are several, #id or .first-class; the last five steps.
 std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
                                              const std::vector<ContentSpan>& content);
-
-// "body/div[2]/aside.related": where `n` is (or, when it was removed, its
-// placeholder was) below <body>.
-std::string element_path(PageState& st, xmlNode* n);
 
 }  // namespace newsclean
 
