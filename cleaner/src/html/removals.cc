@@ -45,10 +45,17 @@ std::string step(PageState& st, xmlNode* at, const xmlNode* n) {
   std::string_view cls = attr_view(n, Attr::kClass);
   cls.remove_prefix(std::min(cls.size(), cls.find_first_not_of(" \t\n\r\f")));
   cls = cls.substr(0, cls.find_first_of(" \t\n\r\f"));
+  // At most kPathNameChars bytes, cut at a character boundary.
+  const auto name = [](std::string_view v) {
+    if (v.size() <= kPathNameChars) return std::string(v);
+    std::size_t cut = kPathNameChars;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(v.substr(0, cut));
+  };
   if (!id.empty()) {
-    s += "#" + std::string(id.substr(0, kPathNameChars));
+    s += "#" + name(id);
   } else if (!cls.empty()) {
-    s += "." + std::string(cls.substr(0, kPathNameChars));
+    s += "." + name(cls);
   }
   return s;
 }
