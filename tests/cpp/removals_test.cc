@@ -15,6 +15,7 @@
 #include "html/blocks.h"
 #include "html/charset.h"
 #include "html/fast_parse.h"
+#include "core/text.h"
 #include "html/selectors.h"
 #include "newsclean/cleaner.h"
 
@@ -243,4 +244,32 @@ TEST(Removals, AnElementStrippedByARuleSaysWhichRuleWhereAndHowManyWords) {
   for (std::size_t k = 1; k < r.removed.size(); ++k) {
     EXPECT_LE(r.removed[k - 1].index, r.removed[k].index);
   }
+}
+
+// What the HTML stages make of a text node: ASCII white space made spaces,
+// then normalised.
+std::size_t words_of(const std::string& s) {
+  std::string collapsed = s;
+  for (char& c : collapsed) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == '\f') c = ' ';
+  }
+  return count_words(normalise(collapsed).text);
+}
+
+TEST(Removals, WordsCountedPieceByPieceAreTheWordsOfTheNormalisedText) {
+  const std::vector<std::string> pieces = {
+      "plain words here", "  lead and trail  ", "no\u00A0break\u2003em space",
+      "zero\u200Bwidth soft\u00ADhyphen", "ctrl\x01joined \x01 alone", "cr\r\nlf\x0b!",
+      "bad \xff bytes\xc3", "line\u2028sep next\u0085el", "\u200B", "", "\tx\fy"};
+  WordCounter pieces_apart;
+  std::string whole;
+  for (const std::string& p : pieces) {
+    WordCounter one;
+    one.add(p);
+    EXPECT_EQ(one.words(), words_of(p)) << p;
+    pieces_apart.add(p);
+    whole += p;
+  }
+  // Pieces that follow each other count as the text they make.
+  EXPECT_EQ(pieces_apart.words(), words_of(whole));
 }

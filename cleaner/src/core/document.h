@@ -48,8 +48,9 @@ enum class PageText {
 // stripped, or a part of the page outside the chosen content. Never empty.
 struct ElementRemoval {
   std::size_t index = 0;  // the block it stood before (blocks.size(): after all)
-  std::string text;       // normalised, whole
-  std::size_t words = 0;  // count_words(text)
+  std::string text;       // normalised; whole unless `cut`
+  bool cut = false;       // text is a beginning only (the rest was not read)
+  std::size_t words = 0;  // words of the whole text
   int rule = -1;          // the HTML rule (an index into the rules), or -1:
   const char* reason = "";  // the extractor's reason ("outside-content", ...)
   std::string path;       // "body/div[2]/aside.related"

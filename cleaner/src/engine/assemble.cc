@@ -104,7 +104,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       ElementRemoval& e = doc.removed[next];
       Removal x;
       x.index = std::min(e.index, blocks.size());
-      x.text = cut_chars(std::move(e.text), options.removed_text_chars);
+      x.text = cut_chars(std::move(e.text), options.removed_text_chars, e.cut);
       if (e.rule >= 0) {
         x.rule = rules[e.rule].id;
         x.category = rules[e.rule].category;

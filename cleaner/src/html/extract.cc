@@ -48,7 +48,8 @@ bool whole_page(const std::vector<xmlNode*>& content, xmlNode* body) {
 
 // The content's blocks of a parsed page, and what of the page is not in
 // them.
-void extract_content(PageState& st, std::vector<Block>* out, std::vector<ElementRemoval>* removed) {
+void extract_content(PageState& st, std::vector<Block>* out, std::vector<ElementRemoval>* removed,
+                     std::size_t max_bytes) {
   xmlNode* root = xmlDocGetRootElement(st.doc);
   if (root == nullptr) return;
   clear_private(root);
@@ -82,7 +83,7 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
     spans.clear();
     emit_content(st, choose_content(st, body), out, &spans);
   }
-  *removed = collect_removals(st, body, spans);
+  *removed = collect_removals(st, body, spans, max_bytes);
 }
 
 // The page's JSON-LD articleBody replaces the blocks: those become
@@ -95,7 +96,11 @@ void take_json_ld_body(const std::string& article_body, Document* out) {
       removed.push_back(std::move(out->removed[next]));
     }
     const Block& b = out->blocks[i];
-    removed.push_back({0, b.text, b.words, -1, kJsonLdBody, ""});
+    ElementRemoval e;
+    e.text = b.text;
+    e.words = b.words;
+    e.reason = kJsonLdBody;
+    removed.push_back(std::move(e));
   }
   for (; next < out->removed.size(); ++next) removed.push_back(std::move(out->removed[next]));
   for (ElementRemoval& e : removed) e.index = 0;
@@ -106,7 +111,10 @@ void take_json_ld_body(const std::string& article_body, Document* out) {
 }  // namespace
 
 Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRules& rules,
-                      std::string_view charset) {
+                      std::string_view charset, std::size_t removed_text_chars) {
+  // Enough bytes for the characters (4 a character at most) and the "…".
+  const std::size_t max_bytes = removed_text_chars == 0 ? static_cast<std::size_t>(-1)
+                                                        : removed_text_chars * 4 + 8;
   Document out;
   out.html = true;
   prepare_libxml();
@@ -134,7 +142,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   bool story_stripped = false;   // ... and most of the chosen content's prose
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
-    extract_content(st, &out.blocks, &out.removed);
+    extract_content(st, &out.blocks, &out.removed, max_bytes);
     tokens_stripped = st.tokens_stripped;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
@@ -150,7 +158,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     if (doc) {
       PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
-      extract_content(st, &out.blocks, &out.removed);
+      extract_content(st, &out.blocks, &out.removed, max_bytes);
     }
   }
   out.meta = std::move(info.meta);

@@ -85,9 +85,18 @@ std::string path_from(PageState& st, xmlNode* n, xmlNode* at_first) {
   return path;
 }
 
+// Cuts `s` to at most `max` bytes at a character boundary; true if it did.
+bool cut_utf8(std::string* s, std::size_t max) {
+  if (s->size() <= max) return false;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>((*s)[end]) & 0xC0) == 0x80) --end;
+  s->resize(end);
+  return true;
+}
+
 class Collector {
  public:
-  explicit Collector(PageState& st) : st_(st) {}
+  Collector(PageState& st, std::size_t max_bytes) : st_(st), max_bytes_(max_bytes) {}
 
   // Adds subtree `n` (a removed one, or a part outside the content), then
   // the removals inside it.
@@ -95,16 +104,26 @@ class Collector {
     const std::size_t at = out_.size();
     out_.emplace_back();
     nodes_.push_back({n, at_node});
-    std::string raw;
+    std::string raw;  // its first max_bytes_, white space collapsed
+    bool cut = false;
+    WordCounter words;
     std::vector<Removed*> inside;
     const auto separate = [&] {
-      if (!raw.empty() && raw.back() != ' ') raw.push_back(' ');
+      words.separate();
+      if (!raw.empty() && raw.back() != ' ' && raw.size() < max_bytes_) raw.push_back(' ');
     };
     walk(
         n,
         [&](xmlNode* c) {
           if (is_text(c)) {
-            append_collapsed(c->content, &raw);
+            if (c->content == nullptr) return false;
+            words.add(reinterpret_cast<const char*>(c->content));
+            if (raw.size() < max_bytes_) {
+              append_collapsed(c->content, &raw);
+              if (raw.size() > max_bytes_) cut = cut_utf8(&raw, max_bytes_);
+            } else {
+              cut = true;
+            }
             return false;
           }
           if (!is_element(c)) {
@@ -122,9 +141,9 @@ class Collector {
           }
         });
     ElementRemoval& e = out_[at];
-    Normalised norm = normalise(raw);
-    e.text = std::string(trim_spaces(norm.text));
-    e.words = count_words(e.text);
+    e.text = std::string(trim_spaces(normalise(raw).text));
+    e.cut = cut;
+    e.words = words.words();
     e.rule = rule;
     e.reason = reason;
     e.index = index;
@@ -151,6 +170,7 @@ class Collector {
 
  private:
   PageState& st_;
+  const std::size_t max_bytes_;
   std::vector<ElementRemoval> out_;
   // The subtree of each of out_, and where it stands (itself or its placeholder).
   std::vector<std::pair<xmlNode*, xmlNode*>> nodes_;
@@ -159,8 +179,9 @@ class Collector {
 }  // namespace
 
 std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
-                                             const std::vector<ContentSpan>& content) {
-  Collector found(st);
+                                             const std::vector<ContentSpan>& content,
+                                             std::size_t max_bytes) {
+  Collector found(st, max_bytes);
   const auto add_placed = [&](const ContentSpan& s) {
     for (std::size_t k = s.placed_begin; k < s.placed_end; ++k) {
       const Removed* r = st.placed[k];

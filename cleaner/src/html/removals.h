@@ -38,8 +38,10 @@ struct ContentSpan {
 // largest subtree outside `content` ("no-content" when it is empty). Paths
 // read "body/div[2]/aside.related": tag, [n] among siblings of that tag
 // when there are several, #id or .first-class; the last five steps.
+// Texts are read to `max_bytes` (then ElementRemoval::cut), words to the end.
 std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
-                                             const std::vector<ContentSpan>& content);
+                                             const std::vector<ContentSpan>& content,
+                                             std::size_t max_bytes);
 
 }  // namespace newsclean
 
