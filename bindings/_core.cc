@@ -24,6 +24,13 @@ using newsclean::Result;
 using newsclean::RuleSource;
 using newsclean::Stats;
 
+// A dict of pairs (Stats.removed_by_category) back to its C++ list.
+template <class V>
+V py_to(const py::handle& v) {
+  if (py::isinstance<py::dict>(v)) return py::cast<V>(py::list(v.attr("items")()));
+  return v.cast<V>();
+}
+
 // One list of a struct's fields gives its read-only properties (with their
 // docstrings), to_dict() and pickling (__getstate__ is that dict, __setstate__
 // a default-constructed object given the dict's values): a field added to the
@@ -39,6 +46,16 @@ class Fields {
     cls_.def_readonly(name, member, doc);
     list_->push_back({name, [member](const T& t) { return py::cast(t.*member); },
                       [member](T& t, const py::handle& v) { t.*member = v.cast<V>(); }});
+    return *this;
+  }
+
+  // A field given to Python as `Py` (e.g. a list of pairs as a dict).
+  template <class Py, class V>
+  Fields& add_as(const char* name, V T::*member, const char* doc) {
+    cls_.def_property_readonly(
+        name, [member](const T& t) { return Py(py::cast(t.*member)); }, doc);
+    list_->push_back({name, [member](const T& t) { return Py(py::cast(t.*member)); },
+                      [member](T& t, const py::handle& v) { t.*member = py_to<V>(v); }});
     return *this;
   }
 
@@ -80,7 +97,8 @@ class Fields {
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
                      std::vector<std::string> disable, bool defaults,
-                     const std::string& input_kind, const std::string& text_format) {
+                     const std::string& input_kind, const std::string& text_format,
+                     std::size_t removed_text_chars) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -88,6 +106,7 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   o.caption_threshold = caption_threshold;
   o.disable = std::move(disable);
   o.no_default_rules = !defaults;
+  o.removed_text_chars = removed_text_chars;
   if (input_kind == "auto") {
     o.input_kind = newsclean::InputKind::kAuto;
   } else if (input_kind == "extract") {
@@ -182,9 +201,12 @@ PYBIND11_MODULE(_core, m) {
   Fields<Stats>(stats)
       .add("blocks", &Stats::blocks, "Blocks (lines or paragraphs) in the input.")
       .add("kept", &Stats::kept, "Blocks in Result.text.")
-      .add("removed", &Stats::removed, "Blocks in Result.removed.")
+      .add("removed", &Stats::removed, "Entries in Result.removed.")
       .add("bytes_in", &Stats::bytes_in, "Size of the input, in bytes.")
       .add("bytes_out", &Stats::bytes_out, "Size of Result.text, in UTF-8 bytes.")
+      .add_as<py::dict>("removed_by_category", &Stats::removed_by_category,
+                        "Entries in Result.removed per category, e.g. {'extractor': 3, "
+                        "'footer': 1} (keys sorted).")
       .finish();
   stats.def("__repr__", [](const Stats& s) {
     return "Stats(blocks=" + std::to_string(s.blocks) + ", kept=" + std::to_string(s.kept) +
@@ -207,16 +229,33 @@ PYBIND11_MODULE(_core, m) {
            ", text=" + py::repr(py::str(shorten(c.text))).cast<std::string>() + ")";
   });
 
-  py::class_<Removal> removal(m, "Removal", "One input block that is not in Result.text, and why.");
+  py::class_<Removal> removal(
+      m, "Removal",
+      "Something of the input that is not in Result.text, and why: a block a text rule "
+      "dropped (stage 'text') or, for HTML, an element an HTML rule stripped or a part of the "
+      "page outside the story (stage 'html'). Result.removed lists them in reading order.");
   Fields<Removal>(removal)
-      .add("index", &Removal::index, "Its block index in the input (0-based).")
-      .add("text", &Removal::text, "The block, normalised.")
-      .add("rule", &Removal::rule, "Id of the rule that removed it (see Cleaner.rules()).")
-      .add("category", &Removal::category, "The rule's category, e.g. 'footer', 'caption'.")
+      .add("index", &Removal::index,
+           "stage 'text': its block index in the input (0-based); stage 'html': the index of "
+           "the block it stood before.")
+      .add("text", &Removal::text,
+           "The text, normalised, cut to the Cleaner's removed_text_chars (then ending in "
+           "'\u2026').")
+      .add("rule", &Removal::rule,
+           "Id of the rule that removed it (see Cleaner.rules()), or the extractor's reason: "
+           "'outside-content', 'no-content', 'json-ld-body'.")
+      .add("category", &Removal::category,
+           "The rule's category, e.g. 'footer', 'caption'; 'extractor' for the extractor's "
+           "reasons.")
+      .add("stage", &Removal::stage, "'html' (an element of the page) or 'text' (a block).")
+      .add("path", &Removal::path,
+           "Where the element was, e.g. 'body/div[2]/aside.related'; '' for blocks.")
+      .add("words", &Removal::words, "Words in the whole text (before it was cut).")
       .finish();
   removal.def("__repr__", [](const Removal& r) {
     return "Removal(index=" + std::to_string(r.index) + ", rule='" + r.rule + "', category='" +
-           r.category + "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
+           r.category + "', stage='" + r.stage +
+           "', text=" + py::repr(py::str(shorten(r.text))).cast<std::string>() + ")";
   });
 
   py::class_<Result> result(
@@ -248,7 +287,9 @@ PYBIND11_MODULE(_core, m) {
            "'html'; for text, 'extract' (an extractor's output) or 'page' (a whole page as "
            "text).")
       .add("captions", &Result::captions, "Photo captions found (list of Caption), in order.")
-      .add("removed", &Result::removed, "Blocks not in text (list of Removal), in order.")
+      .add("removed", &Result::removed,
+           "What is not in text (list of Removal): blocks, and for HTML elements, in reading "
+           "order.")
       .add("stats", &Result::stats, "Counts (Stats).")
       .add("warnings", &Result::warnings,
            "Odd input that was repaired or guessed (e.g. a charset), as messages.")
@@ -256,6 +297,24 @@ PYBIND11_MODULE(_core, m) {
   result
       .def("to_dict", &result_dict,
            "The Result as plain Python objects (dicts and lists): the CLI's --json record.")
+      .def(
+          "explain_html",
+          [](const Result& r, const py::object& cleaner, const std::string& source) {
+            // A newsclean.Cleaner wraps a _core.Cleaner in `_core`.
+            const py::object core = py::hasattr(cleaner, "_core") ? cleaner.attr("_core") : cleaner;
+            const Cleaner c = core.is_none() ? Cleaner() : core.cast<Cleaner>();
+            const auto rules = c.rules();
+            py::gil_scoped_release release;
+            return newsclean::explain_html(r, rules, source);
+          },
+          "cleaner"_a = py::none(), "source"_a = "",
+          "The explain report of this Result: one self-contained HTML page (no script, no "
+          "external asset) with the text in reading order, kept blocks plain and removals "
+          "struck through, coloured by category, the rule and its description on hover; the "
+          "title, section and captions with their scores; removals and words by category. "
+          "`cleaner` (the one that made the Result; default: the built-in rules) gives the "
+          "rules' descriptions, `source` names the document in the heading. Removal texts are "
+          "as cut by the Cleaner's removed_text_chars (newsclean.explain() cuts none).")
       .def("__repr__", [](const Result& r) {
         return "Result(title=" + py::repr(py::str(r.title)).cast<std::string>() +
                ", kept=" + std::to_string(r.stats.kept) +
@@ -265,7 +324,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
            "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto",
-           "text_format"_a = "plain")
+           "text_format"_a = "plain", "removed_text_chars"_a = Options().removed_text_chars)
       .def("clean",
            [](const Cleaner& c, const py::object& text, std::string_view url,
               const std::string& format, const std::string& encoding) {

@@ -21,6 +21,7 @@ install_system_deps() {
   command -v cmake >/dev/null || pkgs+=(cmake)
   command -v ninja >/dev/null || pkgs+=(ninja-build)
   command -v java >/dev/null || pkgs+=(openjdk-17-jre-headless)  # Spark integration tests
+  command -v chromium >/dev/null || pkgs+=(chromium)  # the explain report, opened in a browser
   "$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
     || pkgs+=(python3-dev)
   local missing=()

@@ -8,6 +8,8 @@
     >>> result = cleaner.clean(text, url="https://www.example.com/story")
     >>> result.text, result.title, result.section, result.captions, result.removed
 
+    >>> html_report = newsclean.explain(page_html, url="https://www.example.com/story")
+
 A Cleaner is immutable and thread-safe; ``clean`` and ``clean_many`` release
 the GIL. It pickles (it is rebuilt from its rule texts), so it can be shipped
 to multiprocessing, Spark or datatrove workers.
@@ -21,7 +23,8 @@ from typing import Iterable, Sequence, Union
 from . import _core
 from ._core import Caption, Removal, Result, Stats
 
-__all__ = ["Caption", "Cleaner", "Removal", "Result", "Stats", "clean", "default_rules"]
+__all__ = ["Caption", "Cleaner", "Removal", "Result", "Stats", "clean", "default_rules",
+           "explain"]
 __version__: str = _core.__version__  # project() in CMakeLists.txt
 
 RulesArg = Union[None, str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
@@ -73,6 +76,9 @@ class Cleaner:
             blocks, one a line) or "markdown" (headings, lists, quotes,
             preformatted text and tables as the HTML had them, paragraphs
             parted by an empty line, markup characters escaped).
+        removed_text_chars: ``Result.removed`` texts are cut to this many
+            characters (then end in "…"; ``Removal.words`` counts them all);
+            0 for no limit.
 
     Raises:
         ValueError: a rules file is invalid; the message names file:line:col
@@ -90,6 +96,7 @@ class Cleaner:
         defaults: bool = True,
         input_kind: str = "auto",
         text_format: str = "plain",
+        removed_text_chars: int = 300,
     ) -> None:
         self._sources = _sources(rules)
         self._options = {
@@ -99,6 +106,7 @@ class Cleaner:
             "defaults": bool(defaults),
             "input_kind": str(input_kind),
             "text_format": str(text_format),
+            "removed_text_chars": int(removed_text_chars),
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 
@@ -150,6 +158,18 @@ class Cleaner:
             raise ValueError("workers must be >= 0")
         return self._core.clean_many(texts, url_list, workers, format)
 
+    def explain(
+        self,
+        text: str | bytes,
+        url: str | None = None,
+        format: str = "auto",
+        source: str = "",
+    ) -> str:
+        """Cleans one document and returns its explain report (``Result.explain_html``):
+        one self-contained HTML page. Removal texts are cut by this Cleaner's
+        ``removed_text_chars``; ``newsclean.explain`` cuts none."""
+        return self.clean(text, url, format).explain_html(self, source)
+
     def rules(self) -> list[dict]:
         """The active rules in order: id, category, action, where, origin, description."""
         return self._core.rules()
@@ -179,6 +199,40 @@ def clean(text: str | bytes, url: str | None = None, format: str = "auto") -> st
     if _default is None:
         _default = Cleaner()
     return _default.clean(text, url, format).text
+
+
+_explainer: Cleaner | None = None
+
+
+def explain(
+    text: str | bytes,
+    url: str | None = None,
+    format: str = "auto",
+    *,
+    rules: RulesArg = None,
+    source: str = "",
+) -> str:
+    """The explain report of one document (HTML or text), as a self-contained HTML page.
+
+    The page's text in reading order: kept blocks plain, removed ones struck
+    through and coloured by category, with the rule id, its description on
+    hover, the element's path and word count; the title, section and
+    captions with their scores; a table of removals by category. It needs no
+    script and loads nothing. Removal texts are whole (``removed_text_chars=0``).
+
+        >>> with open("report.html", "w", encoding="utf-8") as f:
+        ...     f.write(newsclean.explain(page_html, url=page_url))
+
+    ``rules`` extends the built-in rules as in ``Cleaner(rules)``.
+    """
+    global _explainer
+    if rules is not None:
+        cleaner = Cleaner(rules, removed_text_chars=0)
+    else:
+        if _explainer is None:
+            _explainer = Cleaner(removed_text_chars=0)
+        cleaner = _explainer
+    return cleaner.explain(text, url, format, source)
 
 
 def default_rules() -> str:

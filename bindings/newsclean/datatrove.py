@@ -29,13 +29,13 @@ key on every document (so a Parquet writer sees one schema): by default
 ``newsclean_title``, ``newsclean_section``, ``newsclean_author``,
 ``newsclean_published``, ``newsclean_site_name``, ``newsclean_language``,
 ``newsclean_canonical_url`` ("" or [] when there is none) and
-``newsclean_removed`` (the removed blocks' categories, in order). They keep the
+``newsclean_removed`` (the removals' categories, in reading order). They keep the
 ``Cleaner`` they were given (the rules are checked when the block is built) and
 pickle it to workers as rule text.
 
 Stats, beside datatrove's ``total``, ``forwarded``, ``dropped`` and
-``doc_len``: ``removed_<category>`` (blocks removed per rule category; its
-``n`` counts the documents that had any), ``empty`` (documents left without
+``doc_len``: ``removed_<category>`` (removals per category, blocks and HTML
+elements; its ``n`` counts the documents that had any), ``empty`` (documents left without
 text) and, for the extractor, ``extracted``, ``timeout``, ``broken_process``
 and ``clean_error`` as datatrove's extractors count them.
 """

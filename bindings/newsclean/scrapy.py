@@ -57,8 +57,8 @@ Settings, all optional:
     Default: False. True raises DropItem when the cleaned text is empty.
 
 Stats: ``newsclean/items`` (items cleaned), ``newsclean/removed/<category>``
-(blocks removed, per rule category), ``newsclean/empty`` (items whose cleaned
-text was empty).
+(removals, blocks and HTML elements, per category), ``newsclean/empty`` (items
+whose cleaned text was empty).
 
 Cleaning runs on a worker thread (the engine releases the GIL), so the crawl is
 not stalled: on the asyncio loop's default executor with the asyncio reactor

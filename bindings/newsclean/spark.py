@@ -55,6 +55,10 @@ def _default(cls):
     return obj
 
 
+# Fields whose dicts have keys of their own (not a struct's field names).
+_MAPS = {"removed_by_category": T.MapType(T.StringType(), T.LongType())}
+
+
 def _struct(values: dict, lists: dict) -> T.StructType:
     fields = []
     for name, value in values.items():
@@ -66,6 +70,8 @@ def _struct(values: dict, lists: dict) -> T.StructType:
             kind = T.DoubleType()
         elif isinstance(value, str):
             kind = T.StringType()
+        elif isinstance(value, dict) and name in _MAPS:
+            kind = _MAPS[name]
         elif isinstance(value, dict):
             kind = _struct(value, {})
         elif isinstance(value, list):

@@ -15,18 +15,38 @@ void note_removals(const Result& r, Item* item) {
   for (const Removal& m : r.removed) item->removed.push_back(m.category);
 }
 
+// The first words of a removal's text, on one line.
+std::string first_words(const std::string& text) {
+  constexpr std::size_t kChars = 100;
+  if (text.size() <= kChars) return text;
+  std::size_t cut = text.rfind(' ', kChars);
+  if (cut == std::string::npos || cut < kChars / 2) {
+    cut = kChars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + " \u2026";
+}
+
+// One line per removal: "removed block 3 [rule/category]: text" for a
+// block; for an element, "removed element before block 3
+// [rule/category] body/div.related (12 words): first words".
 std::string explain_lines(const std::string& where, const Result& result) {
   std::string out;
   for (const Removal& r : result.removed) {
     out += where;
-    out += ": removed block ";
+    out += r.stage == "html" ? ": removed element before block " : ": removed block ";
     out += std::to_string(r.index);
     out += " [";
     out += r.rule;
     out += '/';
     out += r.category;
-    out += "]: ";
-    out += r.text;
+    out += "]";
+    if (r.stage == "html") {
+      if (!r.path.empty()) out += ' ' + r.path;
+      out += " (" + std::to_string(r.words) + (r.words == 1 ? " word)" : " words)");
+    }
+    out += ": ";
+    out += first_words(r.text);
     out += '\n';
   }
   return out;

@@ -4,6 +4,7 @@
 //   newsclean clean [PATH|-]... [-o FILE|FOLDER] [--rules FILE]... [--json] ...
 //   newsclean rules [--rules FILE]... [--json]
 //   newsclean rules --test FILE
+//   newsclean explain PAGE [-o report.html] [--url URL] [--rules FILE]...
 //   newsclean --version
 //
 // Exit codes: 0 all good, 1 some documents failed, 2 usage or rules error.
@@ -20,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clean_command.h"
+#include "explain_command.h"
 #include "newsclean/cleaner.h"
 
 #ifndef NEWSCLEAN_VERSION
@@ -40,6 +42,8 @@ struct RuleFlags {
   double caption_threshold = newsclean::Options().caption_threshold;
   newsclean::TextFormat text_format = newsclean::TextFormat::kPlain;
   newsclean::InputKind input_kind = newsclean::InputKind::kAuto;
+  // `explain` shows the removals' whole text (0: no cut).
+  std::size_t removed_text_chars = newsclean::Options().removed_text_chars;
 
   void add_to(CLI::App* app) {
     app->add_option("--rules", rules_files,
@@ -61,7 +65,8 @@ struct RuleFlags {
     if (rules_files.empty() && disable.empty() && !no_default_rules &&
         !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
         caption_threshold == newsclean::Options().caption_threshold &&
-        text_format == newsclean::TextFormat::kPlain) {
+        text_format == newsclean::TextFormat::kPlain &&
+        removed_text_chars == newsclean::Options().removed_text_chars) {
       return true;
     }
     std::vector<newsclean::RuleSource> sources;
@@ -76,6 +81,7 @@ struct RuleFlags {
     options.caption_threshold = caption_threshold;
     options.text_format = text_format;
     options.input_kind = input_kind;
+    options.removed_text_chars = removed_text_chars;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
     if (!status.ok()) {
@@ -270,7 +276,8 @@ int main(int argc, char** argv) {
           ->check(CLI::IsMember({"text", "markdown", "json"}))
           ->capture_default_str();
   clean->add_flag("--explain", config.document.explain,
-                  "list each removed block with its rule on stderr");
+                  "list each removal on stderr: removed blocks, and for HTML removed "
+                  "elements, with rule id, category, element path and first words");
   clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")
       ->check(CLI::Range(0u, 4096u))
       ->type_name("N");
@@ -306,6 +313,27 @@ int main(int argc, char** argv) {
       ->excludes("--disable")
       ->excludes("--no-default-rules");
 
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "Write a report of what cleaning does to one document (HTML or text): one "
+      "self-contained HTML page with its text in reading order, removals struck through "
+      "with their rule, the title, section and captions, and counts by category.");
+  newsclean::cli::ExplainConfig explain_config;
+  explain->add_option("page", explain_config.path, "the document, or - for stdin")
+      ->required()
+      ->type_name("PAGE|-");
+  explain->add_option("-o,--output", explain_config.output,
+                      "the report's file (default: stdout)")
+      ->type_name("FILE");
+  explain->add_option("--url", explain_config.url, "the document's URL (selects site rules)");
+  std::string explain_format = "auto";
+  explain->add_option("--format", explain_format,
+                      "auto (.html/.htm files HTML, others HTML if they look like it), "
+                      "text or html")
+      ->check(CLI::IsMember({"auto", "text", "html"}))
+      ->capture_default_str();
+  flags.add_to(explain);
+
   if (unknown_subcommand(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);
@@ -314,10 +342,15 @@ int main(int argc, char** argv) {
   }
 
   if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
-  if (rules->parsed()) {
+  if (rules->parsed() || explain->parsed()) {
+    if (explain->parsed()) flags.removed_text_chars = 0;
     newsclean::Cleaner cleaner;
     if (!flags.build(&cleaner)) return kExitUsage;
-    return print_rules(cleaner, rules_json);
+    if (rules->parsed()) return print_rules(cleaner, rules_json);
+    explain_config.format = explain_format == "text"   ? newsclean::Format::kText
+                            : explain_format == "html" ? newsclean::Format::kHtml
+                                                       : newsclean::Format::kAuto;
+    return newsclean::cli::run_explain(explain_config, cleaner);
   }
 
   if (output_format_option->count() > 0 && config.document.json && output_format != "json") {

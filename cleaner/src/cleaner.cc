@@ -42,7 +42,7 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
   const PageUrl page_url(url);
   Document doc;
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
-    doc = extract_html(input, page_url, *html, charset);
+    doc = extract_html(input, page_url, *html, charset, options.removed_text_chars);
   } else {
     doc = text_document(input, charset);
   }

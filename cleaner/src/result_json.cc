@@ -33,15 +33,23 @@ std::string to_json(const Result& r) {
   j["captions"] = std::move(captions);
   Json removed = Json::array();
   for (const Removal& x : r.removed) {
-    removed.push_back(
-        Json{{"index", x.index}, {"text", x.text}, {"rule", x.rule}, {"category", x.category}});
+    removed.push_back(Json{{"index", x.index},
+                           {"text", x.text},
+                           {"rule", x.rule},
+                           {"category", x.category},
+                           {"stage", x.stage},
+                           {"path", x.path},
+                           {"words", x.words}});
   }
   j["removed"] = std::move(removed);
+  Json by_category = Json::object();
+  for (const auto& [category, count] : r.stats.removed_by_category) by_category[category] = count;
   j["stats"] = Json{{"blocks", r.stats.blocks},
                     {"kept", r.stats.kept},
                     {"removed", r.stats.removed},
                     {"bytes_in", r.stats.bytes_in},
-                    {"bytes_out", r.stats.bytes_out}};
+                    {"bytes_out", r.stats.bytes_out},
+                    {"removed_by_category", std::move(by_category)}};
   j["warnings"] = r.warnings;
   // Rule ids and categories come from user files: replace, never throw.
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -21,7 +21,19 @@ inline void check_result(const Result& r) {
   for (const std::string& w : r.warnings) {
     if (find_invalid_utf8(w) != std::string::npos) __builtin_trap();
   }
+  std::size_t last = 0;
+  for (const Removal& x : r.removed) {
+    for (const std::string* s : {&x.text, &x.path}) {
+      if (find_invalid_utf8(*s) != std::string::npos) __builtin_trap();
+    }
+    if (x.index < last || x.index > r.stats.blocks) __builtin_trap();  // reading order
+    if (x.words == 0) __builtin_trap();
+    last = x.index;
+  }
   if (to_json(r).empty()) __builtin_trap();
+  const std::string report = explain_html(r);
+  if (find_invalid_utf8(report) != std::string::npos) __builtin_trap();
+  if (report.find("<script") != std::string::npos) __builtin_trap();
 }
 
 }  // namespace newsclean::fuzz

@@ -34,7 +34,7 @@ def test_to_dict_is_plain_data(seed_text):
     d = newsclean.Cleaner().clean(seed_text).to_dict()
     assert {"text", "title", "section", "captions", "removed", "stats", "warnings", "format"} <= set(d)
     assert d["captions"][1]["related"] is True
-    assert set(d["removed"][0]) == {"index", "text", "rule", "category"}
+    assert set(d["removed"][0]) == {"index", "text", "rule", "category", "stage", "path", "words"}
     assert d["stats"]["kept"] == 16
     pickle.dumps(d)
 

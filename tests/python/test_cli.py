@@ -317,8 +317,9 @@ def check_result_shape(obj: dict) -> None:
         assert set(c) == {"text", "score", "related", "index", "rule"}
         assert 0 <= c["score"] <= 1 and isinstance(c["related"], bool)
     for r in obj["removed"]:
-        assert set(r) == {"index", "text", "rule", "category"}
-    assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out"}
+        assert set(r) == {"index", "text", "rule", "category", "stage", "path", "words"}
+    assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out",
+                                 "removed_by_category"}
     assert all(isinstance(w, str) for w in obj["warnings"])
 
 
@@ -337,7 +338,8 @@ def test_json_output_for_text(tmp_path: Path, rules_file: Path):
     assert [o["source"] for o in objs] == [str(a), str(b)]
     first = objs[0]
     assert first["text"] == STORY_A.rstrip("\n")
-    assert {"index": 0, "text": MARKER, "rule": "test-marker", "category": "testjunk"} in first["removed"]
+    assert {"index": 0, "text": MARKER, "rule": "test-marker", "category": "testjunk",
+            "stage": "text", "path": "", "words": 4} in first["removed"]
     assert first["stats"]["blocks"] == 3 and first["stats"]["removed"] >= 1
 
 

@@ -82,7 +82,7 @@ def test_cli_cleans_html_files_in_any_charset(tmp_path: Path):
     proc = subprocess.run([cli, "clean", str(src), "-o", str(tmp_path / "out")],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    a = (tmp_path / "out/a.html").read_text()
+    a = (tmp_path / "out/a.txt").read_text()  # cleaned text is .txt
     assert a.splitlines()[:2] == PARAS[:2] and "600 cafés" in a
     assert (tmp_path / "out/b.txt").read_text() == "The pier reopened on Saturday after repairs.\n"
 

@@ -11,7 +11,9 @@
 //   for (const auto& c : r.captions)                 // captions left the text,
 //     std::cout << c.related << " " << c.text;       // judged against the story
 //   for (const auto& x : r.removed)                  // and every removal says why
-//     std::cout << x.index << " " << x.rule << " " << x.category;
+//     std::cout << x.stage << " " << x.rule << " " << x.category << " " << x.path;
+//                                                    // (HTML: elements too, in
+//                                                    // reading order)
 //
 // With rules of your own (they extend the built-in set; a rule with the id of an
 // earlier one replaces it, and `disable: [id, ...]` turns rules off):
@@ -73,6 +75,26 @@ struct RuleInfo {
   std::string origin;       // "file:line" where the rule was defined
   std::string description;  // what it removes, one line ("" when the file gives none)
 };
+
+// The explain report: one self-contained HTML page (no script, no external
+// asset) that shows a person what cleaning did to a document:
+//
+//   newsclean::Options o;
+//   o.removed_text_chars = 0;                 // the removals' whole text
+//   newsclean::Cleaner::create({}, o, &cleaner);
+//   newsclean::Result r = cleaner.clean(page, url, newsclean::Format::kHtml);
+//   std::string html = newsclean::explain_html(r, cleaner.rules(), "page.html");
+//
+// The page's text in reading order: kept blocks (class "block kept") plain,
+// each removal (class "block removed", data-rule, data-category,
+// data-stage) struck through and coloured by category, its rule id,
+// category, path and words shown, the rule's description (from `rules`) on
+// hover; the title, section, author, ... and captions with their scores; a
+// table of removals and words by category. Every text is escaped, and
+// ill-formed UTF-8 shown as U+FFFD. `source` names the document ("" for
+// none).
+std::string explain_html(const Result& result, const std::vector<RuleInfo>& rules = {},
+                         std::string_view source = {});
 
 // Rules carry their own tests: `examples: {hit: [...], miss: [...]}` in a
 // rules file. test_rule_examples() runs them, each rule on its own:

@@ -68,6 +68,11 @@ struct Options {
   // An id that names no rule is an error. Default: none.
   std::vector<std::string> disable;
 
+  // Result::removed texts are cut to this many characters (code points),
+  // then end in "…"; Removal::words still counts the whole text. 0: no
+  // limit (the explain report asks for that). Default: 300.
+  std::size_t removed_text_chars = 300;
+
   // Leave out the built-in rules and use only the given sources.
   // Default: false.
   bool no_default_rules = false;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsclean {
@@ -18,20 +19,47 @@ struct Caption {
   std::string rule;      // id of the rule that recognised it
 };
 
-// One block that is not in Result::text.
+// Something of the input that is not in Result::text: a block a text rule
+// dropped (stage "text"; a caption element, which is a block too), or, for
+// HTML, an element an HTML rule stripped or text the extractor left outside
+// the story (stage "html").
+//
+// Result::removed lists them in reading order: an element-level removal
+// with index i stood before block i (and after block i - 1), so the kept
+// blocks (the lines of Result::text) and the removals interleave back into
+// the page as it read. Script, style, template and comments are never
+// listed, nor an element with no text.
 struct Removal {
-  std::size_t index = 0;  // block index in the input (0-based)
-  std::string text;       // the block, normalised
-  std::string rule;       // id of the rule that removed it
-  std::string category;   // the rule's category, e.g. "footer"
+  // stage "text": the block's index in the input (0-based). stage "html":
+  // the index of the block it stood before (Stats::blocks when after all).
+  std::size_t index = 0;
+  // The text, normalised and cut to Options::removed_text_chars characters
+  // (then "…" ends it); `words` counts all of it.
+  std::string text;
+  // Id of the rule that removed it; for the extractor's own decisions a
+  // reason: "outside-content" (a part of the page outside the story the
+  // extractor chose), "no-content" (the page has no story: all of it),
+  // "json-ld-body" (the markup's text, replaced by the page's JSON-LD
+  // articleBody).
+  std::string rule;
+  // The rule's category, e.g. "footer"; "extractor" for those reasons.
+  std::string category;
+  std::string stage;      // "html" (an element) or "text" (block `index`)
+  // Where the element was, from <body>: "body/div[2]/aside.related" (tag,
+  // [n] among siblings of that tag when there are several, then #id or
+  // .first-class); "" for blocks. Long paths keep their last five steps.
+  std::string path;
+  std::size_t words = 0;  // space-separated words in the whole text
 };
 
 struct Stats {
   std::size_t blocks = 0;     // blocks in the input
   std::size_t kept = 0;       // blocks in Result::text
-  std::size_t removed = 0;    // blocks in Result::removed
+  std::size_t removed = 0;    // entries in Result::removed
   std::size_t bytes_in = 0;   // size of the input
   std::size_t bytes_out = 0;  // size of Result::text
+  // Entries of Result::removed per category, sorted by category name.
+  std::vector<std::pair<std::string, std::size_t>> removed_by_category;
 };
 
 struct Result {
@@ -52,7 +80,7 @@ struct Result {
   std::string input_kind;            // "html"; for text, "extract" (an extractor's
                                      // output) or "page" (a whole page as text)
   std::vector<Caption> captions;     // in input order
-  std::vector<Removal> removed;      // in input order
+  std::vector<Removal> removed;      // in reading order (see Removal)
   Stats stats;
   std::vector<std::string> warnings;  // odd input that was repaired
 };
@@ -61,8 +89,8 @@ struct Result {
 // present, in this order: text, title, section, author, published,
 // site_name, language, canonical_url (each "" when the page does not say),
 // format, kind, input_kind, captions [{text, score, related, index, rule}], removed [{index,
-// text, rule, category}], stats {blocks, kept, removed, bytes_in,
-// bytes_out}, warnings. The CLI's --json output and Python's
+// text, rule, category, stage, path, words}], stats {blocks, kept, removed, bytes_in,
+// bytes_out, removed_by_category {category: count, sorted by name}}, warnings. The CLI's --json output and Python's
 // Result.to_dict() are this object.
 std::string to_json(const Result& result);
 

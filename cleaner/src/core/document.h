@@ -2,6 +2,7 @@
 #ifndef NEWSCLEAN_SRC_CORE_DOCUMENT_H_
 #define NEWSCLEAN_SRC_CORE_DOCUMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -43,11 +44,25 @@ enum class PageText {
   kStated,   // the caller said so (InputKind::kPage)
 };
 
+// Text of an HTML page that is not in the blocks: an element an HTML rule
+// stripped, or a part of the page outside the chosen content. Never empty.
+struct ElementRemoval {
+  std::size_t index = 0;  // the block it stood before (blocks.size(): after all)
+  std::string text;       // normalised; whole unless `cut`
+  bool cut = false;       // text is a beginning only (the rest was not read)
+  std::size_t words = 0;  // words of the whole text
+  int rule = -1;          // the HTML rule (an index into the rules), or -1:
+  const char* reason = "";  // the extractor's reason ("outside-content", ...)
+  std::string path;       // "body/div[2]/aside.related"
+};
+
 struct Document {
   bool html = false;          // read as HTML (else plain text)
   // The content in reading order. From HTML, elements an HTML rule with
   // `caption: true` names (figcaption, ...) are blocks with decided_by set.
   std::vector<Block> blocks;
+  // HTML only: what left the page before the blocks, in reading order.
+  std::vector<ElementRemoval> removed;
   PageMeta meta;              // HTML only
   bool discussion = false;    // a forum thread (HTML only)
   PageKind kind = PageKind::kUnknown;

@@ -104,6 +104,35 @@ std::size_t count_words(std::string_view s) {
   return words;
 }
 
+void WordCounter::add(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > 0x20 && c < 0x7F) {  // most bytes: a letter, digit or sign
+      words_ += in_word_ ? 0 : 1;
+      in_word_ = true;
+      ++i;
+      continue;
+    }
+    bool space;
+    bool gone;  // dropped by normalise
+    if (c < 0x80) {
+      space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+      gone = !space && (c < 0x20 || c == 0x7F);
+      ++i;
+    } else {
+      std::size_t len;
+      const char32_t cp = decode_utf8(s, i, &len);
+      const bool valid = cp != kInvalidUtf8;
+      space = valid && (is_space_like(cp) || is_line_break(cp));
+      gone = valid && !space && (is_control(cp) || is_dropped(cp));
+      i += len;
+    }
+    if (gone) continue;
+    if (!space && !in_word_) ++words_;
+    in_word_ = !space;
+  }
+}
+
 Block make_block(std::string text) {
   Block b;
   b.words = count_words(text);
@@ -156,6 +185,22 @@ std::vector<Block> split_blocks(std::string_view text) {
     pos = nl + 1;
   }
   return blocks;
+}
+
+std::string cut_chars(std::string s, std::size_t max_chars, bool cut) {
+  if (max_chars > 0 && s.size() > max_chars) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+      if (chars++ == max_chars) {
+        s.resize(i);
+        cut = true;
+        break;
+      }
+    }
+  }
+  if (cut) s += "\u2026";
+  return s;
 }
 
 std::string_view trim_spaces(std::string_view s) {

@@ -41,6 +41,26 @@ Block make_block(std::string text);
 
 std::size_t count_words(std::string_view s);
 
+// The words of a text read piece by piece, without building it, as
+// count_words counts them once ASCII white space (\n \t \r \f) is made
+// spaces (as the HTML stages do) and the text normalised: those, the
+// Unicode spaces and line breaks separate words; what normalise drops
+// (controls, zero-width spaces) is neither word nor space.
+class WordCounter {
+ public:
+  void add(std::string_view piece);
+  void separate() { in_word_ = false; }  // a boundary between pieces
+  std::size_t words() const { return words_; }
+
+ private:
+  std::size_t words_ = 0;
+  bool in_word_ = false;
+};
+
+// `s` cut to at most `max_chars` code points, then "…"; unchanged when it
+// is no longer or `max_chars` is 0 (but for the "…" when `cut` already).
+std::string cut_chars(std::string s, std::size_t max_chars, bool cut = false);
+
 // `s` without leading and trailing ' ' (only that character).
 std::string_view trim_spaces(std::string_view s);
 

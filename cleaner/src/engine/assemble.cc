@@ -1,7 +1,10 @@
 #include "engine/assemble.h"
 
+#include <algorithm>
+#include <map>
 #include <memory>
 
+#include "core/text.h"
 #include "engine/captions.h"
 #include "engine/features.h"
 #include "engine/hits.h"
@@ -94,8 +97,31 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     return *terms;
   };
 
+  // Element-level removals (HTML) interleave with the blocks: one with
+  // index i stood before block i.
+  std::size_t next = 0;
+  const auto removals_before = [&](std::size_t i) {
+    for (; next < doc.removed.size() && doc.removed[next].index <= i; ++next) {
+      ElementRemoval& e = doc.removed[next];
+      Removal x;
+      x.index = std::min(e.index, blocks.size());
+      x.text = cut_chars(std::move(e.text), options.removed_text_chars, e.cut);
+      if (e.rule >= 0) {
+        x.rule = rules[e.rule].id;
+        x.category = rules[e.rule].category;
+      } else {
+        x.rule = e.reason;
+        x.category = "extractor";
+      }
+      x.stage = "html";
+      x.path = std::move(e.path);
+      x.words = e.words;
+      r->removed.push_back(std::move(x));
+    }
+  };
   std::vector<bool> kept(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
+    removals_before(i);
     kept[i] = d[i].kept();
     if (kept[i]) continue;
     const Rule& rule = rules[d[i].rule];
@@ -109,8 +135,17 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       kept[i] = c.related && options.keep_related_captions;
       r->captions.push_back(std::move(c));
     }
-    if (!kept[i]) r->removed.push_back({i, blocks[i].text, rule.id, rule.category});
+    if (kept[i]) continue;
+    Removal x;
+    x.index = i;
+    x.text = cut_chars(blocks[i].text, options.removed_text_chars);
+    x.rule = rule.id;
+    x.category = rule.category;
+    x.stage = "text";  // a block (a caption element found on the page is one too)
+    x.words = blocks[i].words;
+    r->removed.push_back(std::move(x));
   }
+  removals_before(static_cast<std::size_t>(-1));
   std::vector<const Block*> story;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!kept[i]) continue;
@@ -125,6 +160,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   if (options.text_format == TextFormat::kMarkdown) r->text = markdown_of(story);
   r->stats.blocks = blocks.size();
   r->stats.removed = r->removed.size();
+  std::map<std::string, std::size_t> by_category;
+  for (const Removal& x : r->removed) ++by_category[x.category];
+  r->stats.removed_by_category.assign(by_category.begin(), by_category.end());
   r->stats.bytes_out = r->text.size();
 }
 

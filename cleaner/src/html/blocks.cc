@@ -12,7 +12,7 @@
 
 namespace newsclean {
 
-void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks) {
+void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::string buf;
   std::size_t link_chars = 0;
   int in_link = 0;
@@ -58,7 +58,15 @@ void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks)
           if (in_link > 0) link_chars += buf.size() - before;
           return false;
         }
-        if (!is_element(n)) return false;
+        if (!is_element(n)) {
+          // A removal inside the content stood before the block under way.
+          Removed* removed = st.removal_at(n);
+          if (removed != nullptr) {
+            if (removed->index == Removed::kUnplaced) removed->index = blocks->size();
+            st.placed.push_back(removed);
+          }
+          return false;
+        }
         const char* tag = name_of(n);
         if (std::strcmp(tag, "br") == 0) {
           flush();

@@ -11,8 +11,9 @@ namespace newsclean {
 
 // Appends the blocks below `root`: block elements and <br> end a block; a
 // caption element (st.captions) is one block, decided by its rule; links
-// give each block its link_ratio.
-void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks);
+// give each block its link_ratio. A removal's placeholder met on the way
+// learns the index of the block it stood before, and joins st.placed.
+void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks);
 
 }  // namespace newsclean
 

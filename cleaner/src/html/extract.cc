@@ -9,6 +9,7 @@
 #include "html/flat_text.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
+#include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
 
@@ -23,16 +24,32 @@ xmlNode* find_body(xmlNode* root) {
 }
 
 // Prunes inside each content element and emits its blocks.
-void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out) {
+void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out,
+                  std::vector<ContentSpan>* spans) {
   for (xmlNode* n : content) {
     if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
     prune(st, n, Pass::kContent);
+    const std::size_t begin = out->size();
+    const std::size_t placed = st.placed.size();
     emit_blocks(st, n, out);
+    spans->push_back({n, begin, out->size(), placed, st.placed.size()});
   }
 }
 
-// The content's blocks of a parsed page.
-void extract_content(PageState& st, std::vector<Block>* out) {
+// True if the content is <body> or holds it: the whole page.
+bool whole_page(const std::vector<xmlNode*>& content, xmlNode* body) {
+  for (xmlNode* n : content) {
+    for (xmlNode* p = body; p != nullptr; p = p->parent) {
+      if (p == n) return true;
+    }
+  }
+  return false;
+}
+
+// The content's blocks of a parsed page, and what of the page is not in
+// them.
+void extract_content(PageState& st, std::vector<Block>* out, std::vector<ElementRemoval>* removed,
+                     std::size_t max_bytes) {
   xmlNode* root = xmlDocGetRootElement(st.doc);
   if (root == nullptr) return;
   clear_private(root);
@@ -48,29 +65,56 @@ void extract_content(PageState& st, std::vector<Block>* out) {
   st.reset_stats();
   measure(st, body, Measure::kScores);
   const std::vector<xmlNode*> content = choose_content(st, body);
-  emit_content(st, content, out);
+  std::vector<ContentSpan> spans;
+  emit_content(st, content, out, &spans);
   // A winner that the class/id rules strip to nothing was site chrome (a
   // menu drawer, a promotion bar): without it, choose once more.
-  if (!out->empty() || content.empty()) return;
-  for (xmlNode* n : content) {
-    for (xmlNode* p = body; p != nullptr; p = p->parent) {
-      if (p == n) return;  // the whole page gave nothing
+  if (out->empty() && !content.empty() && !whole_page(content, body)) {
+    for (xmlNode* n : content) {
+      // (a pruned one is out already)
+      if (n->parent != nullptr) st.remove(n, -1, kOutsideContent);
     }
+    for (Removed& r : st.removals) r.index = Removed::kUnplaced;  // placed again below
+    st.placed.clear();
+    st.reset_stats();
+    st.candidates.clear();
+    st.content_prose = st.token_prose = 0;  // (they are about the content emitted)
+    measure(st, body, Measure::kScores);
+    spans.clear();
+    emit_content(st, choose_content(st, body), out, &spans);
   }
-  for (xmlNode* n : content) {
-    if (n->parent != nullptr) st.unlink(n);  // (a pruned one is out already)
+  *removed = collect_removals(st, body, spans, max_bytes);
+}
+
+// The page's JSON-LD articleBody replaces the blocks: those become
+// removals, in place among the others.
+void take_json_ld_body(const std::string& article_body, Document* out) {
+  std::vector<ElementRemoval> removed;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < out->blocks.size(); ++i) {
+    for (; next < out->removed.size() && out->removed[next].index <= i; ++next) {
+      removed.push_back(std::move(out->removed[next]));
+    }
+    const Block& b = out->blocks[i];
+    ElementRemoval e;
+    e.text = b.text;
+    e.words = b.words;
+    e.reason = kJsonLdBody;
+    removed.push_back(std::move(e));
   }
-  st.reset_stats();
-  st.candidates.clear();
-  st.content_prose = st.token_prose = 0;  // (they are about the content emitted)
-  measure(st, body, Measure::kScores);
-  emit_content(st, choose_content(st, body), out);
+  for (; next < out->removed.size(); ++next) removed.push_back(std::move(out->removed[next]));
+  for (ElementRemoval& e : removed) e.index = 0;
+  out->removed = std::move(removed);
+  out->blocks = split_blocks(normalise(article_body).text);
 }
 
 }  // namespace
 
 Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRules& rules,
-                      std::string_view charset) {
+                      std::string_view charset, std::size_t removed_text_chars) {
+  // Enough bytes for the characters (4 a character at most) and the "…".
+  const std::size_t max_bytes = removed_text_chars == 0 ? static_cast<std::size_t>(-1)
+                                                        : removed_text_chars * 4 + 8;
   Document out;
   out.html = true;
   prepare_libxml();
@@ -98,7 +142,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   bool story_stripped = false;   // ... and most of the chosen content's prose
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
-    extract_content(st, &out.blocks);
+    extract_content(st, &out.blocks, &out.removed, max_bytes);
     tokens_stripped = st.tokens_stripped;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
@@ -109,11 +153,12 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     // ads between them): the page is read once more, with only its structure
     // (tags, roles, hidden, XPath rules) trusted.
     out.blocks.clear();
+    out.removed.clear();
     doc = parse_html(input, rules.attributes);
     if (doc) {
       PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
-      extract_content(st, &out.blocks);
+      extract_content(st, &out.blocks, &out.removed, max_bytes);
     }
   }
   out.meta = std::move(info.meta);
@@ -125,7 +170,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   for (const Block& b : out.blocks) extracted += b.text.size();
   if (info.article_body.size() >= tuning::kJsonLdMinBody &&
       extracted * tuning::kJsonLdBodyRatio < info.article_body.size()) {
-    out.blocks = split_blocks(normalise(info.article_body).text);
+    take_json_ld_body(info.article_body, &out);
     out.warnings.push_back("content taken from the page's JSON-LD articleBody");
   }
   return out;

@@ -19,8 +19,9 @@ struct HtmlRules;
 // "utf-8" for decoded text, or the caller's charset), parses it and extracts
 // the main content. Never throws for any input but resource exhaustion; a
 // page with no content gives no blocks.
+// Removal texts are read to about `removed_text_chars` characters (0: all).
 Document extract_html(std::string_view input, const PageUrl& url, const HtmlRules& rules,
-                      std::string_view charset = {});
+                      std::string_view charset = {}, std::size_t removed_text_chars = 0);
 
 }  // namespace newsclean
 

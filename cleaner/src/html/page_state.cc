@@ -15,6 +15,18 @@ void PageState::count_text(xmlNode* n) {
   n->_private = reinterpret_cast<void*>(texts_.size());
 }
 
+void PageState::remove(xmlNode* n, int rule, const char* reason) {
+  xmlNode* placeholder = xmlNewDocComment(doc, nullptr);
+  if (placeholder == nullptr) {  // out of memory: taken out, not reported
+    unlink(n);
+    return;
+  }
+  removals.push_back({n, placeholder, rule, reason});
+  placeholder->_private = reinterpret_cast<void*>(removals.size());
+  xmlReplaceNode(n, placeholder);
+  unlinked.emplace_back(n);
+}
+
 void clear_private(xmlNode* root) {
   walk(
       root,

@@ -44,6 +44,18 @@ struct TextFigures {
   std::size_t commas = 0;
 };
 
+// An element taken out of the tree for a reason (a rule, or the extractor's
+// choice): a comment node with _private = 1 + its index in
+// PageState::removals holds its place, so that where it stood is known.
+struct Removed {
+  xmlNode* node = nullptr;         // the subtree, unlinked
+  xmlNode* placeholder = nullptr;  // where it stood
+  int rule = -1;                   // the HTML rule, or -1 for `reason`
+  const char* reason = "";
+  std::size_t index = kUnplaced;   // the block it stood before
+  static constexpr std::size_t kUnplaced = static_cast<std::size_t>(-1);
+};
+
 struct PageState {
   PageState(xmlDoc* d, const HtmlRules& r, const PageUrl& u, bool discussion_page,
             PageKind page_kind = PageKind::kUnknown)
@@ -79,6 +91,10 @@ struct PageState {
   std::unordered_set<xmlNode*> keep;
   // Subtrees taken out of the tree, freed with the state.
   std::vector<NodePtr> unlinked;
+  // Those of them taken out by remove(), in the order they were.
+  std::vector<Removed> removals;
+  // The removals emit_blocks met inside the content, in document order.
+  std::vector<Removed*> placed;
 
   // The figures of element `n`, created empty on first use.
   NodeStats& stats(xmlNode* n) {
@@ -107,6 +123,18 @@ struct PageState {
   void unlink(xmlNode* n) {
     xmlUnlinkNode(n);
     unlinked.emplace_back(n);
+  }
+
+  // Takes `n` out of the tree for HTML rule `rule` (an index into the
+  // rules) or, when -1, for the extractor's `reason`, leaving a
+  // placeholder: html/removals.h reports it.
+  void remove(xmlNode* n, int rule, const char* reason = "");
+
+  // The removal whose placeholder `n` is, or null.
+  Removed* removal_at(const xmlNode* n) {
+    if (n->type != XML_COMMENT_NODE || n->_private == nullptr) return nullptr;
+    const auto k = reinterpret_cast<std::uintptr_t>(n->_private) - 1;
+    return k < removals.size() && removals[k].placeholder == n ? &removals[k] : nullptr;
   }
 
  private:

@@ -189,7 +189,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       st.tokens_stripped = true;
       if (pass == Pass::kContent && PageState::measured(n)) st.token_prose += st.stats(n).prose;
     }
-    st.unlink(n);
+    st.remove(n, rules.index_of(r));
   }
 }
 
