@@ -80,7 +80,7 @@ class Fields {
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
                      std::vector<std::string> disable, bool defaults,
-                     const std::string& input_kind) {
+                     const std::string& input_kind, const std::string& site_pack) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -88,6 +88,7 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   o.caption_threshold = caption_threshold;
   o.disable = std::move(disable);
   o.no_default_rules = !defaults;
+  o.site_pack = site_pack;
   if (input_kind == "auto") {
     o.input_kind = newsclean::InputKind::kAuto;
   } else if (input_kind == "extract") {
@@ -258,7 +259,8 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
-           "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto")
+           "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto",
+           "site_pack"_a = "")
       .def("clean",
            [](const Cleaner& c, const py::object& text, std::string_view url,
               const std::string& format, const std::string& encoding) {

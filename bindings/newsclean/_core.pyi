@@ -62,6 +62,7 @@ class Cleaner:
         disable: Sequence[str],
         defaults: bool,
         input_kind: str = "auto",
+        site_pack: str = "",
     ) -> None: ...
     def clean(
         self, text: str | bytes, url: str = "", format: str = "auto", encoding: str = ""

@@ -121,6 +121,14 @@ constexpr std::size_t kMaxElements = 500000;
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
 constexpr std::size_t kMaxStripShare = 3;
+// A site rule's `body` is trusted unless what it selects holds less than
+// 1/kBodyRuleMinShare of the words of the container the scorer chooses:
+// then the site has changed its markup (the XPath now names a teaser or a
+// byline), and the scorer's choice stands.
+constexpr std::size_t kBodyRuleMinShare = 3;
+// A metadata rule's text (title, author, date) longer than this is a whole
+// container, not the field: the rule gives nothing.
+constexpr std::size_t kMaxRuleMetaBytes = 400;
 // When class/id tokens take kStrippedProseNum/kStrippedProseDen (2/3) of the
 // chosen content's prose, the names were wrong about the story: the page is
 // read again without them.

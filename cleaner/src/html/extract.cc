@@ -26,7 +26,8 @@ xmlNode* find_body(xmlNode* root) {
 void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out) {
   for (xmlNode* n : content) {
     if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
-    prune(st, n, Pass::kContent);
+    // (`prune: false`: what the site's body rule names is the story as it is)
+    if (st.body_rule == nullptr || st.body_rule->prune) prune(st, n, Pass::kContent);
     emit_blocks(st, n, out);
   }
 }
@@ -92,6 +93,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     return out;
   }
   PageInfo info = read_page_info(doc.get());
+  if (!rules.meta.empty()) read_rule_meta(doc.get(), rules, url, &info.meta);
   out.discussion = info.discussion;
   out.kind = info.kind;
   bool tokens_stripped = false;  // class/id rules took something out

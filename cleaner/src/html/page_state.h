@@ -22,6 +22,7 @@
 namespace newsclean {
 
 struct HtmlRules;
+struct Rule;
 
 // What scoring measured of an element.
 struct NodeStats {
@@ -69,6 +70,8 @@ struct PageState {
   std::size_t content_prose = 0;
   std::size_t token_prose = 0;
 
+  // The site rule whose `body` chose the content; null when the scorer did.
+  const Rule* body_rule = nullptr;
   // Elements that scored as paragraph holders: the content's candidates.
   std::vector<xmlNode*> candidates;
   // <noscript> elements seen by the first measure.

@@ -27,10 +27,21 @@ bool suspended(const PageState& st, const Rule& r) {
   return r.suspended_on(st.kind, st.discussion);
 }
 
-HtmlRules::HtmlRules(const std::vector<Rule>& rules) {
+HtmlRules::HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rule*>& site) {
   base = rules.data();
-  for (const Rule& r : rules) {
+  count = rules.size();
+  std::vector<const Rule*> all;
+  all.reserve(rules.size() + site.size());
+  for (const Rule& r : rules) all.push_back(&r);
+  all.insert(all.end(), site.begin(), site.end());
+  for (const Rule* p : all) {
+    const Rule& r = *p;
     if (!r.is_html()) continue;
+    if (r.is_html_metadata()) {
+      meta.push_back(&r);
+      attributes.add_xpath(r.xpath);
+      continue;
+    }
     for (const auto& t : r.tags) tags.emplace(t, &r);
     for (const auto& t : r.strip_id_or_class) tokens.emplace(t, &r);
     for (const auto& t : r.roles) roles.emplace(t, &r);
@@ -130,6 +141,29 @@ std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr) {
   return out;
 }
 
+std::string xpath_text(xmlDoc* doc, const std::string& expr) {
+  std::string out;
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  if (ctx == nullptr) return out;
+  register_xpath_regex(ctx);
+  xmlXPathObjectPtr res =
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
+  if (res != nullptr && res->type == XPATH_NODESET) {
+    if (res->nodesetval != nullptr && res->nodesetval->nodeNr > 0) {
+      xmlChar* s = xmlNodeGetContent(res->nodesetval->nodeTab[0]);
+      if (s != nullptr) out = reinterpret_cast<const char*>(s);
+      xmlFree(s);
+    }
+  } else if (res != nullptr) {
+    xmlChar* s = xmlXPathCastToString(res);
+    if (s != nullptr) out = reinterpret_cast<const char*>(s);
+    xmlFree(s);
+  }
+  xmlXPathFreeObject(res);
+  xmlXPathFreeContext(ctx);
+  return out;
+}
+
 void prune(PageState& st, xmlNode* root, Pass pass) {
   const HtmlRules& rules = st.rules;
   std::vector<std::pair<xmlNode*, const Rule*>> strip;
@@ -181,7 +215,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       inside = p != n && marked.count(p) > 0;
     }
     if (inside) continue;
-    if (r->caption) {  // stays, to become a caption block
+    if (r->caption && rules.index_of(r) >= 0) {  // stays, to become a caption block
       st.captions.emplace(n, rules.index_of(r));
       continue;
     }

@@ -62,7 +62,9 @@ constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"keep", Action::kKeep},
                                      {"metadata", Action::kMetadata}};
 constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
-                                   {"section", Field::kSection}};
+                                   {"section", Field::kSection},
+                                   {"author", Field::kAuthor},
+                                   {"published", Field::kPublished}};
 constexpr Name<Feature> kFeatures[] = {
     {"duplicate", Feature::kDuplicate},     {"teaser_run", Feature::kTeaserRun},
     {"page_url", Feature::kPageUrl},        {"link_heavy", Feature::kLinkHeavy},
@@ -229,6 +231,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       }
     } else if (key == "hidden") {
       s = parse_bool(at, v, "hidden", &rule->hidden);
+    } else if (key == "prune") {
+      s = parse_bool(at, v, "prune", &rule->prune);
     } else if (key == "xpath" || key == "body") {
       s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
       rule->xpath_at = place(file, v);
@@ -277,8 +281,21 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       return at.error(node["caption"].Mark(),
                       "body names the story's container: it cannot be a caption");
     }
-    if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
-      return at.error(node["action"].Mark(), "an HTML rule's action is drop or keep");
+    if (rule->action == Action::kMetadata) {
+      if (rule->xpath.empty() || !rule->body.empty() || !rule->tags.empty() ||
+          !rule->strip_id_or_class.empty() || !rule->roles.empty() || rule->hidden) {
+        return at.error(node["action"].Mark(), "an HTML metadata rule names its element by xpath alone");
+      }
+      if (rule->field != Field::kTitle && rule->field != Field::kAuthor &&
+          rule->field != Field::kPublished) {
+        return at.error(node["field"] ? node["field"].Mark() : node.Mark(),
+                        "an HTML metadata rule's field is title, author or published");
+      }
+    } else if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
+      return at.error(node["action"].Mark(), "an HTML rule's action is drop, keep or metadata");
+    }
+    if (node["prune"] && rule->body.empty()) {
+      return at.error(node["prune"].Mark(), "prune is for body rules");
     }
     if (rule->format != InputFormat::kAny) {
       return at.error(node["format"].Mark(), "format is for text rules (HTML rules act on HTML only)");
@@ -288,8 +305,12 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
                       "pass is for strip_id_or_class (tags, roles and hidden act in both "
                       "passes, xpath before the content is chosen)");
     }
-  } else if (node["pass"]) {
-    return at.error(node["pass"].Mark(), "pass is for HTML rules (strip_id_or_class)");
+  } else if (node["pass"] || node["prune"]) {
+    const bool pass = static_cast<bool>(node["pass"]);
+    return at.error(node[pass ? "pass" : "prune"].Mark(),
+                    pass ? "pass is for HTML rules (strip_id_or_class)" : "prune is for body rules");
+  } else if (rule->field == Field::kAuthor || rule->field == Field::kPublished) {
+    return at.error(node["field"].Mark(), "a text rule's field is title or section");
   } else if (!has_pattern && rule->feature == Feature::kNone) {
     return at.error(node.Mark(), "pattern is required (or a feature, or an HTML selector)");
   }
