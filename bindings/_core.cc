@@ -169,6 +169,9 @@ std::string shorten(const std::string& s, std::size_t n = 60) {
 PYBIND11_MODULE(_core, m) {
   m.doc() = "newsclean C++ engine (private; use the newsclean package)";
   m.attr("__version__") = NEWSCLEAN_VERSION;  // set by bindings/CMakeLists.txt
+  m.def("site_pack_yaml", [](const std::string& name) {
+        return std::string(newsclean::site_pack_yaml(name));
+      }, "name"_a, "The YAML text of a site pack (\"ftr\"); \"\" for an unknown name.");
   m.def("default_rules_yaml", [] { return std::string(newsclean::default_rules_yaml()); },
         "The built-in rules.yaml text.");
 

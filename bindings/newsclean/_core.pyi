@@ -3,6 +3,7 @@ from typing import Sequence
 __version__: str
 
 def default_rules_yaml() -> str: ...
+def site_pack_yaml(name: str) -> str: ...
 
 class Stats:
     blocks: int

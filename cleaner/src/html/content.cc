@@ -93,6 +93,37 @@ std::size_t text_length(PageState& st, const std::vector<xmlNode*>& nodes) {
   return n;
 }
 
+// Characters of text that `a` and `b` (each of elements inside no other of
+// its list) both hold: an element of one inside an element of the other.
+std::size_t shared_text(PageState& st, const std::vector<xmlNode*>& a,
+                        const std::vector<xmlNode*>& b) {
+  std::size_t n = 0;
+  for (xmlNode* x : a) {
+    for (xmlNode* y : b) {
+      if (contains(x, y)) {
+        n += text_length(st, {y});
+      } else if (contains(y, x)) {
+        n += text_length(st, {x});
+      }
+    }
+  }
+  return n;
+}
+
+// True if a guarded body rule's selection `nodes` (an imported site pack's,
+// which may be older than the site's markup) is not the story the scorer
+// found in `scored`: much less text (the XPath names a teaser or a byline of
+// a redesigned page), much more (the page around the story), or elsewhere.
+// A scorer that found nothing leaves it to the rule.
+bool disagrees(PageState& st, const std::vector<xmlNode*>& nodes,
+               const std::vector<xmlNode*>& scored) {
+  const std::size_t chosen = text_length(st, nodes), scorer = text_length(st, scored);
+  return scorer > 0 && (chosen * kBodyRuleMaxGrowthDen > scorer * kBodyRuleMaxGrowthNum ||
+                        chosen * kBodyRuleMinShare < scorer ||
+                        shared_text(st, nodes, scored) * kBodyRuleOverlapDen <
+                            std::min(chosen, scorer) * kBodyRuleOverlapNum);
+}
+
 // The scorer's choice: the best candidate, promoted, and the siblings that
 // continue it.
 std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
@@ -173,13 +204,11 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
     if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
     std::vector<xmlNode*> nodes = outermost(select_xpath(st.doc, r->body));
     if (nodes.empty()) continue;
-    if (!have_scored) {
+    if (!have_scored && r->guarded) {
       scored = choose_by_scores(st, body);
       have_scored = true;
     }
-    // Much less text than the scorer's choice: the XPath names a teaser or
-    // a byline of a redesigned page, not the story.
-    if (text_length(st, nodes) * kBodyRuleMinShare < text_length(st, scored)) continue;
+    if (r->guarded && disagrees(st, nodes, scored)) continue;
     st.body_rule = r;
     return nodes;
   }

@@ -26,8 +26,7 @@ xmlNode* find_body(xmlNode* root) {
 void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vector<Block>* out) {
   for (xmlNode* n : content) {
     if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
-    // (`prune: false`: what the site's body rule names is the story as it is)
-    if (st.body_rule == nullptr || st.body_rule->prune) prune(st, n, Pass::kContent);
+    prune(st, n, Pass::kContent);
     emit_blocks(st, n, out);
   }
 }

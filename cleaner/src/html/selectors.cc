@@ -167,22 +167,35 @@ std::string xpath_text(xmlDoc* doc, const std::string& expr) {
 void prune(PageState& st, xmlNode* root, Pass pass) {
   const HtmlRules& rules = st.rules;
   std::vector<std::pair<xmlNode*, const Rule*>> strip;
-  if (pass == Pass::kEarly) {
-    for (const Rule* r : rules.xpath) {
-      if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
-      for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
-        if (r->action == Action::kKeep) {
-          st.keep.insert(n);
-        } else {
-          strip.emplace_back(n, r);
-        }
+  const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
+  const auto story_sized = [&](xmlNode* n) {
+    return PageState::measured(n) && st.stats(n).text * tuning::kMaxStripShare > root_text;
+  };
+  // XPath rules act before the content is chosen; with `pass: content`,
+  // inside it, and never on an element holding a third of its text.
+  for (const Rule* r : rules.xpath) {
+    if (r->xpath_in_content != (pass == Pass::kContent) || !r->in_scope(st.url.host) ||
+        suspended(st, *r)) {
+      continue;
+    }
+    for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
+      if (r->action == Action::kKeep) {
+        st.keep.insert(n);
+        continue;
+      }
+      xmlNode* p = n->parent;
+      while (r->xpath_in_content && p != nullptr && p != root) p = p->parent;
+      if (!r->xpath_in_content || (p == root && !st.keep.count(n) && !story_sized(n))) {
+        strip.emplace_back(n, r);
       }
     }
   }
   std::unordered_set<xmlNode*> marked;
   for (const auto& s : strip) marked.insert(s.first);
-  const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
-  walk(
+  // (`prune: false` on the body rule that chose the content: the site's
+  // strip rules alone act inside it)
+  const bool generic = pass == Pass::kEarly || st.body_rule == nullptr || st.body_rule->prune;
+  if (generic) walk(
       root,
       [&](xmlNode* n) {
         if (!is_element(n)) return false;
@@ -190,10 +203,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         if (marked.count(n) || st.is_caption(n)) return false;
         const Rule* r = html_rule_for(n, st, pass);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
-        if (r->sites.empty() && PageState::measured(n) &&
-            st.stats(n).text * tuning::kMaxStripShare > root_text) {
-          return true;
-        }
+        if (r->sites.empty() && story_sized(n)) return true;
         // Hidden prose is collapsed story text (accordions, "read more"),
         // not a menu or a dialog: those are short or mostly links.
         if (r->hidden && PageState::measured(n) && is_hidden(n)) {

@@ -171,12 +171,12 @@ std::string import_ftr_site(const std::string& site, std::string_view text,
   };
   for (std::size_t i = 0; i < f.body.size(); ++i) {
     rule("body." + std::to_string(i + 1), "content");
-    out += "    body: " + single_quoted(f.body[i]) + "\n";
+    out += "    body: " + single_quoted(f.body[i]) + "\n    guarded: true\n";
     if (f.prune_no) out += "    prune: false\n";
   }
   for (std::size_t i = 0; i < f.strip.size(); ++i) {
     rule("strip." + std::to_string(i + 1), "site-chrome");
-    out += "    xpath: " + single_quoted(f.strip[i]) + "\n";
+    out += "    xpath: " + single_quoted(f.strip[i]) + "\n    pass: content\n";
   }
   std::map<std::string, int> n;
   for (std::size_t i = 0; i < f.meta_xpaths.size(); ++i) {

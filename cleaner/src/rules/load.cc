@@ -229,10 +229,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
         std::transform(t.begin(), t.end(), t.begin(),
                        [](unsigned char c) { return std::tolower(c); });
       }
-    } else if (key == "hidden") {
-      s = parse_bool(at, v, "hidden", &rule->hidden);
-    } else if (key == "prune") {
-      s = parse_bool(at, v, "prune", &rule->prune);
+    } else if (key == "hidden" || key == "prune" || key == "guarded") {
+      s = parse_bool(at, v, key.c_str(), key == "hidden"  ? &rule->hidden
+                                         : key == "prune" ? &rule->prune : &rule->guarded);
     } else if (key == "xpath" || key == "body") {
       s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
       rule->xpath_at = place(file, v);
@@ -294,21 +293,25 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     } else if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
       return at.error(node["action"].Mark(), "an HTML rule's action is drop, keep or metadata");
     }
-    if (node["prune"] && rule->body.empty()) {
-      return at.error(node["prune"].Mark(), "prune is for body rules");
+    const char* body_key = node["prune"] ? "prune" : node["guarded"] ? "guarded" : nullptr;
+    if (body_key != nullptr && rule->body.empty()) {
+      return at.error(node[body_key].Mark(), std::string(body_key) + " is for body rules");
     }
     if (rule->format != InputFormat::kAny) {
       return at.error(node["format"].Mark(), "format is for text rules (HTML rules act on HTML only)");
     }
-    if (rule->pass == Pass::kEarly && rule->strip_id_or_class.empty()) {
-      return at.error(node["pass"].Mark(),
-                      "pass is for strip_id_or_class (tags, roles and hidden act in both "
-                      "passes, xpath before the content is chosen)");
+    if (node["pass"] && rule->strip_id_or_class.empty()) {  // xpath: early unless `content`
+      rule->xpath_in_content = !rule->xpath.empty() && rule->pass == Pass::kContent &&
+                               rule->action == Action::kDrop;
+      if (!rule->xpath_in_content) {
+        return at.error(node["pass"].Mark(), "pass is for strip_id_or_class, or content for an "
+                        "xpath drop rule (tags, roles and hidden act in both passes)");
+      }
     }
-  } else if (node["pass"] || node["prune"]) {
-    const bool pass = static_cast<bool>(node["pass"]);
-    return at.error(node[pass ? "pass" : "prune"].Mark(),
-                    pass ? "pass is for HTML rules (strip_id_or_class)" : "prune is for body rules");
+  } else if (node["pass"] || node["prune"] || node["guarded"]) {
+    const char* k = node["pass"] ? "pass" : node["prune"] ? "prune" : "guarded";
+    return at.error(node[k].Mark(), node["pass"] ? "pass is for HTML rules (strip_id_or_class)"
+                                                 : std::string(k) + " is for body rules");
   } else if (rule->field == Field::kAuthor || rule->field == Field::kPublished) {
     return at.error(node["field"].Mark(), "a text rule's field is title or section");
   } else if (!has_pattern && rule->feature == Feature::kNone) {

@@ -97,8 +97,11 @@ struct Rule {
   std::vector<std::string> roles;              // ARIA roles
   bool hidden = false;                         // hidden, aria-hidden, display:none
   std::string xpath;                           // elements to act on
+  bool xpath_in_content = false;  // `pass: content` on xpath: only inside the chosen
+                                  // content, never on a third of its text or more
   std::string body;                            // XPath of the story's container
   bool prune = true;  // with body: the generic HTML rules prune what it selects
+  bool guarded = false;  // with body: the scorer's choice stands where they disagree
   std::string xpath_at;                        // "file:line:col" of xpath or body
 
   // The rule's own tests (`examples:`): texts it must fit and texts it must

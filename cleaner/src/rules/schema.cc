@@ -30,6 +30,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"xpath", "HTML: elements an XPath 1.0 expression selects"},
       {"body", "HTML: XPath of the story's container"},
       {"prune", "HTML, with body: false to leave what body selects unpruned by generic rules"},
+      {"guarded", "HTML, with body: the scorer's choice stands where the two disagree"},
       {"pass", "content | early: when class/id tokens act"},
       {"examples", "hit / miss: made-up texts the rule must fit and must not fit"},
   };
