@@ -11,6 +11,17 @@ namespace {
 
 constexpr std::string_view kMarker = "  # site: ";
 
+// "NAME:LINE..." with LINE moved down by `by` lines; anything else as it is.
+std::string shifted(const std::string& at, const std::string& name, std::size_t by) {
+  if (at.compare(0, name.size() + 1, name + ":") != 0) return at;
+  std::size_t end = name.size() + 1;
+  std::size_t line = 0;
+  for (; end < at.size() && at[end] >= '0' && at[end] <= '9'; ++end) {
+    line = line * 10 + static_cast<std::size_t>(at[end] - '0');
+  }
+  return name + ":" + std::to_string(line + by) + at.substr(end);
+}
+
 }  // namespace
 
 std::string_view pack_yaml(std::string_view name) {
@@ -80,19 +91,24 @@ std::vector<const SitePack::Site*> SitePack::sites_for(std::string_view host) co
 
 const std::vector<Rule>& SitePack::Site::rules(const std::string& pack_name) const {
   std::call_once(once_, [&] {
-    // The site's part of the pack, at its own line numbers (for errors).
-    std::string doc(line > 2 ? line - 2 : 0, '\n');
-    doc += "rules:\n";
+    // The site's part of the pack alone; places are then moved to its lines
+    // in the pack (parsing it at its own line, after thousands of empty
+    // lines, would cost a millisecond a site).
+    const std::string name = "packs/" + pack_name + ".yaml";
+    const std::size_t by = line - 2;  // its first line is the second of the part
+    std::string doc = "rules:\n";
     doc.append(yaml.data(), yaml.size());
     std::vector<Rule> rules;
     std::vector<Disable> disable;
-    const Status s = parse_rules(RuleSource::from_string(std::move(doc), "packs/" + pack_name + ".yaml"),
-                                 &rules, &disable);
+    const Status s = parse_rules(RuleSource::from_string(std::move(doc), name), &rules, &disable);
     if (!s.ok()) {
-      error_ = s.message();
+      error_ = shifted(s.message(), name, by);
       return;
     }
     for (Rule& r : rules) {
+      for (std::string* at : {&r.origin, &r.xpath_at, &r.pattern_at, &r.unless_at}) {
+        *at = shifted(*at, name, by);
+      }
       const std::string why = check_rule_xpath(r.body.empty() ? r.xpath : r.body);
       if (why.empty()) {
         rules_.push_back(std::move(r));

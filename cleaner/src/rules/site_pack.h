@@ -33,7 +33,7 @@ class SitePack {
   struct Site {
     std::string_view key;   // "example.com" or ".example.com"
     std::string_view yaml;  // its part of the pack
-    std::size_t line = 0;   // 1-based line of `yaml` in the pack
+    std::size_t line = 2;   // 1-based line of `yaml` in the pack (after `rules:`)
 
     // The site's rules, in pack order ("" error), parsed once.
     const std::vector<Rule>& rules(const std::string& pack_name) const;
@@ -59,6 +59,7 @@ class SitePack {
 
   const std::string& name() const { return name_; }
   std::size_t size() const { return sites_.size(); }
+  const Site& site(std::size_t i) const { return *sites_[i]; }  // in pack order
 
  private:
   std::string name_;
