@@ -7,7 +7,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "newsclean/cleaner.h"
 #include "rules/site_pack.h"
@@ -186,6 +188,41 @@ TEST(SitePack, LoaderChecksTheNewKeys) {
   };
   for (const auto& [rule, why] : cases) {
     EXPECT_NE(error(rule).find(why), std::string::npos) << rule << " -> " << error(rule);
+  }
+}
+
+TEST(SitePack, MetadataRulesCarryTheirOwnExamples) {
+  ExampleReport report;
+  const Status s = test_rule_examples(
+      RuleSource::from_string("rules:\n  - id: by\n    category: byline\n"
+                              "    xpath: '//span[@class=\"by\"]'\n    action: metadata\n"
+                              "    field: author\n    examples:\n"
+                              "      hit: ['<p>Story.</p><span class=\"by\">Jane Roe</span>']\n"
+                              "      miss: ['<p>Story.</p><span class=\"by\"> </span>']\n"),
+      &report);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(report.examples, 2u);
+  EXPECT_TRUE(report.failures.empty());
+}
+
+// Many threads on pages of several pack sites at once give what one thread gives.
+TEST(SitePack, PackSitesAreBuiltOnceUnderManyThreads) {
+  Options o;
+  o.site_pack = "ftr";
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
+  const std::string html = valley_page();
+  std::vector<std::string> urls;
+  for (int i = 0; i < 64; ++i) {
+    const char* hosts[] = {"https://www.wsj.com/a", "https://news.about.com/b",
+                           "https://www.nytimes.com/c", "https://unknown.example/d"};
+    urls.push_back(hosts[i % 4]);
+  }
+  const std::vector<std::string_view> texts(urls.size(), html);
+  const std::vector<std::string_view> url_views(urls.begin(), urls.end());
+  const std::vector<Result> many = c.clean_many(texts, url_views, 4);
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    EXPECT_EQ(many[i].text, c.clean(html, urls[i]).text) << urls[i];
   }
 }
 
