@@ -78,6 +78,9 @@ struct PageState {
   std::vector<xmlNode*> noscripts;
   // Caption elements (an HTML rule with `caption: true`) -> rule index.
   std::unordered_map<xmlNode*, int> captions;
+  // What each `pass: content` XPath rule selects in the page (elements
+  // unlinked since are in `unlinked`, out of the tree but not freed).
+  std::unordered_map<const Rule*, std::vector<xmlNode*>> content_selections;
   // Elements protected by a `keep` XPath rule.
   std::unordered_set<xmlNode*> keep;
   // Subtrees taken out of the tree, freed with the state.

@@ -178,7 +178,18 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         suspended(st, *r)) {
       continue;
     }
-    for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
+    // (Content-pass selections once a page, whatever the number of content
+    // elements pruned one by one.)
+    std::vector<xmlNode*> early;
+    const std::vector<xmlNode*>* selected = &early;
+    if (r->xpath_in_content) {
+      const auto [it, fresh] = st.content_selections.try_emplace(r);
+      if (fresh) it->second = select_xpath(st.doc, r->xpath);
+      selected = &it->second;
+    } else {
+      early = select_xpath(st.doc, r->xpath);
+    }
+    for (xmlNode* n : *selected) {
       if (r->action == Action::kKeep) {
         st.keep.insert(n);
         continue;

@@ -125,12 +125,12 @@ std::string import_ftr_site(const std::string& site, std::string_view text,
     }
     if (d == "prune") {
       const std::string v = unquoted(l.value);
-      if (v != "yes" && v != "no") {
+      if (v != "yes" && v != "no" && v != "true" && v != "false") {
         count(d, "not translated: value is not yes or no");
         continue;
       }
       f.prune_seen = true;
-      f.prune_no = v == "no";
+      f.prune_no = v == "no" || v == "false";
       continue;  // counted below, once it is known whether there is a body
     }
     std::string xpath = l.value;
