@@ -50,10 +50,10 @@ TEST(SitePack, ImportTranslatesEachDirectiveAndCountsTheRest) {
             std::string::npos);
   EXPECT_NE(y.find("body: '//div[@id=''story'']'\n    guarded: true\n    prune: false\n"),
             std::string::npos);
-  EXPECT_NE(y.find("xpath: '//*[contains(@class,''promo-box'') or "
+  EXPECT_NE(y.find("xpath: './/*[contains(@class,''promo-box'') or "
                    "contains(@id,''promo-box'')]'\n    pass: content\n"),
             std::string::npos);
-  EXPECT_NE(y.find("xpath: '//img[contains(@src,''/tracking/'')]'"), std::string::npos);
+  EXPECT_NE(y.find("xpath: './/img[contains(@src,''/tracking/'')]'"), std::string::npos);
   EXPECT_NE(y.find("xpath: '//span[@class=''dateline'']/@title'\n    action: metadata\n"
                    "    field: published\n"),
             std::string::npos);

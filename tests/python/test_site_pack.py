@@ -44,7 +44,7 @@ def _site_with_class_strip() -> tuple[str, str]:
     yaml = _core.site_pack_yaml("ftr")
     pattern = re.compile(
         r"^  # site: ([a-z0-9][a-z0-9.-]*)\n(?:  #.*\n)*(?:  - .*\n(?:    .*\n)*)*?    xpath: "
-        r"'//\*\[contains\(@class,''([a-z]{6,})''\)", re.M)
+        r"'\.//\*\[contains\(@class,''([a-z]{6,})''\)", re.M)
     plain = newsclean.Cleaner()
     for m in pattern.finditer(yaml):
         site, token = m.group(1), m.group(2)

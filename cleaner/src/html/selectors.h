@@ -59,8 +59,11 @@ bool is_hidden(const xmlNode* n);
 // again without them (st.trust_tokens false), they count for no rule.
 const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass);
 
-// Element nodes an XPath expression (re:test included) selects in `doc`.
-std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr);
+// Element nodes an XPath expression (re:test included) selects in `doc`,
+// with `context` (default: the document) as the context node: `.//p` looks
+// below it only, `//p` in the whole document.
+std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr,
+                                   xmlNode* context = nullptr);
 
 // The text of what `expr` gives in `doc`: a string, or the first node's
 // text (an attribute's value), as it is; "" for nothing.

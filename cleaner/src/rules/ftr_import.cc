@@ -136,9 +136,9 @@ std::string import_ftr_site(const std::string& site, std::string_view text,
     std::string xpath = l.value;
     if (d == "strip_id_or_class") {
       const std::string v = unquoted(l.value);
-      xpath = "//*[contains(@class,'" + v + "') or contains(@id,'" + v + "')]";
+      xpath = ".//*[contains(@class,'" + v + "') or contains(@id,'" + v + "')]";
     } else if (d == "strip_image_src") {
-      xpath = "//img[contains(@src,'" + unquoted(l.value) + "')]";
+      xpath = ".//img[contains(@src,'" + unquoted(l.value) + "')]";
     }
     std::string why = xpath_outcome(xpath);
     if (why.empty() && find_invalid_utf8_in(xpath) != std::string::npos) {

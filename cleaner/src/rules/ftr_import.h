@@ -4,9 +4,11 @@
 //
 //   body: //div[@class='story']         -> a body rule
 //   strip: //aside                      -> an xpath rule, drop
-//   strip_id_or_class: promo            -> xpath //*[contains(@class,'promo') or
+//   strip_id_or_class: promo            -> xpath .//*[contains(@class,'promo') or
 //                                          contains(@id,'promo')], drop
-//   strip_image_src: /ads/              -> xpath //img[contains(@src,'/ads/')], drop
+//   strip_image_src: /ads/              -> xpath .//img[contains(@src,'/ads/')], drop
+//   (strip rules act inside the chosen content: `pass: content`; the `.//`
+//   forms look only there)
 //   prune: no                           -> prune: false on the site's body rules
 //   title: / author: / date: XPATH      -> metadata rules (title, author, published)
 //   test_url: / test_contains:          -> comments beside the site's rules
