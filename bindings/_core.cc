@@ -80,7 +80,8 @@ class Fields {
 Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sources,
                      bool keep_related_captions, double caption_threshold,
                      std::vector<std::string> disable, bool defaults,
-                     const std::string& input_kind, const std::string& site_pack) {
+                     const std::string& input_kind, const std::string& text_format,
+                     const std::string& site_pack) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -97,6 +98,12 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
     o.input_kind = newsclean::InputKind::kPage;
   } else {
     throw py::value_error("input_kind must be 'auto', 'extract' or 'page', not '" + input_kind +
+                          "'");
+  }
+  if (text_format == "markdown") {
+    o.text_format = newsclean::TextFormat::kMarkdown;
+  } else if (text_format != "plain") {
+    throw py::value_error("text_format must be 'plain' or 'markdown', not '" + text_format +
                           "'");
   }
   Cleaner c;
@@ -263,7 +270,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
            "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto",
-           "site_pack"_a = "")
+           "text_format"_a = "plain", "site_pack"_a = "")
       .def("clean",
            [](const Cleaner& c, const py::object& text, std::string_view url,
               const std::string& format, const std::string& encoding) {

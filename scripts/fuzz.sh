@@ -7,6 +7,8 @@
 #   scripts/fuzz.sh --runs 1000000 # each target for 10^6 executions
 #   scripts/fuzz.sh --time 60 clean_html   # one target
 #   scripts/fuzz.sh --runs 1000000 --max-len 1024  # inputs of at most 1 KB
+#   scripts/fuzz.sh --seed 1       # libFuzzer's random seed (CI: the same
+#                                  # inputs in the same order on every run)
 #
 # Seed corpora: the test articles and seed texts (text), tests/fuzz/seeds/html
 # (HTML), tests/fuzz/seeds/rules (rules). What libFuzzer adds is kept in
@@ -18,13 +20,15 @@ source "$(dirname "$0")/common.sh"
 
 limit=(-max_total_time=60)
 max_len=()
+seed=()
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) limit=(-max_total_time="$2"); shift 2 ;;
     --runs) limit=(-runs="$2"); shift 2 ;;
     --max-len) max_len=(-max_len="$2"); shift 2 ;;
-    -*) echo "usage: $0 [--time SECONDS | --runs N] [--max-len BYTES] [TARGET...]" >&2; exit 2 ;;
+    --seed) seed=(-seed="$2"); shift 2 ;;
+    -*) echo "usage: $0 [--time SECONDS | --runs N] [--max-len BYTES] [--seed N] [TARGET...]" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -61,7 +65,7 @@ for t in "${targets[@]}"; do
   say "fuzzing $t (${limit[*]})"
   start=$SECONDS
   log="$FUZZ/artifacts/$t.log"
-  if "$FUZZ/tests/fuzz/${t}_fuzz" "${limit[@]}" "${max_len[@]}" -timeout=10 -rss_limit_mb=2048 \
+  if "$FUZZ/tests/fuzz/${t}_fuzz" "${limit[@]}" "${max_len[@]}" "${seed[@]}" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$FUZZ/artifacts/$t-" "$corpus" 2>"$log"; then
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
     say "$t: $runs executions in $((SECONDS - start)) s, no crash (corpus: $(ls "$corpus" | wc -l) inputs)"

@@ -69,6 +69,10 @@ class Cleaner:
             html-text's output; lines that are not sentences go unless they
             sit inside the story's prose) or "auto" (decided per document;
             ``Result.input_kind`` says what was decided).
+        text_format: how ``Result.text`` is written: "plain" (the kept
+            blocks, one a line) or "markdown" (headings, lists, quotes,
+            preformatted text and tables as the HTML had them, paragraphs
+            parted by an empty line, markup characters escaped).
         site_pack: "" (none) or "ftr": also use the site rules of FiveFilters'
             ftr-site-config (about 2,000 sites, CC0), looked up by the page's
             host (pass ``url``); pages of other sites cost nothing more.
@@ -88,6 +92,7 @@ class Cleaner:
         caption_threshold: float = 0.2,
         defaults: bool = True,
         input_kind: str = "auto",
+        text_format: str = "plain",
         site_pack: str = "",
     ) -> None:
         self._sources = _sources(rules)
@@ -97,6 +102,7 @@ class Cleaner:
             "caption_threshold": float(caption_threshold),
             "defaults": bool(defaults),
             "input_kind": str(input_kind),
+            "text_format": str(text_format),
             "site_pack": str(site_pack or ""),
         }
         self._core = _core.Cleaner(self._sources, **self._options)

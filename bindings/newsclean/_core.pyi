@@ -63,6 +63,7 @@ class Cleaner:
         disable: Sequence[str],
         defaults: bool,
         input_kind: str = "auto",
+        text_format: str = "plain",
         site_pack: str = "",
     ) -> None: ...
     def clean(

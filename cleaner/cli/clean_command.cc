@@ -33,10 +33,10 @@ class Writer {
  public:
   // `errors` may be null (no --errors); `resume` is the checkpoint a resumed
   // run continues, or null.
-  Writer(const std::vector<Input>& inputs, const OutputPlan& plan,
+  Writer(const std::vector<Input>& inputs, const OutputPlan& plan, bool json,
          Reporter* reporter, AtomicFile* errors, const Checkpoint* resume)
       : inputs_(inputs), plan_(plan), reporter_(reporter), errors_(errors),
-        resume_(resume) {
+        resume_(resume), json_(json) {
     if (resume_ != nullptr) done_ = {resume_->input, resume_->line};
   }
 
@@ -134,14 +134,26 @@ class Writer {
     }
     if (file_ != nullptr) {
       file_->write(item.output);
-    } else if (!stdout_failed_ && !write_stdout(item.output)) {
+    } else if (!stdout_failed_ && !write_stdout(separated(in, item.output))) {
       stdout_failed_ = true;
       reporter_->error("newsclean",
                        std::string("cannot write to stdout: ") + std::strerror(errno));
     }
     reporter_->print(item.explain);
-    reporter_->document(!stdout_failed_ || file_ != nullptr);
+    reporter_->document(!stdout_failed_ || file_ != nullptr, item.removed);
     ++written_;
+  }
+
+  // Text documents on stdout after the first one get an empty line before
+  // them (output.h).
+  std::string_view separated(const Input& in, const std::string& output) {
+    if (in.kind == FileKind::kJsonl || json_) return output;
+    if (!text_written_) {
+      text_written_ = true;
+      return output;
+    }
+    separated_.assign(1, '\n').append(output);
+    return separated_;
   }
 
   // One line of the errors file: {"source", "line", "reason", "record"}, the
@@ -183,6 +195,9 @@ class Writer {
   bool sink_failed_ = false;          // it could not be created
   std::size_t written_ = 0;           // documents written to it so far
   bool stdout_failed_ = false;
+  const bool json_;                   // documents are JSON objects (--json)
+  bool text_written_ = false;         // a text document went to stdout
+  std::string separated_;             // the output with its separator
 };
 
 // Names a run for --resume: the inputs and every option that shapes the
@@ -233,7 +248,11 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
                                         output_folder_to_skip(config.output));
   add_listed_inputs(listed, config.kind, &discovery);
   OutputPlan plan;
-  if (!plan_outputs(config.output, discovery, args.size() + listed.size(), &plan, &error) ||
+  if (!plan_outputs(config.output, discovery, args.size() + listed.size(),
+                    config.document.json ? DocOutput::kJson
+                    : config.markdown    ? DocOutput::kMarkdown
+                                         : DocOutput::kText,
+                    &plan, &error) ||
       !check_outputs_not_inputs(discovery.inputs, plan, &error)) {
     usage_error(error);
     return kExitUsage;
@@ -259,7 +278,14 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   }
 
   const std::vector<Input>& inputs = discovery.inputs;
-  Reporter reporter(config.quiet, ::isatty(STDERR_FILENO) == 1);
+  // The total is known when every input is one document.
+  const bool one_each = std::none_of(inputs.begin(), inputs.end(), [](const Input& in) {
+    return in.kind == FileKind::kJsonl || in.kind == FileKind::kAuto;
+  });
+  const Reporter::Progress progress = ::isatty(STDERR_FILENO) == 1 ? Reporter::Progress::kTerminal
+                                      : config.progress             ? Reporter::Progress::kLog
+                                                                    : Reporter::Progress::kNone;
+  Reporter reporter(config.quiet, progress, one_each ? inputs.size() : 0);
   Checkpoint checkpoint;
   checkpoint.run = run_key(config, inputs);
   Checkpoint resume;
@@ -300,7 +326,7 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   }
 
   const unsigned workers = config.jobs == 0 ? all_cores() : config.jobs;
-  Writer writer(inputs, plan, &reporter, errors.get(), resuming ? &resume : nullptr);
+  Writer writer(inputs, plan, config.document.json, &reporter, errors.get(), resuming ? &resume : nullptr);
   Reader reader(inputs);
   if (resuming) {
     reader.skip_to(resume.input, resume.line);

@@ -32,6 +32,10 @@ struct CleanConfig {
   std::string rules_key;           // the rule flags, to tell runs apart on --resume
   unsigned jobs = 0;               // 0: all cores
   bool quiet = false;
+  bool markdown = false;           // documents' text is Markdown (the library's
+                                   // Options::text_format; for output names)
+  bool progress = false;           // --progress: progress lines also when stderr
+                                   // is not a terminal (a log)
 };
 
 // Returns kExitOk, kExitSomeFailed or kExitUsage; says why on stderr.

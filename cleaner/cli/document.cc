@@ -9,6 +9,12 @@
 namespace newsclean::cli {
 namespace {
 
+void note_removals(const Result& r, Item* item) {
+  item->removed.clear();
+  item->removed.reserve(r.removed.size());
+  for (const Removal& m : r.removed) item->removed.push_back(m.category);
+}
+
 std::string explain_lines(const std::string& where, const Result& result) {
   std::string out;
   for (const Removal& r : result.removed) {
@@ -51,7 +57,11 @@ void note_warnings(const Input& input, const Result& r, const DocumentOptions& o
   }
 }
 
+// Marks the item failed: nothing of it is written or counted.
 void fail(Item* item, std::string error) {
+  item->output.clear();
+  item->explain.clear();
+  item->removed.clear();
   item->failed = true;
   item->error = std::move(error);
 }
@@ -79,6 +89,7 @@ void process_text(const Input& input, const Cleaner& cleaner,
     item->output = r.text;
     item->output += '\n';
   }
+  note_removals(r, item);
   if (options.explain) item->explain = explain_lines(location(input, *item), r);
 }
 
@@ -131,6 +142,7 @@ void process_record(const Input& input, const Cleaner& cleaner,
   // The other fields go out as they came in (see json_io.h: never dumped).
   item->output = set_member(item->data, options.output_field, value);
   item->output += '\n';
+  note_removals(r, item);
   if (options.explain) item->explain = explain_lines(location(input, *item), r);
 }
 
@@ -151,12 +163,8 @@ void process_item(const Input& input, const Cleaner& cleaner,
       process_text(input, cleaner, options, item);
     }
   } catch (const std::exception& e) {
-    item->output.clear();
-    item->explain.clear();
     fail(item, e.what());
   } catch (...) {
-    item->output.clear();
-    item->explain.clear();
     fail(item, "unknown error");
   }
   // A failed record is kept for the errors file (--errors).

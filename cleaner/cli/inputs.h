@@ -86,6 +86,7 @@ struct Item {
   std::string output;     // bytes to write (set by processing)
   std::string explain;    // lines for stderr (set by processing)
   std::string warnings;   // the library's warnings, lines for stderr
+  std::vector<std::string> removed;  // each removal's category (for the summary)
 };
 
 // Reads the inputs one item at a time, in order. Files and stdin are read

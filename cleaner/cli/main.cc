@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -39,6 +40,8 @@ struct RuleFlags {
   bool no_default_rules = false;
   std::string site_pack;
   bool keep_related_captions = false;
+  double caption_threshold = newsclean::Options().caption_threshold;
+  newsclean::TextFormat text_format = newsclean::TextFormat::kPlain;
   newsclean::InputKind input_kind = newsclean::InputKind::kAuto;
 
   void add_to(CLI::App* app) {
@@ -63,7 +66,9 @@ struct RuleFlags {
   // it (building the rules again would double the start-up time).
   bool build(newsclean::Cleaner* cleaner) const {
     if (rules_files.empty() && disable.empty() && !no_default_rules && site_pack.empty() &&
-        !keep_related_captions && input_kind == newsclean::InputKind::kAuto) {
+        !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
+        caption_threshold == newsclean::Options().caption_threshold &&
+        text_format == newsclean::TextFormat::kPlain) {
       return true;
     }
     std::vector<newsclean::RuleSource> sources;
@@ -76,6 +81,8 @@ struct RuleFlags {
     options.no_default_rules = no_default_rules;
     options.site_pack = site_pack;
     options.keep_related_captions = keep_related_captions;
+    options.caption_threshold = caption_threshold;
+    options.text_format = text_format;
     options.input_kind = input_kind;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
@@ -172,6 +179,44 @@ int import_ftr(const std::string& dir, const std::string& output) {
   return kExitOk;
 }
 
+// Levenshtein distance, for suggesting a subcommand.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// `newsclean clen ...`: says so, with the nearest subcommand when one is
+// close, and returns true; false when argv[1] is a subcommand or a flag.
+bool unknown_subcommand(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string given = argv[1];
+  std::string nearest;
+  std::size_t best = 3;  // at most two edits away
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == given) return false;
+    const std::size_t d = edit_distance(given, sub->get_name());
+    if (d < best) {
+      best = d;
+      nearest = sub->get_name();
+    }
+  }
+  std::string msg = "newsclean: '" + given + "' is not a command";
+  if (!nearest.empty()) msg += "; did you mean '" + nearest + "'?";
+  msg += "\nRun with --help for the commands.\n";
+  std::fputs(msg.c_str(), stderr);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,6 +252,13 @@ int main(int argc, char** argv) {
   flags.add_to(clean);
   clean->add_flag("--keep-related-captions", flags.keep_related_captions,
                   "keep captions related to the story in the text");
+  clean->add_option("--caption-threshold", flags.caption_threshold,
+                    "relevance score (0 to 1) from which a caption counts as related "
+                    "to the story (captions[].related; kept in the text with "
+                    "--keep-related-captions)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str()
+      ->type_name("SCORE");
   clean->add_option("--input-kind", flags.input_kind,
                     "what text input is: extract (a main-content extractor's output), "
                     "page (a whole page as text: lines that are not prose go unless "
@@ -248,12 +300,23 @@ int main(int argc, char** argv) {
                   "output the whole result as JSON, one object per document, every key "
                   "always: text, title, section, author, published, site_name, language, "
                   "canonical_url, format, kind, input_kind, captions, removed, stats, warnings");
+  std::string output_format = "text";
+  CLI::Option* output_format_option =
+      clean->add_option("--output-format", output_format,
+                        "text (the kept blocks, one a line), markdown (headings, lists, "
+                        "quotes and tables as the HTML had them) or json (as --json)")
+          ->check(CLI::IsMember({"text", "markdown", "json"}))
+          ->capture_default_str();
   clean->add_flag("--explain", config.document.explain,
                   "list each removed block with its rule on stderr");
   clean->add_option("-j,--jobs", config.jobs, "worker threads (default: all cores)")
       ->check(CLI::Range(0u, 4096u))
       ->type_name("N");
   clean->add_flag("-q,--quiet", config.quiet, "no progress line and no summary");
+  clean->add_flag("--progress", config.progress,
+                  "progress (count, total when known, rate, time left) every 5 s as a "
+                  "line of its own when stderr is not a terminal, e.g. a log; on a "
+                  "terminal it is always shown, redrawn in place");
   clean->add_option("--errors", config.errors,
                     "write each document that fails to FILE, one JSON object a line: "
                     "source, line, reason, record (the input line as a string); input "
@@ -291,6 +354,7 @@ int main(int argc, char** argv) {
   import->add_option("-o,--output", import_out, "the rules file to write (default: stdout)")
       ->type_name("FILE");
 
+  if (unknown_subcommand(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -299,15 +363,27 @@ int main(int argc, char** argv) {
 
   if (import->parsed()) return import_ftr(import_dir, import_out);
   if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
-  newsclean::Cleaner cleaner;
-  if (!flags.build(&cleaner)) return kExitUsage;
-  if (rules->parsed()) return print_rules(cleaner, rules_json);
+  if (rules->parsed()) {
+    newsclean::Cleaner cleaner;
+    if (!flags.build(&cleaner)) return kExitUsage;
+    return print_rules(cleaner, rules_json);
+  }
 
+  if (output_format_option->count() > 0 && config.document.json && output_format != "json") {
+    std::fprintf(stderr, "newsclean: --json and --output-format %s: choose one\n",
+                 output_format.c_str());
+    return kExitUsage;
+  }
+  config.document.json = config.document.json || output_format == "json";
+  config.markdown = output_format == "markdown";
+  flags.text_format =
+      config.markdown ? newsclean::TextFormat::kMarkdown : newsclean::TextFormat::kPlain;
   config.document.output_field =
       output_field.empty() ? config.document.text_field : output_field;
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
-                                     flags.keep_related_captions, flags.site_pack})
+                                     flags.keep_related_captions, flags.caption_threshold,
+                                     output_format, flags.site_pack})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
@@ -316,6 +392,8 @@ int main(int argc, char** argv) {
   config.document.content = content == "text"   ? newsclean::Format::kText
                             : content == "html" ? newsclean::Format::kHtml
                                                 : newsclean::Format::kAuto;
+  newsclean::Cleaner cleaner;
+  if (!flags.build(&cleaner)) return kExitUsage;
   if (::isatty(STDOUT_FILENO) == 0) {
     static char buffer[1 << 20];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);

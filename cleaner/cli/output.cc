@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -24,12 +25,73 @@ fs::path output_folder_to_skip(const std::string& output_arg) {
   return fs::is_directory(output_arg, ec) ? fs::path(output_arg) : fs::path();
 }
 
+namespace {
+
+std::string lower_ext(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+// What one input's output is: JSON lines for JSONL input, else a document's
+// output.
+enum class Written { kText, kMarkdown, kJson, kJsonl };
+
+Written written(const Input& in, DocOutput doc) {
+  if (in.kind == FileKind::kJsonl) return Written::kJsonl;
+  return doc == DocOutput::kJson ? Written::kJson
+         : doc == DocOutput::kMarkdown ? Written::kMarkdown : Written::kText;
+}
+
+// `-o FILE` named for another kind of content than the run writes: "" or why.
+std::string misnamed(const fs::path& out, Written w) {
+  const std::string ext = lower_ext(out);
+  const bool text_name = ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
+  const bool json_name = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
+  const bool html_name = ext == ".html" || ext == ".htm" || ext == ".xhtml";
+  if ((w == Written::kText || w == Written::kMarkdown) && (json_name || html_name)) {
+    return "-o " + out.string() + ": the output is " +
+           (w == Written::kText ? "cleaned text" : "Markdown") + ", not " +
+           (html_name ? "HTML" : "JSON") + "; name it ." + (w == Written::kText ? "txt" : "md") +
+           ", or add --json for JSON";
+  }
+  if ((w == Written::kJson || w == Written::kJsonl) && (text_name || html_name)) {
+    return "-o " + out.string() + ": the output is JSON" +
+           std::string(w == Written::kJsonl ? " lines (JSONL input)" : " (--json)") +
+           "; name it ." + (w == Written::kJsonl ? "jsonl" : "json");
+  }
+  return {};
+}
+
+// Under an output folder cleaned text is NAME.txt, Markdown NAME.md and
+// --json output NAME.json, whatever the input's extension; JSONL keeps its
+// name.
+fs::path renamed(fs::path target, Written w) {
+  const char* ext = w == Written::kText ? ".txt"
+                    : w == Written::kMarkdown ? ".md"
+                    : w == Written::kJson ? ".json" : nullptr;
+  if (ext != nullptr && lower_ext(target) != ext) target.replace_extension(ext);
+  return target;
+}
+
+}  // namespace
+
 bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
-                  std::size_t arg_count, OutputPlan* plan, std::string* error) {
+                  std::size_t arg_count, DocOutput doc, OutputPlan* plan,
+                  std::string* error) {
   const std::vector<Input>& inputs = discovery.inputs;
   plan->targets.assign(inputs.size(), fs::path());
   if (output_arg.empty() || output_arg == "-") {
     plan->mode = OutputPlan::Mode::kStdout;
+    const auto markdown = [doc](const Input& in) {
+      return written(in, doc) == Written::kMarkdown;
+    };
+    if (doc == DocOutput::kMarkdown && std::count_if(inputs.begin(), inputs.end(), markdown) > 1) {
+      *error = "several Markdown documents to stdout would run together; use -o FOLDER "
+               "(NAME.md each)";
+      return false;
+    }
     return true;
   }
   const fs::path out(output_arg);
@@ -38,7 +100,11 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
   const bool must_be_folder = arg_count > 1 || discovery.has_folder;
   if (!is_folder && !must_be_folder && output_arg.back() != '/') {
     plan->mode = OutputPlan::Mode::kFile;
-    if (!plan->targets.empty()) plan->targets[0] = out;
+    if (!plan->targets.empty()) {
+      *error = misnamed(out, written(inputs[0], doc));
+      if (!error->empty()) return false;
+      plan->targets[0] = out;
+    }
     return true;
   }
   if (!is_folder && fs::exists(out, ec)) {
@@ -63,7 +129,7 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
                output_arg;
       return false;
     }
-    fs::path target = (out / in.relative).lexically_normal();
+    fs::path target = renamed((out / in.relative).lexically_normal(), written(in, doc));
     auto [it, inserted] = seen.emplace(target.string(), i);
     if (!inserted) {
       *error = inputs[it->second].name + " and " + in.name +

@@ -1,6 +1,8 @@
 // Where results go, and writing them safely.
 //
-// Without -o everything goes to stdout, in input order. `-o FILE` takes the
+// Without -o everything goes to stdout, in input order; several documents'
+// cleaned texts are separated by an empty line (a text never has one: awk's
+// paragraph mode, RS="", reads one document a record). `-o FILE` takes the
 // output of a single input. `-o FOLDER` (required with several inputs or a
 // folder input) mirrors each input's path relative to its argument: `clean
 // in/ -o out/` writes in/a/b.txt to out/a/b.txt, and `clean x/a.txt -o out/`
@@ -22,6 +24,9 @@
 
 namespace newsclean::cli {
 
+// What a document (not a JSONL record) is written as.
+enum class DocOutput { kText, kMarkdown, kJson };
+
 struct OutputPlan {
   enum class Mode { kStdout, kFile, kFolder };
   Mode mode = Mode::kStdout;
@@ -34,11 +39,17 @@ struct OutputPlan {
 std::filesystem::path output_folder_to_skip(const std::string& output_arg);
 
 // Decides where each input's output goes. `output_arg` is -o ("" or "-" for
-// stdout); `arg_count` is the number of path arguments. Returns false with
+// stdout); `arg_count` is the number of path arguments; `doc` is what
+// documents are written as. Under a folder cleaned text is written as
+// NAME.txt, Markdown as NAME.md and JSON as NAME.json (JSONL input keeps its
+// name); `-o FILE` named for another kind of content (a.html or a.jsonl for
+// text, a.txt for JSON) is an error, and so are several Markdown documents
+// to stdout (they have empty lines of their own: nothing would part them). Returns false with
 // *error set on a usage error (e.g. several inputs and -o naming a file, two
 // inputs that would write the same output, stdin into a folder).
 bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
-                  std::size_t arg_count, OutputPlan* plan, std::string* error);
+                  std::size_t arg_count, DocOutput doc, OutputPlan* plan,
+                  std::string* error);
 
 // Returns false with *error set when some output target is the same file as
 // some input (same device and inode, as std::filesystem::equivalent checks;

@@ -675,6 +675,31 @@ rules:
   EXPECT_NE(r.text.find("open day"), std::string::npos) << r.text;
 }
 
+TEST(Html, XPathPatternsTakenFromThePageStayRightPastTheCompiledCache) {
+  // The pattern comes from each page (its data-drop attribute), so pages can
+  // name more patterns than are kept compiled; every page is still matched.
+  const char* rules = R"yaml(
+rules:
+  - id: page-named-box
+    category: advert
+    xpath: '//div[@data-drop][re:test(@class, @data-drop)]'
+)yaml";
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(rules)}, {}, &c).ok());
+  for (int i = 0; i < 1200; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string html =
+        "<html><body><article><p>The harbour reopened on Monday after a week of storms, the "
+        "port authority said, and the first ferries left on time.</p>"
+        "<div class=\"box-" + n + "\" data-drop=\"^box-" + n + "$\"><p>Subscribe today for "
+        "a free tote bag.</p></div><div class=\"keep-" + n + "\" data-drop=\"^box-" + n +
+        "$\"><p>Fishermen asked the city for help.</p></div></article></body></html>";
+    const Result r = c.clean(html, "", Format::kHtml);
+    ASSERT_EQ(r.text.find("tote bag"), std::string::npos) << i << ": " << r.text;
+    ASSERT_NE(r.text.find("Fishermen"), std::string::npos) << i << ": " << r.text;
+  }
+}
+
 TEST(Html, InvalidRegexInXPathIsARuleError) {
   Cleaner c;
   const Status s = Cleaner::create(
@@ -728,6 +753,29 @@ TEST(Html, LongScriptBodiesComeBackWhereverTheyAre) {
     no_meta.erase(no_meta.find(meta), meta.size());
     EXPECT_EQ(Cleaner().clean(no_meta).author, "Ann Lee") << t;
   }
+}
+
+}  // namespace
+}  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(Html, TextareaValueIsNotPageText) {
+  // A "republish this story" box holds the whole story's markup in a
+  // textarea: a form field's value, never text of the page.
+  const std::string story =
+      "<p>The harbour reopened on Monday after a week of storms, the port authority said, "
+      "and the first ferries left on time.</p>"
+      "<p>Fishermen, who lost a week of work, asked the city for help with repairs.</p>";
+  const std::string html =
+      "<html><body><article>" + story + "<div class=\"box\"><textarea>&lt;h1&gt;Harbour "
+      "reopens&lt;/h1&gt; &lt;p&gt;The harbour reopened on Monday after a week of storms, the "
+      "port authority said.&lt;/p&gt;</textarea></div></article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  EXPECT_NE(r.text.find("Fishermen"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("<h1>"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("<p>"), std::string::npos) << r.text;
 }
 
 }  // namespace

@@ -136,3 +136,17 @@ def test_default_rules_text_is_the_embedded_yaml(root):
     ids = [r["id"] for r in rules]
     assert "breadcrumb-trail" in ids and len(ids) == len(set(ids))
     assert all(r["description"] for r in rules)  # every built-in rule says what it removes
+
+
+def test_text_format_markdown_keeps_the_pages_structure():
+    story = " ".join([STORY] * 3)
+    html = (f"<html><body><article><p>{story}</p><h3>The vote</h3><p>{story}</p>"
+            "<blockquote>It was a long night, the mayor said after the vote.</blockquote>"
+            "</article></body></html>")
+    md = newsclean.Cleaner(text_format="markdown")
+    text = md.clean(html, format="html").text
+    assert f"{story}\n\n### The vote\n\n{story}\n\n> It was a long night" in text
+    assert "###" not in newsclean.Cleaner().clean(html, format="html").text
+    assert pickle.loads(pickle.dumps(md)).clean(html, format="html").text == text
+    with pytest.raises(ValueError, match="text_format must be 'plain' or 'markdown'"):
+        newsclean.Cleaner(text_format="html")

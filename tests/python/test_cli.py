@@ -158,9 +158,9 @@ def test_folder_with_one_odd_file(tmp_path: Path):
     assert proc.returncode == 0, proc.stderr
     assert summary(proc.stderr) == (3, 3, 0)
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == ["a.txt", "sub/b.md", "sub/odd.txt"]
+    assert files == ["a.txt", "sub/b.txt", "sub/odd.txt"]  # cleaned text is .txt
     assert (out / "a.txt").read_text(encoding="utf-8") == STORY_A
-    assert (out / "sub" / "b.md").read_text(encoding="utf-8") == STORY_B
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == STORY_B
     assert "Here \ufffd is not UTF-8." in (out / "sub" / "odd.txt").read_text(encoding="utf-8")
 
 
@@ -176,19 +176,24 @@ def test_nul_byte_is_repaired_and_missing_file_fails_and_run_goes_on(tmp_path: P
     assert proc.returncode == 1
     assert f"{nul}: warning: control characters: 1 dropped" in proc.stderr
     assert f"{missing}: error: cannot read" in proc.stderr
-    assert proc.stdout == "line one\nlinetwo\n" + STORY_A
+    assert proc.stdout == "line one\nlinetwo\n\n" + STORY_A  # an empty line between
     assert summary(proc.stderr) == (3, 2, 1)
 
 
-def test_text_inputs_to_stdout_are_concatenated_in_order(tmp_path: Path):
+def test_text_inputs_to_stdout_are_separated_by_an_empty_line(tmp_path: Path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
     a.write_text(STORY_A, encoding="utf-8")
     b.write_text(STORY_B + "\n\n", encoding="utf-8")
     proc = run("clean", b, a)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == STORY_B + STORY_A  # each paragraph ends in "\n"
+    # Each paragraph ends in "\n" and a cleaned text has no empty line, so an
+    # empty line parts the documents (awk's paragraph mode reads one a record).
+    assert proc.stdout == STORY_B + "\n" + STORY_A
     assert summary(proc.stderr) == (2, 2, 0)
+    records = subprocess.run(["awk", "BEGIN { RS = \"\" } END { print NR }"],
+                             input=proc.stdout, capture_output=True, text=True, check=True)
+    assert records.stdout.strip() == "2"
 
 
 def test_quiet_has_no_summary(tmp_path: Path):
@@ -643,7 +648,8 @@ def test_progress_line_only_on_a_terminal(tmp_path: Path):
     os.close(master)
     assert proc.returncode == 0
     assert proc.stdout.decode() == STORY_A
-    assert b"\rnewsclean: 1 documents" in seen
+    # Redrawn in place: count of the known total, then the rate.
+    assert re.search(rb"\r\x1b\[Knewsclean: 1 of 1 documents, [0-9.]+/s", seen), seen
     assert b"newsclean: 1 documents in, 1 cleaned, 0 failed" in seen
 
 
@@ -675,3 +681,116 @@ def test_jobs_do_not_change_the_output(tmp_path: Path, rules_file: Path):
     assert [json.loads(line)["source"] for line in lines[1300:]] == [
         str(folder / f"{i:03d}.txt") for i in range(40)
     ]
+
+
+# --- habits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed, hint", [("clen", "did you mean 'clean'?"),
+                                         ("rule", "did you mean 'rules'?"),
+                                         ("xyzzy", "")])
+def test_mistyped_subcommand_gets_a_suggestion(typed: str, hint: str):
+    proc = run(typed, "a.txt")
+    assert proc.returncode == 2
+    assert f"'{typed}' is not a command" in proc.stderr
+    assert ("did you mean" in proc.stderr) == bool(hint)
+    if hint:
+        assert hint in proc.stderr
+
+
+def test_summary_gives_elapsed_time_and_removals_by_category(tmp_path: Path,
+                                                             rules_file: Path):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_B + MARKER + "\n" + MARKER + " again\n", encoding="utf-8")
+    proc = run("clean", "--rules", rules_file, a)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"0 failed in [0-9.]+ s \([0-9.]+ documents/s\)", proc.stderr), proc.stderr
+    assert "newsclean: removed by category: testjunk 2" in proc.stderr
+    assert run("clean", "-q", "--rules", rules_file, a).stderr == ""
+
+
+def test_outputs_under_a_folder_are_named_for_what_they_hold(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.html").write_text(
+        "<html><body><article><p>" + STORY_A.replace("\n", " ") + "</p></article></body></html>",
+        encoding="utf-8")
+    (src / "notes").write_text(STORY_B, encoding="utf-8")
+    proc = run("clean", src, "-o", tmp_path / "text")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "text").iterdir()) == ["notes.txt", "page.txt"]
+    proc = run("clean", "--json", src, "-o", tmp_path / "json")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "json").iterdir()) == ["notes.json", "page.json"]
+    assert json.loads((tmp_path / "json" / "notes.json").read_text())["text"] == STORY_B.rstrip("\n")
+
+
+@pytest.mark.parametrize("flags, name, said", [
+    ((), "out.html", "the output is cleaned text, not HTML"),
+    ((), "out.jsonl", "the output is cleaned text, not JSON"),
+    (("--json",), "out.txt", "the output is JSON (--json); name it .json"),
+])
+def test_output_file_named_for_other_content_is_refused(tmp_path: Path, flags, name, said):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    proc = run("clean", *flags, a, "-o", tmp_path / name)
+    assert proc.returncode == 2
+    assert said in proc.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_jsonl_input_into_a_text_file_is_refused(tmp_path: Path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": STORY_A}) + "\n", encoding="utf-8")
+    proc = run("clean", src, "-o", tmp_path / "out.txt")
+    assert proc.returncode == 2
+    assert "the output is JSON lines (JSONL input); name it .jsonl" in proc.stderr
+
+
+def test_caption_threshold_decides_which_captions_are_related():
+    def related(*flags: str) -> list[bool]:
+        proc = run("clean", "--json", *flags, SEED)
+        assert proc.returncode == 0, proc.stderr
+        return [c["related"] for c in json.loads(proc.stdout)["captions"]]
+    default = related()
+    assert default, "the seed article has captions"
+    assert related("--caption-threshold", "0") == [True] * len(default)
+    assert related("--caption-threshold", "1") == [c["score"] >= 1 for c in json.loads(
+        run("clean", "--json", SEED).stdout)["captions"]]
+    proc = run("clean", "--caption-threshold", "1.5", SEED)
+    assert proc.returncode == 2 and "--caption-threshold" in proc.stderr
+
+
+def test_broken_pipe_ends_quietly(tmp_path: Path):
+    big = tmp_path / "big.jsonl"
+    line = json.dumps({"text": STORY_A}) + "\n"
+    big.write_text(line * 20000, encoding="utf-8")
+    proc = subprocess.run(f"'{CLI}' clean '{big}' | head -n 1", shell=True,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout.count("\n") == 1
+    assert proc.stderr == ""
+
+
+ARTICLE_HTML = (
+    "<html><head><title>Bridge</title></head><body><article><p>" + STORY_A.replace("\n", " ")
+    + "</p><h2>What it cost</h2><p>" + STORY_B.replace("\n", " ") + "</p><ul><li>First span "
+    "lifted in May</li><li>Second span lifted in June</li></ul></article></body></html>"
+)
+
+
+def test_output_format_markdown(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    proc = run("clean", "--output-format", "markdown", page)
+    assert proc.returncode == 0, proc.stderr
+    assert "\n\n## What it cost\n\n" in proc.stdout
+    assert "- First span lifted in May\n- Second span lifted in June" in proc.stdout
+    # Markdown has empty lines of its own: several documents go to a folder.
+    proc = run("clean", "--output-format", "markdown", page, page)
+    assert proc.returncode == 2 and "use -o FOLDER" in proc.stderr
+    proc = run("clean", "--output-format", "markdown", tmp_path, "-o", tmp_path / "md")
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in (tmp_path / "md").iterdir()] == ["page.md"]
+    assert run("clean", "--output-format", "json", page).stdout.startswith('{"source":')
+    proc = run("clean", "--json", "--output-format", "markdown", page)
+    assert proc.returncode == 2 and "choose one" in proc.stderr

@@ -341,7 +341,7 @@ def test_files_from_lists_the_inputs(tmp_path: Path):
     (tmp_path / "list.txt").write_text("a/x.txt\n\nb/x.txt\n", encoding="utf-8")
     proc = run("clean", "--files-from", "list.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == STORY_A + STORY_B
+    assert proc.stdout == STORY_A + "\n" + STORY_B
     # Into a folder, each keeps its listed path (same names do not collide).
     proc = run("clean", "--files-from", "-", "-o", "out", cwd=tmp_path,
                stdin=b"a/x.txt\nb/x.txt\n")

@@ -26,6 +26,14 @@ enum class InputKind {
              // lines that are not sentences go unless they sit in the prose
 };
 
+// How Result::text is written.
+enum class TextFormat {
+  kPlain,     // the kept blocks, one a line
+  kMarkdown,  // Markdown: headings, lists, quotes, preformatted text and
+              // tables as the HTML had them, paragraphs parted by an empty
+              // line, markup characters of the text escaped
+};
+
 // The `charset` of Cleaner::clean for input that is already decoded text
 // (in UTF-8): its <meta charset> is not obeyed and no charset is guessed.
 inline constexpr std::string_view kDecodedText = "utf-8";
@@ -51,6 +59,11 @@ struct Options {
   // What text input is. Default: kAuto (a document of many lines, mostly
   // short non-sentences and with such lines at both ends, is a whole page).
   InputKind input_kind = InputKind::kAuto;
+
+  // How Result::text is written. Default: kPlain. (Removals, captions and
+  // the title stay plain text.)
+  TextFormat text_format = TextFormat::kPlain;
+
   // Rule ids to switch off, in addition to `disable:` in rule files.
   // An id that names no rule is an error. Default: none.
   std::vector<std::string> disable;

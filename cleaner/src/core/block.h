@@ -4,6 +4,7 @@
 #define NEWSCLEAN_SRC_CORE_BLOCK_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace newsclean {
@@ -20,6 +21,9 @@ struct Block {
   BlockKind kind = BlockKind::kLine;
   // Markup facts; text input leaves the defaults.
   float link_ratio = 0;       // share of the text inside links
+  std::uint8_t level = 0;     // kHeading: 1 to 6 (h1..h6)
+  bool ordered = false;       // kListItem: an item of a numbered list (<ol>)
+  bool row_start = false;     // kCell: the first cell of its table row
   int decided_by = -1;        // a rule that already decided the block on the
                               // page (a caption element), or -1
 };

@@ -5,6 +5,7 @@
 #include "engine/captions.h"
 #include "engine/features.h"
 #include "engine/hits.h"
+#include "engine/markdown.h"
 
 namespace newsclean {
 
@@ -110,12 +111,18 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     }
     if (!kept[i]) r->removed.push_back({i, blocks[i].text, rule.id, rule.category});
   }
+  std::vector<const Block*> story;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!kept[i]) continue;
+    ++r->stats.kept;
+    if (options.text_format == TextFormat::kMarkdown) {
+      story.push_back(&blocks[i]);
+      continue;
+    }
     if (!r->text.empty()) r->text.push_back('\n');
     r->text += blocks[i].text;
-    ++r->stats.kept;
   }
+  if (options.text_format == TextFormat::kMarkdown) r->text = markdown_of(story);
   r->stats.blocks = blocks.size();
   r->stats.removed = r->removed.size();
   r->stats.bytes_out = r->text.size();

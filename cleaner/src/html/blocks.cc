@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <cstdint>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "core/text.h"
 
@@ -13,13 +17,23 @@ void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks)
   std::size_t link_chars = 0;
   int in_link = 0;
   BlockKind kind = BlockKind::kParagraph;
-  std::vector<BlockKind> kinds;
+  std::uint8_t level = 0;            // of the heading being read
+  std::vector<std::pair<BlockKind, std::uint8_t>> kinds;
+  std::vector<bool> ordered_lists;   // the lists the walk is inside: <ol>?
+  bool row_start = false;            // a <tr> began and has no cell yet
   const auto flush = [&] {
     const Normalised norm = normalise(buf);
     const std::string_view t = trim_spaces(norm.text);
     if (!t.empty()) {
       Block block = make_block(std::string(t));
       block.kind = kind;
+      block.level = level;
+      block.ordered = kind == BlockKind::kListItem && !ordered_lists.empty() &&
+                      ordered_lists.back();
+      if (kind == BlockKind::kCell) {
+        block.row_start = row_start;
+        row_start = false;
+      }
       block.link_ratio = buf.empty() ? 0.f
                                      : std::min(1.f, static_cast<float>(link_chars) /
                                                          static_cast<float>(buf.size()));
@@ -66,8 +80,11 @@ void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks)
         if (std::strcmp(tag, "a") == 0) ++in_link;
         if (is_block_tag(tag)) {
           flush();
-          kinds.push_back(kind);
+          kinds.emplace_back(kind, level);
           kind = kind_of(tag);
+          level = kind == BlockKind::kHeading ? static_cast<std::uint8_t>(tag[1] - '0') : 0;
+          if (one_of(tag, {"ol", "ul"})) ordered_lists.push_back(tag[0] == 'o');
+          if (std::strcmp(tag, "tr") == 0) row_start = true;
         }
         return true;
       },
@@ -78,9 +95,10 @@ void emit_blocks(const PageState& st, xmlNode* root, std::vector<Block>* blocks)
         if (is_block_tag(tag)) {
           flush();
           if (!kinds.empty()) {
-            kind = kinds.back();
+            std::tie(kind, level) = kinds.back();
             kinds.pop_back();
           }
+          if (one_of(tag, {"ol", "ul"}) && !ordered_lists.empty()) ordered_lists.pop_back();
         } else if (one_of(tag, {"td", "th"})) {
           buf.push_back(' ');
         }

@@ -60,7 +60,11 @@ const TagFacts& tag_facts(const char* tag) {
                           "details", "summary", "body", "html"}) {
       facts[t].block = true;
     }
-    for (const char* t : {"script", "style", "noscript", "template"}) facts[t].ignored = true;
+    // A textarea holds a form field's value as raw text (a "republish" box
+    // holds a whole story's markup), never the page's own text.
+    for (const char* t : {"script", "style", "noscript", "template", "textarea"}) {
+      facts[t].ignored = true;
+    }
     return facts;
   }();
   static const TagFacts kNone;

@@ -4,7 +4,6 @@
 
 #include <libxml/xpathInternals.h>
 
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -17,22 +16,27 @@ namespace {
 
 const xmlChar* to_xml(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
+// At most this many compiled patterns are kept; then the cache starts over.
+constexpr std::size_t kMaxCached = 512;
+
 // Compiled patterns, shared by every thread: a rule's XPath runs once per
-// page, and its pattern is the same on every page. The cache holds only the
-// patterns that rules name (a page cannot add any), so it stays small.
-const RE2* compiled(const std::string& pattern, bool ignore_case) {
+// page, and its pattern is usually a literal, the same on every page. But an
+// expression may compute it from the page (re:test(., @class)), so the cache
+// is bounded, and a pattern in use survives the cache starting over (shared).
+std::shared_ptr<const RE2> compiled(const std::string& pattern, bool ignore_case) {
   static std::mutex mu;
-  static std::unordered_map<std::string, std::unique_ptr<RE2>> cache;
+  static std::unordered_map<std::string, std::shared_ptr<const RE2>> cache;
   const std::string key = (ignore_case ? "i:" : "-:") + pattern;
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(key);
   if (it == cache.end()) {
+    if (cache.size() >= kMaxCached) cache.clear();
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!ignore_case);
-    it = cache.emplace(key, std::make_unique<RE2>(pattern, options)).first;
+    it = cache.emplace(key, std::make_shared<const RE2>(pattern, options)).first;
   }
-  return it->second->ok() ? it->second.get() : nullptr;
+  return it->second->ok() ? it->second : nullptr;
 }
 
 // Pops an argument as a string (a node-set gives its first node's value).
@@ -52,7 +56,7 @@ void regex_test(xmlXPathParserContextPtr ctxt, int nargs) {
   const std::string pattern = pop_string(ctxt);
   const std::string text = pop_string(ctxt);
   if (ctxt->error != XPATH_EXPRESSION_OK) return;
-  const RE2* re = compiled(pattern, flags.find('i') != std::string::npos);
+  const std::shared_ptr<const RE2> re = compiled(pattern, flags.find('i') != std::string::npos);
   xmlXPathReturnBoolean(ctxt, re != nullptr && RE2::PartialMatch(text, *re));
 }
 
