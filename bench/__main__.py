@@ -24,11 +24,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import ablate, datasets, peers, report, tasks
+from . import ablate, datasets, peers, report, site_pack, tasks
 from .captions import measure as captions
 
 kTasks = ("html", "plugin", "speed", "reproduce")  # "all"
-kExtraTasks = ("ablate", "captions")  # only when asked
+kExtraTasks = ("ablate", "captions", "pack")  # only when asked
 kQuickSpeedPages = 10  # --quick times this many of its pages, to stay under two minutes
 
 
@@ -36,9 +36,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--task", action="append", choices=[*kTasks, *kExtraTasks, "all"],
                    help="html, plugin, speed, reproduce, all (default: all of these four) "
-                        "or ablate, captions; repeatable")
+                        "or ablate, captions, pack (a site pack's effect, see --site-pack); "
+                        "repeatable")
     p.add_argument("--dataset", action="append", type=Path, metavar="PATH",
                    help="a .jsonl.gz set (default: the dev sets in ../shared/eval); repeatable")
+    p.add_argument("--site-pack", default="ftr", metavar="NAME",
+                   help="the pack task's site pack (default: ftr)")
     p.add_argument("--limit", type=int, help="first N pages of each set (after filters)")
     p.add_argument("--page-type", help="only these page types (comma-separated)")
     p.add_argument("--skip-flagged", action="store_true", help="leave flagged pages out")
@@ -188,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
             results["ablate"] = ablate.task_ablate(ablate_sets, outputs_dir, say=tasks.say)
         else:
             results["notes"].append("ablate: newsclean is not importable.")
+
+    if "pack" in args.task:
+        if newsclean["available"]:
+            results["pack"] = site_pack.task_site_pack(ablate_sets, args.site_pack, say=tasks.say)
+        else:
+            results["notes"].append("pack: newsclean is not importable.")
 
     if "captions" in args.task:
         if newsclean["available"]:

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from . import ablate
+from . import ablate, site_pack
 from .captions import measure as captions
 
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
@@ -191,6 +191,8 @@ def markdown(results: dict) -> str:
         out += _reproduce_section(results["reproduce"])
     if "ablate" in results:
         out += ablate.markdown(results["ablate"])
+    if "pack" in results:
+        out += site_pack.markdown(results["pack"])
     if "captions" in results:
         out += captions.markdown(results["captions"])
     versions = ", ".join(f"{k} {v}" for k, v in sorted(results["versions"].items()) if v)

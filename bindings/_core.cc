@@ -98,7 +98,7 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
                      bool keep_related_captions, double caption_threshold,
                      std::vector<std::string> disable, bool defaults,
                      const std::string& input_kind, const std::string& text_format,
-                     std::size_t removed_text_chars) {
+                     std::size_t removed_text_chars, const std::string& site_pack) {
   std::vector<RuleSource> rs;
   for (const auto& [name, yaml] : sources) rs.push_back(RuleSource::from_string(yaml, name));
   Options o;
@@ -107,6 +107,7 @@ Cleaner make_cleaner(const std::vector<std::pair<std::string, std::string>>& sou
   o.disable = std::move(disable);
   o.no_default_rules = !defaults;
   o.removed_text_chars = removed_text_chars;
+  o.site_pack = site_pack;
   if (input_kind == "auto") {
     o.input_kind = newsclean::InputKind::kAuto;
   } else if (input_kind == "extract") {
@@ -193,6 +194,9 @@ std::string shorten(const std::string& s, std::size_t n = 60) {
 PYBIND11_MODULE(_core, m) {
   m.doc() = "newsclean C++ engine (private; use the newsclean package)";
   m.attr("__version__") = NEWSCLEAN_VERSION;  // set by bindings/CMakeLists.txt
+  m.def("site_pack_yaml", [](const std::string& name) {
+        return std::string(newsclean::site_pack_yaml(name));
+      }, "name"_a, "The YAML text of a site pack (\"ftr\"); \"\" for an unknown name.");
   m.def("default_rules_yaml", [] { return std::string(newsclean::default_rules_yaml()); },
         "The built-in rules.yaml text.");
 
@@ -324,7 +328,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Cleaner>(m, "Cleaner")
       .def(py::init(&make_cleaner), "sources"_a, "keep_related_captions"_a,
            "caption_threshold"_a, "disable"_a, "defaults"_a, "input_kind"_a = "auto",
-           "text_format"_a = "plain", "removed_text_chars"_a = Options().removed_text_chars)
+           "text_format"_a = "plain", "removed_text_chars"_a = Options().removed_text_chars,
+           "site_pack"_a = "")
       .def("clean",
            [](const Cleaner& c, const py::object& text, std::string_view url,
               const std::string& format, const std::string& encoding) {

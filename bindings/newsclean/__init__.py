@@ -79,10 +79,13 @@ class Cleaner:
         removed_text_chars: ``Result.removed`` texts are cut to this many
             characters (then end in "…"; ``Removal.words`` counts them all);
             0 for no limit.
+        site_pack: "" (none) or "ftr": also use the site rules of FiveFilters'
+            ftr-site-config (about 2,000 sites, CC0), looked up by the page's
+            host (pass ``url``); pages of other sites cost nothing more.
 
     Raises:
         ValueError: a rules file is invalid; the message names file:line:col
-            and the rule id.
+            and the rule id; or ``site_pack`` names no pack.
         FileNotFoundError: a rules path does not exist.
     """
 
@@ -97,6 +100,7 @@ class Cleaner:
         input_kind: str = "auto",
         text_format: str = "plain",
         removed_text_chars: int = 300,
+        site_pack: str = "",
     ) -> None:
         self._sources = _sources(rules)
         self._options = {
@@ -107,6 +111,7 @@ class Cleaner:
             "input_kind": str(input_kind),
             "text_format": str(text_format),
             "removed_text_chars": int(removed_text_chars),
+            "site_pack": str(site_pack or ""),
         }
         self._core = _core.Cleaner(self._sources, **self._options)
 
@@ -190,15 +195,18 @@ def _rebuild(sources: list[tuple[str, str]], options: dict) -> Cleaner:
     return cleaner
 
 
-_default: Cleaner | None = None
+_defaults: dict[str, Cleaner] = {}
 
 
-def clean(text: str | bytes, url: str | None = None, format: str = "auto") -> str:
-    """The cleaned text of one document (text or HTML), with the built-in rules."""
-    global _default
-    if _default is None:
-        _default = Cleaner()
-    return _default.clean(text, url, format).text
+def clean(
+    text: str | bytes, url: str | None = None, format: str = "auto", site_pack: str = ""
+) -> str:
+    """The cleaned text of one document (text or HTML), with the built-in rules
+    (and the site pack ``site_pack``: "" for none, or "ftr")."""
+    cleaner = _defaults.get(site_pack)
+    if cleaner is None:
+        cleaner = _defaults[site_pack] = Cleaner(site_pack=site_pack)
+    return cleaner.clean(text, url, format).text
 
 
 _explainer: Cleaner | None = None

@@ -3,6 +3,7 @@ from typing import Sequence
 __version__: str
 
 def default_rules_yaml() -> str: ...
+def site_pack_yaml(name: str) -> str: ...
 
 class Stats:
     blocks: int
@@ -69,6 +70,7 @@ class Cleaner:
         input_kind: str = "auto",
         text_format: str = "plain",
         removed_text_chars: int = 300,
+        site_pack: str = "",
     ) -> None: ...
     def clean(
         self, text: str | bytes, url: str = "", format: str = "auto", encoding: str = ""

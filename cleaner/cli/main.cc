@@ -5,6 +5,7 @@
 //   newsclean rules [--rules FILE]... [--json]
 //   newsclean rules --test FILE
 //   newsclean explain PAGE [-o report.html] [--url URL] [--rules FILE]...
+//   newsclean import-ftr DIR [-o OUT.yaml]
 //   newsclean --version
 //
 // Exit codes: 0 all good, 1 some documents failed, 2 usage or rules error.
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,6 +40,7 @@ struct RuleFlags {
   std::vector<std::string> rules_files;
   std::vector<std::string> disable;
   bool no_default_rules = false;
+  std::string site_pack;
   bool keep_related_captions = false;
   double caption_threshold = newsclean::Options().caption_threshold;
   newsclean::TextFormat text_format = newsclean::TextFormat::kPlain;
@@ -56,13 +59,17 @@ struct RuleFlags {
         ->allow_extra_args(false);
     app->add_flag("--no-default-rules", no_default_rules,
                   "use only the --rules files, not the built-in rules");
+    app->add_option("--site-pack", site_pack,
+                    "also use a site pack: ftr (FiveFilters' ftr-site-config, about 2,000 "
+                    "sites' rules, looked up by the page's host)")
+        ->type_name("NAME");
   }
 
   // Builds the cleaner; on error prints the library's message and returns false.
   // `*cleaner` starts as the built-in one, which is kept when no flag changes
   // it (building the rules again would double the start-up time).
   bool build(newsclean::Cleaner* cleaner) const {
-    if (rules_files.empty() && disable.empty() && !no_default_rules &&
+    if (rules_files.empty() && disable.empty() && !no_default_rules && site_pack.empty() &&
         !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
         caption_threshold == newsclean::Options().caption_threshold &&
         text_format == newsclean::TextFormat::kPlain &&
@@ -77,6 +84,7 @@ struct RuleFlags {
     newsclean::Options options;
     options.disable = disable;
     options.no_default_rules = no_default_rules;
+    options.site_pack = site_pack;
     options.keep_related_captions = keep_related_captions;
     options.caption_threshold = caption_threshold;
     options.text_format = text_format;
@@ -145,6 +153,36 @@ int test_rules(const std::string& path) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (std::fflush(stdout) != 0) return newsclean::cli::kExitSomeFailed;
   return failed == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
+}
+
+// `import-ftr DIR [-o OUT]`: the rules file to OUT (stdout without it), the
+// counts per directive and outcome to stderr.
+int import_ftr(const std::string& dir, const std::string& output) {
+  newsclean::FtrImport result;
+  const newsclean::Status status = newsclean::import_ftr(dir, &result);
+  if (!status.ok()) {
+    std::fprintf(stderr, "%s\n", status.message().c_str());
+    return kExitUsage;
+  }
+  std::string report = dir + ": " + std::to_string(result.files) + " site files, " +
+                       std::to_string(result.sites) + " with rules, " +
+                       std::to_string(result.rules) + " rules\n";
+  for (const newsclean::ImportCount& c : result.counts) {
+    report += "  " + c.directive + ": " + c.outcome + ": " + std::to_string(c.count) + "\n";
+  }
+  std::fputs(report.c_str(), stderr);
+  if (output.empty() || output == "-") {
+    std::fwrite(result.yaml.data(), 1, result.yaml.size(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
+  }
+  std::ofstream out(output, std::ios::binary | std::ios::trunc);
+  out.write(result.yaml.data(), static_cast<std::streamsize>(result.yaml.size()));
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "%s: cannot write\n", output.c_str());
+    return newsclean::cli::kExitSomeFailed;
+  }
+  return kExitOk;
 }
 
 // Levenshtein distance, for suggesting a subcommand.
@@ -333,6 +371,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
   flags.add_to(explain);
+  CLI::App* import = app.add_subcommand(
+      "import-ftr",
+      "Turn a folder of FiveFilters' ftr-site-config files (example.com.txt) into a "
+      "newsclean rules file; what cannot be translated is counted on stderr and in "
+      "the file's header.");
+  std::string import_dir, import_out;
+  import->add_option("dir", import_dir, "the folder of site files")->required()->type_name("DIR");
+  import->add_option("-o,--output", import_out, "the rules file to write (default: stdout)")
+      ->type_name("FILE");
 
   if (unknown_subcommand(app, argc, argv)) return kExitUsage;
   try {
@@ -341,6 +388,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version: 0
   }
 
+  if (import->parsed()) return import_ftr(import_dir, import_out);
   if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
   if (rules->parsed() || explain->parsed()) {
     if (explain->parsed()) flags.removed_text_chars = 0;
@@ -367,7 +415,7 @@ int main(int argc, char** argv) {
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
                                      flags.keep_related_captions, flags.caption_threshold,
-                                     output_format})
+                                     output_format, flags.site_pack})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "core/page_url.h"
 #include "core/text.h"
@@ -16,6 +18,7 @@
 #include "html/selectors.h"
 #include "rules/load.h"
 #include "rules/match.h"
+#include "rules/site_pack.h"
 
 namespace newsclean {
 
@@ -23,6 +26,12 @@ struct Cleaner::Impl {
   Options options;
   std::unique_ptr<const RuleMatcher> matcher;
   std::unique_ptr<const HtmlRules> html;  // the HTML rules of matcher->rules()
+  const SitePack* pack = nullptr;         // Options::site_pack, or null
+
+  // The HTML rules for a page of `host`: `html`, or with the pack's rules
+  // for the host's sites (built on first use, then shared by every thread).
+  // A site whose rules could not all be used adds a warning.
+  const HtmlRules& html_for(std::string_view host, std::vector<std::string>* warnings) const;
 
   void run(std::string_view input, std::string_view url, Format format,
            std::string_view charset, Result* r) const;
@@ -34,7 +43,36 @@ struct Cleaner::Impl {
   // The built-in rules, compiled on first use and shared by every Cleaner
   // that was default-constructed.
   static std::shared_ptr<const Impl> built_in();
+
+ private:
+  // The HTML rules of each combination of the pack's sites met so far
+  // ("example.com .example.com "); an entry is never removed or changed.
+  mutable std::mutex site_mutex;
+  mutable std::unordered_map<std::string, std::unique_ptr<const HtmlRules>> site_rules;
 };
+
+const HtmlRules& Cleaner::Impl::html_for(std::string_view host,
+                                         std::vector<std::string>* warnings) const {
+  if (pack == nullptr) return *html;
+  const std::vector<const SitePack::Site*> sites = pack->sites_for(host);
+  if (sites.empty()) return *html;
+  std::string key;
+  for (const SitePack::Site* site : sites) {
+    key.append(site->key).push_back(' ');
+    site->rules(pack->name());  // parsed on the first page of the site
+    if (!site->error().empty()) warnings->push_back("site pack: " + site->error());
+  }
+  const std::lock_guard<std::mutex> lock(site_mutex);
+  std::unique_ptr<const HtmlRules>& rules = site_rules[key];
+  if (rules == nullptr) {
+    std::vector<const Rule*> added;
+    for (const SitePack::Site* site : sites) {
+      for (const Rule& r : site->rules(pack->name())) added.push_back(&r);
+    }
+    rules = std::make_unique<const HtmlRules>(matcher->rules(), added);
+  }
+  return *rules;
+}
 
 void Cleaner::Impl::run(std::string_view input, std::string_view url, Format format,
                         std::string_view charset, Result* r) const {
@@ -42,7 +80,10 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
   const PageUrl page_url(url);
   Document doc;
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
-    doc = extract_html(input, page_url, *html, charset, options.removed_text_chars);
+    std::vector<std::string> warnings;
+    doc = extract_html(input, page_url, html_for(page_url.host, &warnings), charset,
+                       options.removed_text_chars);
+    doc.warnings.insert(doc.warnings.end(), warnings.begin(), warnings.end());
   } else {
     doc = text_document(input, charset);
   }
@@ -97,8 +138,14 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::build(
   for (const auto& id : options.disable) disable.push_back({id, "options"});
   *status = apply_disable(disable, &rules);
   if (!status->ok()) return nullptr;
+  const SitePack* pack = nullptr;
+  if (!options.site_pack.empty()) {
+    pack = SitePack::get(options.site_pack, status);
+    if (pack == nullptr) return nullptr;
+  }
   auto impl = std::make_shared<Cleaner::Impl>();
   impl->options = options;
+  impl->pack = pack;
   *status = RuleMatcher::build(std::move(rules), &impl->matcher);
   if (!status->ok()) return nullptr;
   impl->html = std::make_unique<HtmlRules>(impl->matcher->rules());

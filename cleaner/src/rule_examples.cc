@@ -23,6 +23,7 @@
 #include "html/charset.h"
 #include "html/extract.h"
 #include "html/fast_parse.h"
+#include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
@@ -72,6 +73,11 @@ bool html_rule_fits(const HtmlRules& html, const Rule& r, const std::string& exa
   xmlNode* body = body_of(doc.get());
   if (body == nullptr) return false;
   if (!r.body.empty() && !select_xpath(doc.get(), r.body).empty()) return true;
+  if (r.is_html_metadata()) {
+    PageMeta meta;
+    read_rule_meta(doc.get(), html, url, &meta);
+    return !(meta.title + meta.author + meta.published).empty();
+  }
   PageState st(doc.get(), html, url, false);
   clear_private(body);
   measure(st, body, Measure::kLengths);

@@ -134,6 +134,43 @@ Status test_rule_examples(const RuleSource& source, ExampleReport* report);
 // The YAML text of the built-in rules (rules.yaml, embedded at build time).
 std::string_view default_rules_yaml();
 
+// Site packs: many site-scoped rules shipped with the library, opt-in with
+// Options::site_pack. "ftr" is FiveFilters' ftr-site-config (CC0), imported
+// by import_ftr() into packs/ftr.yaml. Returns the pack's YAML text, or an
+// empty view for an unknown name.
+std::string_view site_pack_yaml(std::string_view name);
+
+// The names of the packs site_pack_yaml() knows, sorted.
+std::vector<std::string> site_pack_names();
+
+// How often a directive of the imported files had one outcome ("translated",
+// "not translated: XPath does not compile (libxml2)", ...).
+struct ImportCount {
+  std::string directive;  // body, strip, strip_id_or_class, ..., tidy, ...
+  std::string outcome;
+  std::size_t count = 0;
+};
+
+// What import_ftr() made of a folder of ftr-site-config files.
+struct FtrImport {
+  std::string yaml;          // the rules file; its comment header has the counts
+  std::size_t files = 0;     // site files read
+  std::size_t sites = 0;     // of which gave at least one rule
+  std::size_t rules = 0;     // rules written
+  std::vector<ImportCount> counts;  // sorted by directive, then outcome
+};
+
+// Reads every `*.txt` site file of `dir` (FiveFilters' ftr-site-config:
+// `example.com.txt`, `.example.com.txt` for subdomains) and writes newsclean
+// site rules: body -> `body`, strip / strip_id_or_class / strip_image_src ->
+// `xpath` drop rules, prune: no -> `prune: false`, title / author / date ->
+// metadata rules, test_url / test_contains -> comments. Directives it does
+// not translate, and XPath that libxml2 cannot compile or that calls a
+// function newsclean's XPath lacks, are counted in `counts`. The output
+// depends only on the files (sorted by name): importing again gives the
+// same bytes.
+Status import_ftr(const std::string& dir, FtrImport* out);
+
 class Cleaner {
  public:
   // The built-in rules with default options. Cannot fail: the embedded rules

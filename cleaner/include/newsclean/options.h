@@ -76,6 +76,13 @@ struct Options {
   // Leave out the built-in rules and use only the given sources.
   // Default: false.
   bool no_default_rules = false;
+
+  // A site pack to use besides the rules: "" (none) or "ftr" (FiveFilters'
+  // ftr-site-config, about 2,000 sites: the story's container, elements to
+  // strip, title, author and date). Its rules are looked up by the page's
+  // host and compiled on first use per site, so pages of other sites cost
+  // nothing more. An unknown name is an error. Default: "".
+  std::string site_pack;
 };
 
 }  // namespace newsclean

@@ -9,6 +9,10 @@
 #include "core/block.h"
 
 namespace newsclean {
+struct Rule;  // rules/rule.h
+}  // namespace newsclean
+
+namespace newsclean {
 
 // What a page says about itself, each field only when the page has it.
 struct PageMeta {
@@ -53,6 +57,7 @@ struct ElementRemoval {
   std::size_t words = 0;  // words of the whole text
   int rule = -1;          // the HTML rule (an index into the rules), or -1:
   const char* reason = "";  // the extractor's reason ("outside-content", ...)
+  const Rule* site_rule = nullptr;  // or a site pack's rule (not in the rules)
   std::string path;       // "body/div[2]/aside.related"
 };
 

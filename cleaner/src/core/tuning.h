@@ -121,6 +121,27 @@ constexpr std::size_t kMaxElements = 500000;
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
 constexpr std::size_t kMaxStripShare = 3;
+// A `guarded: true` body rule (a site pack's, which may be older than the
+// site's markup) is trusted unless what it selects holds less than
+// 1/kBodyRuleMinShare of the text of the container the scorer chooses: then
+// the XPath names a teaser or a byline, and the scorer's choice stands.
+constexpr std::size_t kBodyRuleMinShare = 3;
+// ... and unless less than kBodyRuleOverlapNum/kBodyRuleOverlapDen (1/2) of
+// the smaller of the two is text they share (one inside the other): a rule
+// that names another part of the page than the story the scorer found (a
+// header box, the paywall's teaser) names the wrong thing.
+constexpr std::size_t kBodyRuleOverlapNum = 1;
+constexpr std::size_t kBodyRuleOverlapDen = 2;
+// ... and unless it holds more than kBodyRuleMaxGrowthNum/Den (5/4) of the
+// scorer's text: a rule naming a wider box (`//main`, `//article` on a
+// page whose article holds teasers and promotions) adds the page around the
+// story; the scorer's narrower choice stands. (1.25 and 1.5 were tried on
+// the development sets' covered pages: 1.5 let in more promotions.)
+constexpr std::size_t kBodyRuleMaxGrowthNum = 5;
+constexpr std::size_t kBodyRuleMaxGrowthDen = 4;
+// A metadata rule's text (title, author, date) longer than this is a whole
+// container, not the field: the rule gives nothing.
+constexpr std::size_t kMaxRuleMetaBytes = 400;
 // When class/id tokens take kStrippedProseNum/kStrippedProseDen (2/3) of the
 // chosen content's prose, the names were wrong about the story: the page is
 // read again without them.

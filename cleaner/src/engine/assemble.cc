@@ -106,9 +106,10 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       Removal x;
       x.index = std::min(e.index, blocks.size());
       x.text = cut_chars(std::move(e.text), options.removed_text_chars, e.cut);
-      if (e.rule >= 0) {
-        x.rule = rules[e.rule].id;
-        x.category = rules[e.rule].category;
+      if (e.rule >= 0 || e.site_rule != nullptr) {
+        const Rule& rule = e.rule >= 0 ? rules[e.rule] : *e.site_rule;
+        x.rule = rule.id;
+        x.category = rule.category;
       } else {
         x.rule = e.reason;
         x.category = "extractor";

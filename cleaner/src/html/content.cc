@@ -75,14 +75,58 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
   return top;
 }
 
-}  // namespace
-
-std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
-  for (const Rule* r : st.rules.body) {
-    if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
-    std::vector<xmlNode*> nodes = select_xpath(st.doc, r->body);
-    if (!nodes.empty()) return nodes;
+// The elements of `nodes` (in document order) that are inside no other.
+std::vector<xmlNode*> outermost(std::vector<xmlNode*> nodes) {
+  std::vector<xmlNode*> out;
+  for (xmlNode* n : nodes) {
+    if (std::none_of(out.begin(), out.end(), [&](xmlNode* o) { return contains(o, n); })) {
+      out.push_back(n);
+    }
   }
+  return out;
+}
+
+// Characters of text below `nodes`.
+std::size_t text_length(PageState& st, const std::vector<xmlNode*>& nodes) {
+  std::size_t n = 0;
+  for (xmlNode* e : nodes) n += PageState::measured(e) ? st.stats(e).text : text_of(e).size();
+  return n;
+}
+
+// Characters of text that `a` and `b` (each of elements inside no other of
+// its list) both hold: an element of one inside an element of the other.
+std::size_t shared_text(PageState& st, const std::vector<xmlNode*>& a,
+                        const std::vector<xmlNode*>& b) {
+  std::size_t n = 0;
+  for (xmlNode* x : a) {
+    for (xmlNode* y : b) {
+      if (contains(x, y)) {
+        n += text_length(st, {y});
+      } else if (contains(y, x)) {
+        n += text_length(st, {x});
+      }
+    }
+  }
+  return n;
+}
+
+// True if a guarded body rule's selection `nodes` (an imported site pack's,
+// which may be older than the site's markup) is not the story the scorer
+// found in `scored`: much less text (the XPath names a teaser or a byline of
+// a redesigned page), much more (the page around the story), or elsewhere.
+// A scorer that found nothing leaves it to the rule.
+bool disagrees(PageState& st, const std::vector<xmlNode*>& nodes,
+               const std::vector<xmlNode*>& scored) {
+  const std::size_t chosen = text_length(st, nodes), scorer = text_length(st, scored);
+  return scorer > 0 && (chosen * kBodyRuleMaxGrowthDen > scorer * kBodyRuleMaxGrowthNum ||
+                        chosen * kBodyRuleMinShare < scorer ||
+                        shared_text(st, nodes, scored) * kBodyRuleOverlapDen <
+                            std::min(chosen, scorer) * kBodyRuleOverlapNum);
+}
+
+// The scorer's choice: the best candidate, promoted, and the siblings that
+// continue it.
+std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
   xmlNode* top = nullptr;
   double best = 0;
   for (xmlNode* c : st.candidates) {
@@ -148,6 +192,27 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
     if (append) out.push_back(s);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body) {
+  st.body_rule = nullptr;
+  std::vector<xmlNode*> scored;
+  bool have_scored = false;
+  for (const Rule* r : st.rules.body) {
+    if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
+    std::vector<xmlNode*> nodes = outermost(select_xpath(st.doc, r->body));
+    if (nodes.empty()) continue;
+    if (!have_scored && r->guarded) {
+      scored = choose_by_scores(st, body);
+      have_scored = true;
+    }
+    if (r->guarded && disagrees(st, nodes, scored)) continue;
+    st.body_rule = r;
+    return nodes;
+  }
+  return have_scored ? scored : choose_by_scores(st, body);
 }
 
 }  // namespace newsclean

@@ -136,6 +136,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     return out;
   }
   PageInfo info = read_page_info(doc.get());
+  if (!rules.meta.empty()) read_rule_meta(doc.get(), rules, url, &info.meta);
   out.discussion = info.discussion;
   out.kind = info.kind;
   bool tokens_stripped = false;  // class/id rules took something out

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "core/tuning.h"
 #include "html/dom.h"
+#include "html/selectors.h"
 
 namespace newsclean {
 namespace {
@@ -224,6 +226,22 @@ PageInfo read_page_info(xmlDoc* doc) {
   meta->section.erase(std::remove(meta->section.begin(), meta->section.end(), std::string()),
                       meta->section.end());
   return info;
+}
+
+void read_rule_meta(xmlDoc* doc, const HtmlRules& rules, const PageUrl& url, PageMeta* meta) {
+  bool title = false, author = false, published = false;  // set by a rule already
+  for (const Rule* r : rules.meta) {
+    bool* done = r->field == Field::kTitle    ? &title
+                 : r->field == Field::kAuthor ? &author
+                                              : &published;
+    if (*done || !r->in_scope(url.host)) continue;
+    std::string text = tidy(xpath_text(doc, r->xpath));
+    if (text.empty() || text.size() > tuning::kMaxRuleMetaBytes) continue;
+    *done = true;
+    (r->field == Field::kTitle    ? meta->title
+     : r->field == Field::kAuthor ? meta->author
+                                  : meta->published) = std::move(text);
+  }
 }
 
 }  // namespace newsclean

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "core/document.h"
+#include "core/page_url.h"
 
 namespace newsclean {
 
@@ -22,6 +23,13 @@ struct PageInfo {
 // Reads the page's metadata. The title is the first of JSON-LD headline,
 // og:title, the first <h1>, and <title> without the site's name.
 PageInfo read_page_info(xmlDoc* doc);
+
+struct HtmlRules;
+
+// Fills `meta`'s title, author and published from the metadata rules
+// (`action: metadata` with an xpath) in scope for `url`: the first rule that
+// gives text, per field, over what the page said.
+void read_rule_meta(xmlDoc* doc, const HtmlRules& rules, const PageUrl& url, PageMeta* meta);
 
 // Splits "Story title | Site" and keeps the story part.
 std::string title_without_site(const std::string& title, const std::string& site);

@@ -15,13 +15,13 @@ void PageState::count_text(xmlNode* n) {
   n->_private = reinterpret_cast<void*>(texts_.size());
 }
 
-void PageState::remove(xmlNode* n, int rule, const char* reason) {
+void PageState::remove(xmlNode* n, int rule, const char* reason, const Rule* site_rule) {
   xmlNode* placeholder = xmlNewDocComment(doc, nullptr);
   if (placeholder == nullptr) {  // out of memory: taken out, not reported
     unlink(n);
     return;
   }
-  removals.push_back({n, placeholder, rule, reason});
+  removals.push_back({n, placeholder, rule, reason, site_rule});
   placeholder->_private = reinterpret_cast<void*>(removals.size());
   xmlReplaceNode(n, placeholder);
   unlinked.emplace_back(n);

@@ -22,6 +22,7 @@
 namespace newsclean {
 
 struct HtmlRules;
+struct Rule;
 
 // What scoring measured of an element.
 struct NodeStats {
@@ -52,6 +53,7 @@ struct Removed {
   xmlNode* placeholder = nullptr;  // where it stood
   int rule = -1;                   // the HTML rule, or -1 for `reason`
   const char* reason = "";
+  const Rule* site_rule = nullptr;  // a site pack's rule (not in the rules)
   std::size_t index = kUnplaced;   // the block it stood before
   static constexpr std::size_t kUnplaced = static_cast<std::size_t>(-1);
 };
@@ -81,12 +83,17 @@ struct PageState {
   std::size_t content_prose = 0;
   std::size_t token_prose = 0;
 
+  // The site rule whose `body` chose the content; null when the scorer did.
+  const Rule* body_rule = nullptr;
   // Elements that scored as paragraph holders: the content's candidates.
   std::vector<xmlNode*> candidates;
   // <noscript> elements seen by the first measure.
   std::vector<xmlNode*> noscripts;
   // Caption elements (an HTML rule with `caption: true`) -> rule index.
   std::unordered_map<xmlNode*, int> captions;
+  // What each `pass: content` XPath rule selects in the page (elements
+  // unlinked since are in `unlinked`, out of the tree but not freed).
+  std::unordered_map<const Rule*, std::vector<xmlNode*>> content_selections;
   // Elements protected by a `keep` XPath rule.
   std::unordered_set<xmlNode*> keep;
   // Subtrees taken out of the tree, freed with the state.
@@ -128,7 +135,7 @@ struct PageState {
   // Takes `n` out of the tree for HTML rule `rule` (an index into the
   // rules) or, when -1, for the extractor's `reason`, leaving a
   // placeholder: html/removals.h reports it.
-  void remove(xmlNode* n, int rule, const char* reason = "");
+  void remove(xmlNode* n, int rule, const char* reason = "", const Rule* site_rule = nullptr);
 
   // The removal whose placeholder `n` is, or null.
   Removed* removal_at(const xmlNode* n) {

@@ -100,7 +100,8 @@ class Collector {
 
   // Adds subtree `n` (a removed one, or a part outside the content), then
   // the removals inside it.
-  void add(xmlNode* n, xmlNode* at_node, int rule, const char* reason, std::size_t index) {
+  void add(xmlNode* n, xmlNode* at_node, int rule, const char* reason, std::size_t index,
+           const Rule* site_rule = nullptr) {
     const std::size_t at = out_.size();
     out_.emplace_back();
     nodes_.push_back({n, at_node});
@@ -146,10 +147,11 @@ class Collector {
     e.words = words.words();
     e.rule = rule;
     e.reason = reason;
+    e.site_rule = site_rule;
     e.index = index;
     for (Removed* r : inside) {
       add(r->node, r->placeholder, r->rule, r->reason,
-          r->index == Removed::kUnplaced ? index : r->index);
+          r->index == Removed::kUnplaced ? index : r->index, r->site_rule);
     }
   }
 
@@ -185,7 +187,7 @@ std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
   const auto add_placed = [&](const ContentSpan& s) {
     for (std::size_t k = s.placed_begin; k < s.placed_end; ++k) {
       const Removed* r = st.placed[k];
-      found.add(r->node, r->placeholder, r->rule, r->reason, r->index);
+      found.add(r->node, r->placeholder, r->rule, r->reason, r->index, r->site_rule);
     }
   };
   // Content that is <body> or holds it (a site rule's `body: //html`): all
@@ -213,7 +215,7 @@ std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
         if (n == body) return true;
         if (Removed* r = st.removal_at(n)) {
           found.add(r->node, n, r->rule, r->reason,
-                    r->index == Removed::kUnplaced ? emitted : r->index);
+                    r->index == Removed::kUnplaced ? emitted : r->index, r->site_rule);
           return false;
         }
         if (!is_element(n) && !is_text(n)) return false;

@@ -27,10 +27,21 @@ bool suspended(const PageState& st, const Rule& r) {
   return r.suspended_on(st.kind, st.discussion);
 }
 
-HtmlRules::HtmlRules(const std::vector<Rule>& rules) {
+HtmlRules::HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rule*>& site) {
   base = rules.data();
-  for (const Rule& r : rules) {
+  count = rules.size();
+  std::vector<const Rule*> all;
+  all.reserve(rules.size() + site.size());
+  for (const Rule& r : rules) all.push_back(&r);
+  all.insert(all.end(), site.begin(), site.end());
+  for (const Rule* p : all) {
+    const Rule& r = *p;
     if (!r.is_html()) continue;
+    if (r.is_html_metadata()) {
+      meta.push_back(&r);
+      attributes.add_xpath(r.xpath);
+      continue;
+    }
     for (const auto& t : r.tags) tags.emplace(t, &r);
     for (const auto& t : r.strip_id_or_class) tokens.emplace(t, &r);
     for (const auto& t : r.roles) roles.emplace(t, &r);
@@ -112,10 +123,11 @@ const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
   return best;
 }
 
-std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr) {
+std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr, xmlNode* context) {
   std::vector<xmlNode*> out;
   xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
   if (ctx == nullptr) return out;
+  if (context != nullptr) ctx->node = context;
   register_xpath_regex(ctx);  // re:test(); without it only expressions using it fail
   xmlXPathObjectPtr res =
       xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
@@ -130,25 +142,73 @@ std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr) {
   return out;
 }
 
+std::string xpath_text(xmlDoc* doc, const std::string& expr) {
+  std::string out;
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  if (ctx == nullptr) return out;
+  register_xpath_regex(ctx);
+  xmlXPathObjectPtr res =
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx);
+  if (res != nullptr && res->type == XPATH_NODESET) {
+    if (res->nodesetval != nullptr && res->nodesetval->nodeNr > 0) {
+      xmlChar* s = xmlNodeGetContent(res->nodesetval->nodeTab[0]);
+      if (s != nullptr) out = reinterpret_cast<const char*>(s);
+      xmlFree(s);
+    }
+  } else if (res != nullptr) {
+    xmlChar* s = xmlXPathCastToString(res);
+    if (s != nullptr) out = reinterpret_cast<const char*>(s);
+    xmlFree(s);
+  }
+  xmlXPathFreeObject(res);
+  xmlXPathFreeContext(ctx);
+  return out;
+}
+
 void prune(PageState& st, xmlNode* root, Pass pass) {
   const HtmlRules& rules = st.rules;
   std::vector<std::pair<xmlNode*, const Rule*>> strip;
-  if (pass == Pass::kEarly) {
-    for (const Rule* r : rules.xpath) {
-      if (!r->in_scope(st.url.host) || suspended(st, *r)) continue;
-      for (xmlNode* n : select_xpath(st.doc, r->xpath)) {
-        if (r->action == Action::kKeep) {
-          st.keep.insert(n);
-        } else {
-          strip.emplace_back(n, r);
-        }
+  const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
+  const auto story_sized = [&](xmlNode* n) {
+    return PageState::measured(n) && st.stats(n).text * tuning::kMaxStripShare > root_text;
+  };
+  // XPath rules act before the content is chosen; with `pass: content`,
+  // inside it, and never on an element holding a third of its text.
+  for (const Rule* r : rules.xpath) {
+    if (r->xpath_in_content != (pass == Pass::kContent) || !r->in_scope(st.url.host) ||
+        suspended(st, *r)) {
+      continue;
+    }
+    // In the content pass an expression is read from each content element
+    // (`.//x` looks only below it: on a large page, a tenth of the work);
+    // one that starts at the document is evaluated once a page.
+    std::vector<xmlNode*> here;
+    const std::vector<xmlNode*>* selected = &here;
+    if (r->xpath_in_content && r->xpath[0] != '.') {
+      const auto [it, fresh] = st.content_selections.try_emplace(r);
+      if (fresh) it->second = select_xpath(st.doc, r->xpath);
+      selected = &it->second;
+    } else {
+      here = select_xpath(st.doc, r->xpath, r->xpath_in_content ? root : nullptr);
+    }
+    for (xmlNode* n : *selected) {
+      if (r->action == Action::kKeep) {
+        st.keep.insert(n);
+        continue;
+      }
+      xmlNode* p = n->parent;
+      while (r->xpath_in_content && p != nullptr && p != root) p = p->parent;
+      if (!r->xpath_in_content || (p == root && !st.keep.count(n) && !story_sized(n))) {
+        strip.emplace_back(n, r);
       }
     }
   }
   std::unordered_set<xmlNode*> marked;
   for (const auto& s : strip) marked.insert(s.first);
-  const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
-  walk(
+  // (`prune: false` on the body rule that chose the content: the site's
+  // strip rules alone act inside it)
+  const bool generic = pass == Pass::kEarly || st.body_rule == nullptr || st.body_rule->prune;
+  if (generic) walk(
       root,
       [&](xmlNode* n) {
         if (!is_element(n)) return false;
@@ -156,10 +216,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
         if (marked.count(n) || st.is_caption(n)) return false;
         const Rule* r = html_rule_for(n, st, pass);
         if (r == nullptr || r->action == Action::kKeep || st.keep.count(n)) return true;
-        if (r->sites.empty() && PageState::measured(n) &&
-            st.stats(n).text * tuning::kMaxStripShare > root_text) {
-          return true;
-        }
+        if (r->sites.empty() && story_sized(n)) return true;
         // Hidden prose is collapsed story text (accordions, "read more"),
         // not a menu or a dialog: those are short or mostly links.
         if (r->hidden && PageState::measured(n) && is_hidden(n)) {
@@ -181,7 +238,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       inside = p != n && marked.count(p) > 0;
     }
     if (inside) continue;
-    if (r->caption) {  // stays, to become a caption block
+    if (r->caption && rules.index_of(r) >= 0) {  // stays, to become a caption block
       st.captions.emplace(n, rules.index_of(r));
       continue;
     }
@@ -189,7 +246,8 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
       st.tokens_stripped = true;
       if (pass == Pass::kContent && PageState::measured(n)) st.token_prose += st.stats(n).prose;
     }
-    st.remove(n, rules.index_of(r));
+    const int index = rules.index_of(r);
+    st.remove(n, index, "", index < 0 ? r : nullptr);
   }
 }
 

@@ -17,14 +17,19 @@ namespace newsclean {
 // The HTML rules of a rule set, compiled for lookups by element.
 struct HtmlRules {
   // `rules` are all the rules (they must outlive this); those with HTML
-  // selectors are taken. Indices given out refer to `rules`.
-  explicit HtmlRules(const std::vector<Rule>& rules);
+  // selectors are taken. Indices given out refer to `rules`. `site` are
+  // more rules (a site pack's, for one host), after `rules` in order.
+  explicit HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rule*>& site = {});
   HtmlRules(const HtmlRules&) = delete;
   HtmlRules& operator=(const HtmlRules&) = delete;
 
-  int index_of(const Rule* r) const { return static_cast<int>(r - base); }
+  // The index of `r` in `rules`; -1 for one of the `site` rules.
+  int index_of(const Rule* r) const {
+    return r >= base && r < base + count ? static_cast<int>(r - base) : -1;
+  }
 
   const Rule* base = nullptr;  // rules[0]
+  std::size_t count = 0;       // rules.size()
   // Selector -> the first rule (in rule order) that names it. Tags are
   // looked up for every element: by view, with no string built.
   std::unordered_map<std::string_view, const Rule*> tags;
@@ -32,6 +37,7 @@ struct HtmlRules {
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
+  std::vector<const Rule*> meta;   // xpath rules with action metadata
   AttributeFilter attributes;      // what the tree must keep for these rules
 };
 
@@ -53,8 +59,15 @@ bool is_hidden(const xmlNode* n);
 // again without them (st.trust_tokens false), they count for no rule.
 const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass);
 
-// Element nodes an XPath expression (re:test included) selects in `doc`.
-std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr);
+// Element nodes an XPath expression (re:test included) selects in `doc`,
+// with `context` (default: the document) as the context node: `.//p` looks
+// below it only, `//p` in the whole document.
+std::vector<xmlNode*> select_xpath(xmlDoc* doc, const std::string& expr,
+                                   xmlNode* context = nullptr);
+
+// The text of what `expr` gives in `doc`: a string, or the first node's
+// text (an attribute's value), as it is; "" for nothing.
+std::string xpath_text(xmlDoc* doc, const std::string& expr);
 
 // Strips below `root` what the HTML rules name; caption elements stay in
 // st.captions, to become caption blocks. Pass::kEarly also applies the

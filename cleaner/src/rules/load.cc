@@ -62,7 +62,9 @@ constexpr Name<Action> kActions[] = {{"drop", Action::kDrop},
                                      {"keep", Action::kKeep},
                                      {"metadata", Action::kMetadata}};
 constexpr Name<Field> kFields[] = {{"title", Field::kTitle},
-                                   {"section", Field::kSection}};
+                                   {"section", Field::kSection},
+                                   {"author", Field::kAuthor},
+                                   {"published", Field::kPublished}};
 constexpr Name<Feature> kFeatures[] = {
     {"duplicate", Feature::kDuplicate},     {"teaser_run", Feature::kTeaserRun},
     {"page_url", Feature::kPageUrl},        {"link_heavy", Feature::kLinkHeavy},
@@ -227,8 +229,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
         std::transform(t.begin(), t.end(), t.begin(),
                        [](unsigned char c) { return std::tolower(c); });
       }
-    } else if (key == "hidden") {
-      s = parse_bool(at, v, "hidden", &rule->hidden);
+    } else if (key == "hidden" || key == "prune" || key == "guarded") {
+      s = parse_bool(at, v, key.c_str(), key == "hidden"  ? &rule->hidden
+                                         : key == "prune" ? &rule->prune : &rule->guarded);
     } else if (key == "xpath" || key == "body") {
       s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
       rule->xpath_at = place(file, v);
@@ -277,19 +280,40 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       return at.error(node["caption"].Mark(),
                       "body names the story's container: it cannot be a caption");
     }
-    if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
-      return at.error(node["action"].Mark(), "an HTML rule's action is drop or keep");
+    if (rule->action == Action::kMetadata) {
+      if (rule->xpath.empty() || !rule->body.empty() || !rule->tags.empty() ||
+          !rule->strip_id_or_class.empty() || !rule->roles.empty() || rule->hidden) {
+        return at.error(node["action"].Mark(), "an HTML metadata rule names its element by xpath alone");
+      }
+      if (rule->field != Field::kTitle && rule->field != Field::kAuthor &&
+          rule->field != Field::kPublished) {
+        return at.error(node["field"] ? node["field"].Mark() : node.Mark(),
+                        "an HTML metadata rule's field is title, author or published");
+      }
+    } else if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
+      return at.error(node["action"].Mark(), "an HTML rule's action is drop, keep or metadata");
+    }
+    const char* body_key = node["prune"] ? "prune" : node["guarded"] ? "guarded" : nullptr;
+    if (body_key != nullptr && rule->body.empty()) {
+      return at.error(node[body_key].Mark(), std::string(body_key) + " is for body rules");
     }
     if (rule->format != InputFormat::kAny) {
       return at.error(node["format"].Mark(), "format is for text rules (HTML rules act on HTML only)");
     }
-    if (rule->pass == Pass::kEarly && rule->strip_id_or_class.empty()) {
-      return at.error(node["pass"].Mark(),
-                      "pass is for strip_id_or_class (tags, roles and hidden act in both "
-                      "passes, xpath before the content is chosen)");
+    if (node["pass"] && rule->strip_id_or_class.empty()) {  // xpath: early unless `content`
+      rule->xpath_in_content = !rule->xpath.empty() && rule->pass == Pass::kContent &&
+                               rule->action == Action::kDrop;
+      if (!rule->xpath_in_content) {
+        return at.error(node["pass"].Mark(), "pass is for strip_id_or_class, or content for an "
+                        "xpath drop rule (tags, roles and hidden act in both passes)");
+      }
     }
-  } else if (node["pass"]) {
-    return at.error(node["pass"].Mark(), "pass is for HTML rules (strip_id_or_class)");
+  } else if (node["pass"] || node["prune"] || node["guarded"]) {
+    const char* k = node["pass"] ? "pass" : node["prune"] ? "prune" : "guarded";
+    return at.error(node[k].Mark(), node["pass"] ? "pass is for HTML rules (strip_id_or_class)"
+                                                 : std::string(k) + " is for body rules");
+  } else if (rule->field == Field::kAuthor || rule->field == Field::kPublished) {
+    return at.error(node["field"].Mark(), "a text rule's field is title or section");
   } else if (!has_pattern && rule->feature == Feature::kNone) {
     return at.error(node.Mark(), "pattern is required (or a feature, or an HTML selector)");
   }

@@ -17,7 +17,10 @@ namespace newsclean {
 enum class Where { kHead, kTail, kAnywhere };
 enum class Unit { kBlock, kLine };
 enum class Action { kDrop, kDropRest, kDropTail, kDropBefore, kKeep, kMetadata };
-enum class Field { kNone, kTitle, kSection };
+// Where `action: metadata` puts the text: a text rule's block goes to the
+// title or the section; an HTML rule's (xpath) first selection to the title,
+// author or publication date.
+enum class Field { kNone, kTitle, kSection, kAuthor, kPublished };
 // Which input a text rule applies to: both, or only text or only HTML.
 enum class InputFormat { kAny, kText, kHtml };
 // When an HTML rule's class/id tokens act: only inside the chosen content
@@ -94,7 +97,11 @@ struct Rule {
   std::vector<std::string> roles;              // ARIA roles
   bool hidden = false;                         // hidden, aria-hidden, display:none
   std::string xpath;                           // elements to act on
+  bool xpath_in_content = false;  // `pass: content` on xpath: only inside the chosen
+                                  // content, never on a third of its text or more
   std::string body;                            // XPath of the story's container
+  bool prune = true;  // with body: the generic HTML rules prune what it selects
+  bool guarded = false;  // with body: the scorer's choice stands where they disagree
   std::string xpath_at;                        // "file:line:col" of xpath or body
 
   // The rule's own tests (`examples:`): texts it must fit and texts it must
@@ -113,6 +120,9 @@ struct Rule {
     return !page_kinds.empty() &&
            std::find(page_kinds.begin(), page_kinds.end(), kind) == page_kinds.end();
   }
+
+  // An HTML rule that fills a metadata field from what its xpath selects.
+  bool is_html_metadata() const { return action == Action::kMetadata && !xpath.empty(); }
 
   bool is_html() const {
     return !tags.empty() || !strip_id_or_class.empty() || !roles.empty() || hidden ||

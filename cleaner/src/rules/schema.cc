@@ -14,7 +14,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"where", "head | tail | anywhere"},
       {"unit", "block | line"},
       {"action", "drop | drop_rest | drop_tail | drop_before | keep | metadata"},
-      {"field", "title | section, with action metadata"},
+      {"field", "title | section (text rules), title | author | published (xpath), with action metadata"},
       {"min_words", "the block has at least this many words"},
       {"max_words", "the block has at most this many words"},
       {"once", "only the first block the rule fits"},
@@ -29,6 +29,8 @@ const std::vector<RuleKey>& rule_keys() {
       {"hidden", "HTML: elements the page hides"},
       {"xpath", "HTML: elements an XPath 1.0 expression selects"},
       {"body", "HTML: XPath of the story's container"},
+      {"prune", "HTML, with body: false to leave what body selects unpruned by generic rules"},
+      {"guarded", "HTML, with body: the scorer's choice stands where the two disagree"},
       {"pass", "content | early: when class/id tokens act"},
       {"examples", "hit / miss: made-up texts the rule must fit and must not fit"},
   };
