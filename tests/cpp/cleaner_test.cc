@@ -718,3 +718,25 @@ TEST(PageText, TheCallerDecidesWhatTheInputIs) {
 }
 
 }  // namespace
+
+namespace newsclean {
+namespace {
+
+// The inputs the fuzzers start from, and those that once broke a promise
+// (kept there when fixed): run here too, so the sanitizer build of the tests
+// checks them on every run.
+TEST(Cleaner, FuzzSeedPagesKeepThePromises) {
+  std::size_t pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kSource / "tests/fuzz/seeds/html")) {
+    const Result r = Cleaner().clean(read(entry.path()), "https://www.example.com/a", Format::kHtml);
+    EXPECT_EQ(find_invalid_utf8(r.text), std::string::npos) << entry.path();
+    for (const Removal& m : r.removed) {
+      EXPECT_EQ(find_invalid_utf8(m.text), std::string::npos) << entry.path();
+    }
+    ++pages;
+  }
+  EXPECT_GE(pages, 3u);
+}
+
+}  // namespace
+}  // namespace newsclean

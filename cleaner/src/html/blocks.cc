@@ -60,10 +60,11 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
         }
         if (!is_element(n)) {
           // A removal inside the content stood before the block under way.
-          Removed* removed = st.removal_at(n);
-          if (removed != nullptr) {
-            if (removed->index == Removed::kUnplaced) removed->index = blocks->size();
-            st.placed.push_back(removed);
+          const std::size_t k = st.removal_index(n);
+          if (k < st.removals.size()) {
+            Removed& removed = st.removals[k];
+            if (removed.index == Removed::kUnplaced) removed.index = blocks->size();
+            st.placed.push_back(k);
           }
           return false;
         }

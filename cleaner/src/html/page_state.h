@@ -100,8 +100,9 @@ struct PageState {
   std::vector<NodePtr> unlinked;
   // Those of them taken out by remove(), in the order they were.
   std::vector<Removed> removals;
-  // The removals emit_blocks met inside the content, in document order.
-  std::vector<Removed*> placed;
+  // The removals emit_blocks met inside the content, in document order, as
+  // indices into `removals` (which may grow, and move, after they are met).
+  std::vector<std::size_t> placed;
 
   // The figures of element `n`, created empty on first use.
   NodeStats& stats(xmlNode* n) {
@@ -139,9 +140,16 @@ struct PageState {
 
   // The removal whose placeholder `n` is, or null.
   Removed* removal_at(const xmlNode* n) {
-    if (n->type != XML_COMMENT_NODE || n->_private == nullptr) return nullptr;
+    const std::size_t k = removal_index(n);
+    return k < removals.size() ? &removals[k] : nullptr;
+  }
+
+  // The index in `removals` of the removal whose placeholder `n` is, or
+  // removals.size().
+  std::size_t removal_index(const xmlNode* n) const {
+    if (n->type != XML_COMMENT_NODE || n->_private == nullptr) return removals.size();
     const auto k = reinterpret_cast<std::uintptr_t>(n->_private) - 1;
-    return k < removals.size() && removals[k].placeholder == n ? &removals[k] : nullptr;
+    return k < removals.size() && removals[k].placeholder == n ? k : removals.size();
   }
 
  private:

@@ -186,8 +186,8 @@ std::vector<ElementRemoval> collect_removals(PageState& st, xmlNode* body,
   Collector found(st, max_bytes);
   const auto add_placed = [&](const ContentSpan& s) {
     for (std::size_t k = s.placed_begin; k < s.placed_end; ++k) {
-      const Removed* r = st.placed[k];
-      found.add(r->node, r->placeholder, r->rule, r->reason, r->index, r->site_rule);
+      const Removed& r = st.removals[st.placed[k]];
+      found.add(r.node, r.placeholder, r.rule, r.reason, r.index, r.site_rule);
     }
   };
   // Content that is <body> or holds it (a site rule's `body: //html`): all
