@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -348,6 +349,7 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
         finally:
             os.unlink(f.name)
 
+    start = _cleaner_start() if newsclean.get("available") else None
     ref_name = "newsclean" if "newsclean" in rows else "newsclean text"
     ref = rows.get(ref_name, {}).get("pages_per_s")
     for row in rows.values():  # time per page relative to newsclean's
@@ -363,8 +365,35 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
                      "(above 1: slower than newsclean).")
     else:
         notes.append("newsclean is not importable: no newsclean rows, no ratio.")
+    if start:
+        notes.append(f"A Cleaner with the built-in rules, in a fresh process: the first "
+                     f"{start['first_ms']:.0f} ms (rules compiled), a second "
+                     f"{start['second_ms']:.2f} ms, an unpickled one {start['unpickle_ms']:.2f} ms.")
     return {"pages": len(items), "html_mb": html_mb, "reference": ref_name if ref else None,
-            "systems": rows, "notes": notes}
+            "systems": rows, "notes": notes, "cleaner_start": start}
+
+
+_CLEANER_START = """
+import json, pickle, time
+import newsclean
+t0 = time.perf_counter(); a = newsclean.Cleaner(); a.clean("x")
+t1 = time.perf_counter(); b = newsclean.Cleaner(); b.clean("x")
+t2 = time.perf_counter(); c = pickle.loads(pickle.dumps(b)); c.clean("x")
+t3 = time.perf_counter()
+print(json.dumps({"first_ms": 1e3 * (t1 - t0), "second_ms": 1e3 * (t2 - t1),
+                  "unpickle_ms": 1e3 * (t3 - t2)}))
+"""
+
+
+def _cleaner_start() -> dict | None:
+    """How long a Cleaner takes to build, in a fresh process: the first (the rules
+    compiled) and a second and an unpickled one (the compiled rules shared)."""
+    try:
+        out = subprocess.run([sys.executable, "-c", _CLEANER_START], capture_output=True,
+                             text=True, timeout=120, check=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
 
 
 # ---- reproduce --------------------------------------------------------------------------

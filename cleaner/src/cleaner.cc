@@ -22,8 +22,12 @@
 
 namespace newsclean {
 
-struct Cleaner::Impl {
-  Options options;
+namespace {
+
+// A Cleaner's rules, compiled: all that depends on its rule sources, the
+// ids it disables and its site pack, and on none of its other options.
+// Cleaners built from the same share one (compiled_for).
+struct Compiled {
   std::unique_ptr<const RuleMatcher> matcher;
   std::unique_ptr<const HtmlRules> html;  // the HTML rules of matcher->rules()
   const SitePack* pack = nullptr;         // Options::site_pack, or null
@@ -33,17 +37,6 @@ struct Cleaner::Impl {
   // A site whose rules could not all be used adds a warning.
   const HtmlRules& html_for(std::string_view host, std::vector<std::string>* warnings) const;
 
-  void run(std::string_view input, std::string_view url, Format format,
-           std::string_view charset, Result* r) const;
-
-  // The built-in rules (unless disabled) and `sources`; null on error.
-  static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
-                                           const Options& options, Status* status);
-
-  // The built-in rules, compiled on first use and shared by every Cleaner
-  // that was default-constructed.
-  static std::shared_ptr<const Impl> built_in();
-
  private:
   // The HTML rules of each combination of the pack's sites met so far
   // ("example.com .example.com "); an entry is never removed or changed.
@@ -51,8 +44,8 @@ struct Cleaner::Impl {
   mutable std::unordered_map<std::string, std::unique_ptr<const HtmlRules>> site_rules;
 };
 
-const HtmlRules& Cleaner::Impl::html_for(std::string_view host,
-                                         std::vector<std::string>* warnings) const {
+const HtmlRules& Compiled::html_for(std::string_view host,
+                                    std::vector<std::string>* warnings) const {
   if (pack == nullptr) return *html;
   const std::vector<const SitePack::Site*> sites = pack->sites_for(host);
   if (sites.empty()) return *html;
@@ -74,6 +67,100 @@ const HtmlRules& Cleaner::Impl::html_for(std::string_view host,
   return *rules;
 }
 
+// Compiles the built-in rules (unless options.no_default_rules), then
+// `sources`, less the disabled ids, with the site pack; null on error.
+std::shared_ptr<const Compiled> compile(const std::vector<RuleSource>& sources,
+                                        const Options& options, Status* status) {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  if (!options.no_default_rules) {
+    *status = parse_rules(RuleSource::from_string(std::string(default_rules_yaml()),
+                                                  "<built-in rules.yaml>"),
+                          &rules, &disable, /*require_examples=*/true);
+    if (!status->ok()) return nullptr;
+  }
+  for (const auto& source : sources) {
+    std::vector<Rule> added;
+    *status = parse_rules(source, &added, &disable);
+    if (!status->ok()) return nullptr;
+    merge_rules(std::move(added), &rules);
+  }
+  for (const auto& id : options.disable) disable.push_back({id, "options"});
+  *status = apply_disable(disable, &rules);
+  if (!status->ok()) return nullptr;
+  auto compiled = std::make_shared<Compiled>();
+  if (!options.site_pack.empty()) {
+    compiled->pack = SitePack::get(options.site_pack, status);
+    if (compiled->pack == nullptr) return nullptr;
+  }
+  *status = RuleMatcher::build(std::move(rules), &compiled->matcher);
+  if (!status->ok()) return nullptr;
+  compiled->html = std::make_unique<HtmlRules>(compiled->matcher->rules());
+  return compiled;
+}
+
+// At most this many compiled rule sets are kept for reuse.
+constexpr std::size_t kCompiledKept = 8;
+
+// compile(), once per process for the same sources (by name and text),
+// disabled ids, built-in rules or not, and site pack: a second Cleaner, an
+// unpickled one, a worker's, takes the rules already compiled. The most
+// recently built kCompiledKept are kept; errors are not.
+std::shared_ptr<const Compiled> compiled_for(const std::vector<RuleSource>& sources,
+                                             const Options& options, Status* status) {
+  std::string key;
+  const auto add = [&key](std::string_view part) {
+    key.append(std::to_string(part.size())).push_back(':');
+    key.append(part);
+  };
+  add(options.no_default_rules ? "own" : "built-in");
+  add(options.site_pack);
+  for (const std::string& id : options.disable) add(id);
+  key.push_back('|');
+  for (const RuleSource& source : sources) {
+    add(source.name);
+    add(source.yaml);
+    add(source.error);
+  }
+  static std::mutex mu;
+  static std::vector<std::pair<std::string, std::shared_ptr<const Compiled>>> kept;
+  {
+    const std::lock_guard<std::mutex> lock(mu);
+    for (const auto& [k, compiled] : kept) {
+      if (k == key) return compiled;
+    }
+  }
+  // Compiled outside the lock: two threads may both compile the same; the
+  // first to finish is kept.
+  std::shared_ptr<const Compiled> compiled = compile(sources, options, status);
+  if (compiled == nullptr) return nullptr;
+  const std::lock_guard<std::mutex> lock(mu);
+  for (const auto& [k, other] : kept) {
+    if (k == key) return other;
+  }
+  if (kept.size() >= kCompiledKept) kept.erase(kept.begin());
+  kept.emplace_back(std::move(key), compiled);
+  return compiled;
+}
+
+}  // namespace
+
+struct Cleaner::Impl {
+  Options options;
+  std::shared_ptr<const Compiled> compiled;
+
+  void run(std::string_view input, std::string_view url, Format format,
+           std::string_view charset, Result* r) const;
+
+  // The built-in rules (unless disabled) and `sources`; null on error.
+  static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
+                                           const Options& options, Status* status);
+
+  // The built-in rules, compiled on first use and shared by every Cleaner
+  // that was default-constructed.
+  static std::shared_ptr<const Impl> built_in();
+};
+
 void Cleaner::Impl::run(std::string_view input, std::string_view url, Format format,
                         std::string_view charset, Result* r) const {
   r->stats.bytes_in = input.size();
@@ -81,13 +168,13 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
   Document doc;
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
     std::vector<std::string> warnings;
-    doc = extract_html(input, page_url, html_for(page_url.host, &warnings), charset,
+    doc = extract_html(input, page_url, compiled->html_for(page_url.host, &warnings), charset,
                        options.removed_text_chars);
     doc.warnings.insert(doc.warnings.end(), warnings.begin(), warnings.end());
   } else {
     doc = text_document(input, charset);
   }
-  run_engine(*matcher, options, std::move(doc), page_url, r);
+  run_engine(*compiled->matcher, options, std::move(doc), page_url, r);
 }
 
 std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::built_in() {
@@ -97,10 +184,12 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::built_in() {
     if (!impl) {
       // Unreachable when the embedded rules pass the test suite; cleaning
       // with no rules still works (it only normalises and splits).
-      auto empty = std::make_shared<Impl>();
+      auto empty = std::make_shared<Compiled>();
       RuleMatcher::build({}, &empty->matcher);
       empty->html = std::make_unique<HtmlRules>(empty->matcher->rules());
-      impl = empty;
+      auto fallback = std::make_shared<Impl>();
+      fallback->compiled = std::move(empty);
+      impl = std::move(fallback);
     }
     return impl;
   }();
@@ -121,34 +210,10 @@ std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::build(
     *status = Status(ErrorCode::kInvalidArgument, "caption_threshold must be in [0, 1]");
     return nullptr;
   }
-  std::vector<Rule> rules;
-  std::vector<Disable> disable;
-  if (!options.no_default_rules) {
-    *status = parse_rules(RuleSource::from_string(std::string(default_rules_yaml()),
-                                                  "<built-in rules.yaml>"),
-                          &rules, &disable, /*require_examples=*/true);
-    if (!status->ok()) return nullptr;
-  }
-  for (const auto& source : sources) {
-    std::vector<Rule> added;
-    *status = parse_rules(source, &added, &disable);
-    if (!status->ok()) return nullptr;
-    merge_rules(std::move(added), &rules);
-  }
-  for (const auto& id : options.disable) disable.push_back({id, "options"});
-  *status = apply_disable(disable, &rules);
-  if (!status->ok()) return nullptr;
-  const SitePack* pack = nullptr;
-  if (!options.site_pack.empty()) {
-    pack = SitePack::get(options.site_pack, status);
-    if (pack == nullptr) return nullptr;
-  }
   auto impl = std::make_shared<Cleaner::Impl>();
   impl->options = options;
-  impl->pack = pack;
-  *status = RuleMatcher::build(std::move(rules), &impl->matcher);
-  if (!status->ok()) return nullptr;
-  impl->html = std::make_unique<HtmlRules>(impl->matcher->rules());
+  impl->compiled = compiled_for(sources, options, status);
+  if (impl->compiled == nullptr) return nullptr;
   return impl;
 }
 
@@ -219,7 +284,7 @@ const Options& Cleaner::options() const { return impl().options; }
 
 std::vector<RuleInfo> Cleaner::rules() const {
   std::vector<RuleInfo> out;
-  for (const auto& r : impl().matcher->rules()) {
+  for (const auto& r : impl().compiled->matcher->rules()) {
     out.push_back(
         {r.id, r.category, to_string(r.action), to_string(r.where), r.origin, r.description});
   }

@@ -740,3 +740,66 @@ TEST(Cleaner, FuzzSeedPagesKeepThePromises) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+// Cleaners built from the same rules share them once compiled; nothing else
+// of a Cleaner is shared.
+constexpr const char* kStory =
+    "The council voted on Tuesday to extend the night bus service through the winter.\n"
+    "Officials said the service would cost about two million euros a year to run.\n"
+    "ZZ-MARKER one\n";
+
+std::string marker_rule(const char* pattern) {
+  return std::string("rules:\n  - id: marker\n    category: testjunk\n    pattern: '") +
+         pattern + "'\n    action: drop\n";
+}
+
+TEST(Cleaner, SameRulesOtherOptionsStayApart) {
+  const std::string seed = read(kSource / "seeds/001_53a9f95486086e6a.txt");
+  Options strict;
+  strict.caption_threshold = 1.0;
+  Cleaner a, b;
+  ASSERT_TRUE(Cleaner::create({}, Options(), &a).ok());
+  ASSERT_TRUE(Cleaner::create({}, strict, &b).ok());
+  const Result ra = a.clean(seed), rb = b.clean(seed);
+  ASSERT_EQ(ra.captions.size(), rb.captions.size());
+  EXPECT_TRUE(std::any_of(ra.captions.begin(), ra.captions.end(),
+                          [](const Caption& c) { return c.related; }));
+  EXPECT_TRUE(std::none_of(rb.captions.begin(), rb.captions.end(),
+                           [](const Caption& c) { return c.related; }));
+  EXPECT_EQ(a.options().caption_threshold, Options().caption_threshold);
+  EXPECT_EQ(b.options().caption_threshold, 1.0);
+}
+
+TEST(Cleaner, RulesOfTheSameNameButOtherTextAreTheirOwn) {
+  std::vector<Cleaner> cleaners;
+  // More rule sets than are kept compiled: each Cleaner keeps its own.
+  for (int i = 0; i < 12; ++i) {
+    Cleaner c;
+    const std::string pattern = i % 2 == 0 ? "^ZZ-MARKER" : "^NOTHING-LIKE-THIS";
+    ASSERT_TRUE(Cleaner::create({RuleSource::from_string(marker_rule(pattern.c_str()) +
+                                                         "# " + std::to_string(i) + "\n",
+                                                         "same-name.yaml")},
+                                Options(), &c)
+                    .ok());
+    cleaners.push_back(std::move(c));
+  }
+  for (int i = 0; i < 12; ++i) {
+    const bool dropped = cleaners[i].clean(kStory).text.find("ZZ-MARKER") == std::string::npos;
+    EXPECT_EQ(dropped, i % 2 == 0) << i;
+  }
+}
+
+TEST(Cleaner, AFailedBuildFailsAgain) {
+  for (int i = 0; i < 2; ++i) {
+    Cleaner c;
+    const Status s = Cleaner::create({RuleSource::from_string("rules: [", "bad.yaml")},
+                                     Options(), &c);
+    EXPECT_EQ(s.code(), ErrorCode::kYaml) << i;
+  }
+}
+
+}  // namespace
+}  // namespace newsclean
