@@ -782,3 +782,22 @@ TEST(Html, TextareaValueIsNotPageText) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(Html, JsonLdStringsHaveTheirCharacterReferencesDecoded) {
+  const std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"The results? &#8216;Sobering&#8217; &#x2014; and AT&T &amp; Co\", "
+      "\"author\": {\"name\": \"Ana &Eacute;lise\"}}</script></head><body><article>"
+      "<p>The harbour reopened on Monday after a week of storms, the port authority said, "
+      "and the first ferries left on time.</p><p>Fishermen, who lost a week of work, asked "
+      "the city for help with repairs.</p></article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  EXPECT_EQ(r.title, "The results? \u2018Sobering\u2019 \u2014 and AT&T & Co");
+  EXPECT_EQ(r.author, "Ana \u00c9lise");
+}
+
+}  // namespace
+}  // namespace newsclean

@@ -1,18 +1,59 @@
 #include "html/page_meta.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
+#include <libxml/HTMLparser.h>
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/tuning.h"
 #include "html/dom.h"
 #include "html/selectors.h"
 
 namespace newsclean {
 namespace {
+
+// JSON-LD strings are not HTML, but pages write HTML's character references
+// in them ("The results? &#8216;Sobering&#8217;", "Fish &amp; Chips"):
+// numeric and named references become their characters; a lone "&" stays.
+std::string decode_char_refs(std::string s) {
+  if (s.find('&') == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t semi = s[i] == '&' ? s.find(';', i + 1) : std::string::npos;
+    if (semi == std::string::npos || semi - i > 12 || semi == i + 1) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const std::string name = s.substr(i + 1, semi - i - 1);
+    unsigned long cp = 0;
+    if (name[0] == '#') {
+      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      const std::string digits = name.substr(hex ? 2 : 1);
+      const bool ok = !digits.empty() &&
+                      digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") ==
+                          std::string::npos;
+      cp = ok ? std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10) : 0;
+    } else if (const htmlEntityDesc* e =
+                   htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))) {
+      cp = e->value;
+    }
+    const bool valid = cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    if (!valid) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    append_utf8(static_cast<char32_t>(cp), &out);
+    i = semi + 1;
+  }
+  return out;
+}
 
 // Metadata as one clean line: spaces normalised and collapsed, ends trimmed.
 std::string tidy(const std::string& s) {
@@ -84,15 +125,15 @@ void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_
     const auto str = [&](const char* key) -> std::string {
       if (!j->contains(key)) return {};
       const auto& v = (*j)[key];
-      if (v.is_string()) return v.get<std::string>();
+      if (v.is_string()) return decode_char_refs(v.get<std::string>());
       if (v.is_object() && v.contains("name") && v["name"].is_string()) {
-        return v["name"].get<std::string>();
+        return decode_char_refs(v["name"].get<std::string>());
       }
       if (v.is_array() && !v.empty()) {
         const auto& f = v[0];
-        if (f.is_string()) return f.get<std::string>();
+        if (f.is_string()) return decode_char_refs(f.get<std::string>());
         if (f.is_object() && f.contains("name") && f["name"].is_string()) {
-          return f["name"].get<std::string>();
+          return decode_char_refs(f["name"].get<std::string>());
         }
       }
       return {};
@@ -110,7 +151,7 @@ void read_json_ld(const std::string& text, PageMeta* meta, std::string* article_
                      it["item"].contains("name") && it["item"]["name"].is_string()) {
             name = it["item"]["name"].get<std::string>();
           }
-          if (!name.empty()) meta->section.push_back(name);
+          if (!name.empty()) meta->section.push_back(decode_char_refs(std::move(name)));
         }
       }
     } else if (type.find("Article") != std::string::npos || type == "BlogPosting" ||
