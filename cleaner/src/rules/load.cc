@@ -1,4 +1,7 @@
 // Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
+// One job, kept whole (420 lines): each key of a rule is read next to the
+// check that names its place; merging rule sets and `disable:` are already
+// apart (merge.cc), and the key table is schema.cc.
 #include <algorithm>
 #include <cctype>
 #include <sstream>
