@@ -97,6 +97,56 @@ TEST(RuleMatcher, ErrorsNameThePatternPosition) {
   EXPECT_EQ(m, nullptr);
 }
 
+// The refusals are found with the compiled sets (a pattern is compiled once):
+// each must still name its rule, anchored or not, in any bucket.
+TEST(RuleMatcher, RefusesPatternsThatMatchTheEmptyStringOrAnyText) {
+  const auto error_of = [](std::vector<Rule> rules) {
+    std::unique_ptr<const RuleMatcher> m;
+    const Status s = RuleMatcher::build(std::move(rules), &m);
+    EXPECT_EQ(m == nullptr, !s.ok());
+    return s.message();
+  };
+  Rule short_empty = rule("short-empty", "^(?:follow)?");
+  short_empty.max_words = 5;
+  EXPECT_EQ(error_of({rule("fine", "follow us"), short_empty}),
+            "t.yaml:1:1: rule 'short-empty': pattern matches the empty string, so it would "
+            "match every block");
+  EXPECT_EQ(error_of({rule("fine", "follow us"), rule("dot", "."), rule("later", "x*")}),
+            "t.yaml:1:1: rule 'dot': pattern matches any text (a catch-all)");
+  EXPECT_EQ(error_of({rule("any-start", "^[\\s\\S]"), rule("fine", "follow us")}),
+            "t.yaml:1:1: rule 'any-start': pattern matches any text (a catch-all)");
+  // A pattern that matches most probes but not all is a rule, not a catch-all.
+  EXPECT_EQ(error_of({rule("letters", "\\p{L}")}), "");
+}
+
+TEST(RuleMatcher, TellsTheFirstFaultyRuleAndItsFirstFault) {
+  std::unique_ptr<const RuleMatcher> m;
+  Rule bad_unless = rule("bad-unless", "");  // empty pattern: told before the unless
+  bad_unless.unless = "a(";
+  bad_unless.unless_at = "t.yaml:2:2";
+  Status s = RuleMatcher::build({rule("fine", "follow us"), bad_unless, rule("bad", "a(b")}, &m);
+  EXPECT_EQ(s.message(), "t.yaml:1:1: rule 'bad-unless': pattern is empty");
+  bad_unless.pattern = "x*";  // matches the empty string: told before the unless
+  s = RuleMatcher::build({rule("fine", "follow us"), bad_unless, rule("bad", "a(b")}, &m);
+  EXPECT_EQ(s.message().rfind("t.yaml:1:1: rule 'bad-unless': pattern matches the empty", 0), 0u);
+  bad_unless.pattern = "follow";
+  s = RuleMatcher::build({rule("fine", "follow us"), bad_unless, rule("bad", "a(b")}, &m);
+  EXPECT_EQ(s.message().rfind("t.yaml:2:2: rule 'bad-unless': invalid unless pattern", 0), 0u);
+  EXPECT_EQ(m, nullptr);
+}
+
+TEST(RuleMatcher, UnlessVetoesAHitOfItsOwnRuleOnly) {
+  Rule vetoed = rule("vetoed", "follow us");
+  vetoed.unless = "(?i)newsletter";
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({vetoed, rule("plain", "follow")}, &m).ok());
+  std::vector<int> hits;
+  m->match(Unit::kBlock, "Follow the Newsletter: follow us", 5, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{1}));
+  m->match(Unit::kBlock, "Please follow us", 3, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{0, 1}));
+}
+
 
 TEST(AnchoredAtStart, EveryAlternativeMustStartAtTheStart) {
   for (const char* p : {"^a", "(?i)^a|^b", "(?i:^a|^b)c", "(?:^a|(?:^b|^c))", "\\Afoo",

@@ -165,7 +165,7 @@ bool is_menu_row(std::string_view text) {
     if (text[i] == '|') {
       width = 1;
       ++pipes;
-    } else {
+    } else if (text[i] == ' ') {  // each separator in kSpaced starts with a space
       for (std::string_view s : kSpaced) {
         if (text.substr(i, s.size()) == s) {
           width = s.size();

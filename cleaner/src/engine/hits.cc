@@ -34,9 +34,9 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
       continue;
     }
     const auto fits = [&](const Rule& r, std::size_t words) {
-      return r.in_scope(url.host) && words_fit(r, words) && features.has(r.feature, i) &&
-             (story || !r.needs_story) && fits_format(r.format, doc.html) &&
-             !r.suspended_on(doc.kind, doc.discussion);
+      return r.in_scope(url.host) && words_fit(r, words) && (story || !r.needs_story) &&
+             fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion) &&
+             features.has(r.feature, i);  // last: the dearest to ask
     };
     matcher.match(Unit::kBlock, b.text, b.words, &found);
     for (int k : found) {
@@ -49,7 +49,9 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
       std::size_t nl = b.text.find('\n', pos);
       if (nl == std::string::npos) nl = b.text.size();
       const std::string_view line(b.text.data() + pos, nl - pos);
-      const std::size_t line_words = count_words(line);
+      // A text block is one line, its words counted already (as count_words).
+      const std::size_t line_words = !doc.html && line.size() == b.text.size() ? b.words
+                                                                               : count_words(line);
       matcher.match(Unit::kLine, line, line_words, &found);
       for (int k : found) {
         if (fits(rules[k], line_words)) hits[i].push_back(k);

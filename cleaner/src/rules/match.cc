@@ -1,6 +1,8 @@
 // Compiling and matching rules with RE2: one RE2::Set pass per string.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <mutex>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -31,30 +33,15 @@ Status pattern_error(const Rule& r, const std::string& what,
                 (at.empty() ? r.pattern_at : at) + ": rule '" + r.id + "': " + what);
 }
 
-// A rule's `unless` pattern, if any, must compile (with or without a
-// pattern of its own).
-Status check_unless(const Rule& r) {
-  if (r.unless.empty()) return {};
-  RE2 unless(r.unless, re2_options());
-  if (!unless.ok()) {
-    return pattern_error(r, "invalid unless pattern: " + unless.error(), r.unless_at);
+// A rule's `unless` pattern compiled, or null when it has none; *error
+// says why it does not compile.
+std::unique_ptr<const RE2> compile_unless(const Rule& r, Status* error) {
+  if (r.unless.empty()) return nullptr;
+  auto unless = std::make_unique<const RE2>(r.unless, re2_options());
+  if (!unless->ok()) {
+    *error = pattern_error(r, "invalid unless pattern: " + unless->error(), r.unless_at);
   }
-  return {};
-}
-
-Status check_pattern(const Rule& r) {
-  if (r.pattern.empty()) return pattern_error(r, "pattern is empty");
-  RE2 re(r.pattern, re2_options());
-  if (!re.ok()) return pattern_error(r, "invalid pattern: " + re.error());
-  if (RE2::PartialMatch("", re)) {
-    return pattern_error(r, "pattern matches the empty string, so it would match every block");
-  }
-  Status s = check_unless(r);
-  if (!s.ok()) return s;
-  const bool all = std::all_of(std::begin(kProbes), std::end(kProbes),
-                               [&](const char* p) { return RE2::PartialMatch(p, re); });
-  if (all) return pattern_error(r, "pattern matches any text (a catch-all)");
-  return {};
+  return unless;
 }
 
 // An HTML rule's XPath expressions must compile.
@@ -195,6 +182,9 @@ RE2::Options set_options() {
 // whether they are anchored at the start of the block: a set of those is
 // matched anchored, and its DFA stops as soon as no rule can match any more
 // (after a word or two of most blocks) instead of reading to the end.
+// (Fewer, larger sets were tried: the DFA of a set holding several buckets,
+// or anchored and unanchored rules together, has many more states, and
+// building them made cleaning 2 to 6 times slower.)
 constexpr std::size_t kBucketMax[] = {12, 30, 80, SIZE_MAX};
 constexpr int kBuckets = 4;
 constexpr int kSets = 2 * kBuckets * 2;  // unit x bucket x anchored
@@ -220,59 +210,113 @@ struct RuleMatcher::Sets {
   std::vector<RE2::Set> set;
   std::vector<int> rule[kSets];  // set entry -> index into rules_
   bool any[kSets] = {};  // the set has rules
-  // Per rule: its compiled pattern (used one by one only if a set's DFA runs
-  // out of memory) and its `unless` pattern, or null.
-  std::vector<std::unique_ptr<const RE2>> pattern;
+  // Per rule: its `unless` pattern, or null.
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
+  // Per rule: its pattern compiled alone, made only if a set's DFA runs out
+  // of memory (never so far: the sets have room), so that starting costs one
+  // compilation of each pattern (in its set), not two.
+  mutable std::mutex alone_mutex;
+  mutable std::vector<std::unique_ptr<const RE2>> alone;
 
   // Appends the rules of set `k` whose pattern matches `text`.
-  void find(int k, const re2::StringPiece& text, std::vector<int>* rules_hit) const;
+  void find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
+            std::vector<int>* rules_hit) const;
+  // Rule r's pattern compiled alone.
+  const RE2& pattern(const std::vector<Rule>& rules, int r) const;
 };
 
 RuleMatcher::~RuleMatcher() = default;
+
+namespace {
+
+// What is wrong with each rule, found in two passes (before and after the
+// sets are compiled). The first faulty rule is told, with its first fault in
+// this order: pattern (empty, invalid; XPath), matches the empty string,
+// `unless`, matches any text.
+struct Faults {
+  explicit Faults(std::size_t n) : pattern(n), unless(n), matches_empty(n), matches_all(n) {}
+  std::vector<Status> pattern;   // empty, invalid, or an HTML rule's XPath
+  std::vector<Status> unless;    // the `unless` pattern does not compile
+  std::vector<char> matches_empty, matches_all;
+
+  Status first(const std::vector<Rule>& rules) const {
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (!pattern[i].ok()) return pattern[i];
+      if (matches_empty[i]) {
+        return pattern_error(rules[i],
+                             "pattern matches the empty string, so it would match every block");
+      }
+      if (!unless[i].ok()) return unless[i];
+      if (matches_all[i]) return pattern_error(rules[i], "pattern matches any text (a catch-all)");
+    }
+    return {};
+  }
+};
+
+}  // namespace
 
 Status RuleMatcher::build(std::vector<Rule> rules,
                           std::unique_ptr<const RuleMatcher>* out) {
   std::unique_ptr<RuleMatcher> m(new RuleMatcher());
   auto sets = std::make_unique<Sets>();
+  Faults faults(rules.size());
+  sets->unless.resize(rules.size());
+  sets->alone.resize(rules.size());
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
     if (r.is_html()) {  // acts on elements, not on blocks
-      sets->pattern.push_back(nullptr);
-      sets->unless.push_back(nullptr);
-      Status s = check_xpath(r);
-      if (!s.ok()) return s;
+      faults.pattern[i] = check_xpath(r);
       continue;
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
-      Status s = check_unless(r);
-      if (!s.ok()) return s;
+      sets->unless[i] = compile_unless(r, &faults.unless[i]);
       sets->always[u].push_back(static_cast<int>(i));
-      sets->pattern.push_back(nullptr);
-      sets->unless.push_back(
-          r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
       continue;
     }
-    Status s = check_pattern(r);
-    if (!s.ok()) return s;
+    if (r.pattern.empty()) {
+      faults.pattern[i] = pattern_error(r, "pattern is empty");
+      continue;
+    }
     std::string error;
     const int k = set_index(u, bucket_of(r.max_words), anchored_at_start(r.pattern));
     if (sets->set[k].Add(r.pattern, &error) < 0) {
-      return pattern_error(r, "invalid pattern: " + error);
+      faults.pattern[i] = pattern_error(r, "invalid pattern: " + error);
+      continue;
     }
+    sets->unless[i] = compile_unless(r, &faults.unless[i]);
     sets->rule[k].push_back(static_cast<int>(i));
     sets->any[k] = true;
-    sets->pattern.push_back(std::make_unique<const RE2>(r.pattern, re2_options()));
-    sets->unless.push_back(
-        r.unless.empty() ? nullptr : std::make_unique<const RE2>(r.unless, re2_options()));
   }
   for (int k = 0; k < kSets; ++k) {
     if (sets->any[k] && !sets->set[k].Compile()) {
-      return Status(ErrorCode::kRegex, "the rule patterns together are too large to compile");
+      const Status s = faults.first(rules);
+      return s.ok() ? Status(ErrorCode::kRegex, "the rule patterns together are too large to compile")
+                    : s;
     }
   }
+  // A pattern that matches the empty string, or every probe, is refused.
+  std::vector<int> hit;
+  for (int k = 0; k < kSets; ++k) {
+    if (!sets->any[k]) continue;
+    hit.clear();
+    sets->find(k, re2::StringPiece(), rules, &hit);
+    for (int i : hit) faults.matches_empty[i] = 1;
+    std::vector<int> all = sets->rule[k];  // ascending: rules are added in order
+    for (const char* probe : kProbes) {
+      hit.clear();
+      sets->find(k, probe, rules, &hit);
+      std::sort(hit.begin(), hit.end());
+      std::vector<int> still;
+      std::set_intersection(all.begin(), all.end(), hit.begin(), hit.end(),
+                            std::back_inserter(still));
+      all.swap(still);
+    }
+    for (int i : all) faults.matches_all[i] = 1;
+  }
+  const Status s = faults.first(rules);
+  if (!s.ok()) return s;
   m->rules_ = std::move(rules);
   m->sets_ = std::move(sets);
   *out = std::move(m);
@@ -284,34 +328,47 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   hits->clear();
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
-  std::vector<int> candidates = sets_->always[u];
+  hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
   for (int b = 0; b < kBuckets; ++b) {
     if (kBucketMax[b] < words) continue;
     for (const bool anchored : {false, true}) {
       const int k = set_index(u, b, anchored);
-      if (sets_->any[k]) sets_->find(k, text, &candidates);
+      if (sets_->any[k]) sets_->find(k, text, rules_, hits);
     }
   }
-  for (int k : candidates) {
-    const RE2* unless = sets_->unless[k].get();
-    if (unless == nullptr || !RE2::PartialMatch(text, *unless)) hits->push_back(k);
-  }
+  // Drop the candidates that their `unless` pattern vetoes.
+  hits->erase(std::remove_if(hits->begin(), hits->end(),
+                             [&](int k) {
+                               const RE2* unless = sets_->unless[k].get();
+                               return unless != nullptr && RE2::PartialMatch(text, *unless);
+                             }),
+              hits->end());
   std::sort(hits->begin(), hits->end());
 }
 
-void RuleMatcher::Sets::find(int k, const re2::StringPiece& text,
+const RE2& RuleMatcher::Sets::pattern(const std::vector<Rule>& rules, int r) const {
+  const std::lock_guard<std::mutex> lock(alone_mutex);
+  if (alone[r] == nullptr) alone[r] = std::make_unique<const RE2>(rules[r].pattern, re2_options());
+  return *alone[r];
+}
+
+void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
                              std::vector<int>* rules_hit) const {
-  std::vector<int> entries;
   RE2::Set::ErrorInfo error{};
-  if (!set[k].Match(text, &entries, &error)) {
-    if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
-    // The set's DFA ran out of memory on this text: ask each rule instead.
-    entries.clear();
-    for (std::size_t e = 0; e < rule[k].size(); ++e) {
-      if (RE2::PartialMatch(text, *pattern[rule[k][e]])) entries.push_back(static_cast<int>(e));
-    }
+  // Most strings hit no rule: first ask only whether any does (no match list
+  // to fill, and the DFA stops at the first hit).
+  bool any = set[k].Match(text, nullptr, &error);
+  std::vector<int> entries;
+  if (any) any = set[k].Match(text, &entries, &error);
+  if (any) {
+    for (int e : entries) rules_hit->push_back(rule[k][e]);
+    return;
   }
-  for (int e : entries) rules_hit->push_back(rule[k][e]);
+  if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
+  // The set's DFA ran out of memory on this text: ask each rule instead.
+  for (const int r : rule[k]) {
+    if (RE2::PartialMatch(text, pattern(rules, r))) rules_hit->push_back(r);
+  }
 }
 
 }  // namespace newsclean
