@@ -1,6 +1,9 @@
 // Compiling and matching rules with RE2: one RE2::Set pass per string.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <system_error>
+#include <thread>
 #include <iterator>
 #include <mutex>
 
@@ -214,8 +217,7 @@ struct RuleMatcher::Sets {
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
   // Per rule: its pattern compiled alone, made only if a set's DFA runs out
-  // of memory (never so far: the sets have room), so that starting costs one
-  // compilation of each pattern (in its set), not two.
+  // of memory (never so far), so that each pattern is compiled once at start.
   mutable std::mutex alone_mutex;
   mutable std::vector<std::unique_ptr<const RE2>> alone;
 
@@ -254,6 +256,23 @@ struct Faults {
   }
 };
 
+// Runs work(0) ... work(n - 1) on as many threads as there are cores.
+template <typename Work>
+void run_on_cores(std::size_t n, const Work& work) {
+  std::atomic<std::size_t> next{0};
+  const auto loop = [&] {
+    for (std::size_t i = next++; i < n; i = next++) work(i);
+  };
+  std::vector<std::thread> helpers;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  try {
+    for (unsigned t = 1; t < cores && t < n; ++t) helpers.emplace_back(loop);
+  } catch (const std::system_error&) {  // no thread to spare: this one does the rest
+  }
+  loop();
+  for (std::thread& t : helpers) t.join();
+}
+
 }  // namespace
 
 Status RuleMatcher::build(std::vector<Rule> rules,
@@ -263,7 +282,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   Faults faults(rules.size());
   sets->unless.resize(rules.size());
   sets->alone.resize(rules.size());
-  for (std::size_t i = 0; i < rules.size(); ++i) {
+  std::vector<int> members[kSets];  // the rules with a pattern, by set
+  for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
     if (r.is_html()) {  // acts on elements, not on blocks
@@ -272,29 +292,35 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
       sets->unless[i] = compile_unless(r, &faults.unless[i]);
-      sets->always[u].push_back(static_cast<int>(i));
+      sets->always[u].push_back(i);
       continue;
     }
     if (r.pattern.empty()) {
       faults.pattern[i] = pattern_error(r, "pattern is empty");
       continue;
     }
-    std::string error;
-    const int k = set_index(u, bucket_of(r.max_words), anchored_at_start(r.pattern));
-    if (sets->set[k].Add(r.pattern, &error) < 0) {
-      faults.pattern[i] = pattern_error(r, "invalid pattern: " + error);
-      continue;
-    }
+    members[set_index(u, bucket_of(r.max_words), anchored_at_start(r.pattern))].push_back(i);
     sets->unless[i] = compile_unless(r, &faults.unless[i]);
-    sets->rule[k].push_back(static_cast<int>(i));
-    sets->any[k] = true;
   }
-  for (int k = 0; k < kSets; ++k) {
-    if (sets->any[k] && !sets->set[k].Compile()) {
-      const Status s = faults.first(rules);
-      return s.ok() ? Status(ErrorCode::kRegex, "the rule patterns together are too large to compile")
-                    : s;
+  // Parsing and compiling the patterns is most of the time a Cleaner (or the
+  // CLI) takes to start; the sets are independent, so each core takes some.
+  std::atomic<bool> compiled{true};
+  run_on_cores(kSets, [&](std::size_t k) {
+    for (const int i : members[k]) {
+      std::string error;
+      if (sets->set[k].Add(rules[i].pattern, &error) < 0) {
+        faults.pattern[i] = pattern_error(rules[i], "invalid pattern: " + error);
+      } else {
+        sets->rule[k].push_back(i);
+      }
     }
+    sets->any[k] = !sets->rule[k].empty();
+    if (sets->any[k] && !sets->set[k].Compile()) compiled = false;
+  });
+  if (!compiled) {
+    const Status s = faults.first(rules);
+    return s.ok() ? Status(ErrorCode::kRegex, "the rule patterns together are too large to compile")
+                  : s;
   }
   // A pattern that matches the empty string, or every probe, is refused.
   std::vector<int> hit;
