@@ -63,10 +63,13 @@ Normalised normalise(std::string_view in) {
   std::size_t i = 0;
   while (i < in.size()) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
-    // Fast path: printable ASCII and newline are copied as they are.
-    if ((c >= 0x20 && c < 0x7F) || c == '\n') {
-      out.text.push_back(static_cast<char>(c));
-      ++i;
+    // Fast path: runs of printable ASCII and newlines are copied as they are.
+    const auto plain = [](unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\n'; };
+    if (plain(c)) {
+      std::size_t end = i + 1;
+      while (end < in.size() && plain(static_cast<unsigned char>(in[end]))) ++end;
+      out.text.append(in.data() + i, end - i);
+      i = end;
       continue;
     }
     if (c == '\r') {

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <unordered_map>
 
 namespace newsclean {
@@ -138,9 +137,15 @@ bool is_menu_item(std::string_view item) {
   std::size_t words = 1;
   for (std::size_t i = 0; i < item.size(); ++i) {
     const char c = item[i];
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '"' || c == '\'' ||
-        std::strchr(",;:!?()", c) != nullptr || (c == '.' && i + 1 == item.size())) {
-      return false;
+    switch (c) {
+      case ',': case ';': case ':': case '!': case '?': case '(': case ')':
+      case '"': case '\'': case '\0':
+        return false;
+      case '.':
+        if (i + 1 == item.size()) return false;
+        break;
+      default:
+        if (c >= '0' && c <= '9') return false;
     }
     words += c == ' ';
   }
@@ -182,7 +187,9 @@ bool is_menu_row(std::string_view text) {
     i += width;
     start = i;
   }
-  if (!item(text.size())) return false;
+  // Without a separator the text is one item: never a row.
+  static_assert(kMenuMinItems > 1 && kMenuMinPipedItems > 1);
+  if (pipes + spaced == 0 || !item(text.size())) return false;
   return pipes > 0 ? items >= kMenuMinPipedItems && pipes + spaced >= 2 : items >= kMenuMinItems;
 }
 
