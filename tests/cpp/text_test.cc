@@ -5,6 +5,18 @@
 namespace newsclean {
 namespace {
 
+TEST(CountWords, SpacesAndNewlinesSeparateWords) {
+  EXPECT_EQ(count_words(""), 0u);
+  EXPECT_EQ(count_words("   \n "), 0u);
+  EXPECT_EQ(count_words("one"), 1u);
+  EXPECT_EQ(count_words(" one"), 1u);
+  EXPECT_EQ(count_words("one "), 1u);
+  EXPECT_EQ(count_words("one  two\nthree\n\nfour"), 4u);
+  EXPECT_EQ(count_words("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7"), 33u);
+  EXPECT_EQ(count_words("tab\tand\fform feed"), 2u);  // only ' ' and '\n' separate
+  EXPECT_EQ(count_words("東京 “quoted” Zoë"), 3u);
+}
+
 TEST(Normalise, OddSpacesBecomeSpacesAndInvisiblesGo) {
   EXPECT_EQ(normalise("a\u00a0b\u2009c\u3000d\te").text, "a b c d e");
   EXPECT_EQ(normalise("zero\u200bwidth\u2060join\u00adsoft").text, "zerowidthjoinsoft");
