@@ -12,16 +12,16 @@
 #include "checkpoint.h"
 #include "json_io.h"
 #include "output.h"
-#include "parallel.h"
+#include "pipeline.h"
 #include "report.h"
 
 namespace newsclean::cli {
 namespace {
 
-// A chunk holds at most this many documents or this many input bytes; its
-// documents are cleaned in parallel, then written in order.
-constexpr std::size_t kChunkDocs = 512;
-constexpr std::size_t kChunkBytes = std::size_t{64} << 20;
+// With -o, a checkpoint is taken once this many documents or this many input
+// bytes have been written since the last one (at the next place one may fall).
+constexpr std::size_t kCheckpointDocs = 512;
+constexpr std::size_t kCheckpointBytes = std::size_t{64} << 20;
 
 void usage_error(const std::string& message) {
   std::fprintf(stderr, "newsclean: error: %s\n", message.c_str());
@@ -49,7 +49,7 @@ class Writer {
   }
 
   // Syncs the files being written and fills in where the run is. Called
-  // between chunks, which never end inside a text document. False when a
+  // only where may_checkpoint_after() allows, never inside a text document. False when a
   // file could not be synced: then there is no checkpoint to take.
   bool checkpoint(Checkpoint* c) {
     c->input = done_.input;
@@ -220,9 +220,9 @@ std::string run_key(const CleanConfig& config, const std::vector<Input>& inputs)
   return dump_line(key);
 }
 
-// A chunk may end after this item: never inside a text document (between
-// its kBegin and kEnd), so a checkpoint never falls there.
-bool may_end_chunk(const Item& item, const std::vector<Input>& inputs) {
+// A checkpoint may be taken after this item: never inside a text document
+// (between its kBegin and kEnd).
+bool may_checkpoint_after(const Item& item, const std::vector<Input>& inputs) {
   if (item.kind == Item::Kind::kEnd) return true;
   if (item.kind == Item::Kind::kBegin) return inputs[item.input].kind == FileKind::kJsonl;
   return inputs[item.input].kind == FileKind::kJsonl || item.failed;
@@ -333,37 +333,35 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
     reporter.restore(resume.in, resume.cleaned, resume.failed);
   }
 
-  std::vector<Item> chunk;
   bool checkpoint_failed = false;
-  for (bool more = true; more;) {
-    chunk.clear();
-    std::size_t docs = 0;
-    std::size_t bytes = 0;
-    while ((docs < kChunkDocs && bytes < kChunkBytes) ||
-           (!chunk.empty() && !may_end_chunk(chunk.back(), inputs))) {
-      Item item;
-      if (!reader.next(&item)) {
-        more = false;
-        break;
-      }
-      docs += item.kind == Item::Kind::kDoc;
-      bytes += item.data.size();
-      chunk.push_back(std::move(item));
+  std::size_t docs = 0;   // documents and input bytes since the last checkpoint
+  std::size_t bytes = 0;
+  PipelineSteps steps;
+  steps.read = [&reader](Item* item) { return reader.next(item); };
+  steps.needs_work = [](const Item& item) {
+    return item.kind == Item::Kind::kDoc && !item.failed;
+  };
+  steps.work = [&](Item* item) {
+    process_item(inputs[item->input], cleaner, config.document, item);
+  };
+  steps.write = [&](Item& item) {
+    docs += item.kind == Item::Kind::kDoc;
+    bytes += item.data.size() + item.output.size();
+    writer.handle(item);
+    if (checkpoint_file.empty() || checkpoint_failed ||
+        (docs < kCheckpointDocs && bytes < kCheckpointBytes) ||
+        !may_checkpoint_after(item, inputs)) {
+      return;
     }
-    parallel_for(chunk.size(), workers, [&](std::size_t i) {
-      Item& item = chunk[i];
-      process_item(inputs[item.input], cleaner, config.document, &item);
-    });
-    for (const Item& item : chunk) writer.handle(item);
-    if (!checkpoint_file.empty() && more && !checkpoint_failed) {
-      if (!writer.checkpoint(&checkpoint)) continue;  // the write error is reported at the end
-      if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
-        reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
-                       " (this run cannot be resumed)\n");
-        checkpoint_failed = true;
-      }
+    docs = bytes = 0;
+    if (!writer.checkpoint(&checkpoint)) return;  // the write error is reported at the end
+    if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
+      reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
+                     " (this run cannot be resumed)\n");
+      checkpoint_failed = true;
     }
-  }
+  };
+  run_pipeline(workers, steps);
 
   bool errors_ok = true;
   if (errors != nullptr && !errors->commit(&error)) {

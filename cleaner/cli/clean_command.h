@@ -1,7 +1,8 @@
-// `newsclean clean`: reads the inputs, cleans them on worker threads in
-// chunks, and writes the results in input order whatever the thread count.
-// Every document that goes in comes out, in the output or (--errors) in the
-// errors file; a run with -o checkpoints after each chunk and can be resumed.
+// `newsclean clean`: reads the inputs on one thread, cleans them on worker
+// threads and writes the results in input order whatever the thread count,
+// all three at once (pipeline.h). Every document that goes in comes out, in
+// the output or (--errors) in the errors file; a run with -o checkpoints
+// every 512 documents (or 64 MB written) and can be resumed.
 
 #ifndef NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 #define NEWSCLEAN_CLI_CLEAN_COMMAND_H_
