@@ -118,7 +118,7 @@ class Writer {
     const Input& in = inputs_[item.input];
     if (!inside_) {
       done_ = {item.input + 1, 0};  // an input that could not be read at all
-    } else if (in.kind == FileKind::kJsonl) {
+    } else if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet) {
       done_ = {item.input, item.line};
     }
     if (item.failed) {
@@ -147,7 +147,7 @@ class Writer {
   // Text documents on stdout after the first one get an empty line before
   // them (output.h).
   std::string_view separated(const Input& in, const std::string& output) {
-    if (in.kind == FileKind::kJsonl || json_) return output;
+    if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet || json_) return output;
     if (!text_written_) {
       text_written_ = true;
       return output;
@@ -157,13 +157,16 @@ class Writer {
   }
 
   // One line of the errors file: {"source", "line", "reason", "record"}, the
-  // record as the text of its line (null for a file that could not be read).
+  // record as the text of its line (null for a file that could not be read);
+  // for a WARC record, "line" is null and "warc_record" its number.
   void write_error(const Input& in, const Item& item) {
     if (errors_ == nullptr) return;
+    const bool warc = in.kind == FileKind::kWet;
     Json line = {{"source", in.name},
-                 {"line", item.line == 0 ? Json() : Json(item.line)},
-                 {"reason", item.error},
-                 {"record", item.data.empty() ? Json() : Json(item.data)}};
+                 {"line", item.line == 0 || warc ? Json() : Json(item.line)}};
+    if (warc) line["warc_record"] = item.line == 0 ? Json() : Json(item.line);
+    line["reason"] = item.error;
+    line["record"] = item.data.empty() || warc ? Json() : Json(item.data);
     errors_->write(dump_line(line) + "\n");
   }
 
@@ -224,8 +227,10 @@ std::string run_key(const CleanConfig& config, const std::vector<Input>& inputs)
 // (between its kBegin and kEnd).
 bool may_checkpoint_after(const Item& item, const std::vector<Input>& inputs) {
   if (item.kind == Item::Kind::kEnd) return true;
-  if (item.kind == Item::Kind::kBegin) return inputs[item.input].kind == FileKind::kJsonl;
-  return inputs[item.input].kind == FileKind::kJsonl || item.failed;
+  const FileKind kind = inputs[item.input].kind;
+  const bool many = kind == FileKind::kJsonl || kind == FileKind::kWet;
+  if (item.kind == Item::Kind::kBegin) return many;
+  return many || item.failed;
 }
 
 }  // namespace
@@ -280,8 +285,16 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   const std::vector<Input>& inputs = discovery.inputs;
   // The total is known when every input is one document.
   const bool one_each = std::none_of(inputs.begin(), inputs.end(), [](const Input& in) {
-    return in.kind == FileKind::kJsonl || in.kind == FileKind::kAuto;
+    return in.kind == FileKind::kJsonl || in.kind == FileKind::kWet ||
+           in.kind == FileKind::kAuto;
   });
+  Cleaner page_cleaner = cleaner;
+  const bool any_wet = std::any_of(inputs.begin(), inputs.end(), [](const Input& in) {
+    return in.kind == FileKind::kWet && in.error.empty();
+  });
+  if (any_wet && config.make_page_cleaner && !config.make_page_cleaner(&page_cleaner)) {
+    return kExitUsage;
+  }
   const Reporter::Progress progress = ::isatty(STDERR_FILENO) == 1 ? Reporter::Progress::kTerminal
                                       : config.progress             ? Reporter::Progress::kLog
                                                                     : Reporter::Progress::kNone;
@@ -342,7 +355,7 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
     return item.kind == Item::Kind::kDoc && !item.failed;
   };
   steps.work = [&](Item* item) {
-    process_item(inputs[item->input], cleaner, config.document, item);
+    process_item(inputs[item->input], cleaner, page_cleaner, config.document, item);
   };
   steps.write = [&](Item& item) {
     docs += item.kind == Item::Kind::kDoc;

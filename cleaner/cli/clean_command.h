@@ -7,6 +7,7 @@
 #ifndef NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 #define NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct CleanConfig {
                                    // Options::text_format; for output names)
   bool progress = false;           // --progress: progress lines also when stderr
                                    // is not a terminal (a log)
+  // Builds the Cleaner for WET pages (document.h), called once when some
+  // input is WET; false when it cannot (it has said why on stderr). Unset:
+  // WET pages use the run's Cleaner.
+  std::function<bool(Cleaner*)> make_page_cleaner;
 };
 
 // Returns kExitOk, kExitSomeFailed or kExitUsage; says why on stderr.

@@ -34,12 +34,12 @@ std::string lower_ext(const fs::path& p) {
   return ext;
 }
 
-// What one input's output is: JSON lines for JSONL input, else a document's
-// output.
+// What one input's output is: JSON lines for JSONL and WET input, else a
+// document's output.
 enum class Written { kText, kMarkdown, kJson, kJsonl };
 
 Written written(const Input& in, DocOutput doc) {
-  if (in.kind == FileKind::kJsonl) return Written::kJsonl;
+  if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet) return Written::kJsonl;
   return doc == DocOutput::kJson ? Written::kJson
          : doc == DocOutput::kMarkdown ? Written::kMarkdown : Written::kText;
 }
@@ -58,7 +58,7 @@ std::string misnamed(const fs::path& out, Written w) {
   }
   if ((w == Written::kJson || w == Written::kJsonl) && (text_name || html_name)) {
     return "-o " + out.string() + ": the output is JSON" +
-           std::string(w == Written::kJsonl ? " lines (JSONL input)" : " (--json)") +
+           std::string(w == Written::kJsonl ? " lines (JSONL or WET input)" : " (--json)") +
            "; name it ." + (w == Written::kJsonl ? "jsonl" : "json");
   }
   return {};
@@ -130,6 +130,7 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
       return false;
     }
     fs::path target = renamed((out / in.relative).lexically_normal(), written(in, doc));
+    if (in.kind == FileKind::kWet && lower_ext(target) != ".jsonl") target += ".jsonl";
     auto [it, inserted] = seen.emplace(target.string(), i);
     if (!inserted) {
       *error = inputs[it->second].name + " and " + in.name +
