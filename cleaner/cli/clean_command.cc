@@ -49,8 +49,8 @@ class Writer {
   }
 
   // Syncs the files being written and fills in where the run is. Called
-  // only where may_checkpoint_after() allows, never inside a text document. False when a
-  // file could not be synced: then there is no checkpoint to take.
+  // only where may_checkpoint_after() allows, never inside a text document.
+  // False when a file could not be synced: then there is no checkpoint to take.
   bool checkpoint(Checkpoint* c) {
     c->input = done_.input;
     c->line = done_.line;

@@ -29,15 +29,17 @@ fs::path without_gz(const fs::path& path) {
   return lower_extension(path) == ".gz" ? fs::path(path).replace_extension() : path;
 }
 
-// True when the file's first bytes, after gunzip, are a WARC record's.
+// True when the file's first bytes, after gunzip, are a WARC record's. Only
+// regular files are looked into: a pipe's bytes would be gone for reading.
 bool starts_like_warc(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
   gzFile gz = gzopen(path.c_str(), "rb");
   if (gz == nullptr) return false;
   char head[8];
   const int n = gzread(gz, head, sizeof head);
   gzclose(gz);
-  return n > 0 && looks_like_warc(std::string_view(head, static_cast<std::size_t>(n))) &&
-         n >= 7;
+  return n > 0 && looks_like_warc(std::string_view(head, static_cast<std::size_t>(n)));
 }
 
 FileKind kind_of(const fs::path& path, FileKind choice) {

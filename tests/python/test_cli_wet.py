@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -186,3 +187,19 @@ def test_killed_wet_run_resumes_to_the_same_bytes(tmp_path: Path):
     assert resumed.returncode == 0, resumed.stderr
     assert sha256(out) == sha256(ref_out)
     assert summary(resumed.stderr) == summary(ref.stderr) == (5998, 5998, 0)
+
+
+def test_a_pipe_is_not_looked_into_for_warc(tmp_path: Path):
+    # Looking at a pipe's first bytes would take them from the reading.
+    text = tmp_path / "story.txt"
+    text.write_text(STORY, encoding="utf-8")
+    from_file = run("clean", text, "-q")
+    r, w = os.pipe()
+    proc = subprocess.Popen([CLI, "clean", f"/dev/fd/{r}", "-q"], pass_fds=[r],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(r)
+    os.write(w, STORY.encode("utf-8"))
+    os.close(w)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert out.decode("utf-8") == from_file.stdout != ""
