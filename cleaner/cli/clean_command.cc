@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string_view>
 #include <utility>
 
 #include "checkpoint.h"
@@ -374,6 +375,10 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
       checkpoint_failed = true;
     }
   };
+  // The built-in rules are compiled on first use: done here, before the
+  // threads start, rather than by the first worker while the others wait.
+  (void)cleaner.clean(std::string_view());
+  if (any_wet) (void)page_cleaner.clean(std::string_view());
   run_pipeline(workers, steps);
 
   bool errors_ok = true;

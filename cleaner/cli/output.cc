@@ -45,7 +45,7 @@ Written written(const Input& in, DocOutput doc) {
 }
 
 // `-o FILE` named for another kind of content than the run writes: "" or why.
-std::string misnamed(const fs::path& out, Written w) {
+std::string misnamed(const fs::path& out, Written w, FileKind input) {
   const std::string ext = lower_ext(out);
   const bool text_name = ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
   const bool json_name = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
@@ -58,7 +58,9 @@ std::string misnamed(const fs::path& out, Written w) {
   }
   if ((w == Written::kJson || w == Written::kJsonl) && (text_name || html_name)) {
     return "-o " + out.string() + ": the output is JSON" +
-           std::string(w == Written::kJsonl ? " lines (JSONL or WET input)" : " (--json)") +
+           std::string(w != Written::kJsonl      ? " (--json)"
+                       : input == FileKind::kWet ? " lines (WET input)"
+                                                 : " lines (JSONL input)") +
            "; name it ." + (w == Written::kJsonl ? "jsonl" : "json");
   }
   return {};
@@ -101,7 +103,7 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
   if (!is_folder && !must_be_folder && output_arg.back() != '/') {
     plan->mode = OutputPlan::Mode::kFile;
     if (!plan->targets.empty()) {
-      *error = misnamed(out, written(inputs[0], doc));
+      *error = misnamed(out, written(inputs[0], doc), inputs[0].kind);
       if (!error->empty()) return false;
       plan->targets[0] = out;
     }

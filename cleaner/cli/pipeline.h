@@ -9,8 +9,10 @@
 // Reading, cleaning and writing overlap, and output order is input order
 // whatever the thread count: the writer only ever takes the front of the
 // window. The window bounds memory, so a slow disk or a slow cleaning step
-// holds the reader back instead of buffering the whole input. When no
-// worker thread can be started, the writer cleans the items itself.
+// holds the reader back instead of buffering the whole input. Threads are
+// woken in batches and only after the lock is released (pipeline.cc says
+// why). When no worker thread can be started, the writer cleans the items
+// itself.
 
 #ifndef NEWSCLEAN_CLI_PIPELINE_H_
 #define NEWSCLEAN_CLI_PIPELINE_H_

@@ -130,7 +130,7 @@ def test_plain_wet_and_wet_by_content_and_on_stdin(tmp_path: Path):
         ["crawl.warc.wet.jsonl", "segment-00042.jsonl"]
     # -o FILE must be named for JSON lines.
     proc = run("clean", gz, "-o", tmp_path / "out.txt")
-    assert proc.returncode == 2 and "JSONL or WET input" in proc.stderr
+    assert proc.returncode == 2 and "the output is JSON lines (WET input); name it .jsonl" in proc.stderr
 
 
 def test_bad_records_are_reported_by_number_and_skipped(tmp_path: Path):
