@@ -310,6 +310,7 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
         rows[name] = _speed_row(speed, mode, len(items), html_mb)
 
     text_note = ""
+    cli_scaling = None
     if newsclean.get("available"):
         # Text mode reads what a no-cleaning extractor gives: html-text's output. It is
         # fast enough to time on every page when the html task already has that output.
@@ -352,7 +353,8 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
                 where = f"{cores} cores" if cpus is None else f"CPU {cpu}"
                 rows[label] = _speed_row(cli, f"text, CLI -j {jobs} on {where} (process "
                                          "start included)", n, text_mb)
-            scaling = _cli_scaling(rows["newsclean CLI"], rows["newsclean CLI -j 1"], cores)
+            cli_scaling, scaling = _cli_scaling(rows["newsclean CLI"],
+                                                rows["newsclean CLI -j 1"], cores)
             if scaling:
                 text_note += " " + scaling
         finally:
@@ -379,19 +381,20 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
                      f"{start['first_ms']:.0f} ms (rules compiled), a second "
                      f"{start['second_ms']:.2f} ms, an unpickled one {start['unpickle_ms']:.2f} ms.")
     return {"pages": len(items), "html_mb": html_mb, "reference": ref_name if ref else None,
-            "systems": rows, "notes": notes, "cleaner_start": start}
+            "systems": rows, "notes": notes, "cleaner_start": start, "cli_scaling": cli_scaling}
 
 
-def _cli_scaling(many: dict, one: dict, cores: int) -> str:
-    """The CLI on all cores against one thread on one core: wall time and CPU time."""
+def _cli_scaling(many: dict, one: dict, cores: int) -> tuple[float | None, str]:
+    """The CLI on all cores against one thread on one core: the wall-time ratio and a
+    note with it and the CPU times."""
     if not (many["ok"] and one["ok"] and many["seconds"] and one["seconds"]):
-        return ""
-    note = (f"CLI -j {cores} on {cores} cores vs -j 1 on one: "
-            f"{one['seconds'] / many['seconds']:.2f}x the speed (wall)")
+        return None, ""
+    ratio = one["seconds"] / many["seconds"]
+    note = f"CLI -j {cores} on {cores} cores vs -j 1 on one: {ratio:.2f}x the speed (wall)"
     if many["cpu_seconds"] and one["cpu_seconds"]:
         note += (f"; user+sys CPU {many['cpu_seconds']:.2f} s vs {one['cpu_seconds']:.2f} s "
                  "(a busy machine lowers the wall ratio, not the CPU time)")
-    return note + "."
+    return ratio, note + "."
 
 
 _CLEANER_START = """
