@@ -429,7 +429,8 @@ int main(int argc, char** argv) {
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
                                      flags.keep_related_captions, flags.caption_threshold,
-                                     output_format, flags.site_pack})
+                                     output_format, flags.site_pack,
+                                     static_cast<int>(flags.input_kind)})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
