@@ -418,6 +418,7 @@ class Speed:
     times: list[float] = dataclasses.field(default_factory=list)
     errors: int = 0
     maxrss_kb: int = 0
+    cpu_times: list[float] = dataclasses.field(default_factory=list)  # user + sys, s (commands)
 
 
 def measure_speed(name: str, items: Sequence[tuple[str, str, str]], *, reps: int,
@@ -444,18 +445,20 @@ def measure_speed(name: str, items: Sequence[tuple[str, str, str]], *, reps: int
 
 
 def measure_command(argv: Sequence[str], *, reps: int, timeout: float,
-                    warmup: bool = True) -> Speed:
+                    warmup: bool = True, cpus: set[int] | None = None) -> Speed:
     """Times a command (the newsclean CLI): one warm-up run (unless not ``warmup``),
-    then ``reps`` timed runs; peak RSS is the largest VmHWM seen in the timed runs."""
+    then ``reps`` timed runs, pinned to ``cpus`` when given; peak RSS is the largest
+    VmHWM seen in the timed runs, and each timed run's user + sys CPU time is kept."""
     speed = Speed(system=Path(argv[0]).name)
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     for rep in range(reps + 1 if warmup else reps):
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
+                                stderr=subprocess.PIPE, preexec_fn=pin)
         deadline, peak = start + timeout, 0
         while True:
             peak = max(peak, peak_rss_kb(proc.pid))
-            pid, status = os.waitpid(proc.pid, os.WNOHANG)
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
@@ -473,6 +476,7 @@ def measure_command(argv: Sequence[str], *, reps: int, timeout: float,
                                        note=f"exit {proc.returncode}: {err[-300:]}")
         if rep > 0 or not warmup:
             speed.times.append(elapsed)
+            speed.cpu_times.append(usage.ru_utime + usage.ru_stime)
             speed.maxrss_kb = max(speed.maxrss_kb, peak)
     return speed
 

@@ -277,6 +277,7 @@ def _speed_row(speed: peers.Speed, mode: str, pages: int, mb: float) -> dict:
             "note": speed.note, "reps": len(speed.times), "seconds": t,
             "pages_per_s": pages / t if t else None, "mb_per_s": mb / t if t else None,
             "input_mb": mb, "peak_rss_mb": speed.maxrss_kb / 1024 if speed.maxrss_kb else None,
+            "cpu_seconds": statistics.median(speed.cpu_times) if speed.cpu_times else None,
             "errors": speed.errors}
 
 
@@ -309,6 +310,7 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
         rows[name] = _speed_row(speed, mode, len(items), html_mb)
 
     text_note = ""
+    cli_scaling = None
     if newsclean.get("available"):
         # Text mode reads what a no-cleaning extractor gives: html-text's output. It is
         # fast enough to time on every page when the html task already has that output.
@@ -338,14 +340,23 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
             for t, p in zip(texts, text_pages):
                 f.write(json.dumps({"text": t, "url": p.url}, ensure_ascii=False) + "\n")
         try:
-            argv = [*_newsclean_cli(), "clean", f.name, "--text-field", "text",
-                    "-j", str(cores), "-q"]
-            say(f"[{set_name}] speed: newsclean CLI -j {cores}")
-            cli = peers.measure_command(argv, reps=opts.reps, warmup=not opts.quick,
-                                        timeout=opts.timeout * n)
-            cli.version = newsclean.get("version", "")
-            rows["newsclean CLI"] = _speed_row(cli, f"text, CLI -j {cores} (process start "
-                                               "included)", n, text_mb)
+            # The same input on all cores, then with one thread on one core: the ratio
+            # is how the CLI scales (its reading, cleaning and writing overlap).
+            for label, jobs, cpus in (("newsclean CLI", cores, None),
+                                      ("newsclean CLI -j 1", 1, {cpu})):
+                argv = [*_newsclean_cli(), "clean", f.name, "--text-field", "text",
+                        "-j", str(jobs), "-q"]
+                say(f"[{set_name}] speed: newsclean CLI -j {jobs}")
+                cli = peers.measure_command(argv, reps=opts.reps, warmup=not opts.quick,
+                                            timeout=opts.timeout * n, cpus=cpus)
+                cli.version = newsclean.get("version", "")
+                where = f"{cores} cores" if cpus is None else f"CPU {cpu}"
+                rows[label] = _speed_row(cli, f"text, CLI -j {jobs} on {where} (process "
+                                         "start included)", n, text_mb)
+            cli_scaling, scaling = _cli_scaling(rows["newsclean CLI"],
+                                                rows["newsclean CLI -j 1"], cores)
+            if scaling:
+                text_note += " " + scaling
         finally:
             os.unlink(f.name)
 
@@ -370,7 +381,20 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
                      f"{start['first_ms']:.0f} ms (rules compiled), a second "
                      f"{start['second_ms']:.2f} ms, an unpickled one {start['unpickle_ms']:.2f} ms.")
     return {"pages": len(items), "html_mb": html_mb, "reference": ref_name if ref else None,
-            "systems": rows, "notes": notes, "cleaner_start": start}
+            "systems": rows, "notes": notes, "cleaner_start": start, "cli_scaling": cli_scaling}
+
+
+def _cli_scaling(many: dict, one: dict, cores: int) -> tuple[float | None, str]:
+    """The CLI on all cores against one thread on one core: the wall-time ratio and a
+    note with it and the CPU times."""
+    if not (many["ok"] and one["ok"] and many["seconds"] and one["seconds"]):
+        return None, ""
+    ratio = one["seconds"] / many["seconds"]
+    note = f"CLI -j {cores} on {cores} cores vs -j 1 on one: {ratio:.2f}x the speed (wall)"
+    if many["cpu_seconds"] and one["cpu_seconds"]:
+        note += (f"; user+sys CPU {many['cpu_seconds']:.2f} s vs {one['cpu_seconds']:.2f} s "
+                 "(a busy machine lowers the wall ratio, not the CPU time)")
+    return ratio, note + "."
 
 
 _CLEANER_START = """

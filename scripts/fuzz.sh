@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# libFuzzer over the three targets in tests/fuzz (text cleaning, HTML
-# cleaning, rule loading), built with Clang, ASan and UBSan into build/fuzz.
+# libFuzzer over the four targets in tests/fuzz (text cleaning, HTML
+# cleaning, rule loading, the CLI's WARC reader), built with Clang, ASan and UBSan into build/fuzz.
 #
 #   scripts/fuzz.sh                # each target for 60 s (what CI runs)
 #   scripts/fuzz.sh --time 600     # each target for 600 s
@@ -11,11 +11,11 @@
 #                                  # inputs in the same order on every run)
 #
 # Seed corpora: the test articles and seed texts (text), tests/fuzz/seeds/html
-# (HTML), tests/fuzz/seeds/rules (rules). What libFuzzer adds is kept in
-# build/fuzz/corpus/TARGET between runs. A crash, a leak, a sanitizer report, an
-# input slower than 10 s or over 2 GB of memory ends the run with non-zero exit
-# and the input in build/fuzz/artifacts/. Needs clang (scripts/common.sh
-# installs it).
+# (HTML), tests/fuzz/seeds/rules (rules), tests/fuzz/seeds/warc (WARC). What
+# libFuzzer adds is kept in build/fuzz/corpus/TARGET between runs. A crash, a
+# leak, a sanitizer report, an input slower than 10 s or over 2 GB of memory
+# ends the run with non-zero exit and the input in build/fuzz/artifacts/.
+# Needs clang (scripts/common.sh installs it).
 source "$(dirname "$0")/common.sh"
 
 limit=(-max_total_time=60)
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ "${#targets[@]}" -gt 0 ] || targets=(clean_text clean_html rules_load)
+[ "${#targets[@]}" -gt 0 ] || targets=(clean_text clean_html rules_load warc_read)
 
 install_system_deps
 install_fuzz_deps
@@ -50,6 +50,7 @@ seeds_of() {
     clean_text) echo "$ROOT"/tests/data/articles/*.txt "$ROOT"/seeds/*.txt ;;
     clean_html) echo "$ROOT"/tests/fuzz/seeds/html/* ;;
     rules_load) echo "$ROOT"/tests/fuzz/seeds/rules/* ;;
+    warc_read) echo "$ROOT"/tests/fuzz/seeds/warc/* ;;
   esac
 }
 

@@ -2,7 +2,7 @@
 //
 // A run with -o keeps a checkpoint beside its output: `.NAME.newsclean-resume`
 // for -o FILE, `FOLDER/.newsclean-resume` for -o FOLDER (hidden: never read
-// back as an input). After each chunk of documents the writer syncs the
+// back as an input). Every 512 documents (or 64 MB written) the writer syncs the
 // temporary files it is writing (the output and --errors) to disk, then
 // replaces the checkpoint (atomically) with: the run (its inputs and every
 // option that shapes the output), how far it got (inputs before `input` are

@@ -7,21 +7,22 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string_view>
 #include <utility>
 
 #include "checkpoint.h"
 #include "json_io.h"
 #include "output.h"
-#include "parallel.h"
+#include "pipeline.h"
 #include "report.h"
 
 namespace newsclean::cli {
 namespace {
 
-// A chunk holds at most this many documents or this many input bytes; its
-// documents are cleaned in parallel, then written in order.
-constexpr std::size_t kChunkDocs = 512;
-constexpr std::size_t kChunkBytes = std::size_t{64} << 20;
+// With -o, a checkpoint is taken once this many documents or this many input
+// bytes have been written since the last one (at the next place one may fall).
+constexpr std::size_t kCheckpointDocs = 512;
+constexpr std::size_t kCheckpointBytes = std::size_t{64} << 20;
 
 void usage_error(const std::string& message) {
   std::fprintf(stderr, "newsclean: error: %s\n", message.c_str());
@@ -49,8 +50,8 @@ class Writer {
   }
 
   // Syncs the files being written and fills in where the run is. Called
-  // between chunks, which never end inside a text document. False when a
-  // file could not be synced: then there is no checkpoint to take.
+  // only where may_checkpoint_after() allows, never inside a text document.
+  // False when a file could not be synced: then there is no checkpoint to take.
   bool checkpoint(Checkpoint* c) {
     c->input = done_.input;
     c->line = done_.line;
@@ -118,7 +119,7 @@ class Writer {
     const Input& in = inputs_[item.input];
     if (!inside_) {
       done_ = {item.input + 1, 0};  // an input that could not be read at all
-    } else if (in.kind == FileKind::kJsonl) {
+    } else if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet) {
       done_ = {item.input, item.line};
     }
     if (item.failed) {
@@ -147,7 +148,7 @@ class Writer {
   // Text documents on stdout after the first one get an empty line before
   // them (output.h).
   std::string_view separated(const Input& in, const std::string& output) {
-    if (in.kind == FileKind::kJsonl || json_) return output;
+    if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet || json_) return output;
     if (!text_written_) {
       text_written_ = true;
       return output;
@@ -157,13 +158,16 @@ class Writer {
   }
 
   // One line of the errors file: {"source", "line", "reason", "record"}, the
-  // record as the text of its line (null for a file that could not be read).
+  // record as the text of its line (null for a file that could not be read);
+  // for a WARC record, "line" is null and "warc_record" its number.
   void write_error(const Input& in, const Item& item) {
     if (errors_ == nullptr) return;
+    const bool warc = in.kind == FileKind::kWet;
     Json line = {{"source", in.name},
-                 {"line", item.line == 0 ? Json() : Json(item.line)},
-                 {"reason", item.error},
-                 {"record", item.data.empty() ? Json() : Json(item.data)}};
+                 {"line", item.line == 0 || warc ? Json() : Json(item.line)}};
+    if (warc) line["warc_record"] = item.line == 0 ? Json() : Json(item.line);
+    line["reason"] = item.error;
+    line["record"] = item.data.empty() || warc ? Json() : Json(item.data);
     errors_->write(dump_line(line) + "\n");
   }
 
@@ -220,12 +224,14 @@ std::string run_key(const CleanConfig& config, const std::vector<Input>& inputs)
   return dump_line(key);
 }
 
-// A chunk may end after this item: never inside a text document (between
-// its kBegin and kEnd), so a checkpoint never falls there.
-bool may_end_chunk(const Item& item, const std::vector<Input>& inputs) {
+// A checkpoint may be taken after this item: never inside a text document
+// (between its kBegin and kEnd).
+bool may_checkpoint_after(const Item& item, const std::vector<Input>& inputs) {
   if (item.kind == Item::Kind::kEnd) return true;
-  if (item.kind == Item::Kind::kBegin) return inputs[item.input].kind == FileKind::kJsonl;
-  return inputs[item.input].kind == FileKind::kJsonl || item.failed;
+  const FileKind kind = inputs[item.input].kind;
+  const bool many = kind == FileKind::kJsonl || kind == FileKind::kWet;
+  if (item.kind == Item::Kind::kBegin) return many;
+  return many || item.failed;
 }
 
 }  // namespace
@@ -280,8 +286,16 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
   const std::vector<Input>& inputs = discovery.inputs;
   // The total is known when every input is one document.
   const bool one_each = std::none_of(inputs.begin(), inputs.end(), [](const Input& in) {
-    return in.kind == FileKind::kJsonl || in.kind == FileKind::kAuto;
+    return in.kind == FileKind::kJsonl || in.kind == FileKind::kWet ||
+           in.kind == FileKind::kAuto;
   });
+  Cleaner page_cleaner = cleaner;
+  const bool any_wet = std::any_of(inputs.begin(), inputs.end(), [](const Input& in) {
+    return in.kind == FileKind::kWet && in.error.empty();
+  });
+  if (any_wet && config.make_page_cleaner && !config.make_page_cleaner(&page_cleaner)) {
+    return kExitUsage;
+  }
   const Reporter::Progress progress = ::isatty(STDERR_FILENO) == 1 ? Reporter::Progress::kTerminal
                                       : config.progress             ? Reporter::Progress::kLog
                                                                     : Reporter::Progress::kNone;
@@ -333,37 +347,39 @@ int run_clean(const CleanConfig& config, const Cleaner& cleaner) {
     reporter.restore(resume.in, resume.cleaned, resume.failed);
   }
 
-  std::vector<Item> chunk;
   bool checkpoint_failed = false;
-  for (bool more = true; more;) {
-    chunk.clear();
-    std::size_t docs = 0;
-    std::size_t bytes = 0;
-    while ((docs < kChunkDocs && bytes < kChunkBytes) ||
-           (!chunk.empty() && !may_end_chunk(chunk.back(), inputs))) {
-      Item item;
-      if (!reader.next(&item)) {
-        more = false;
-        break;
-      }
-      docs += item.kind == Item::Kind::kDoc;
-      bytes += item.data.size();
-      chunk.push_back(std::move(item));
+  std::size_t docs = 0;   // documents and input bytes since the last checkpoint
+  std::size_t bytes = 0;
+  PipelineSteps steps;
+  steps.read = [&reader](Item* item) { return reader.next(item); };
+  steps.needs_work = [](const Item& item) {
+    return item.kind == Item::Kind::kDoc && !item.failed;
+  };
+  steps.work = [&](Item* item) {
+    process_item(inputs[item->input], cleaner, page_cleaner, config.document, item);
+  };
+  steps.write = [&](Item& item) {
+    docs += item.kind == Item::Kind::kDoc;
+    bytes += item.data.size() + item.output.size();
+    writer.handle(item);
+    if (checkpoint_file.empty() || checkpoint_failed ||
+        (docs < kCheckpointDocs && bytes < kCheckpointBytes) ||
+        !may_checkpoint_after(item, inputs)) {
+      return;
     }
-    parallel_for(chunk.size(), workers, [&](std::size_t i) {
-      Item& item = chunk[i];
-      process_item(inputs[item.input], cleaner, config.document, &item);
-    });
-    for (const Item& item : chunk) writer.handle(item);
-    if (!checkpoint_file.empty() && more && !checkpoint_failed) {
-      if (!writer.checkpoint(&checkpoint)) continue;  // the write error is reported at the end
-      if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
-        reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
-                       " (this run cannot be resumed)\n");
-        checkpoint_failed = true;
-      }
+    docs = bytes = 0;
+    if (!writer.checkpoint(&checkpoint)) return;  // the write error is reported at the end
+    if (!save_checkpoint(checkpoint_file, checkpoint, &error)) {
+      reporter.print("newsclean: warning: " + checkpoint_file.string() + ": " + error +
+                     " (this run cannot be resumed)\n");
+      checkpoint_failed = true;
     }
-  }
+  };
+  // The built-in rules are compiled on first use: done here, before the
+  // threads start, rather than by the first worker while the others wait.
+  (void)cleaner.clean(std::string_view());
+  if (any_wet) (void)page_cleaner.clean(std::string_view());
+  run_pipeline(workers, steps);
 
   bool errors_ok = true;
   if (errors != nullptr && !errors->commit(&error)) {

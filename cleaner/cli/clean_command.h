@@ -1,11 +1,13 @@
-// `newsclean clean`: reads the inputs, cleans them on worker threads in
-// chunks, and writes the results in input order whatever the thread count.
-// Every document that goes in comes out, in the output or (--errors) in the
-// errors file; a run with -o checkpoints after each chunk and can be resumed.
+// `newsclean clean`: reads the inputs on one thread, cleans them on worker
+// threads and writes the results in input order whatever the thread count,
+// all three at once (pipeline.h). Every document that goes in comes out, in
+// the output or (--errors) in the errors file; a run with -o checkpoints
+// every 512 documents (or 64 MB written) and can be resumed.
 
 #ifndef NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 #define NEWSCLEAN_CLI_CLEAN_COMMAND_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,10 @@ struct CleanConfig {
                                    // Options::text_format; for output names)
   bool progress = false;           // --progress: progress lines also when stderr
                                    // is not a terminal (a log)
+  // Builds the Cleaner for WET pages (document.h), called once when some
+  // input is WET; false when it cannot (it has said why on stderr). Unset:
+  // WET pages use the run's Cleaner.
+  std::function<bool(Cleaner*)> make_page_cleaner;
 };
 
 // Returns kExitOk, kExitSomeFailed or kExitUsage; says why on stderr.

@@ -166,18 +166,34 @@ void process_record(const Input& input, const Cleaner& cleaner,
   if (options.explain) item->explain = explain_lines(location(input, *item), r);
 }
 
+// A WET page: always text (a WARC conversion record is UTF-8 text, never
+// HTML), and always the whole Result as one JSON line (document.h).
+void process_page(const Input& input, const Cleaner& cleaner, const DocumentOptions& options,
+                  Item* item) {
+  const Result r = cleaner.clean(item->data, item->url, newsclean::Format::kText,
+                                 newsclean::kDecodedText);
+  item->output = result_line(
+      r, Json{{"url", item->url}, {"source", input.name}, {"record", item->line}});
+  item->output += '\n';
+  note_removals(r, item);
+  if (options.explain) item->explain = explain_lines(location(input, *item), r);
+}
+
 }  // namespace
 
 std::string location(const Input& input, const Item& item) {
-  return item.line == 0 ? input.name
-                        : input.name + ":" + std::to_string(item.line);
+  if (item.line == 0) return input.name;
+  return input.name + (input.kind == FileKind::kWet ? ": record " : ":") +
+         std::to_string(item.line);
 }
 
-void process_item(const Input& input, const Cleaner& cleaner,
+void process_item(const Input& input, const Cleaner& cleaner, const Cleaner& page_cleaner,
                   const DocumentOptions& options, Item* item) noexcept {
   if (item->kind != Item::Kind::kDoc || item->failed) return;
   try {
-    if (input.kind == FileKind::kJsonl) {
+    if (input.kind == FileKind::kWet) {
+      process_page(input, page_cleaner, options, item);
+    } else if (input.kind == FileKind::kJsonl) {
       process_record(input, cleaner, options, item);
     } else {
       process_text(input, cleaner, options, item);

@@ -1,6 +1,12 @@
-// Cleaning one document (a text file or a JSONL record) and formatting what
-// it produces: the output bytes and the --explain lines. Runs on worker
-// threads; the cleaning itself is newsclean::Cleaner::clean.
+// Cleaning one document (a text file, a JSONL record or a WET page) and
+// formatting what it produces: the output bytes and the --explain lines.
+// Runs on worker threads; the cleaning itself is newsclean::Cleaner::clean.
+//
+// A WET page (a WARC `conversion` record) becomes one JSON line: "url" (its
+// WARC-Target-URI), "source" (the input's name), "record" (its number in the
+// file, every record counted), then the Result's keys as --json writes them
+// ("text" the cleaned text, "title", ..., "input_kind", "removed", ...).
+// Python's newsclean.wet.wet_records() yields the same objects.
 
 #ifndef NEWSCLEAN_CLI_DOCUMENT_H_
 #define NEWSCLEAN_CLI_DOCUMENT_H_
@@ -26,11 +32,14 @@ struct DocumentOptions {
 // Cleans a kDoc item that has not failed, in place: fills item->output,
 // item->explain and item->warnings, or sets item->failed and item->error for
 // a bad JSONL record. Frees item->data unless the item failed (the errors
-// file keeps the record). Never throws.
-void process_item(const Input& input, const Cleaner& cleaner,
+// file keeps the record). WET pages are cleaned with `page_cleaner` (by
+// default the same options with input kind "page": a WET page is a whole
+// page as text), everything else with `cleaner`. Never throws.
+void process_item(const Input& input, const Cleaner& cleaner, const Cleaner& page_cleaner,
                   const DocumentOptions& options, Item* item) noexcept;
 
-// "PATH" or "PATH:LINE", the prefix of every message about the item.
+// "PATH", "PATH:LINE" or, for a WARC record, "PATH: record N": the prefix of
+// every message about the item.
 std::string location(const Input& input, const Item& item);
 
 }  // namespace newsclean::cli

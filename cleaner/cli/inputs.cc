@@ -29,11 +29,25 @@ fs::path without_gz(const fs::path& path) {
   return lower_extension(path) == ".gz" ? fs::path(path).replace_extension() : path;
 }
 
+// True when the file's first bytes, after gunzip, are a WARC record's. Only
+// regular files are looked into: a pipe's bytes would be gone for reading.
+bool starts_like_warc(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
+  gzFile gz = gzopen(path.c_str(), "rb");
+  if (gz == nullptr) return false;
+  char head[8];
+  const int n = gzread(gz, head, sizeof head);
+  gzclose(gz);
+  return n > 0 && looks_like_warc(std::string_view(head, static_cast<std::size_t>(n)));
+}
+
 FileKind kind_of(const fs::path& path, FileKind choice) {
   if (choice != FileKind::kAuto) return choice;
   const std::string ext = lower_extension(without_gz(path));
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
+  if (ext == ".warc" || ext == ".wet" || starts_like_warc(path)) return FileKind::kWet;
   return FileKind::kText;
 }
 
@@ -175,6 +189,7 @@ bool read_path_list(const std::string& file, std::vector<std::string>* paths,
 Reader::~Reader() { close_file(); }
 
 void Reader::close_file() {
+  warc_.reset();
   if (gz_ != nullptr) gzclose(gz_);
   gz_ = nullptr;
   buf_.clear();
@@ -189,7 +204,9 @@ void Reader::skip_to(std::size_t input, std::size_t line) {
 
 bool Reader::next(Item* item) {
   while (pending_.empty()) {
-    if (gz_ != nullptr) {
+    if (warc_ != nullptr) {
+      read_record();
+    } else if (gz_ != nullptr) {
       read_line();
     } else if (current_ < inputs_.size()) {
       start_input();
@@ -292,6 +309,18 @@ void Reader::start_input() {
     }
     return;  // read_line() continues, one record at a time
   }
+  if (in.kind == FileKind::kWet) {
+    pending_.push_back(marker(Item::Kind::kBegin, index));
+    gz_reported_ = false;
+    warc_ = std::make_unique<WarcReader>([gz](std::string* buf) {
+      const std::size_t old = buf->size();
+      buf->resize(old + kReadSize);
+      const int n = gzread(gz, &(*buf)[old], kReadSize);
+      buf->resize(old + static_cast<std::size_t>(n > 0 ? n : 0));
+      return n > 0;
+    });
+    return;  // read_record() continues, one record at a time
+  }
 
   while (fill()) {
   }
@@ -353,4 +382,46 @@ void Reader::read_line() {
   pending_.push_back(std::move(doc));
 }
 
+void Reader::read_record() {
+  const std::size_t index = current_;
+  WarcRecord record;
+  std::size_t number = 0;
+  std::string error;
+  switch (warc_->next(&record, &number, &error)) {
+    case WarcReader::Next::kRecord:
+      // A resumed run skips the records an interrupted run already wrote;
+      // every run skips the records that are not pages (warcinfo ...).
+      if (number <= skip_lines_ || record.type != "conversion") return;
+      {
+        Item doc = marker(Item::Kind::kDoc, index);
+        doc.line = number;
+        doc.url = std::move(record.target_uri);
+        doc.data = std::move(record.body);
+        pending_.push_back(std::move(doc));
+      }
+      return;
+    case WarcReader::Next::kBad:
+      if (number <= skip_lines_) return;
+      // gzip's own message says more about a cut or corrupt file.
+      if (gz_failed(gz_)) {
+        error += " (" + gz_error(gz_) + ")";
+        gz_reported_ = true;
+      }
+      pending_.push_back(failed_doc(index, number, std::move(error)));
+      return;
+    case WarcReader::Next::kEnd:
+      break;
+  }
+  // The records before a read error were read whole (Content-Length tells),
+  // so they stay; the error is reported as a failed record after them.
+  if (gz_failed(gz_) && !gz_reported_) {
+    pending_.push_back(failed_doc(index, warc_->records() + 1, gz_error(gz_)));
+  }
+  pending_.push_back(marker(Item::Kind::kEnd, index));
+  skip_lines_ = 0;
+  close_file();
+  ++current_;
+}
+
 }  // namespace newsclean::cli
+

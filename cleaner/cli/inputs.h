@@ -4,7 +4,8 @@
 // expands folders (recursively, in name order, skipping hidden entries) into
 // a flat list of Inputs; a Reader then turns the inputs into a stream of Items
 // in input order: for every input that can be read, kBegin, its documents
-// (one for a text file, one per non-blank line for JSONL) and kEnd. An input
+// (one for a text file, one per non-blank line for JSONL, one per
+// `conversion` record for a WARC / WET file) and kEnd. An input
 // that cannot be read yields a single failed kDoc and no kBegin / kEnd (so no
 // output file is created for it). Text is passed on as it is: the library
 // repairs NUL bytes and invalid UTF-8 with a warning, as for any caller.
@@ -16,21 +17,28 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "warc.h"
 
 struct gzFile_s;  // zlib.h
 
 namespace newsclean::cli {
 
 // What an input file holds: a text document (which may still be HTML: the
-// library tells), an HTML page (any charset, not checked as UTF-8), or JSONL.
+// library tells), an HTML page (any charset, not checked as UTF-8), JSONL,
+// or WARC records (Common Crawl's WET files: warc.h), whose `conversion`
+// records are pages as whole-page text.
 // kAuto (a choice only; an Input's kind is never kAuto): .jsonl / .ndjson
-// files are JSONL, .html / .htm / .xhtml files HTML (a .gz after these
-// counts for nothing: a.jsonl.gz is JSONL), every other file and stdin text. (How a document's text is read, text or HTML, is
+// files are JSONL, .html / .htm / .xhtml files HTML, .warc / .wet files WARC
+// (a .gz after these counts for nothing: a.warc.wet.gz is WARC), and every
+// other file whose first bytes (after gunzip) are "WARC/1." too; the rest,
+// and stdin, text. (How a document's text is read, text or HTML, is
 // newsclean::Format.)
-enum class FileKind { kAuto, kText, kJsonl, kHtml };
+enum class FileKind { kAuto, kText, kJsonl, kHtml, kWet };
 
 // The name stdin is reported under.
 inline constexpr const char* kStdinName = "<stdin>";
@@ -76,8 +84,10 @@ struct Item {
   Kind kind = Kind::kDoc;
   std::size_t input = 0;  // index into the inputs
   std::size_t line = 0;   // 1-based line (JSONL record, or a text file's
-                          // first bad byte); 0 when there is none
-  std::string data;       // the text document or the JSONL line
+                          // first bad byte), or WARC record number (kWet,
+                          // counting every record); 0 when there is none
+  std::string data;       // the text document, the JSONL line or the WET page
+  std::string url;        // kWet: the record's WARC-Target-URI
 
   bool failed = false;    // set by the reader or by processing
   std::string error;      // why, without the "PATH:LINE: error: " prefix
@@ -100,7 +110,8 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   // Starts at inputs[input] (the earlier ones are not read), and for a JSONL
-  // input skips its first `line` lines: for resuming an interrupted run.
+  // input skips its first `line` lines (a WARC input its first `line`
+  // records): for resuming an interrupted run.
   void skip_to(std::size_t input, std::size_t line);
 
   // Moves the next item into *item. Returns false when every input is done.
@@ -109,6 +120,7 @@ class Reader {
  private:
   void start_input();   // opens inputs_[current_] and queues what it can
   void read_line();     // queues the next JSONL record (or kEnd)
+  void read_record();   // queues the next WARC conversion record (or kEnd)
   bool next_line(std::string* line);  // nullptr: skip it
   bool fill();          // reads more into buf_; false at the end or on error
   void close_file();
@@ -118,6 +130,8 @@ class Reader {
   std::size_t skip_lines_ = 0;
   std::deque<Item> pending_;
   gzFile_s* gz_ = nullptr;  // the open input (may be stdin)
+  std::unique_ptr<WarcReader> warc_;  // reads gz_ when it is WARC
+  bool gz_reported_ = false;          // a WARC record's error said gzip's
   std::string buf_;         // read, not yet consumed from pos_
   std::size_t pos_ = 0;
   std::size_t scanned_ = 0;  // buf_ has no newline in [pos_, scanned_)

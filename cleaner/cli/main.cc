@@ -68,9 +68,19 @@ struct RuleFlags {
   // Builds the cleaner; on error prints the library's message and returns false.
   // `*cleaner` starts as the built-in one, which is kept when no flag changes
   // it (building the rules again would double the start-up time).
-  bool build(newsclean::Cleaner* cleaner) const {
+  bool build(newsclean::Cleaner* cleaner) const { return build(cleaner, input_kind); }
+
+  // The cleaner for WET pages: whole pages as text, so input kind "page"
+  // unless --input-kind says otherwise.
+  bool build_page(newsclean::Cleaner* cleaner) const {
+    return build(cleaner, input_kind == newsclean::InputKind::kAuto
+                              ? newsclean::InputKind::kPage
+                              : input_kind);
+  }
+
+  bool build(newsclean::Cleaner* cleaner, newsclean::InputKind kind) const {
     if (rules_files.empty() && disable.empty() && !no_default_rules && site_pack.empty() &&
-        !keep_related_captions && input_kind == newsclean::InputKind::kAuto &&
+        !keep_related_captions && kind == newsclean::InputKind::kAuto &&
         caption_threshold == newsclean::Options().caption_threshold &&
         text_format == newsclean::TextFormat::kPlain &&
         removed_text_chars == newsclean::Options().removed_text_chars) {
@@ -88,7 +98,7 @@ struct RuleFlags {
     options.keep_related_captions = keep_related_captions;
     options.caption_threshold = caption_threshold;
     options.text_format = text_format;
-    options.input_kind = input_kind;
+    options.input_kind = kind;
     options.removed_text_chars = removed_text_chars;
     const newsclean::Status status =
         newsclean::Cleaner::create(sources, options, cleaner);
@@ -240,8 +250,9 @@ int main(int argc, char** argv) {
 
   CLI::App* clean = app.add_subcommand(
       "clean",
-      "Clean files, folders (recursively; .jsonl/.ndjson files are JSONL, other "
-      "non-hidden files text) and stdin (- or no PATH).");
+      "Clean files, folders (recursively; .jsonl/.ndjson files are JSONL, Common Crawl "
+      "WET files (.warc/.wet, or any file starting \"WARC/1.\") one JSON line per page, "
+      "other non-hidden files text) and stdin (- or no PATH).");
   clean->add_option("paths", config.paths,
                     "files, folders, or - for stdin; gzip-compressed files (and stdin) "
                     "are read as such, whatever their name")
@@ -268,7 +279,8 @@ int main(int argc, char** argv) {
   clean->add_option("--input-kind", flags.input_kind,
                     "what text input is: extract (a main-content extractor's output), "
                     "page (a whole page as text: lines that are not prose go unless "
-                    "they sit in the story's prose) or auto (decided per document)")
+                    "they sit in the story's prose) or auto (decided per document; WET "
+                    "pages are page)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, newsclean::InputKind>{
               {"auto", newsclean::InputKind::kAuto},
@@ -291,9 +303,11 @@ int main(int argc, char** argv) {
                     "URL of text input (and of JSONL records without one)");
   clean->add_option("--input-format", format,
                     "auto: .jsonl/.ndjson files are JSONL (also with .gz after), "
-                    ".html/.htm HTML, the rest text documents; stdin is text, or JSONL "
-                    "with --text-field")
-      ->check(CLI::IsMember({"auto", "text", "jsonl", "html"}))
+                    ".html/.htm HTML, .warc/.wet and files starting \"WARC/1.\" (after "
+                    "gunzip) WET, whose conversion records (pages) each become one JSON "
+                    "line {url, source, record, text, title, ...}; the rest text documents; "
+                    "stdin is text, or JSONL with --text-field (give wet for WET on stdin)")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "wet"}))
       ->capture_default_str();
   std::string content = "auto";
   clean->add_option("--format", content,
@@ -415,17 +429,22 @@ int main(int argc, char** argv) {
   if (text_field->count() > 0) config.stdin_kind = newsclean::cli::FileKind::kJsonl;
   config.rules_key = nlohmann::json({flags.rules_files, flags.disable, flags.no_default_rules,
                                      flags.keep_related_captions, flags.caption_threshold,
-                                     output_format, flags.site_pack})
+                                     output_format, flags.site_pack,
+                                     static_cast<int>(flags.input_kind)})
                          .dump();
   config.kind = format == "text"    ? newsclean::cli::FileKind::kText
                 : format == "jsonl" ? newsclean::cli::FileKind::kJsonl
                 : format == "html"  ? newsclean::cli::FileKind::kHtml
+                : format == "wet"   ? newsclean::cli::FileKind::kWet
                                     : newsclean::cli::FileKind::kAuto;
   config.document.content = content == "text"   ? newsclean::Format::kText
                             : content == "html" ? newsclean::Format::kHtml
                                                 : newsclean::Format::kAuto;
   newsclean::Cleaner cleaner;
   if (!flags.build(&cleaner)) return kExitUsage;
+  config.make_page_cleaner = [&flags](newsclean::Cleaner* page) {
+    return flags.build_page(page);
+  };
   if (::isatty(STDOUT_FILENO) == 0) {
     static char buffer[1 << 20];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);

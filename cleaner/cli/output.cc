@@ -34,18 +34,18 @@ std::string lower_ext(const fs::path& p) {
   return ext;
 }
 
-// What one input's output is: JSON lines for JSONL input, else a document's
-// output.
+// What one input's output is: JSON lines for JSONL and WET input, else a
+// document's output.
 enum class Written { kText, kMarkdown, kJson, kJsonl };
 
 Written written(const Input& in, DocOutput doc) {
-  if (in.kind == FileKind::kJsonl) return Written::kJsonl;
+  if (in.kind == FileKind::kJsonl || in.kind == FileKind::kWet) return Written::kJsonl;
   return doc == DocOutput::kJson ? Written::kJson
          : doc == DocOutput::kMarkdown ? Written::kMarkdown : Written::kText;
 }
 
 // `-o FILE` named for another kind of content than the run writes: "" or why.
-std::string misnamed(const fs::path& out, Written w) {
+std::string misnamed(const fs::path& out, Written w, FileKind input) {
   const std::string ext = lower_ext(out);
   const bool text_name = ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
   const bool json_name = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
@@ -58,7 +58,9 @@ std::string misnamed(const fs::path& out, Written w) {
   }
   if ((w == Written::kJson || w == Written::kJsonl) && (text_name || html_name)) {
     return "-o " + out.string() + ": the output is JSON" +
-           std::string(w == Written::kJsonl ? " lines (JSONL input)" : " (--json)") +
+           std::string(w != Written::kJsonl      ? " (--json)"
+                       : input == FileKind::kWet ? " lines (WET input)"
+                                                 : " lines (JSONL input)") +
            "; name it ." + (w == Written::kJsonl ? "jsonl" : "json");
   }
   return {};
@@ -101,7 +103,7 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
   if (!is_folder && !must_be_folder && output_arg.back() != '/') {
     plan->mode = OutputPlan::Mode::kFile;
     if (!plan->targets.empty()) {
-      *error = misnamed(out, written(inputs[0], doc));
+      *error = misnamed(out, written(inputs[0], doc), inputs[0].kind);
       if (!error->empty()) return false;
       plan->targets[0] = out;
     }
@@ -130,6 +132,7 @@ bool plan_outputs(const std::string& output_arg, const Discovery& discovery,
       return false;
     }
     fs::path target = renamed((out / in.relative).lexically_normal(), written(in, doc));
+    if (in.kind == FileKind::kWet && lower_ext(target) != ".jsonl") target += ".jsonl";
     auto [it, inserted] = seen.emplace(target.string(), i);
     if (!inserted) {
       *error = inputs[it->second].name + " and " + in.name +

@@ -42,7 +42,7 @@ std::filesystem::path output_folder_to_skip(const std::string& output_arg);
 // stdout); `arg_count` is the number of path arguments; `doc` is what
 // documents are written as. Under a folder cleaned text is written as
 // NAME.txt, Markdown as NAME.md and JSON as NAME.json (JSONL input keeps its
-// name); `-o FILE` named for another kind of content (a.html or a.jsonl for
+// name; WET input NAME.warc.wet(.gz) goes to NAME.warc.wet.jsonl); `-o FILE` named for another kind of content (a.html or a.jsonl for
 // text, a.txt for JSON) is an error, and so are several Markdown documents
 // to stdout (they have empty lines of their own: nothing would part them). Returns false with
 // *error set on a usage error (e.g. several inputs and -o naming a file, two

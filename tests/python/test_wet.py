@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import uuid
 
 import pytest
 
@@ -11,24 +10,13 @@ pytest.importorskip("fastwarc")
 
 import newsclean  # noqa: E402
 from newsclean.wet import iter_wet  # noqa: E402
-
-STORY = ("The council said on Tuesday that the new footbridge would open to cyclists and "
-         "walkers in the spring, two years later than planned.\n"
-         "The project, paid for by the region and the city, ran over budget after the "
-         "contractor found old mine shafts under the eastern bank.\n"
-         "Riders will be able to cross the river without using the ring road, which the "
-         "council says will cut the journey to the station by ten minutes.\n")
-MENU = "Home\nNews\nSport\nWeather\nBusiness\nCulture\n"
-FOOTER = "About us\nCareers\nAdvertise\nPrivacy\nTerms\nContact\n"
+from test_cli_wet import FOOTER, MENU, STORY  # noqa: E402
+from test_cli_wet import record as warc_record  # noqa: E402
 
 
 def record(kind: str, url: str, body: str) -> bytes:
     """One gzip member holding one WARC record, as Common Crawl writes them."""
-    data = body.encode("utf-8")
-    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {url}\r\n"
-            f"WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-            f"Content-Type: text/plain\r\nContent-Length: {len(data)}\r\n\r\n").encode()
-    return gzip.compress(head + data + b"\r\n\r\n")
+    return gzip.compress(warc_record(kind, url, body))
 
 
 def test_pages_of_a_wet_file_come_out_clean_in_order(tmp_path):
