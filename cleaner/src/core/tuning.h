@@ -90,6 +90,25 @@ constexpr std::size_t kDropTailMaxRatio = 3;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;
+// Caption judgement (engine/captions.h): a name (a capitalised word inside
+// the caption) or a number weighs this many times a word, and a word of
+// kCaptionLongWord letters or more (rarer in any language) this many times
+// more, in what a caption shares with the story and in what it does not.
+constexpr double kCaptionNameWeight = 2.0;
+constexpr std::size_t kCaptionLongWord = 7;
+constexpr double kCaptionLongWordWeight = 1.5;
+// A caption beside the story (outside the content, or in a box a rule
+// stripped) is related from this score (Options::caption_threshold is for
+// one inside the story): chosen on the tune half of bench/captions.
+constexpr double kCaptionOutsideThreshold = 0.4;
+// A credit line alone ("Photo: AP", "ASSOCIATED PRESS") has at most this
+// many words.
+constexpr std::size_t kCreditMaxWords = 6;
+// A text bound to an image (html/image_texts.h) has this many characters at
+// least and at most: a longer one is prose or a box of teasers, not the
+// caption of one picture (the guideline of bench/captions/README.md).
+constexpr std::size_t kImageTextMinChars = 3;
+constexpr std::size_t kImageTextMaxChars = 300;
 
 // ---------------------------------------------------------------- HTML: is it HTML?
 // Closing tags that make a fragment HTML, and at most this many bytes per
