@@ -104,6 +104,11 @@ constexpr double kCaptionOutsideThreshold = 0.4;
 // A credit line alone ("Photo: AP", "ASSOCIATED PRESS") has at most this
 // many words.
 constexpr std::size_t kCreditMaxWords = 6;
+// Teaser cards (an image and a headline linking to another page) among the
+// story's blocks leave the text as captions only when the rest of the
+// content has this many times their characters in prose: else the cards
+// are the page (a listing, a shop's products) and stay.
+constexpr std::size_t kCardsStoryRatio = 10;
 // A text bound to an image (html/image_texts.h) has this many characters at
 // least and at most: a longer one is prose or a box of teasers, not the
 // caption of one picture (the guideline of bench/captions/README.md).

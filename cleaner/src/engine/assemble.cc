@@ -105,7 +105,19 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       c.position = "story";
       found.emplace_back(std::move(c), nullptr);
     }
+    // Cards among the story's blocks are teasers beside a story only when
+    // the story's prose outweighs them; else they are the page's content (a
+    // listing, a shop's products) and stay in the text, not captions.
+    std::size_t prose = 0, cards = 0;
     for (const ImageText& t : doc.image_texts) {
+      for (std::size_t i = t.first_block; i < t.end_block; ++i) cards += blocks[i].text.size();
+    }
+    for (std::size_t i = 0; cards > 0 && i < blocks.size(); ++i) {
+      if (d[i].kept()) prose += blocks[i].text.size() * (1 - blocks[i].link_ratio);
+    }
+    const bool cards_leave = prose >= cards * tuning::kCardsStoryRatio;
+    for (const ImageText& t : doc.image_texts) {
+      if (t.end_block > t.first_block && !cards_leave) continue;
       Caption c;
       c.text = t.text;
       c.index = t.end_block > t.first_block ? t.first_block : t.index;
