@@ -18,27 +18,26 @@ using tuning::kImageTextMinChars;
 // Parts of a page whose images are not pictures of anything (menus, forms,
 // buttons, drawings).
 bool skipped_tag(const char* tag) {
-  return one_of(tag, {"nav", "form", "button", "select", "svg", "noscript", "script", "style",
-                      "template", "iframe", "head", "label", "menu"});
+  static const auto* tags = new std::unordered_set<std::string_view>{
+      "nav",    "form",     "button", "select", "svg",   "noscript", "script",
+      "style",  "template", "iframe", "head",   "label", "menu"};
+  return tags->count(tag) > 0;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-bool contains_lower(std::string_view hay, std::string_view needle) {
-  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                     [](char a, char b) { return lower(a) == b; }) != hay.end();
-}
 
 // A class, id or itemprop that says caption, credit or legend.
 bool captionish(const xmlNode* n) {
   static constexpr std::string_view kWords[] = {
       "caption", "credit", "legend", "phototext", "photo-text", "imagetext", "image-text",
       "bildunterschrift", "bildtext", "copyright"};
+  std::string low;
   for (const Attr a : {Attr::kClass, Attr::kId, Attr::kItemprop}) {
     const std::string_view v = attr_view(n, a);
-    if (v.empty()) continue;
+    low.assign(v.begin(), v.end());
+    for (char& c : low) c = lower(c);
     for (const std::string_view w : kWords) {
-      if (contains_lower(v, w)) return true;
+      if (low.find(w) != std::string::npos) return true;
     }
   }
   return false;
@@ -209,6 +208,8 @@ class Finder {
   // The first caption-like element below `scope` (the image aside) with a
   // text of a caption's length.
   xmlNode* caption_element(xmlNode* scope, xmlNode* img) {
+    const auto known = caption_in_.find(scope);
+    if (known != caption_in_.end()) return known->second;
     xmlNode* found = nullptr;
     walk(
         scope,
@@ -222,6 +223,7 @@ class Finder {
           return !skipped_tag(name_of(c));
         },
         [](xmlNode*) {});
+    caption_in_.emplace(scope, found);
     return found;
   }
 
@@ -326,6 +328,7 @@ class Finder {
   const std::vector<Block>& blocks_;
   std::unordered_map<const xmlNode*, xmlNode*> stood_at_;  // removed subtree -> placeholder
   std::unordered_map<const xmlNode*, std::string> texts_;
+  std::unordered_map<const xmlNode*, xmlNode*> caption_in_;  // scope -> its caption element
   std::unordered_set<std::string> seen_;
   std::vector<ImageText> out_;
 
