@@ -38,11 +38,11 @@ TEST(StoryTerms, EmptyCaptionOrStoryScoresZero) {
 
 TEST(CreditOnly, CreditsAloneButNotCaptionsWithCredits) {
   for (const char* t : {"ASSOCIATED PRESS", "(AFP)", "By CP", "Staff Writer", "Photo: Reuters",
-                        "Getty Images", "\u00A9 Jane Doe", "Foto: dpa"}) {
+                        "Getty Images", "Foto: dpa", "Copyright: Reuters"}) {
     EXPECT_TRUE(is_credit_only(t)) << t;
   }
   for (const char* t : {"Engineers inspect the Elm Street bridge supports. Photo: AP",
-                        "Council closes Elm Street bridge", ""}) {
+                        "Council closes Elm Street bridge", "Mayor opens park (AP Photo)", ""}) {
     EXPECT_FALSE(is_credit_only(t)) << t;
   }
 }

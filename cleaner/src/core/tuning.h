@@ -97,10 +97,12 @@ constexpr int kCaptionTitleWeight = 2;
 constexpr double kCaptionNameWeight = 2.0;
 constexpr std::size_t kCaptionLongWord = 7;
 constexpr double kCaptionLongWordWeight = 1.5;
-// A caption beside the story (outside the content, or in a box a rule
-// stripped) is related from this score (Options::caption_threshold is for
-// one inside the story): chosen on the tune half of bench/captions.
-constexpr double kCaptionOutsideThreshold = 0.4;
+// From HTML, where a caption stands is evidence too: one in the story's
+// blocks is related from this share of Options::caption_threshold, one
+// beside the story (outside the content, or in a box a rule stripped) from
+// this multiple of it (at most 1). Chosen on the tune half of bench/captions.
+constexpr double kCaptionInStoryShare = 0.3;
+constexpr double kCaptionOutsideFactor = 1.7;
 // A credit line alone ("Photo: AP", "ASSOCIATED PRESS") has at most this
 // many words.
 constexpr std::size_t kCreditMaxWords = 6;

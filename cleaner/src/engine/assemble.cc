@@ -144,7 +144,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
         if (d[i].kept() && card_of[i] == kNone) story.push_back(blocks[i].text);
       }
       const StoryTerms terms(story, r->title);
-      judge_captions(terms, options.caption_threshold, tuning::kCaptionOutsideThreshold, &caps);
+      const double t = options.caption_threshold;
+      judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
+                     std::min(1.0, t * tuning::kCaptionOutsideFactor), &caps);
     }
   }
   const auto keep_caption = [&](std::size_t k) {

@@ -40,6 +40,13 @@ const std::unordered_set<std::string>& stop_words() {
       "pictured", "poses", "credit", "courtesy", "handout", "getty", "afp",
       "reuters", "epa", "xinhua", "shutterstock", "alamy", "stock", "foto",
       "bild", "archive", "archives",
+      // More English function words
+      "did", "does", "doesn", "don", "how", "why", "get", "gets", "make", "makes", "without",
+      "because", "each", "every", "many", "much", "own", "same", "too", "now", "yet",
+      // More German function words
+      "nach", "sie", "zur", "zum", "wer", "sind", "vor", "bis", "hat", "mehr", "wie", "als",
+      "bei", "aus", "oder", "aber", "noch", "nur", "wir", "ihr", "sein", "seine", "ihre",
+      "wird", "werden", "wurde", "hier", "dort", "unter", "über", "können", "kann",
       // German, French, Spanish, Portuguese, Italian
       "der", "die", "das", "und", "mit", "von", "für", "auf", "den", "dem",
       "des", "ein", "eine", "einer", "ist", "sich", "nicht", "auch", "les",
@@ -242,16 +249,19 @@ bool is_credit_only(std::string_view text) {
     in_word = !space;
   }
   if (words == 0 || words > tuning::kCreditMaxWords) return false;
-  if (content_words(text).empty()) return true;  // "(AFP)", "Photo: Getty Images", "By CP"
-  std::string low;
-  for (const char c : text) low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-  static constexpr std::string_view kMarks[] = {
-      "\u00A9", "photo", "foto", "credit", "courtesy", "associated press", "staff",
-      "getty", "reuters", "/ap", "ap/", "agency", "bild:", "image:"};
-  for (const std::string_view m : kMarks) {
-    if (low.find(m) != std::string::npos) return true;
+  // Words of credits beside the caption vocabulary content_words leaves out:
+  // a text of nothing else credits a picture and says nothing of it.
+  static const auto* credit_words = new std::unordered_set<std::string>{
+      "associated", "press", "staff", "writer", "writers", "photographer", "contributor",
+      "agency", "wire", "copyright", "rights", "reserved", "fotograf", "fotografin",
+      "quelle", "source", "crédit", "crédits",
+      // news agencies of three letters or more
+      "dpa", "apa", "ddp", "kna", "epd", "ansa", "efe", "tass", "pti", "ians", "aap", "anp",
+      "belga", "kyodo", "yonhap", "irna", "anadolu", "sputnik", "bloomberg", "newscom"};
+  for (const auto& w : content_words(text)) {
+    if (!credit_words->count(w)) return false;
   }
-  return false;
+  return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
 }
 
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
