@@ -223,9 +223,24 @@ PYBIND11_MODULE(_core, m) {
   Fields<Caption>(caption)
       .add("text", &Caption::text, "The caption, normalised.")
       .add("score", &Caption::score, "Relevance to the story, 0 (none) .. 1.")
-      .add("related", &Caption::related, "score >= the Cleaner's caption_threshold.")
-      .add("index", &Caption::index, "Its block index in the input (0-based).")
-      .add("rule", &Caption::rule, "Id of the rule that recognised it.")
+      .add("related", &Caption::related, "The verdict: about the story's own picture (see reason).")
+      .add("index", &Caption::index,
+           "Its block index in the input (0-based); for a text that was not a block, the "
+           "block it stood before.")
+      .add("rule", &Caption::rule,
+           "Id of the rule that recognised it, or for an image's text 'image-figcaption', "
+           "'image-class', 'image-container', 'image-alt'.")
+      .add("position", &Caption::position,
+           "Where it stood: 'story', 'outside' (a part of the page outside the story) or "
+           "'stripped' (in an element an HTML rule took out).")
+      .add("links_elsewhere", &Caption::links_elsewhere,
+           "Its picture or card links to another page (a teaser).")
+      .add("shared", &Caption::shared,
+           "The story's words it shares, names and numbers first (list of str).")
+      .add("credit_of", &Caption::credit_of,
+           "For a credit line alone: the index in Result.captions of the caption whose "
+           "verdict it takes; else -1.")
+      .add("reason", &Caption::reason, "Why the verdict, in words.")
       .finish();
   caption.def("__repr__", [](const Caption& c) {
     return "Caption(related=" + std::string(c.related ? "True" : "False") +

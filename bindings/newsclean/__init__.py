@@ -95,7 +95,7 @@ class Cleaner:
         *,
         disable: Sequence[str] = (),
         keep_related_captions: bool = False,
-        caption_threshold: float = 0.2,
+        caption_threshold: float = 0.37,
         defaults: bool = True,
         input_kind: str = "auto",
         text_format: str = "plain",

@@ -22,6 +22,11 @@ class Caption:
     related: bool
     index: int
     rule: str
+    position: str
+    links_elsewhere: bool
+    shared: list[str]
+    credit_of: int
+    reason: str
     def to_dict(self) -> dict[str, object]: ...
     def __getstate__(self) -> dict[str, object]: ...
     def __setstate__(self, state: dict[str, object]) -> None: ...

@@ -121,11 +121,11 @@ std::string explain_html(const Result& r, const std::vector<RuleInfo>& rules,
   h += "</dl>\n";
   if (!r.captions.empty()) {
     h += "<table class=\"captions\"><tr><th>Caption</th><th>Score</th><th>Related</th>"
-         "<th>Rule</th></tr>";
+         "<th>Rule</th><th>Why</th></tr>";
     for (const Caption& c : r.captions) {
       h += "<tr class=\"caption\"><td>" + escape(c.text) + "</td><td class=\"n\">" +
            format_score(c.score) + "</td><td>" + (c.related ? "yes" : "no") + "</td><td>" +
-           escape(c.rule) + "</td></tr>";
+           escape(c.rule) + "</td><td>" + escape(c.reason) + "</td></tr>";
     }
     h += "</table>\n";
   }

@@ -28,7 +28,12 @@ std::string to_json(const Result& r) {
                             {"score", c.score},
                             {"related", c.related},
                             {"index", c.index},
-                            {"rule", c.rule}});
+                            {"rule", c.rule},
+                            {"position", c.position},
+                            {"links_elsewhere", c.links_elsewhere},
+                            {"shared", c.shared},
+                            {"credit_of", c.credit_of},
+                            {"reason", c.reason}});
   }
   j["captions"] = std::move(captions);
   Json removed = Json::array();

@@ -31,6 +31,10 @@ TEST(Explain, IllFormedUtf8AndMarkupInAResultAreEscaped) {
   x.stage = "text";
   x.words = 3;
   r.removed.push_back(x);
+  Caption c;
+  c.text = "A caption";
+  c.reason = "shares <b>'x'</b> with the story";
+  r.captions.push_back(c);
   const std::string h = explain_html(r, {{"rule\"><b>", "cat", "drop", "anywhere", "f:1",
                                           "says <i>why</i>"}}, "src\xfe");
   EXPECT_EQ(h.find("<script"), std::string::npos);
@@ -40,6 +44,8 @@ TEST(Explain, IllFormedUtf8AndMarkupInAResultAreEscaped) {
             std::string::npos);
   EXPECT_NE(h.find("Title \xEF\xBF\xBD( &amp; more"), std::string::npos);
   EXPECT_NE(h.find("says &lt;i&gt;why&lt;/i&gt;"), std::string::npos);
+  EXPECT_NE(h.find("<td>shares &lt;b&gt;&#39;x&#39;&lt;/b&gt; with the story</td>"),
+            std::string::npos);  // a caption's reason, in the captions table
   EXPECT_NE(h.find("src\xEF\xBF\xBD"), std::string::npos);
   EXPECT_NE(h.find("cat&#39;\xEF\xBF\xBD"), std::string::npos);  // a control character too
   // Every byte sequence of the report is well-formed UTF-8.

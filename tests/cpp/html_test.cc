@@ -10,23 +10,13 @@
 #include "html/selectors.h"
 #include "html/charset.h"
 #include "newsclean/cleaner.h"
+#include "test_story.h"
 #include "rules/load.h"
 #include "rules/match.h"
 #include "test_rules.h"
 
 namespace newsclean {
 namespace {
-
-const char* const kStory[] = {
-    "The city council voted on Tuesday to close the Elm Street bridge for repairs, after "
-    "engineers found deep cracks in two of its supports.",
-    "The bridge, which carries about 20,000 vehicles a day, will stay closed until the end "
-    "of March, the council said in a statement.",
-    "Drivers will be diverted along the river road, which the council said would add about "
-    "ten minutes to most journeys at peak times.",
-    "Local businesses on the east bank said they feared losing customers during the "
-    "closure, and asked for help with parking.",
-};
 
 std::string page(const std::string& extra_body = "", const std::string& head = "") {
   std::string html =

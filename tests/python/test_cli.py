@@ -314,8 +314,11 @@ def check_result_shape(obj: dict) -> None:
     assert isinstance(obj["title"], str)
     assert all(isinstance(s, str) for s in obj["section"])
     for c in obj["captions"]:
-        assert set(c) == {"text", "score", "related", "index", "rule"}
+        assert set(c) == {"text", "score", "related", "index", "rule", "position",
+                          "links_elsewhere", "shared", "credit_of", "reason"}
         assert 0 <= c["score"] <= 1 and isinstance(c["related"], bool)
+        assert c["position"] in ("story", "outside", "stripped") and c["reason"]
+        assert all(isinstance(w, str) for w in c["shared"]) and c["credit_of"] >= -1
     for r in obj["removed"]:
         assert set(r) == {"index", "text", "rule", "category", "stage", "path", "words"}
     assert set(obj["stats"]) == {"blocks", "kept", "removed", "bytes_in", "bytes_out",

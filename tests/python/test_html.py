@@ -98,3 +98,56 @@ def test_cli_jsonl_field_with_html(tmp_path: Path):
     rec = json.loads(proc.stdout)
     assert rec["text"]["text"] == "\n".join(PARAS)
     assert rec["text"]["format"] == "html" and rec["text"]["site_name"] == "Harbour Post"
+
+
+# --- captions of images (issue 19) --------------------------------------------------------
+
+TEASERS = (
+    "<div class='more'>"
+    "<div><a href='/news/2024/bake-off'><img src='1.jpg'><h3>Village bakers win the county "
+    "prize</h3></a></div>"
+    "<div><a href='/news/2024/ferry-fares'><img src='2.jpg'><h3>Ferry fares to rise in "
+    "spring</h3></a></div></div>"
+)
+LEAD = "<img src='lead.jpg' alt='Cranes over the half-built ferry terminal in the harbour'>"
+
+
+def captioned_page() -> str:
+    page = PAGE.format(charset="utf-8")
+    page = page.replace("<h1>Ferry terminal to open in June</h1>",
+                        "<h1>Ferry terminal to open in June</h1>" + LEAD)
+    return page.replace("<footer>", TEASERS + "<footer>")
+
+
+def test_image_captions_carry_their_reason_and_pickle():
+    import pickle
+
+    r = newsclean.Cleaner().clean_html(captioned_page(),
+                                       url="https://harbour.example/news/2024/ferry-terminal")
+    by_text = {c.text: c for c in r.captions}
+    lead = by_text["Cranes over the half-built ferry terminal in the harbour"]
+    assert lead.rule == "image-alt" and lead.related and "ferry" in lead.shared
+    for headline in ("Village bakers win the county prize", "Ferry fares to rise in spring"):
+        teaser = by_text[headline]
+        assert not teaser.related and teaser.links_elsewhere
+        assert teaser.position in ("outside", "stripped")
+        assert "links to another page" in teaser.reason
+        assert headline not in r.text
+    assert "Cranes over" not in r.text
+    again = pickle.loads(pickle.dumps(r))
+    assert again.captions[0].to_dict() == r.captions[0].to_dict()
+    assert set(r.captions[0].to_dict()) >= {"position", "links_elsewhere", "shared", "credit_of",
+                                            "reason"}
+
+
+def test_keep_related_captions_keeps_exactly_the_related_ones_in_place():
+    url = "https://harbour.example/news/2024/ferry-terminal"
+    r = newsclean.Cleaner(keep_related_captions=True).clean_html(captioned_page(), url=url)
+    lines = r.text.split("\n")
+    assert lines[0] == "Cranes over the half-built ferry terminal in the harbour"
+    assert lines[1] == PARAS[0]
+    related = [c.text for c in r.captions if c.related]
+    unrelated = [c.text for c in r.captions if not c.related]
+    assert related and unrelated
+    assert all(t in lines for t in related)
+    assert not any(t in r.text for t in unrelated)

@@ -11,12 +11,35 @@
 namespace newsclean {
 
 // A photo caption found in the input.
+//
+// From HTML, a caption is any short text bound to an image: a figcaption or
+// an element named like a caption, the text sharing a small container with
+// an <img> (a teaser card's headline, a gallery slide), or the image's alt
+// text where nothing else describes it; in text, a line a caption rule
+// names (a credit, "Photo: ..."). Captions outside the story (teaser
+// grids, "most read" boxes) are listed too, judged like the others.
 struct Caption {
   std::string text;
   double score = 0;      // relevance to the story, 0 (none) .. 1
-  bool related = false;  // score >= Options::caption_threshold
-  std::size_t index = 0; // block index in the input
-  std::string rule;      // id of the rule that recognised it
+  bool related = false;  // the verdict (see `reason`)
+  std::size_t index = 0; // block index in the input (for one that was not a
+                         // block, the block it stood before)
+  std::string rule;      // id of the rule that recognised it, or for an image's
+                         // text "image-figcaption", "image-class",
+                         // "image-container", "image-alt"
+  // Where it stood: "story" (among the story's blocks), "outside" (in a part
+  // of the page outside the story), "stripped" (in an element an HTML rule
+  // took out).
+  std::string position;
+  bool links_elsewhere = false;  // its image or card links to another page
+  // The story's words it shares (rarest first): names, numbers, words.
+  std::vector<std::string> shared;
+  // A credit line alone ("Photo: AP") takes the verdict of the caption it
+  // belongs to: that caption's position in Result::captions, else -1.
+  int credit_of = -1;
+  // Why the verdict, in words: "links to another page", "shares 'x', 'y'
+  // with the story (score 0.41)", "credit of caption 2", ...
+  std::string reason;
 };
 
 // Something of the input that is not in Result::text: a block a text rule

@@ -61,6 +61,20 @@ struct ElementRemoval {
   std::string path;       // "body/div[2]/aside.related"
 };
 
+// A text bound to an image of an HTML page (html/image_texts.h) that is not
+// a caption block already: judged by the engine as a caption.
+struct ImageText {
+  std::string text;           // normalised
+  std::size_t index = 0;      // the block it stood before
+  const char* kind = "";      // "figcaption", "class", "container", "alt"
+  const char* position = "";  // "story", "outside", "stripped"
+  bool links_elsewhere = false;  // the image or its card links to another page
+  // A caption of the story in the text (a card's text inside the content):
+  // the blocks [first_block, end_block) are its text.
+  std::size_t first_block = 0;
+  std::size_t end_block = 0;
+};
+
 struct Document {
   bool html = false;          // read as HTML (else plain text)
   // The content in reading order. From HTML, elements an HTML rule with
@@ -68,6 +82,9 @@ struct Document {
   std::vector<Block> blocks;
   // HTML only: what left the page before the blocks, in reading order.
   std::vector<ElementRemoval> removed;
+  // HTML only: texts bound to images that are not caption blocks, in
+  // reading order.
+  std::vector<ImageText> image_texts;
   PageMeta meta;              // HTML only
   bool discussion = false;    // a forum thread (HTML only)
   PageKind kind = PageKind::kUnknown;

@@ -90,6 +90,32 @@ constexpr std::size_t kDropTailMaxRatio = 3;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;
+// Caption judgement (engine/captions.h): a name (a capitalised word inside
+// the caption) or a number weighs this many times a word, and a word of
+// kCaptionLongWord letters or more (rarer in any language) this many times
+// more, in what a caption shares with the story and in what it does not.
+constexpr double kCaptionNameWeight = 2.0;
+constexpr std::size_t kCaptionLongWord = 7;
+constexpr double kCaptionLongWordWeight = 1.5;
+// From HTML, where a caption stands is evidence too: one in the story's
+// blocks is related from this share of Options::caption_threshold, one
+// beside the story (outside the content, or in a box a rule stripped) from
+// this multiple of it (at most 1). Chosen on the tune half of bench/captions.
+constexpr double kCaptionInStoryShare = 0.3;
+constexpr double kCaptionOutsideFactor = 1.7;
+// A credit line alone ("Photo: AP", "ASSOCIATED PRESS") has at most this
+// many words.
+constexpr std::size_t kCreditMaxWords = 6;
+// Teaser cards (an image and a headline linking to another page) among the
+// story's blocks leave the text as captions only when the rest of the
+// content has this many times their characters in prose: else the cards
+// are the page (a listing, a shop's products) and stay.
+constexpr std::size_t kCardsStoryRatio = 10;
+// A text bound to an image (html/image_texts.h) has this many characters at
+// least and at most: a longer one is prose or a box of teasers, not the
+// caption of one picture (the guideline of bench/captions/README.md).
+constexpr std::size_t kImageTextMinChars = 3;
+constexpr std::size_t kImageTextMaxChars = 300;
 
 // ---------------------------------------------------------------- HTML: is it HTML?
 // Closing tags that make a fragment HTML, and at most this many bytes per

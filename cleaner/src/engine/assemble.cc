@@ -1,16 +1,20 @@
 #include "engine/assemble.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
-#include <memory>
 
 #include "core/text.h"
+#include "core/tuning.h"
 #include "engine/captions.h"
 #include "engine/features.h"
 #include "engine/hits.h"
 #include "engine/markdown.h"
 
 namespace newsclean {
+namespace {
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+}  // namespace
 
 std::string strip_quotes(std::string_view s) {
   static constexpr std::string_view kPairs[][2] = {
@@ -84,17 +88,69 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       r->section = split_breadcrumb(blocks[i].text);
     }
   }
-  // The story's vocabulary, built only when a caption needs judging.
-  std::unique_ptr<StoryTerms> terms;
-  const auto story_terms = [&]() -> const StoryTerms& {
-    if (!terms) {
-      std::vector<std::string_view> story;
-      for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (d[i].kept()) story.push_back(blocks[i].text);
-      }
-      terms = std::make_unique<StoryTerms>(story, r->title);
+  // Captions: the caption blocks and the texts bound to images, in reading
+  // order; a teaser card's text among the story's blocks leaves the text
+  // with its caption's verdict.
+  std::vector<Caption>& caps = r->captions;
+  std::vector<std::size_t> caption_of(blocks.size(), kNone);  // block -> caption
+  std::vector<std::size_t> card_of(blocks.size(), kNone);     // block of a card -> caption
+  {
+    std::vector<std::pair<Caption, const ImageText*>> found;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (d[i].kept() || !rules[d[i].rule].caption) continue;
+      Caption c;
+      c.text = blocks[i].text;
+      c.index = i;
+      c.rule = rules[d[i].rule].id;
+      c.position = "story";
+      found.emplace_back(std::move(c), nullptr);
     }
-    return *terms;
+    // Cards among the story's blocks are teasers beside a story only when
+    // the story's prose outweighs them; else they are the page's content (a
+    // listing, a shop's products) and stay in the text, not captions.
+    std::size_t prose = 0, cards = 0;
+    for (const ImageText& t : doc.image_texts) {
+      for (std::size_t i = t.first_block; i < t.end_block; ++i) cards += blocks[i].text.size();
+    }
+    for (std::size_t i = 0; cards > 0 && i < blocks.size(); ++i) {
+      if (d[i].kept()) prose += blocks[i].text.size() * (1 - blocks[i].link_ratio);
+    }
+    const bool cards_leave = prose >= cards * tuning::kCardsStoryRatio;
+    for (const ImageText& t : doc.image_texts) {
+      if (t.end_block > t.first_block && !cards_leave) continue;
+      Caption c;
+      c.text = t.text;
+      c.index = t.end_block > t.first_block ? t.first_block : t.index;
+      c.rule = std::string("image-") + t.kind;
+      c.position = t.position;
+      c.links_elsewhere = t.links_elsewhere;
+      found.emplace_back(std::move(c), &t);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+      return a.first.index < b.first.index;
+    });
+    std::vector<std::string_view> story;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const ImageText* t = found[k].second;
+      if (t == nullptr) {
+        caption_of[found[k].first.index] = k;
+      } else {
+        for (std::size_t i = t->first_block; i < t->end_block; ++i) card_of[i] = k;
+      }
+      caps.push_back(std::move(found[k].first));
+    }
+    if (!caps.empty()) {
+      for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (d[i].kept() && card_of[i] == kNone) story.push_back(blocks[i].text);
+      }
+      const StoryTerms terms(story, r->title);
+      const double t = options.caption_threshold;
+      judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
+                     std::min(1.0, t * tuning::kCaptionOutsideFactor), &caps);
+    }
+  }
+  const auto keep_caption = [&](std::size_t k) {
+    return k != kNone && caps[k].related && options.keep_related_captions;
   };
 
   // Element-level removals (HTML) interleave with the blocks: one with
@@ -124,18 +180,21 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     removals_before(i);
     kept[i] = d[i].kept();
+    if (kept[i] && card_of[i] != kNone) kept[i] = keep_caption(card_of[i]);
+    if (!kept[i] && d[i].kept()) {  // a teaser card's text
+      Removal x;
+      x.index = i;
+      x.text = cut_chars(blocks[i].text, options.removed_text_chars);
+      x.rule = caps[card_of[i]].rule;
+      x.category = "caption";
+      x.stage = "text";
+      x.words = blocks[i].words;
+      r->removed.push_back(std::move(x));
+      continue;
+    }
     if (kept[i]) continue;
     const Rule& rule = rules[d[i].rule];
-    if (rule.caption) {
-      Caption c;
-      c.text = blocks[i].text;
-      c.score = story_terms().relevance(c.text);
-      c.related = c.score >= options.caption_threshold;
-      c.index = i;
-      c.rule = rule.id;
-      kept[i] = c.related && options.keep_related_captions;
-      r->captions.push_back(std::move(c));
-    }
+    kept[i] = keep_caption(caption_of[i]);
     if (kept[i]) continue;
     Removal x;
     x.index = i;
@@ -147,16 +206,35 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     r->removed.push_back(std::move(x));
   }
   removals_before(static_cast<std::size_t>(-1));
-  std::vector<const Block*> story;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!kept[i]) continue;
-    ++r->stats.kept;
-    if (options.text_format == TextFormat::kMarkdown) {
-      story.push_back(&blocks[i]);
-      continue;
+  // keep_related_captions: a related image text that is not a block (an
+  // alt text, a caption beside the story) goes in its place too.
+  std::vector<std::vector<std::size_t>> texts_before(blocks.size() + 1);
+  if (options.keep_related_captions) {
+    for (std::size_t k = 0; k < caps.size(); ++k) {
+      const bool block = caps[k].index < blocks.size() &&
+                         (caption_of[caps[k].index] == k || card_of[caps[k].index] == k);
+      if (caps[k].related && !block) {
+        texts_before[std::min(caps[k].index, blocks.size())].push_back(k);
+      }
     }
-    if (!r->text.empty()) r->text.push_back('\n');
-    r->text += blocks[i].text;
+  }
+  std::deque<Block> extra;  // those texts as blocks
+  std::vector<const Block*> story;
+  for (std::size_t i = 0; i <= blocks.size(); ++i) {
+    for (const std::size_t k : texts_before[i]) {
+      extra.push_back(make_block(caps[k].text));
+      story.push_back(&extra.back());
+    }
+    if (i < blocks.size() && kept[i]) {
+      ++r->stats.kept;
+      story.push_back(&blocks[i]);
+    }
+  }
+  if (options.text_format != TextFormat::kMarkdown) {
+    for (const Block* b : story) {
+      if (!r->text.empty()) r->text.push_back('\n');
+      r->text += b->text;
+    }
   }
   if (options.text_format == TextFormat::kMarkdown) r->text = markdown_of(story);
   r->stats.blocks = blocks.size();

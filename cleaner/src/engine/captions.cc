@@ -1,6 +1,9 @@
 #include "engine/captions.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "core/utf8.h"
@@ -37,6 +40,13 @@ const std::unordered_set<std::string>& stop_words() {
       "pictured", "poses", "credit", "courtesy", "handout", "getty", "afp",
       "reuters", "epa", "xinhua", "shutterstock", "alamy", "stock", "foto",
       "bild", "archive", "archives",
+      // More English function words
+      "did", "does", "doesn", "don", "how", "why", "get", "gets", "make", "makes", "without",
+      "because", "each", "every", "many", "much", "own", "same", "too", "now", "yet",
+      // More German function words
+      "nach", "sie", "zur", "zum", "wer", "sind", "vor", "bis", "hat", "mehr", "wie", "als",
+      "bei", "aus", "oder", "aber", "noch", "nur", "wir", "ihr", "sein", "seine", "ihre",
+      "wird", "werden", "wurde", "hier", "dort", "unter", "über", "können", "kann",
       // German, French, Spanish, Portuguese, Italian
       "der", "die", "das", "und", "mit", "von", "für", "auf", "den", "dem",
       "des", "ein", "eine", "einer", "ist", "sich", "nicht", "auch", "les",
@@ -66,6 +76,9 @@ bool is_letter(char32_t c) {
          (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xAC00 && c <= 0xD7AF);
 }
+
+// Numbers of two digits or more ("2019", "300", "1,200" -> "1200").
+std::vector<std::string> numbers(std::string_view text);
 
 }  // namespace
 
@@ -104,6 +117,7 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
                        std::string_view title, int title_weight) {
   for (const auto& p : paragraphs) {
     for (auto& w : content_words(p)) ++tf_[std::move(w)];
+    for (auto& n : numbers(p)) ++tf_[std::move(n)];
   }
   for (auto& w : content_words(title)) tf_[std::move(w)] += title_weight;
 }
@@ -123,6 +137,183 @@ double StoryTerms::relevance(std::string_view caption) const {
   }
   if (shared + unknown == 0) return 0;
   return shared / (shared + unknown);
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::vector<std::string> numbers(std::string_view text) {
+  std::vector<std::string> out;
+  std::string n;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (is_digit(c)) {
+      n.push_back(c);
+    } else if (!(c == ',' && !n.empty() && i + 1 < text.size() && is_digit(text[i + 1]))) {
+      if (n.size() >= 2) out.push_back(n);
+      n.clear();
+    }
+  }
+  return out;
+}
+
+// The content words of `text` that are names: written with a capital
+// inside a sentence (not its first word).
+std::unordered_set<std::string> names(std::string_view text) {
+  std::unordered_set<std::string> out;
+  bool sentence_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    const std::string_view token = text.substr(i, end - i);
+    std::size_t k = 0;
+    while (k < token.size() && static_cast<unsigned char>(token[k]) < 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(token[k]))) {
+      ++k;  // "(Jane", "\"Bridge"
+    }
+    if (k < token.size()) {
+      std::size_t at = k;
+      const char32_t c = next_code_point(token, &at);
+      if (!sentence_start && fold_case(c) != c) {
+        for (auto& w : content_words(token)) out.insert(std::move(w));
+      }
+      sentence_start = false;
+    }
+    if (!token.empty() && (token.back() == '.' || token.back() == '!' || token.back() == '?' ||
+                           token.back() == ':')) {
+      sentence_start = true;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& words, std::size_t max) {
+  std::string s;
+  for (std::size_t k = 0; k < words.size() && k < max; ++k) {
+    if (k > 0) s += ", ";
+    s += "'" + words[k] + "'";
+  }
+  if (words.size() > max) s += ", ...";
+  return s;
+}
+
+std::string fixed2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+}  // namespace
+
+double StoryTerms::weighted_relevance(std::string_view caption,
+                                      std::vector<std::string>* shared_words) const {
+  const std::unordered_set<std::string> named = names(caption);
+  std::unordered_set<std::string> seen;
+  std::vector<std::pair<double, std::string>> hits;
+  double shared = 0;
+  double unknown = 0;
+  const auto count = [&](const std::string& w, double weight) {
+    if (!seen.insert(w).second) return;
+    const auto it = tf_.find(w);
+    if (it == tf_.end()) {
+      unknown += weight;
+    } else {
+      const double v = weight * (1 + std::log(static_cast<double>(it->second)));
+      shared += v;
+      hits.emplace_back(v, w);
+    }
+  };
+  for (auto& w : content_words(caption)) {
+    double weight = named.count(w) ? tuning::kCaptionNameWeight : 1.0;
+    if (w.size() >= tuning::kCaptionLongWord) weight *= tuning::kCaptionLongWordWeight;
+    count(w, weight);
+  }
+  for (auto& n : numbers(caption)) count(n, tuning::kCaptionNameWeight);
+  if (shared_words != nullptr) {
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& h : hits) shared_words->push_back(std::move(h.second));
+  }
+  if (shared + unknown == 0) return 0;
+  return shared / (shared + unknown);
+}
+
+bool is_credit_only(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words == 0 || words > tuning::kCreditMaxWords) return false;
+  // Words of credits beside the caption vocabulary content_words leaves out:
+  // a text of nothing else credits a picture and says nothing of it.
+  static const auto* credit_words = new std::unordered_set<std::string>{
+      "associated", "press", "staff", "writer", "writers", "photographer", "contributor",
+      "agency", "wire", "copyright", "rights", "reserved", "fotograf", "fotografin",
+      "quelle", "source", "crédit", "crédits",
+      // news agencies of three letters or more
+      "dpa", "apa", "ddp", "kna", "epd", "ansa", "efe", "tass", "pti", "ians", "aap", "anp",
+      "belga", "kyodo", "yonhap", "irna", "anadolu", "sputnik", "bloomberg", "newscom"};
+  for (const auto& w : content_words(text)) {
+    if (!credit_words->count(w)) return false;
+  }
+  return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
+}
+
+void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
+                    std::vector<Caption>* captions) {
+  std::vector<Caption>& cs = *captions;
+  std::vector<bool> credit(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    Caption& c = cs[k];
+    credit[k] = is_credit_only(c.text);
+    if (credit[k]) continue;
+    c.score = terms.weighted_relevance(c.text, &c.shared);
+    const bool story = c.position == "story";
+    const double from = story ? threshold : outside_threshold;
+    const std::string where = story ? "in the story" : c.position == "outside"
+                                                           ? "outside the story"
+                                                           : "in a part an HTML rule stripped";
+    const std::string words =
+        c.shared.empty() ? "shares no word with the story"
+                         : "shares " + quoted_list(c.shared, 5) + " with the story";
+    if (c.links_elsewhere) {
+      c.related = false;
+      c.reason = "its picture links to another page (" + where + "; " + words + ")";
+      continue;
+    }
+    c.related = c.score >= from;
+    c.reason = where + "; " + words + " (score " + fixed2(c.score) +
+               (c.related ? " >= " : " < ") + fixed2(from) + ")";
+  }
+  // A credit belongs to the caption just before it (same picture), else
+  // to the one just after.
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!credit[k]) continue;
+    Caption& c = cs[k];
+    int owner = -1;
+    if (k > 0 && !credit[k - 1] && cs[k - 1].index + 1 >= c.index) {
+      owner = static_cast<int>(k - 1);
+    } else if (k + 1 < cs.size() && !credit[k + 1] && cs[k + 1].index <= c.index + 1) {
+      owner = static_cast<int>(k + 1);
+    }
+    c.credit_of = owner;
+    if (owner >= 0) {
+      c.related = cs[owner].related;
+      c.score = cs[owner].score;
+      c.reason = "a credit line: takes the verdict of caption " + std::to_string(owner) + " (" +
+                 (c.related ? "related" : "unrelated") + ")";
+    } else {
+      c.related = c.position == "story";
+      c.score = c.related ? 1 : 0;
+      c.reason = std::string("a credit line of no caption found, ") +
+                 (c.related ? "in the story" : "outside the story");
+    }
+  }
 }
 
 }  // namespace newsclean

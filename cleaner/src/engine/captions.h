@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/tuning.h"
+#include "newsclean/result.h"
 
 namespace newsclean {
 
@@ -28,9 +29,28 @@ class StoryTerms {
   // the number of the caption's words the story never uses.
   double relevance(std::string_view caption) const;
 
+  // The same with rarity: a name (a capitalised word inside the caption) or
+  // a number counts kCaptionNameWeight times, a long word (a rarer one)
+  // kCaptionLongWordWeight times, in what it shares and in what it does not.
+  // `shared` gets the shared words, names and numbers first.
+  double weighted_relevance(std::string_view caption, std::vector<std::string>* shared) const;
+
  private:
   std::unordered_map<std::string, int> tf_;
 };
+
+// True if `text` is a credit and nothing else: "Photo: AP", "(AFP)",
+// "ASSOCIATED PRESS", "Staff Writer", "© Jane Doe".
+bool is_credit_only(std::string_view text);
+
+// Judges `captions` (in reading order; text, index, rule, position and
+// links_elsewhere set) against the story: score, related, shared, credit_of
+// and reason. In order: a credit line alone takes the verdict of the caption
+// beside it; a caption whose picture or card links to another page is not
+// the story's; one in the story is related from `threshold`, one outside it
+// from `outside_threshold` (a picture beside the story must share more).
+void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
+                    std::vector<Caption>* captions);
 
 }  // namespace newsclean
 

@@ -74,6 +74,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           return false;
         }
         if (is_ignored_tag(tag)) return false;
+        if (std::strcmp(tag, "img") == 0) st.image_blocks.emplace(n, blocks->size());
         const auto caption = st.captions.find(n);
         if (caption != st.captions.end()) {
           flush();

@@ -25,21 +25,21 @@ namespace newsclean {
 // Every attribute the stages read, and those libxml2 itself reads while it
 // parses (charset, http-equiv).
 enum class Attr {
-  kAriaHidden, kCharset, kClass, kContent, kDatetime, kHidden, kHref, kHttpEquiv, kId,
-  kItemprop, kItemtype, kLang, kName, kProperty, kRel, kRole, kStyle, kType,
+  kAlt, kAriaHidden, kCharset, kClass, kContent, kDatetime, kHidden, kHref, kHttpEquiv, kId,
+  kItemprop, kItemtype, kLang, kName, kProperty, kRel, kRole, kStyle, kTitle, kType,
 };
 constexpr Attr kAllAttrs[] = {
-    Attr::kAriaHidden, Attr::kCharset, Attr::kClass,     Attr::kContent,  Attr::kDatetime,
-    Attr::kHidden,     Attr::kHref,    Attr::kHttpEquiv, Attr::kId,       Attr::kItemprop,
-    Attr::kItemtype,   Attr::kLang,    Attr::kName,      Attr::kProperty, Attr::kRel,
-    Attr::kRole,       Attr::kStyle,   Attr::kType};
+    Attr::kAlt,      Attr::kAriaHidden, Attr::kCharset, Attr::kClass,     Attr::kContent,
+    Attr::kDatetime, Attr::kHidden,     Attr::kHref,    Attr::kHttpEquiv, Attr::kId,
+    Attr::kItemprop, Attr::kItemtype,   Attr::kLang,    Attr::kName,      Attr::kProperty,
+    Attr::kRel,      Attr::kRole,       Attr::kStyle,   Attr::kTitle,     Attr::kType};
 
 // The attribute's name in the tree (lower case).
 inline const char* attr_name(Attr a) {
   constexpr const char* kNames[] = {
-      "aria-hidden", "charset", "class", "content", "datetime", "hidden",
+      "alt",         "aria-hidden", "charset", "class", "content", "datetime", "hidden",
       "href",        "http-equiv", "id", "itemprop", "itemtype", "lang",
-      "name",        "property", "rel", "role", "style", "type"};
+      "name",        "property", "rel", "role", "style", "title", "type"};
   static_assert(sizeof kNames / sizeof kNames[0] == sizeof kAllAttrs / sizeof kAllAttrs[0],
                 "a name for every Attr");
   return kNames[static_cast<int>(a)];

@@ -7,6 +7,7 @@
 #include "html/content.h"
 #include "html/fast_parse.h"
 #include "html/flat_text.h"
+#include "html/image_texts.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/removals.h"
@@ -49,7 +50,7 @@ bool whole_page(const std::vector<xmlNode*>& content, xmlNode* body) {
 // The content's blocks of a parsed page, and what of the page is not in
 // them.
 void extract_content(PageState& st, std::vector<Block>* out, std::vector<ElementRemoval>* removed,
-                     std::size_t max_bytes) {
+                     std::vector<ImageText>* image_texts, std::size_t max_bytes) {
   xmlNode* root = xmlDocGetRootElement(st.doc);
   if (root == nullptr) return;
   clear_private(root);
@@ -76,6 +77,7 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
     }
     for (Removed& r : st.removals) r.index = Removed::kUnplaced;  // placed again below
     st.placed.clear();
+    st.image_blocks.clear();
     st.reset_stats();
     st.candidates.clear();
     st.content_prose = st.token_prose = 0;  // (they are about the content emitted)
@@ -84,6 +86,7 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
     emit_content(st, choose_content(st, body), out, &spans);
   }
   *removed = collect_removals(st, body, spans, max_bytes);
+  *image_texts = find_image_texts(st, body, spans, *out);
 }
 
 // The page's JSON-LD articleBody replaces the blocks: those become
@@ -106,6 +109,7 @@ void take_json_ld_body(const std::string& article_body, Document* out) {
   for (ElementRemoval& e : removed) e.index = 0;
   out->removed = std::move(removed);
   out->blocks = split_blocks(normalise(article_body).text);
+  for (ImageText& t : out->image_texts) t.index = t.first_block = t.end_block = 0;
 }
 
 }  // namespace
@@ -143,7 +147,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   bool story_stripped = false;   // ... and most of the chosen content's prose
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
-    extract_content(st, &out.blocks, &out.removed, max_bytes);
+    extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     tokens_stripped = st.tokens_stripped;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
@@ -155,11 +159,12 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     // (tags, roles, hidden, XPath rules) trusted.
     out.blocks.clear();
     out.removed.clear();
+    out.image_texts.clear();
     doc = parse_html(input, rules.attributes);
     if (doc) {
       PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
-      extract_content(st, &out.blocks, &out.removed, max_bytes);
+      extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     }
   }
   out.meta = std::move(info.meta);

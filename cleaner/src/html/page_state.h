@@ -91,6 +91,8 @@ struct PageState {
   std::vector<xmlNode*> noscripts;
   // Caption elements (an HTML rule with `caption: true`) -> rule index.
   std::unordered_map<xmlNode*, int> captions;
+  // The <img> elements of the content -> the block each stood before.
+  std::unordered_map<const xmlNode*, std::size_t> image_blocks;
   // What each `pass: content` XPath rule selects in the page (elements
   // unlinked since are in `unlinked`, out of the tree but not freed).
   std::unordered_map<const Rule*, std::vector<xmlNode*>> content_selections;
