@@ -19,6 +19,7 @@
 #include "core/page_url.h"
 #include "core/text.h"
 #include "engine/features.h"
+#include "engine/page_text.h"
 #include "engine/hits.h"
 #include "html/charset.h"
 #include "html/extract.h"

@@ -37,28 +37,31 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // teaser run: a menu or a list of headlines.
 constexpr std::size_t kTeaserRunLength = 4;
 constexpr std::size_t kTeaserMaxWords = 15;
-// Whole-page text: at least kPageMinLines blocks, kPageShortShareNum /
-// kPageShortShareDen (2/5) of them short lines (kPageShortWords words at
-// most, not a sentence), and half of the first and of the last kPageEnds.
+// Whole-page text: at least kPageMinLines blocks with a run of
+// kPageMenuRun short lines (kPageShortWords words at most, not a sentence:
+// a menu) and kPageOuterLines lines before the first prose block and after
+// the last together.
 constexpr std::size_t kPageMinLines = 30;
 constexpr std::size_t kPageShortWords = 4;
-constexpr std::size_t kPageShortShareNum = 2;
-constexpr std::size_t kPageShortShareDen = 5;
-constexpr std::size_t kPageEnds = 6;
+constexpr std::size_t kPageMenuRun = 10;
+constexpr std::size_t kPageOuterLines = 10;
 // ... and at least kPageMinProse prose blocks holding kPageMinProsePercent
 // of its text (a listing or a service page has no story to tell its chrome
 // from; an extractor's output of one loses its content to the shape test).
 constexpr std::size_t kPageMinProse = 3;
-constexpr std::size_t kPageMinProsePercent = 30;
-// A page guessed by its shape loses only the lines before its first prose
-// block and after its last, unless it has kPageFullLines blocks or more
-// (extractors rarely give that many); a page the caller names loses every
-// line that is not inside the prose.
-constexpr std::size_t kPageFullLines = 150;
+constexpr std::size_t kPageMinProsePercent = 20;
 // On whole-page text a line that is not prose stays when prose is within
-// kPageProseReach blocks before and after it: a heading or a list item of
-// the story.
+// kPageProseReach blocks before and after it, or when it is in a gap of at
+// most kPageGapLines lines between prose blocks whose lines have
+// kPageGapMeanWords words on average: a heading or a list of the story.
 constexpr std::size_t kPageProseReach = 2;
+constexpr std::size_t kPageGapLines = 8;
+constexpr std::size_t kPageGapMeanWords = 4;
+// Prose blocks with at most kPageClusterGap lines between them are one group;
+// a group with under 1/kPageMinorClusterDen of the largest group's prose is
+// not the story (a notice, a blurb, a footer's paragraph).
+constexpr std::size_t kPageClusterGap = 8;
+constexpr std::size_t kPageMinorClusterDen = 10;
 // A menu row's items have at most kMenuItemMaxWords words; a row needs
 // kMenuMinItems items between dashes or bullets, kMenuMinPipedItems
 // between pipes.

@@ -8,6 +8,7 @@
 #include "core/tuning.h"
 #include "engine/captions.h"
 #include "engine/features.h"
+#include "engine/page_text.h"
 #include "engine/hits.h"
 #include "engine/markdown.h"
 

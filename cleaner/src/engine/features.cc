@@ -1,6 +1,8 @@
 // Block features: what a rule can ask of a block besides its text.
 #include "engine/features.h"
 
+#include "engine/page_text.h"
+
 #include "core/text.h"
 #include "core/tuning.h"
 
@@ -219,57 +221,6 @@ bool agrees_with_slug(std::string_view text, const std::unordered_set<std::strin
          covered.size() * 2 >= slug.size();
 }
 
-namespace {
-
-// A line of a page's chrome by its shape: a menu entry, a link, a label.
-bool is_short_line(const Block& b) {
-  return b.words <= kPageShortWords && !b.ends_sentence;
-}
-
-// Marks the blocks of whole-page text that are not prose (a sentence of some
-// length, Block::prose) and do not sit inside the prose: a prose block
-// within kPageProseReach blocks before and after keeps a heading, a list
-// item or a short paragraph of the story. Menus, link lists, labels and the
-// short sentences of banners and footers ("Sign in to comment.") go.
-// Unless `everywhere`, only the lines before the first prose block and after
-// the last are marked (a guessed page whose middle may be a list that is the
-// content).
-void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
-                      std::vector<bool>* marks) {
-  const std::size_t n = blocks.size();
-  std::vector<std::size_t> last_prose(n), next_prose(n);  // distance, n: none
-  for (std::size_t i = 0, d = n; i < n; ++i) {
-    last_prose[i] = d;
-    d = blocks[i].prose ? 1 : (d < n ? d + 1 : n);
-  }
-  for (std::size_t i = n, d = n; i-- > 0;) {
-    next_prose[i] = d;
-    d = blocks[i].prose ? 1 : (d < n ? d + 1 : n);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const bool inside = last_prose[i] <= kPageProseReach && next_prose[i] <= kPageProseReach;
-    const bool outer = last_prose[i] == n || next_prose[i] == n;
-    (*marks)[i] = !blocks[i].prose && !inside && (everywhere || outer);
-  }
-}
-
-}  // namespace
-
-bool looks_like_page_text(const std::vector<Block>& blocks) {
-  if (blocks.size() < kPageMinLines) return false;
-  const auto short_lines = [&](std::size_t from, std::size_t to) {
-    return static_cast<std::size_t>(
-        std::count_if(blocks.begin() + from, blocks.begin() + to, is_short_line));
-  };
-  const std::size_t n = blocks.size();
-  // Without a story in prose there is nothing to tell the chrome from (a
-  // listing, a service page, an extractor's output of one): left alone.
-  const ProseShare p(blocks);
-  if (p.blocks < kPageMinProse || p.bytes * 100 < p.all_bytes * kPageMinProsePercent) return false;
-  return short_lines(0, n) * kPageShortShareDen >= n * kPageShortShareNum &&
-         short_lines(0, kPageEnds) * 2 >= kPageEnds && short_lines(n - kPageEnds, n) * 2 >= kPageEnds;
-}
-
 Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageText page_text)
     : blocks_(blocks),
       duplicate_(blocks.size()),
@@ -281,8 +232,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       page_chrome_(blocks.size()),
       url_(url) {
   if (page_text != PageText::kNo) {
-    mark_page_chrome(blocks, page_text == PageText::kStated || blocks.size() >= kPageFullLines,
-                     &page_chrome_);
+    mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
   }
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {

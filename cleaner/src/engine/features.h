@@ -25,12 +25,6 @@ bool is_story(const std::vector<Block>& blocks);
 // (Feature::kTeaserList); `marks` has one entry per block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
-// Whether text input of these blocks is a whole page rather than an
-// extractor's output: at least tuning::kPageMinLines blocks, a share of
-// tuning::kPageShortShare of them short non-sentences (menus, link lists),
-// and such lines at both ends.
-bool looks_like_page_text(const std::vector<Block>& blocks);
-
 // Whether `text` is a row of menu items (Feature::kMenuRow), taken alone:
 // "Home | News | Sport", "| Golf | | Tennis |", "Home - Weather - News".
 bool is_menu_row(std::string_view text);

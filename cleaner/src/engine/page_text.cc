@@ -1,0 +1,123 @@
+#include "engine/page_text.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "core/tuning.h"
+
+namespace newsclean {
+
+using namespace tuning;
+
+namespace {
+
+// A line of a page's chrome by its shape: a menu entry, a link, a label.
+bool is_short_line(const Block& b) {
+  return b.words <= kPageShortWords && !b.ends_sentence;
+}
+
+// The prose blocks of a story that are not the story: groups of prose
+// (prose blocks with at most kPageClusterGap other lines between them) that
+// hold under 1/kPageMinorClusterDen of the prose of the largest group: a
+// cookie notice, a newsletter blurb, a footer's paragraph, a teaser's
+// summary far from the story. Each such group is marked from its first
+// block to its last.
+void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  struct Group {
+    std::size_t first, last, bytes;
+  };
+  std::vector<Group> groups;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!blocks[i].prose) continue;
+    if (groups.empty() || i - groups.back().last - 1 > kPageClusterGap) {
+      groups.push_back({i, i, 0});
+    }
+    groups.back().last = i;
+    groups.back().bytes += blocks[i].text.size();
+  }
+  std::size_t top = 0;
+  for (const Group& g : groups) top = std::max(top, g.bytes);
+  for (const Group& g : groups) {
+    if (g.bytes * kPageMinorClusterDen >= top) continue;
+    std::fill(marks->begin() + g.first, marks->begin() + g.last + 1, true);
+  }
+}
+
+}  // namespace
+
+bool looks_like_page_text(const std::vector<Block>& blocks) {
+  const std::size_t n = blocks.size();
+  if (n < kPageMinLines) return false;
+  std::size_t run = 0, longest = 0, prose = 0, prose_bytes = 0, bytes = 0;
+  for (const Block& b : blocks) {
+    run = is_short_line(b) ? run + 1 : 0;
+    longest = std::max(longest, run);
+    bytes += b.text.size();
+    if (b.prose) {
+      ++prose;
+      prose_bytes += b.text.size();
+    }
+  }
+  // Without a story in prose there is nothing to tell the chrome from (a
+  // listing, a shop's catalogue, an extractor's output of one): left alone.
+  if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
+  const auto is_prose = [](const Block& b) { return b.prose; };
+  const auto before = static_cast<std::size_t>(
+      std::find_if(blocks.begin(), blocks.end(), is_prose) - blocks.begin());
+  const auto after = static_cast<std::size_t>(
+      std::find_if(blocks.rbegin(), blocks.rend(), is_prose) - blocks.rbegin());
+  return longest >= kPageMenuRun && before + after >= kPageOuterLines;
+}
+
+void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
+                      std::vector<bool>* marks) {
+  const std::size_t n = blocks.size();
+  // Each line not prose is chrome, unless it sits inside the prose: prose
+  // within kPageProseReach blocks before and after it, or a short gap
+  // between two prose blocks (kPageGapLines lines at most) whose lines are
+  // not a menu's (kPageGapMeanWords words a line on average): the story's
+  // headings, list items and short paragraphs.
+  std::vector<bool> chrome(n);
+  std::size_t last = n;  // the last prose block before i, n: none
+  for (std::size_t i = 0; i < n; ++i) {
+    if (blocks[i].prose) {
+      if (last != n && i - last - 1 <= kPageGapLines && i - last > 1) {
+        std::size_t words = 0;
+        for (std::size_t j = last + 1; j < i; ++j) words += blocks[j].words;
+        if (words >= kPageGapMeanWords * (i - last - 1)) {
+          std::fill(chrome.begin() + last + 1, chrome.begin() + i, false);
+        }
+      }
+      last = i;
+      continue;
+    }
+    chrome[i] = true;
+    const std::size_t back = std::min<std::size_t>(i, kPageProseReach);
+    const std::size_t ahead = std::min(n - i - 1, kPageProseReach);
+    const auto prose_in = [&](std::size_t from, std::size_t to) {
+      return std::any_of(blocks.begin() + from, blocks.begin() + to,
+                         [](const Block& b) { return b.prose; });
+    };
+    if (prose_in(i - back, i) && prose_in(i + 1, i + 1 + ahead)) chrome[i] = false;
+  }
+  mark_minor_prose(blocks, &chrome);
+  if (everywhere) {
+    *marks = std::move(chrome);
+    return;
+  }
+  // A guessed page loses the lines before the story's first prose block and
+  // after its last, and the prose far from the story; between, a list may be
+  // the content.
+  std::size_t first = n, end = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (blocks[i].prose && !chrome[i]) {
+      first = std::min(first, i);
+      end = i + 1;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    (*marks)[i] = chrome[i] && (i < first || i >= end || blocks[i].prose);
+  }
+}
+
+}  // namespace newsclean

@@ -1,0 +1,130 @@
+// Whole-page text on its own: telling a page from an extractor's output, and
+// which of its lines are chrome.
+#include "engine/page_text.h"
+
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace newsclean {
+namespace {
+
+std::vector<Block> blocks_of(const std::vector<std::string>& lines) {
+  std::vector<Block> blocks;
+  for (const auto& l : lines) blocks.push_back(make_block(l));
+  return blocks;
+}
+
+// The lines of `lines` that mark_page_chrome leaves.
+std::vector<std::string> kept(const std::vector<std::string>& lines, bool everywhere) {
+  const std::vector<Block> blocks = blocks_of(lines);
+  std::vector<bool> marks(blocks.size());
+  mark_page_chrome(blocks, everywhere, &marks);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!marks[i]) out.push_back(lines[i]);
+  }
+  return out;
+}
+
+const std::string kStory[] = {
+    "The council said on Tuesday that the new footbridge would open to cyclists in spring.",
+    "The project, paid for by the region and the city, ran over budget after the contractor "
+    "found old mine shafts.",
+    "Riders will be able to cross the river without the ring road, which cuts the journey "
+    "by ten minutes.",
+    "Local shops along the quay expect more trade once the bridge opens, the chamber said.",
+};
+
+std::vector<std::string> menu(int n) {
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) out.push_back("Section " + std::to_string(i));
+  return out;
+}
+
+void append(std::vector<std::string>* to, const std::vector<std::string>& more) {
+  to->insert(to->end(), more.begin(), more.end());
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+TEST(PageChrome, AListOfTheStoryBetweenItsParagraphsStays) {
+  std::vector<std::string> page = menu(12);
+  append(&page, {kStory[0], kStory[1], "What the bridge brings to the town",
+                 "Two new lanes for bikes along the river", "A car park for two hundred bikes",
+                 "Lighting on the whole length of the deck", "A lift at the station end",
+                 "Benches and shade at the midpoint", kStory[2], kStory[3]});
+  append(&page, menu(12));
+  for (const bool everywhere : {true, false}) {
+    const auto k = kept(page, everywhere);
+    EXPECT_TRUE(has(k, "A lift at the station end")) << everywhere;
+    EXPECT_TRUE(has(k, "What the bridge brings to the town")) << everywhere;
+    EXPECT_FALSE(has(k, "Section 3")) << everywhere;
+    EXPECT_FALSE(has(k, "Section 20")) << everywhere;
+  }
+}
+
+TEST(PageChrome, AMenuBetweenParagraphsGoesOnlyWhenTheCallerSaysPage) {
+  std::vector<std::string> page = {kStory[0], kStory[1]};
+  append(&page, menu(6));  // one or two words a line: not the story's list
+  append(&page, {kStory[2], kStory[3]});
+  EXPECT_FALSE(has(kept(page, true), "Section 3"));
+  // A guessed page keeps what lies between its prose: a list may be content.
+  EXPECT_TRUE(has(kept(page, false), "Section 3"));
+}
+
+TEST(PageChrome, ProseFarFromTheStoryIsNotTheStory) {
+  std::vector<std::string> page = menu(10);
+  for (int i = 0; i < 3; ++i) append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page, menu(12));
+  const std::string notice = "We use cookies to improve your experience on our site.";
+  page.push_back(notice);
+  append(&page, menu(4));
+  for (const bool everywhere : {true, false}) {
+    const auto k = kept(page, everywhere);
+    EXPECT_FALSE(has(k, notice)) << everywhere;
+    EXPECT_TRUE(has(k, kStory[3])) << everywhere;
+  }
+  // Two stories of like length on one page: both stay.
+  std::vector<std::string> two = menu(10);
+  append(&two, {kStory[0], kStory[1]});
+  append(&two, menu(12));
+  append(&two, {kStory[2], kStory[3]});
+  const auto k = kept(two, true);
+  EXPECT_TRUE(has(k, kStory[0]));
+  EXPECT_TRUE(has(k, kStory[3]));
+}
+
+TEST(PageShape, AMenuAroundProseIsAPage) {
+  std::vector<std::string> page = menu(12);
+  append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page, menu(15));
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+}
+
+TEST(PageShape, AnExtractorsOutputIsNotAPage) {
+  // A story with a long list in it: lines around the prose are too few.
+  std::vector<std::string> story = {kStory[0], kStory[1]};
+  append(&story, menu(28));
+  append(&story, {kStory[2], kStory[3]});
+  EXPECT_FALSE(looks_like_page_text(blocks_of(story)));
+  // A listing: a run of short lines, and too little prose to tell them from.
+  std::vector<std::string> listing = menu(40);
+  listing.push_back(kStory[0]);
+  append(&listing, menu(10));
+  EXPECT_FALSE(looks_like_page_text(blocks_of(listing)));
+  // Too short to tell.
+  std::vector<std::string> short_page = menu(8);
+  append(&short_page, {kStory[0], kStory[1], kStory[2]});
+  append(&short_page, menu(8));
+  EXPECT_FALSE(looks_like_page_text(blocks_of(short_page)));
+}
+
+}  // namespace
+}  // namespace newsclean
