@@ -563,6 +563,22 @@ TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
   EXPECT_GT(Cleaner().clean(page_of("")).stats.blocks, 12u);
 }
 
+TEST(Html, TheClimbToAHigherParentStopsAtOneThatAddsLinkLists) {
+  // The story's box, and beside it a column of other stories' linked
+  // headlines (each in boxes of its own), whose many short items make the
+  // common parent score higher than the story: the story alone.
+  std::string page = "<html><body><div class=\"wrap1\"><div class=\"col\"><div class=\"x\">";
+  for (const char* p : kStory) page += std::string("<p>") + p + "</p>";
+  page += "</div></div>";
+  for (int i = 0; i < 12; ++i) {
+    page += "<div class=\"t\"><div><p><a href=\"/s" + std::to_string(i) +
+            "\">Other headline number " + std::to_string(i) +
+            " of the day</a>, by staff, in brief, today</p></div></div>";
+  }
+  page += "</div></body></html>";
+  EXPECT_EQ(Cleaner().clean(page).text, story_text());
+}
+
 TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
   Cleaner c;
   const Status s = Cleaner::create(

@@ -223,6 +223,12 @@ constexpr double kNearCandidateShare = 0.75;
 // The climb to a better-scoring parent stops at a parent under 1/this of
 // the score below.
 constexpr double kClimbStopRatio = 3;
+// ... and does not take a parent that adds at least kClimbAddedTextRatio
+// times the text below it, more than kClimbAddedLinkNum/kClimbAddedLinkDen
+// (2/5) of it in links: lists of other pages around the story.
+constexpr std::size_t kClimbAddedTextRatio = 1;
+constexpr std::size_t kClimbAddedLinkNum = 2;
+constexpr std::size_t kClimbAddedLinkDen = 5;
 // An ancestor with more than 1/kStoryLinkShare of its text in links is no
 // longer the story's container; one with kClimbProseGain (3/2) times its
 // child's prose holds more of the story.

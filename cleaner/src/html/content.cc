@@ -20,10 +20,24 @@ bool contains(xmlNode* a, xmlNode* d) {
   return false;
 }
 
+// True if `parent` adds to the text of `child` (inside it) at least as
+// much again, mostly in links: the story's container with lists of other
+// pages around it, which score high by their many short items.
+bool adds_link_lists(PageState& st, xmlNode* child, xmlNode* parent) {
+  const NodeStats& c = st.stats(child);
+  const NodeStats& p = st.stats(parent);
+  if (p.text <= c.text) return false;
+  const std::size_t added = p.text - c.text;
+  const std::size_t added_links = p.links - std::min(p.links, c.links);
+  return added >= c.text * kClimbAddedTextRatio &&
+         added_links * kClimbAddedLinkDen > added * kClimbAddedLinkNum;
+}
+
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
-// candidates, to a parent that scores higher, to an ancestor with few
-// links and much more prose, and out of wrappers that hold nothing else.
+// candidates, to a parent that scores higher (unless it adds mostly link
+// lists), to an ancestor with few links and much more prose, and out of
+// wrappers that hold nothing else.
 xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
   std::vector<xmlNode*> near;
   for (xmlNode* c : st.candidates) {
@@ -48,7 +62,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
     const double score = final_score(st, p);
     if (score < last / kClimbStopRatio) break;
     if (score > last) {
-      top = p;
+      if (!adds_link_lists(st, top, p)) top = p;
       break;
     }
     last = score;
