@@ -222,5 +222,18 @@ TEST(RuleMatcher, TheBuiltInRulesHitWhatTheirPatternsHit) {
   EXPECT_GT(hits_seen, 50u);
 }
 
+TEST(StartsWithLiteral, TheFirstCharacterReadMustBeGiven) {
+  for (const char* p : {"^a", "abc", "(?i)^share", "^(?i:by|von) x", "\\bfoo", "\\(AP\\)",
+                        "^\\[? ?(?i:read more)", "^(?:- )?loading", "(?:ab|cd)+e", "^фото",
+                        "^(?P<n>x)y", "^a|^(?:b|c)d"}) {
+    EXPECT_TRUE(starts_with_literal(p)) << p;
+  }
+  for (const char* p : {"", "^", ".", "^[A-Z]x", "^\\p{Lu}", "\\d+ min", "^\\S+ x", "(?:a|[bc])",
+                        "a?[bc]", "^(?:a )?\\w", "^a|\\sb", "(?:^|\\s)x", "a*", "\\Qab\\E",
+                        "(?i:x)?", "^a|"}) {
+    EXPECT_FALSE(starts_with_literal(p)) << p;
+  }
+}
+
 }  // namespace
 }  // namespace newsclean
