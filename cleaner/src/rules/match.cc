@@ -78,8 +78,8 @@ RE2::Options set_options() {
 // whether they are anchored at the start of the block: a set of those is
 // matched anchored, and its DFA stops as soon as no rule can match any more
 // (after a word or two of most blocks) instead of reading to the end.
-// A rule whose pattern begins with a class (a capitalised word, "no full
-// stop", any text up to " via ") gets a set of its own: it reads on across
+// A rule whose pattern begins with a broad class (a capitalised word, "no
+// full stop", any text up to " via ") gets a set of its own: it reads on across
 // most blocks, and in a set with others its DFA states multiply with theirs,
 // so that nearly every block met states not built yet (half of text mode's
 // time went there). Alone it is one cheap pass, and a set of one rule needs

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstddef>
+#include <cstring>
 
 namespace newsclean {
 namespace {
@@ -134,7 +135,29 @@ bool optional_at(std::string_view p, std::size_t i) {
          (p[i] == '?' || p[i] == '*' || (p[i] == '{' && i + 1 < p.size() && p[i + 1] == '0'));
 }
 
-// True if the branch starting at p[i] begins with a literal character.
+// True if the bracket class at p[i] ('[') holds a few characters only: not
+// negated, no broad escape (\p \P \w \W \S \D), no [:name:], no range
+// but of digits.
+bool narrow_class(std::string_view p, std::size_t i) {
+  const std::size_t end = skip_atom(p, i);
+  if (end == std::string_view::npos || (i + 1 < p.size() && p[i + 1] == '^')) return false;
+  for (std::size_t k = i + 1; k + 1 < end; ++k) {
+    if (p[k] == '\\') {
+      if (std::strchr("pPwWSD", p[k + 1]) != nullptr) return false;
+      ++k;
+    } else if (p[k] == '[' && p[k + 1] == ':') {
+      return false;
+    } else if (p[k] == '-' && k > i + 1 && k + 2 < end &&
+               !(std::isdigit(static_cast<unsigned char>(p[k - 1])) &&
+                 std::isdigit(static_cast<unsigned char>(p[k + 1])))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True if the branch starting at p[i] begins with a literal character or
+// a narrow class (\d, \s, [-•], [0-9]).
 bool branch_literal(std::string_view p, std::size_t i) {
   while (i < p.size() && p[i] != '|' && p[i] != ')') {
     const char c = p[i];
@@ -142,7 +165,7 @@ bool branch_literal(std::string_view p, std::size_t i) {
       ++i;
       continue;
     }
-    if (c == '[' || c == '.') return false;
+    if (c == '.' || (c == '[' && !narrow_class(p, i))) return false;
     std::size_t next = 0;
     if (c == '\\') {
       if (i + 1 >= p.size()) return false;
@@ -151,8 +174,10 @@ bool branch_literal(std::string_view p, std::size_t i) {
         i += 2;
         continue;
       }
-      if (std::isalnum(static_cast<unsigned char>(e))) return false;  // a class, \x.., \Q, \C
-      next = i + 2;  // an escaped punctuation mark
+      // Digits and white space are rare first characters; other classes,
+      // \x.., \Q and \C are not read here.
+      if (std::isalnum(static_cast<unsigned char>(e)) && e != 'd' && e != 's') return false;
+      next = i + 2;  // an escaped punctuation mark, \d or \s
     } else if (c == '(') {
       bool flags_only = false;
       next = group_body(p, i, &flags_only);
@@ -162,6 +187,8 @@ bool branch_literal(std::string_view p, std::size_t i) {
         continue;
       }
       if (!all_branches(p, &next, branch_literal)) return false;
+    } else if (c == '[') {
+      next = skip_atom(p, i);
     } else {
       next = i + 1;  // a byte (of a UTF-8 character)
       while (next < p.size() && (static_cast<unsigned char>(p[next]) & 0xC0) == 0x80) ++next;

@@ -15,10 +15,11 @@ bool anchored_at_start(std::string_view pattern);
 // True if every alternative of `pattern` begins with a literal character:
 // after zero-width assertions (^ \A \b), flag groups and optional literal
 // atoms, the first thing it must read is a given character (a byte, an
-// escaped punctuation mark, or a group whose alternatives all begin so), not
-// a class ([...], \p{..}, \w, \S, .). Such a pattern gives up after a byte or
-// a word on most text; one that begins with a class may read on across a
-// whole block. False where unsure.
+// escaped punctuation mark, or a group whose alternatives all begin so) or
+// one of a few (\d, \s, a bracket class of a few marks or digits), not a
+// broad class ([^...], \p{..}, \w, \S, .). Such a pattern gives up after a
+// byte or a word on most text; one that begins with a broad class may read
+// on across a whole block. False where unsure.
 bool starts_with_literal(std::string_view pattern);
 
 }  // namespace newsclean
