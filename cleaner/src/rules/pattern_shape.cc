@@ -156,8 +156,30 @@ bool narrow_class(std::string_view p, std::size_t i) {
   return true;
 }
 
+// True if the branch starting at p[i] is zero-width only (^, $, \A, \b,
+// \B, \z) or empty.
+bool branch_zero_width(std::string_view p, std::size_t i) {
+  while (i < p.size() && p[i] != '|' && p[i] != ')') {
+    if (p[i] == '^' || p[i] == '$') {
+      ++i;
+    } else if (p[i] == '\\' && i + 1 < p.size() && std::strchr("AbBz", p[i + 1]) != nullptr) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool branch_literal(std::string_view p, std::size_t i);
+
+bool branch_literal_or_zero_width(std::string_view p, std::size_t i) {
+  return branch_zero_width(p, i) || branch_literal(p, i);
+}
+
 // True if the branch starting at p[i] begins with a literal character or
-// a narrow class (\d, \s, [-•], [0-9]).
+// a narrow class (\d, \s, [-•], [0-9]). A group some of whose branches are
+// zero-width and the others literal, as (?:^|\s), is read as optional.
 bool branch_literal(std::string_view p, std::size_t i) {
   while (i < p.size() && p[i] != '|' && p[i] != ')') {
     const char c = p[i];
@@ -186,7 +208,13 @@ bool branch_literal(std::string_view p, std::size_t i) {
         i = next;
         continue;
       }
-      if (!all_branches(p, &next, branch_literal)) return false;
+      const std::size_t body = next;
+      if (!all_branches(p, &next, branch_literal)) {
+        next = body;
+        if (!all_branches(p, &next, branch_literal_or_zero_width)) return false;
+        i = skip_quantifier(p, next);  // it may match nothing: read on
+        continue;
+      }
     } else if (c == '[') {
       next = skip_atom(p, i);
     } else {
