@@ -222,5 +222,19 @@ TEST(RuleMatcher, TheBuiltInRulesHitWhatTheirPatternsHit) {
   EXPECT_GT(hits_seen, 50u);
 }
 
+TEST(StartsWithLiteral, TheFirstCharacterReadMustBeGivenOrOneOfAFew) {
+  for (const char* p : {"^a", "abc", "(?i)^share", "^(?i:by|von) x", "\\bfoo", "\\(AP\\)",
+                        "^\\[? ?(?i:read more)", "^(?:- )?loading", "(?:ab|cd)+e", "^фото",
+                        "^(?P<n>x)y", "^a|^(?:b|c)d", "\\d+ min", "(?:a|[bc])", "a?[bc]",
+                        "^[-•] x", "[1-9]x", "^\\s?a", "(?:^|\\s)x", "(?:^|[.!?] )(?:a|b)"}) {
+    EXPECT_TRUE(starts_with_literal(p)) << p;
+  }
+  for (const char* p : {"", "^", ".", "^[A-Z]x", "^\\p{Lu}", "^\\S+ x", "^[^.!?]x", "^[\\w.]+@",
+                        "[\\pL-]x", "[[:alpha:]]", "^(?:a )?\\w", "^a|.b", "(?:^|\\s)\\w",
+                        "(?:^|.)x", "a*", "\\Qab\\E", "(?i:x)?", "^a|"}) {
+    EXPECT_FALSE(starts_with_literal(p)) << p;
+  }
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -1,11 +1,12 @@
 // Compiling and matching rules with RE2: one RE2::Set pass per string.
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <system_error>
 #include <thread>
 #include <iterator>
+#include <map>
 #include <mutex>
+#include <tuple>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -59,115 +60,7 @@ Status check_xpath(const Rule& r) {
   return {};
 }
 
-// ---- anchoring: which patterns can only match at the start of a block
-
-// Index after the atom at p[i]: an escape, a character class, a group
-// (balanced) or one byte. npos where the pattern is beyond this reading
-// (\Q...\E, an unclosed class or group): the caller then assumes nothing.
-std::size_t skip_atom(std::string_view p, std::size_t i) {
-  if (p[i] == '\\') {
-    if (i + 1 >= p.size() || p[i + 1] == 'Q') return std::string_view::npos;
-    if ((p[i + 1] == 'p' || p[i + 1] == 'P' || p[i + 1] == 'x') && i + 2 < p.size() &&
-        p[i + 2] == '{') {
-      const std::size_t close = p.find('}', i + 3);
-      return close == std::string_view::npos ? close : close + 1;
-    }
-    return i + 2;
-  }
-  if (p[i] == '[') {
-    std::size_t k = i + 1;
-    if (k < p.size() && p[k] == '^') ++k;
-    if (k < p.size() && p[k] == ']') ++k;  // a leading ']' is literal
-    while (k < p.size() && p[k] != ']') {
-      if (p[k] == '\\') {
-        k += 2;
-      } else if (p.compare(k, 2, "[:") == 0) {
-        const std::size_t close = p.find(":]", k + 2);
-        if (close == std::string_view::npos) return close;
-        k = close + 2;
-      } else {
-        ++k;
-      }
-    }
-    return k < p.size() ? k + 1 : std::string_view::npos;
-  }
-  if (p[i] == '(') {
-    std::size_t k = i + 1;
-    while (k < p.size() && p[k] != ')') {
-      k = skip_atom(p, k);
-      if (k == std::string_view::npos) return k;
-    }
-    return k < p.size() ? k + 1 : std::string_view::npos;
-  }
-  return i + 1;
-}
-
-bool branches_anchored(std::string_view p, std::size_t* i);
-
-// True if the branch starting at p[*i] begins with ^ (or \A), after
-// zero-width flag groups, or with a group all of whose branches do.
-bool branch_anchored(std::string_view p, std::size_t i) {
-  while (i < p.size()) {
-    if (p[i] == '^' || p.compare(i, 2, "\\A") == 0) return true;
-    if (p[i] != '(') return false;
-    std::size_t k = i + 1;
-    if (k < p.size() && p[k] == '?') {  // (?flags) or (?flags:...) or (?P<name>...)
-      ++k;
-      if (k < p.size() && p[k] == 'P') {
-        k = p.find('>', k);
-        if (k == std::string_view::npos) return false;
-        ++k;
-      } else {
-        while (k < p.size() && (std::isalpha(static_cast<unsigned char>(p[k])) || p[k] == '-')) ++k;
-        if (k >= p.size()) return false;
-        if (p[k] == ')') {  // flags for what follows: read on
-          i = k + 1;
-          continue;
-        }
-        if (p[k] != ':') return false;
-        ++k;
-      }
-    }
-    std::size_t inner = k;
-    if (!branches_anchored(p, &inner)) return false;
-    // A group that may match nothing (?, *, {0,...}) does not anchor.
-    return inner >= p.size() || (p[inner] != '?' && p[inner] != '*' && p[inner] != '{');
-  }
-  return false;
-}
-
-// True if every branch from p[*i] up to the ')' that closes them (or the
-// end) is anchored; *i is then the index after that ')'.
-bool branches_anchored(std::string_view p, std::size_t* i) {
-  bool all = branch_anchored(p, *i);
-  std::size_t k = *i;
-  while (k < p.size() && p[k] != ')') {
-    if (p[k] == '|') {
-      all = all && branch_anchored(p, k + 1);
-      ++k;
-      continue;
-    }
-    k = skip_atom(p, k);
-    if (k == std::string_view::npos) return false;
-  }
-  *i = k < p.size() ? k + 1 : k;
-  return all;
-}
-
 }  // namespace
-
-bool anchored_at_start(std::string_view pattern) {
-  // (?m) makes ^ match after every newline.
-  for (std::size_t f = pattern.find("(?"); f != std::string_view::npos;
-       f = pattern.find("(?", f + 2)) {
-    for (std::size_t k = f + 2; k < pattern.size() && pattern[k] != ':' && pattern[k] != ')';
-         ++k) {
-      if (pattern[k] == 'm') return false;
-    }
-  }
-  std::size_t i = 0;
-  return branches_anchored(pattern, &i) && i >= pattern.size();
-}
 
 // The sets hold every rule's pattern, many with Unicode classes: give their
 // program and DFA cache room (memory is taken as needed, not up front). A DFA
@@ -185,16 +78,17 @@ RE2::Options set_options() {
 // whether they are anchored at the start of the block: a set of those is
 // matched anchored, and its DFA stops as soon as no rule can match any more
 // (after a word or two of most blocks) instead of reading to the end.
+// A rule whose pattern begins with a broad class (a capitalised word, "no
+// full stop", any text up to " via ") gets a set of its own: it reads on across
+// most blocks, and in a set with others its DFA states multiply with theirs,
+// so that nearly every block met states not built yet (half of text mode's
+// time went there). Alone it is one cheap pass, and a set of one rule needs
+// no second call to say which rule hit.
 // (Fewer, larger sets were tried: the DFA of a set holding several buckets,
 // or anchored and unanchored rules together, has many more states, and
 // building them made cleaning 2 to 6 times slower.)
 constexpr std::size_t kBucketMax[] = {12, 30, 80, SIZE_MAX};
 constexpr int kBuckets = 4;
-constexpr int kSets = 2 * kBuckets * 2;  // unit x bucket x anchored
-
-int set_index(int unit, int bucket, bool anchored) {
-  return (unit * kBuckets + bucket) * 2 + (anchored ? 1 : 0);
-}
 
 int bucket_of(std::size_t max_words) {
   if (max_words == 0) return kBuckets - 1;
@@ -204,15 +98,20 @@ int bucket_of(std::size_t max_words) {
 }
 
 struct RuleMatcher::Sets {
-  Sets() {
-    for (int i = 0; i < kSets; ++i) {
-      set.emplace_back(set_options(), i % 2 == 1 ? RE2::ANCHOR_START : RE2::UNANCHORED);
-    }
+  // Adds an empty set for `unit` texts of at most `max_words` words.
+  int add_set(int unit, std::size_t max_words, bool anchored) {
+    set.push_back(std::make_unique<RE2::Set>(set_options(), anchored ? RE2::ANCHOR_START
+                                                                     : RE2::UNANCHORED));
+    limit.push_back(max_words);
+    rule.emplace_back();
+    of_unit[unit].push_back(static_cast<int>(set.size()) - 1);
+    return static_cast<int>(set.size()) - 1;
   }
-  // Per Unit, bucket and anchoring (index set_index(...)):
-  std::vector<RE2::Set> set;
-  std::vector<int> rule[kSets];  // set entry -> index into rules_
-  bool any[kSets] = {};  // the set has rules
+  // Per set:
+  std::vector<std::unique_ptr<RE2::Set>> set;
+  std::vector<std::size_t> limit;      // longest text (in words) any of its rules fits
+  std::vector<std::vector<int>> rule;  // set entry -> index into rules_
+  std::vector<int> of_unit[2];         // the sets of each Unit
   // Per rule: its `unless` pattern, or null.
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
@@ -282,7 +181,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   Faults faults(rules.size());
   sets->unless.resize(rules.size());
   sets->alone.resize(rules.size());
-  std::vector<int> members[kSets];  // the rules with a pattern, by set
+  std::vector<std::vector<int>> members;  // the rules with a pattern, by set
+  std::map<std::tuple<int, int, bool>, int> shared;  // (unit, bucket, anchored) -> set
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
@@ -299,23 +199,33 @@ Status RuleMatcher::build(std::vector<Rule> rules,
       faults.pattern[i] = pattern_error(r, "pattern is empty");
       continue;
     }
-    members[set_index(u, bucket_of(r.max_words), anchored_at_start(r.pattern))].push_back(i);
+    const bool anchored = anchored_at_start(r.pattern);
+    const int bucket = bucket_of(r.max_words);
+    int k = -1;
+    if (!starts_with_literal(r.pattern)) {
+      k = sets->add_set(u, r.max_words == 0 ? SIZE_MAX : r.max_words, anchored);
+    } else {
+      const auto [at, added] = shared.emplace(std::make_tuple(u, bucket, anchored), 0);
+      if (added) at->second = sets->add_set(u, kBucketMax[bucket], anchored);
+      k = at->second;
+    }
+    members.resize(sets->set.size());
+    members[k].push_back(i);
     sets->unless[i] = compile_unless(r, &faults.unless[i]);
   }
   // Parsing and compiling the patterns is most of the time a Cleaner (or the
   // CLI) takes to start; the sets are independent, so each core takes some.
   std::atomic<bool> compiled{true};
-  run_on_cores(kSets, [&](std::size_t k) {
+  run_on_cores(members.size(), [&](std::size_t k) {
     for (const int i : members[k]) {
       std::string error;
-      if (sets->set[k].Add(rules[i].pattern, &error) < 0) {
+      if (sets->set[k]->Add(rules[i].pattern, &error) < 0) {
         faults.pattern[i] = pattern_error(rules[i], "invalid pattern: " + error);
       } else {
         sets->rule[k].push_back(i);
       }
     }
-    sets->any[k] = !sets->rule[k].empty();
-    if (sets->any[k] && !sets->set[k].Compile()) compiled = false;
+    if (!sets->rule[k].empty() && !sets->set[k]->Compile()) compiled = false;
   });
   if (!compiled) {
     const Status s = faults.first(rules);
@@ -324,8 +234,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   }
   // A pattern that matches the empty string, or every probe, is refused.
   std::vector<int> hit;
-  for (int k = 0; k < kSets; ++k) {
-    if (!sets->any[k]) continue;
+  for (int k = 0; k < static_cast<int>(sets->set.size()); ++k) {
+    if (sets->rule[k].empty()) continue;
     hit.clear();
     sets->find(k, re2::StringPiece(), rules, &hit);
     for (int i : hit) faults.matches_empty[i] = 1;
@@ -355,12 +265,8 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
   hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
-  for (int b = 0; b < kBuckets; ++b) {
-    if (kBucketMax[b] < words) continue;
-    for (const bool anchored : {false, true}) {
-      const int k = set_index(u, b, anchored);
-      if (sets_->any[k]) sets_->find(k, text, rules_, hits);
-    }
+  for (const int k : sets_->of_unit[u]) {
+    if (sets_->limit[k] >= words && !sets_->rule[k].empty()) sets_->find(k, text, rules_, hits);
   }
   // Drop the candidates that their `unless` pattern vetoes.
   hits->erase(std::remove_if(hits->begin(), hits->end(),
@@ -382,10 +288,14 @@ void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vec
                              std::vector<int>* rules_hit) const {
   RE2::Set::ErrorInfo error{};
   // Most strings hit no rule: first ask only whether any does (no match list
-  // to fill, and the DFA stops at the first hit).
-  bool any = set[k].Match(text, nullptr, &error);
+  // to fill, and the DFA stops at the first hit). A set of one rule is done.
+  bool any = set[k]->Match(text, nullptr, &error);
+  if (any && rule[k].size() == 1) {
+    rules_hit->push_back(rule[k][0]);
+    return;
+  }
   std::vector<int> entries;
-  if (any) any = set[k].Match(text, &entries, &error);
+  if (any) any = set[k]->Match(text, &entries, &error);
   if (any) {
     for (int e : entries) rules_hit->push_back(rule[k][e]);
     return;

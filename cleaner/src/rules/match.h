@@ -8,13 +8,10 @@
 #include <vector>
 
 #include "newsclean/status.h"
+#include "rules/pattern_shape.h"
 #include "rules/rule.h"
 
 namespace newsclean {
-
-// True if every match of RE2 `pattern` starts at the start of the text (each
-// alternative begins with ^ or \A, outside (?m)). False where unsure.
-bool anchored_at_start(std::string_view pattern);
 
 // Compiled rules: one RE2::Set per unit finds the candidate rules of a
 // string in one pass. Immutable after construction, safe to share.

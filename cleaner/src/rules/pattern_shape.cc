@@ -1,0 +1,250 @@
+// Reading RE2 patterns as text: where a pattern can match, how it begins.
+#include "rules/pattern_shape.h"
+
+#include <cctype>
+#include <cstddef>
+#include <cstring>
+
+namespace newsclean {
+namespace {
+
+// ---- anchoring: which patterns can only match at the start of a block
+
+// Index after the atom at p[i]: an escape, a character class, a group
+// (balanced) or one byte. npos where the pattern is beyond this reading
+// (\Q...\E, an unclosed class or group): the caller then assumes nothing.
+std::size_t skip_atom(std::string_view p, std::size_t i) {
+  if (p[i] == '\\') {
+    if (i + 1 >= p.size() || p[i + 1] == 'Q') return std::string_view::npos;
+    if ((p[i + 1] == 'p' || p[i + 1] == 'P' || p[i + 1] == 'x') && i + 2 < p.size() &&
+        p[i + 2] == '{') {
+      const std::size_t close = p.find('}', i + 3);
+      return close == std::string_view::npos ? close : close + 1;
+    }
+    return i + 2;
+  }
+  if (p[i] == '[') {
+    std::size_t k = i + 1;
+    if (k < p.size() && p[k] == '^') ++k;
+    if (k < p.size() && p[k] == ']') ++k;  // a leading ']' is literal
+    while (k < p.size() && p[k] != ']') {
+      if (p[k] == '\\') {
+        k += 2;
+      } else if (p.compare(k, 2, "[:") == 0) {
+        const std::size_t close = p.find(":]", k + 2);
+        if (close == std::string_view::npos) return close;
+        k = close + 2;
+      } else {
+        ++k;
+      }
+    }
+    return k < p.size() ? k + 1 : std::string_view::npos;
+  }
+  if (p[i] == '(') {
+    std::size_t k = i + 1;
+    while (k < p.size() && p[k] != ')') {
+      k = skip_atom(p, k);
+      if (k == std::string_view::npos) return k;
+    }
+    return k < p.size() ? k + 1 : std::string_view::npos;
+  }
+  return i + 1;
+}
+
+// Where the group opening at p[i] ('(') begins its body: after "(", "(?:",
+// "(?flags:" or "(?P<name>". For a flags-only group "(?flags)", which sets
+// flags for what follows, *flags_only is set and the index after it is
+// returned. npos where unsure.
+std::size_t group_body(std::string_view p, std::size_t i, bool* flags_only) {
+  *flags_only = false;
+  std::size_t k = i + 1;
+  if (k >= p.size() || p[k] != '?') return k;
+  ++k;
+  if (k < p.size() && p[k] == 'P') {
+    k = p.find('>', k);
+    return k == std::string_view::npos ? k : k + 1;
+  }
+  while (k < p.size() && (std::isalpha(static_cast<unsigned char>(p[k])) || p[k] == '-')) ++k;
+  if (k >= p.size()) return std::string_view::npos;
+  if (p[k] == ')') {
+    *flags_only = true;
+    return k + 1;
+  }
+  return p[k] == ':' ? k + 1 : std::string_view::npos;
+}
+
+// True if `branch_has` holds for every branch from p[*i] up to the ')' that
+// closes them (or the end); *i is then the index after that ')'.
+bool all_branches(std::string_view p, std::size_t* i,
+                  bool (*branch_has)(std::string_view, std::size_t)) {
+  bool all = branch_has(p, *i);
+  std::size_t k = *i;
+  while (k < p.size() && p[k] != ')') {
+    if (p[k] == '|') {
+      all = all && branch_has(p, k + 1);
+      ++k;
+      continue;
+    }
+    k = skip_atom(p, k);
+    if (k == std::string_view::npos) return false;
+  }
+  *i = k < p.size() ? k + 1 : k;
+  return all;
+}
+
+// True if the branch starting at p[*i] begins with ^ (or \A), after
+// zero-width flag groups, or with a group all of whose branches do.
+bool branch_anchored(std::string_view p, std::size_t i) {
+  while (i < p.size()) {
+    if (p[i] == '^' || p.compare(i, 2, "\\A") == 0) return true;
+    if (p[i] != '(') return false;
+    bool flags_only = false;
+    std::size_t inner = group_body(p, i, &flags_only);
+    if (inner == std::string_view::npos) return false;
+    if (flags_only) {  // flags for what follows: read on
+      i = inner;
+      continue;
+    }
+    if (!all_branches(p, &inner, branch_anchored)) return false;
+    // A group that may match nothing (?, *, {0,...}) does not anchor.
+    return inner >= p.size() || (p[inner] != '?' && p[inner] != '*' && p[inner] != '{');
+  }
+  return false;
+}
+
+// ---- literal starts: which patterns must first read a given character
+
+// Index after the quantifier at p[i] (?, *, +, {n,m}, each maybe lazy), or i.
+std::size_t skip_quantifier(std::string_view p, std::size_t i) {
+  if (i >= p.size()) return i;
+  if (p[i] == '?' || p[i] == '*' || p[i] == '+') {
+    ++i;
+  } else if (p[i] == '{') {
+    const std::size_t close = p.find('}', i);
+    if (close == std::string_view::npos) return i;
+    i = close + 1;
+  } else {
+    return i;
+  }
+  return i < p.size() && p[i] == '?' ? i + 1 : i;
+}
+
+// True if the quantifier at p[i] lets its atom match nothing (?, *, {0...}).
+bool optional_at(std::string_view p, std::size_t i) {
+  return i < p.size() &&
+         (p[i] == '?' || p[i] == '*' || (p[i] == '{' && i + 1 < p.size() && p[i + 1] == '0'));
+}
+
+// True if the bracket class at p[i] ('[') holds a few characters only: not
+// negated, no broad escape (\p \P \w \W \S \D), no [:name:], no range
+// but of digits.
+bool narrow_class(std::string_view p, std::size_t i) {
+  const std::size_t end = skip_atom(p, i);
+  if (end == std::string_view::npos || (i + 1 < p.size() && p[i + 1] == '^')) return false;
+  for (std::size_t k = i + 1; k + 1 < end; ++k) {
+    if (p[k] == '\\') {
+      if (std::strchr("pPwWSD", p[k + 1]) != nullptr) return false;
+      ++k;
+    } else if (p[k] == '[' && p[k + 1] == ':') {
+      return false;
+    } else if (p[k] == '-' && k > i + 1 && k + 2 < end &&
+               !(std::isdigit(static_cast<unsigned char>(p[k - 1])) &&
+                 std::isdigit(static_cast<unsigned char>(p[k + 1])))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True if the branch starting at p[i] is zero-width only (^, $, \A, \b,
+// \B, \z) or empty.
+bool branch_zero_width(std::string_view p, std::size_t i) {
+  while (i < p.size() && p[i] != '|' && p[i] != ')') {
+    if (p[i] == '^' || p[i] == '$') {
+      ++i;
+    } else if (p[i] == '\\' && i + 1 < p.size() && std::strchr("AbBz", p[i + 1]) != nullptr) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool branch_literal(std::string_view p, std::size_t i);
+
+bool branch_literal_or_zero_width(std::string_view p, std::size_t i) {
+  return branch_zero_width(p, i) || branch_literal(p, i);
+}
+
+// True if the branch starting at p[i] begins with a literal character or
+// a narrow class (\d, \s, [-•], [0-9]). A group some of whose branches are
+// zero-width and the others literal, as (?:^|\s), is read as optional.
+bool branch_literal(std::string_view p, std::size_t i) {
+  while (i < p.size() && p[i] != '|' && p[i] != ')') {
+    const char c = p[i];
+    if (c == '^' || c == '$') {  // zero-width
+      ++i;
+      continue;
+    }
+    if (c == '.' || (c == '[' && !narrow_class(p, i))) return false;
+    std::size_t next = 0;
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return false;
+      const char e = p[i + 1];
+      if (e == 'A' || e == 'b' || e == 'B' || e == 'z') {  // zero-width
+        i += 2;
+        continue;
+      }
+      // Digits and white space are rare first characters; other classes,
+      // \x.., \Q and \C are not read here.
+      if (std::isalnum(static_cast<unsigned char>(e)) && e != 'd' && e != 's') return false;
+      next = i + 2;  // an escaped punctuation mark, \d or \s
+    } else if (c == '(') {
+      bool flags_only = false;
+      next = group_body(p, i, &flags_only);
+      if (next == std::string_view::npos) return false;
+      if (flags_only) {  // flags for what follows: read on
+        i = next;
+        continue;
+      }
+      const std::size_t body = next;
+      if (!all_branches(p, &next, branch_literal)) {
+        next = body;
+        if (!all_branches(p, &next, branch_literal_or_zero_width)) return false;
+        i = skip_quantifier(p, next);  // it may match nothing: read on
+        continue;
+      }
+    } else if (c == '[') {
+      next = skip_atom(p, i);
+    } else {
+      next = i + 1;  // a byte (of a UTF-8 character)
+      while (next < p.size() && (static_cast<unsigned char>(p[next]) & 0xC0) == 0x80) ++next;
+    }
+    if (!optional_at(p, next)) return true;
+    i = skip_quantifier(p, next);  // an optional literal: what follows must be literal too
+  }
+  return false;  // the branch may match nothing
+}
+
+}  // namespace
+
+bool anchored_at_start(std::string_view pattern) {
+  // (?m) makes ^ match after every newline.
+  for (std::size_t f = pattern.find("(?"); f != std::string_view::npos;
+       f = pattern.find("(?", f + 2)) {
+    for (std::size_t k = f + 2; k < pattern.size() && pattern[k] != ':' && pattern[k] != ')';
+         ++k) {
+      if (pattern[k] == 'm') return false;
+    }
+  }
+  std::size_t i = 0;
+  return all_branches(pattern, &i, branch_anchored) && i >= pattern.size();
+}
+
+bool starts_with_literal(std::string_view pattern) {
+  std::size_t i = 0;
+  return all_branches(pattern, &i, branch_literal) && i >= pattern.size();
+}
+
+}  // namespace newsclean
