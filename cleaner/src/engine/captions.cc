@@ -264,6 +264,16 @@ bool is_credit_only(std::string_view text) {
   return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
 }
 
+std::string text_position(const std::vector<bool>& prose, const std::vector<bool>& teaser,
+                          std::size_t i) {
+  if ((i > 0 && i - 1 < teaser.size() && teaser[i - 1]) || (i + 1 < teaser.size() && teaser[i + 1])) return "teasers";
+  const auto begin = prose.begin();
+  const auto at = begin + static_cast<std::ptrdiff_t>(std::min(i, prose.size()));
+  const bool before = std::find(begin, at, true) != at;
+  const bool after = at != prose.end() && std::find(at + 1, prose.end(), true) != prose.end();
+  return before && !after ? "after" : "story";
+}
+
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
                     std::vector<Caption>* captions) {
   std::vector<Caption>& cs = *captions;
@@ -275,9 +285,11 @@ void judge_captions(const StoryTerms& terms, double threshold, double outside_th
     c.score = terms.weighted_relevance(c.text, &c.shared);
     const bool story = c.position == "story";
     const double from = story ? threshold : outside_threshold;
-    const std::string where = story ? "in the story" : c.position == "outside"
-                                                           ? "outside the story"
-                                                           : "in a part an HTML rule stripped";
+    const std::string where = story                       ? "in the story"
+                              : c.position == "outside"   ? "outside the story"
+                              : c.position == "after"     ? "after the story's last paragraph"
+                              : c.position == "teasers"   ? "among other stories' headlines"
+                                                          : "in a part an HTML rule stripped";
     const std::string words =
         c.shared.empty() ? "shares no word with the story"
                          : "shares " + quoted_list(c.shared, 5) + " with the story";
