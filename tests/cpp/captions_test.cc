@@ -92,5 +92,40 @@ TEST(JudgeCaptions, PositionLinksAndCredits) {
   EXPECT_EQ(cs[4].credit_of, -1);
 }
 
+TEST(TextPosition, AfterTheLastParagraphOrBesideTeasers) {
+  // Blocks: title, paragraph, paragraph, caption, paragraph.
+  const std::vector<bool> none(5, false);
+  EXPECT_EQ(text_position({false, true, true, false, true}, none, 3), "story");
+  // Before the first paragraph (a lead picture) is the story's place too.
+  EXPECT_EQ(text_position({false, false, true, true, true}, none, 1), "story");
+  // No paragraph after it: the story has ended.
+  EXPECT_EQ(text_position({false, true, true, true, false}, none, 4), "after");
+  EXPECT_EQ(text_position({false, true, true, false, false}, none, 3), "after");
+  // Text with no paragraph at all says nothing.
+  EXPECT_EQ(text_position(none, none, 2), "story");
+  // A line beside it taken out as another story's headline, before or after.
+  const std::vector<bool> prose = {false, true, false, false, true};
+  EXPECT_EQ(text_position(prose, {false, false, false, true, false}, 2), "teasers");
+  EXPECT_EQ(text_position(prose, {false, true, false, false, false}, 2), "teasers");
+  EXPECT_EQ(text_position(prose, {true, false, false, false, false}, 2), "story");
+}
+
+TEST(JudgeCaptions, AfterTheStoryOrAmongTeasersItMustShareMore) {
+  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
+                          "Engineers found cracks in the bridge supports."},
+                         "Council closes Elm Street bridge");
+  const char* text = "Engineers and divers inspect the Elm Street bridge at dawn.";
+  std::vector<Caption> cs = {caption(text, 3, "story"), caption(text, 8, "after"),
+                             caption(text, 12, "teasers")};
+  judge_captions(terms, 0.2, 0.9, &cs);
+  ASSERT_GT(cs[0].score, 0.2);
+  ASSERT_LT(cs[0].score, 0.9);
+  EXPECT_TRUE(cs[0].related) << cs[0].reason;
+  EXPECT_FALSE(cs[1].related) << cs[1].reason;
+  EXPECT_NE(cs[1].reason.find("after the story's last paragraph"), std::string::npos);
+  EXPECT_FALSE(cs[2].related) << cs[2].reason;
+  EXPECT_NE(cs[2].reason.find("among other stories' headlines"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsclean

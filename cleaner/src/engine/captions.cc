@@ -266,7 +266,8 @@ bool is_credit_only(std::string_view text) {
 
 std::string text_position(const std::vector<bool>& prose, const std::vector<bool>& teaser,
                           std::size_t i) {
-  if ((i > 0 && i - 1 < teaser.size() && teaser[i - 1]) || (i + 1 < teaser.size() && teaser[i + 1])) return "teasers";
+  const bool teaser_before = i > 0 && i - 1 < teaser.size() && teaser[i - 1];
+  if (teaser_before || (i + 1 < teaser.size() && teaser[i + 1])) return "teasers";
   const auto begin = prose.begin();
   const auto at = begin + static_cast<std::ptrdiff_t>(std::min(i, prose.size()));
   const bool before = std::find(begin, at, true) != at;
