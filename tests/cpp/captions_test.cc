@@ -92,6 +92,33 @@ TEST(JudgeCaptions, PositionLinksAndCredits) {
   EXPECT_EQ(cs[4].credit_of, -1);
 }
 
+TEST(WithoutCredit, CutsTheCreditThatEndsACaption) {
+  EXPECT_EQ(without_credit("Fans cheer in the square. Photo: Jane Doe / Valley News"),
+            "Fans cheer in the square.");
+  EXPECT_EQ(without_credit("Fans cheer in the square (AP Photo/Jane Doe)"),
+            "Fans cheer in the square");
+  EXPECT_EQ(without_credit("Fans cheer in the square \u00a9 Jane Doe"), "Fans cheer in the square");
+  EXPECT_EQ(without_credit("Fans cheer in the square. Credit: Valley News"),
+            "Fans cheer in the square.");
+  // A label before the caption, a credit alone, a caption with none: whole.
+  EXPECT_EQ(without_credit("FILE PHOTO: Fans cheer in the square"),
+            "FILE PHOTO: Fans cheer in the square");
+  EXPECT_EQ(without_credit("Photo: Jane Doe"), "Photo: Jane Doe");
+  EXPECT_EQ(without_credit("Fans cheer in the square"), "Fans cheer in the square");
+}
+
+TEST(JudgeCaptions, ThePhotographersNameDoesNotCountAgainstTheStory) {
+  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
+                          "Engineers found cracks in the bridge supports."},
+                         "Council closes Elm Street bridge");
+  std::vector<Caption> cs = {
+      caption("Engineers inspect the Elm Street bridge supports.", 3, "story"),
+      caption("Engineers inspect the Elm Street bridge supports. Photo by Jane Doe/Valley News",
+              9, "story")};
+  judge_captions(terms, 0.2, 0.4, &cs);
+  EXPECT_DOUBLE_EQ(cs[1].score, cs[0].score);
+}
+
 TEST(TextPosition, AfterTheLastParagraphOrBesideTeasers) {
   // Blocks: title, paragraph, paragraph, caption, paragraph.
   const std::vector<bool> none(5, false);

@@ -43,6 +43,13 @@ class StoryTerms {
 // "ASSOCIATED PRESS", "Staff Writer", "© Jane Doe".
 bool is_credit_only(std::string_view text);
 
+// `caption` without the credit that ends it: "Fans cheer. Photo: Jane Doe /
+// Agency" -> "Fans cheer.", "Fans cheer (AP Photo/Jane Doe)" -> "Fans cheer".
+// The photographer's and agency's names say nothing of what is pictured, so
+// they count neither for nor against the story. A text that is nothing else,
+// or has one word before the credit ("FILE PHOTO: ..."), stays whole.
+std::string_view without_credit(std::string_view caption);
+
 // Where caption line `i` of text input stands (`prose[j]`: block j is a
 // paragraph of the story; `teaser[j]`: block j was taken out as a list of
 // other stories): "teasers" when a line beside it is such a teaser, "after"
