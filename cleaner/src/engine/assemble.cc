@@ -153,7 +153,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       const StoryTerms terms(story, r->title);
       const double t = options.caption_threshold;
       judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
-                     std::min(1.0, t * tuning::kCaptionOutsideFactor), &caps);
+                     std::min(1.0, t * (doc.html ? tuning::kCaptionOutsideFactor
+                                                 : tuning::kCaptionAfterStoryFactor)),
+                     &caps);
     }
   }
   const auto keep_caption = [&](std::size_t k) {
