@@ -60,6 +60,13 @@ TEST(StoryTerms, SharedNamesWeighMoreThanSharedWords) {
   EXPECT_GT(named, plain);
 }
 
+// A two-paragraph story about a bridge, for the judgement tests.
+StoryTerms bridge_story() {
+  return StoryTerms({"The city council voted to close the Elm Street bridge for repairs.",
+                     "Engineers found cracks in the bridge supports."},
+                    "Council closes Elm Street bridge");
+}
+
 Caption caption(const char* text, std::size_t index, const char* position,
                 bool links = false) {
   Caption c;
@@ -71,9 +78,7 @@ Caption caption(const char* text, std::size_t index, const char* position,
 }
 
 TEST(JudgeCaptions, PositionLinksAndCredits) {
-  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
-                          "Engineers found cracks in the bridge supports."},
-                         "Council closes Elm Street bridge");
+  const StoryTerms terms = bridge_story();
   std::vector<Caption> cs = {
       caption("Engineers inspect the Elm Street bridge supports.", 3, "story"),
       caption("Photo: Reuters", 4, "story"),
@@ -108,9 +113,7 @@ TEST(WithoutCredit, CutsTheCreditThatEndsACaption) {
 }
 
 TEST(JudgeCaptions, ThePhotographersNameDoesNotCountAgainstTheStory) {
-  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
-                          "Engineers found cracks in the bridge supports."},
-                         "Council closes Elm Street bridge");
+  const StoryTerms terms = bridge_story();
   std::vector<Caption> cs = {
       caption("Engineers inspect the Elm Street bridge supports.", 3, "story"),
       caption("Engineers inspect the Elm Street bridge supports. Photo by Jane Doe/Valley News",
@@ -138,9 +141,7 @@ TEST(TextPosition, AfterTheLastParagraphOrBesideTeasers) {
 }
 
 TEST(JudgeCaptions, AfterTheStoryOrAmongTeasersItMustShareMore) {
-  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
-                          "Engineers found cracks in the bridge supports."},
-                         "Council closes Elm Street bridge");
+  const StoryTerms terms = bridge_story();
   const char* text = "Engineers and divers inspect the Elm Street bridge at dawn.";
   std::vector<Caption> cs = {caption(text, 3, "story"), caption(text, 8, "after"),
                              caption(text, 12, "teasers")};
