@@ -395,7 +395,7 @@ TEST(Cleaner, ACaptionLineAfterTheStoryOrAmongTeasersMustShareMore) {
   EXPECT_FALSE(teasers.related) << teasers.reason;
 }
 
-TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaGo) {
+TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaOrPhotoLikeGo) {
   const std::string story_lines[] = {
       "The city council approved the new budget for schools and roads on Tuesday night.\n",
       "The plan adds forty teachers and repairs twelve bridges over the next three years.\n",
@@ -404,7 +404,12 @@ TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaGo) {
        {std::pair<std::string, std::string>{"The restored hall, installation views, photos "
                                             "\u00a9 Valley Museum, 2018",
                                             "caption-copyright-credit"},
-        {"The new council chamber seen from the gallery via Valley News", "caption-credit-via"}}) {
+        {"The new council chamber seen from the gallery via Valley News", "caption-credit-via"},
+        // Photo-like lines with no credit in brackets (rules.yaml caption-photo-description).
+        {"A picture taken on May 3 shows the new council chamber from the gallery.",
+         "caption-photo-description"},
+        {"Councillors leave the new chamber after the vote. REUTERS/Jane Doe",
+         "caption-photo-description"}}) {
     const Result r =
         Cleaner().clean(story_lines[0] + caption + "\n" + story_lines[1] + story_lines[2]);
     EXPECT_EQ(r.text + "\n", story_lines[0] + story_lines[1] + story_lines[2]) << caption;
