@@ -3,7 +3,9 @@
 Per set and split (datasets.split_of): detection recall for the captions of the story
 (label ``related``), for the others (``unrelated``) and for credit lines; relatedness
 accuracy on the detected ones; the word-overlap baseline on the same captions; and the
-figures when each labelled caption is put into the page's cleaned text and judged there.
+figures when each labelled caption is put into the page's cleaned text and judged there:
+after the first paragraph (``inserted``, as issue 19 measured it), and where the page had
+it (``placed``: a teaser grid after the story lands after the story's last line).
 
 Matching (``matches``): both texts are normalised (NFKC, case folded, only the ``\\w+``
 tokens kept, one space between them). A labelled caption is found in a reported one when
@@ -94,6 +96,54 @@ def insert_caption(text: str, title: str, caption: str) -> str:
     return "\n".join([title, *lines[:1], caption + kInsertCredit, *lines[1:]])
 
 
+def _document_words(page_html: str, path: str) -> tuple[str, int] | None:
+    """The page's text in document order, normalised (scripts and styles left out), and
+    where in it the element at ``path`` (an lxml XPath, as ``extract.py`` wrote it)
+    begins; None when the path is not found."""
+    import lxml.html
+
+    root = lxml.html.fromstring(page_html)
+    found = root.getroottree().xpath(path)
+    if not found:
+        return None
+    target, parts, at = found[0], [], None
+    stack = [(root, False)]  # (element, its tail is due); iterative: pages nest deeply
+    while stack:
+        el, tail = stack.pop()
+        if tail:
+            parts.append(normalise(el.tail or ""))
+            continue
+        if el is target:
+            at = len(" ".join(p for p in parts if p))
+        stack.append((el, True))
+        if isinstance(el.tag, str) and el.tag.lower() not in ("script", "style", "noscript"):
+            parts.append(normalise(el.text or ""))
+            stack.extend((child, False) for child in reversed(el))
+    if at is None:
+        return None
+    return " ".join(p for p in parts if p), at
+
+
+def insert_in_place(text: str, title: str, caption: str, page_html: str,
+                    path: str) -> str | None:
+    """The page's cleaned text, its title first, with ``caption`` (credited) put where the
+    page had it: after the last line of the text that the page shows before the caption's
+    element (before every line when none is, after the last when the caption follows the
+    story). None when the element is not found."""
+    where = _document_words(page_html, path)
+    if where is None:
+        return None
+    words, at = where
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    cut = 0
+    for i, ln in enumerate(lines):
+        n = normalise(ln)
+        pos = f" {words} ".find(f" {n} ") if n else -1
+        if 0 <= pos < at:
+            cut = i + 1
+    return "\n".join([title, *lines[:cut], caption + kInsertCredit, *lines[cut:]])
+
+
 def fate(label_text: str, result) -> dict:
     """What newsclean did with one labelled caption: ``detected`` (as a caption),
     ``verdict`` (the matched Caption's ``related``, or None), ``where`` (``caption``,
@@ -134,12 +184,12 @@ def summarise(rows: list[dict]) -> dict:
     base_det = sum(r["baseline"] == (r["label"] == "related") for r in with_verdict)
     out["baseline"] = {"n": len(judged), "value": _share(base_all, len(judged)),
                        "on_detected": _share(base_det, len(with_verdict))}
-    inserted = [r for r in judged if r.get("inserted")]
-    ins_v = [r for r in inserted if r["inserted"]["verdict"] is not None]
-    ins_right = sum(r["inserted"]["verdict"] == (r["label"] == "related") for r in ins_v)
-    out["inserted"] = {"n": len(inserted),
-                       "detected": sum(r["inserted"]["detected"] for r in inserted),
-                       "judged": len(ins_v), "accuracy": _share(ins_right, len(ins_v))}
+    for key in ("inserted", "placed"):
+        inserted = [r for r in judged if r.get(key)]
+        ins_v = [r for r in inserted if r[key]["verdict"] is not None]
+        ins_right = sum(r[key]["verdict"] == (r["label"] == "related") for r in ins_v)
+        out[key] = {"n": len(inserted), "detected": sum(r[key]["detected"] for r in inserted),
+                    "judged": len(ins_v), "accuracy": _share(ins_right, len(ins_v))}
     return out
 
 
@@ -176,11 +226,16 @@ def task_captions(set_paths: list[Path], *, labels_path: Path = kCaptionsFile,
                    **fate(r["text"], result),
                    "baseline": baseline_related(r["text"], title, first)}
             if r["label"] in ("related", "unrelated"):
-                judged = cleaner.clean(insert_caption(result.text, title, r["text"]),
-                                       url=page.url, format="text")
-                hit = next((c for c in judged.captions if matches(r["text"], c.text)), None)
-                row["inserted"] = {"detected": hit is not None,
-                                   "verdict": bool(hit.related) if hit else None}
+                placed = insert_in_place(result.text, title, r["text"], page.html, r["path"])
+                for key, text in (("inserted", insert_caption(result.text, title, r["text"])),
+                                  ("placed", placed)):
+                    if text is None:
+                        continue
+                    judged = cleaner.clean(text, url=page.url, format="text")
+                    hit = next((c for c in judged.captions if matches(r["text"], c.text)),
+                               None)
+                    row[key] = {"detected": hit is not None,
+                                "verdict": bool(hit.related) if hit else None}
             scored.append(row)
     groups: dict[str, dict] = {}
     for key in sorted({(r["set"], r["split"]) for r in scored}):
@@ -200,16 +255,17 @@ def markdown(rep: dict) -> list[str]:
     """The report section: one row per set and split."""
     headers = ["set [split]", "related: found / n", "recall", "unrelated: found / n", "recall",
                "credit: found / n", "accuracy (n)", "baseline", "baseline on found",
-               "inserted: accuracy (n)"]
+               "inserted: accuracy (n)", "in place: accuracy (n)"]
     rows = []
     for name, g in rep["groups"].items():
         rel, unr, cred = g["related"], g["unrelated"], g["credit-only"]
-        acc, base, ins = g["accuracy"], g["baseline"], g["inserted"]
+        acc, base, ins, put = g["accuracy"], g["baseline"], g["inserted"], g["placed"]
         rows.append([name, f"{rel['detected']} / {rel['n']}", _pct(rel["recall"]),
                      f"{unr['detected']} / {unr['n']}", _pct(unr["recall"]),
                      f"{cred['detected']} / {cred['n']}",
                      f"{_pct(acc['value'])} ({acc['n']})", _pct(base["value"]),
-                     _pct(base["on_detected"]), f"{_pct(ins['accuracy'])} ({ins['judged']})"])
+                     _pct(base["on_detected"]), f"{_pct(ins['accuracy'])} ({ins['judged']})",
+                     f"{_pct(put['accuracy'])} ({put['judged']})"])
     lines = ["| " + " | ".join(headers) + " |", "|---" + "|---:" * (len(headers) - 1) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     where = collections.Counter()
@@ -223,7 +279,8 @@ def markdown(rep: dict) -> list[str]:
             "the caption shares 2 content words with the page's title and first paragraph, "
             "on all related and unrelated captions (and on the found ones). inserted: each "
             "related / unrelated caption put, credited, after the first paragraph of the "
-            "cleaned text and judged in text mode.", "",
+            "cleaned text and judged in text mode. in place: the same, each put where its "
+            "page had it (after the last line of the text the page shows before it).", "",
             *lines, "",
             "Where the related and unrelated captions went (all sets): "
             + ", ".join(f"{k} {v}" for k, v in sorted(where.items())) + ".", ""]

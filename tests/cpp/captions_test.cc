@@ -60,6 +60,13 @@ TEST(StoryTerms, SharedNamesWeighMoreThanSharedWords) {
   EXPECT_GT(named, plain);
 }
 
+// A two-paragraph story about a bridge, for the judgement tests.
+StoryTerms bridge_story() {
+  return StoryTerms({"The city council voted to close the Elm Street bridge for repairs.",
+                     "Engineers found cracks in the bridge supports."},
+                    "Council closes Elm Street bridge");
+}
+
 Caption caption(const char* text, std::size_t index, const char* position,
                 bool links = false) {
   Caption c;
@@ -71,9 +78,7 @@ Caption caption(const char* text, std::size_t index, const char* position,
 }
 
 TEST(JudgeCaptions, PositionLinksAndCredits) {
-  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
-                          "Engineers found cracks in the bridge supports."},
-                         "Council closes Elm Street bridge");
+  const StoryTerms terms = bridge_story();
   std::vector<Caption> cs = {
       caption("Engineers inspect the Elm Street bridge supports.", 3, "story"),
       caption("Photo: Reuters", 4, "story"),
@@ -90,6 +95,64 @@ TEST(JudgeCaptions, PositionLinksAndCredits) {
   EXPECT_TRUE(cs[3].related) << cs[3].reason;
   EXPECT_FALSE(cs[4].related) << cs[4].reason;
   EXPECT_EQ(cs[4].credit_of, -1);
+}
+
+TEST(WithoutCredit, CutsTheCreditThatEndsACaption) {
+  EXPECT_EQ(without_credit("Fans cheer in the square. Photo: Jane Doe / Valley News"),
+            "Fans cheer in the square.");
+  EXPECT_EQ(without_credit("Fans cheer in the square (AP Photo/Jane Doe)"),
+            "Fans cheer in the square");
+  EXPECT_EQ(without_credit("Fans cheer in the square \u00a9 Jane Doe"), "Fans cheer in the square");
+  EXPECT_EQ(without_credit("Fans cheer in the square. Credit: Valley News"),
+            "Fans cheer in the square.");
+  // A label before the caption, a credit alone, a caption with none: whole.
+  EXPECT_EQ(without_credit("FILE PHOTO: Fans cheer in the square"),
+            "FILE PHOTO: Fans cheer in the square");
+  EXPECT_EQ(without_credit("Photo: Jane Doe"), "Photo: Jane Doe");
+  EXPECT_EQ(without_credit("Fans cheer in the square"), "Fans cheer in the square");
+}
+
+TEST(JudgeCaptions, ThePhotographersNameDoesNotCountAgainstTheStory) {
+  const StoryTerms terms = bridge_story();
+  std::vector<Caption> cs = {
+      caption("Engineers inspect the Elm Street bridge supports.", 3, "story"),
+      caption("Engineers inspect the Elm Street bridge supports. Photo by Jane Doe/Valley News",
+              9, "story")};
+  judge_captions(terms, 0.2, 0.4, &cs);
+  EXPECT_DOUBLE_EQ(cs[1].score, cs[0].score);
+}
+
+TEST(TextPosition, AfterTheLastParagraphOrBesideTeasers) {
+  // Blocks: title, paragraph, paragraph, caption, paragraph.
+  const std::vector<bool> none(5, false);
+  EXPECT_EQ(text_position({false, true, true, false, true}, none, 3), "story");
+  // Before the first paragraph (a lead picture) is the story's place too.
+  EXPECT_EQ(text_position({false, false, true, true, true}, none, 1), "story");
+  // No paragraph after it: the story has ended.
+  EXPECT_EQ(text_position({false, true, true, true, false}, none, 4), "after");
+  EXPECT_EQ(text_position({false, true, true, false, false}, none, 3), "after");
+  // Text with no paragraph at all says nothing.
+  EXPECT_EQ(text_position(none, none, 2), "story");
+  // A line beside it taken out as another story's headline, before or after.
+  const std::vector<bool> prose = {false, true, false, false, true};
+  EXPECT_EQ(text_position(prose, {false, false, false, true, false}, 2), "teasers");
+  EXPECT_EQ(text_position(prose, {false, true, false, false, false}, 2), "teasers");
+  EXPECT_EQ(text_position(prose, {true, false, false, false, false}, 2), "story");
+}
+
+TEST(JudgeCaptions, AfterTheStoryOrAmongTeasersItMustShareMore) {
+  const StoryTerms terms = bridge_story();
+  const char* text = "Engineers and divers inspect the Elm Street bridge at dawn.";
+  std::vector<Caption> cs = {caption(text, 3, "story"), caption(text, 8, "after"),
+                             caption(text, 12, "teasers")};
+  judge_captions(terms, 0.2, 0.9, &cs);
+  ASSERT_GT(cs[0].score, 0.2);
+  ASSERT_LT(cs[0].score, 0.9);
+  EXPECT_TRUE(cs[0].related) << cs[0].reason;
+  EXPECT_FALSE(cs[1].related) << cs[1].reason;
+  EXPECT_NE(cs[1].reason.find("after the story's last paragraph"), std::string::npos);
+  EXPECT_FALSE(cs[2].related) << cs[2].reason;
+  EXPECT_NE(cs[2].reason.find("among other stories' headlines"), std::string::npos);
 }
 
 }  // namespace

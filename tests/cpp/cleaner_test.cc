@@ -356,7 +356,46 @@ TEST(Cleaner, AllCapsHeadlineWithAPluralGoes) {
   EXPECT_EQ(r.removed[0].rule, "related-all-caps-teaser");
 }
 
-TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaGo) {
+// Text input has no markup: a credited caption line after the story's last
+// paragraph, or beside a line that points to another story, is judged as a
+// picture beside the story (from caption_threshold times
+// tuning::kCaptionOutsideFactor); the same line between paragraphs is the
+// story's.
+TEST(Cleaner, ACaptionLineAfterTheStoryOrAmongTeasersMustShareMore) {
+  const std::string title = "Council approves budget for schools and bridges";
+  const std::string p[] = {
+      "The city council approved the new budget for schools and roads on Tuesday night after "
+      "a long debate.",
+      "The plan adds forty teachers and repairs twelve bridges in the harbour district over "
+      "the next three years.",
+      "Opposition members said the tax rise that pays for the plan would hurt small "
+      "businesses in the harbour district.",
+      "The mayor said the vote was the most important of her first term and thanked the "
+      "teachers who came to the hearing."};
+  const std::string caption =
+      "Teachers wait with banners, flags and umbrellas outside the hearing in the harbour "
+      "district. (AP Photo)";
+  const std::string teaser = "Read more: Harbour district gets a new ferry line";
+  const auto judged = [&](const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& l : lines) text += l + "\n";
+    const Result r = Cleaner().clean(text);
+    EXPECT_EQ(r.captions.size(), 1u) << text;
+    return r.captions.empty() ? newsclean::Caption() : r.captions[0];
+  };
+  const newsclean::Caption between = judged({title, p[0], p[1], caption, p[2], p[3]});
+  EXPECT_EQ(between.position, "story");
+  EXPECT_TRUE(between.related) << between.reason;
+  const newsclean::Caption after = judged({title, p[0], p[1], p[2], p[3], caption});
+  EXPECT_EQ(after.position, "after");
+  EXPECT_FALSE(after.related) << after.reason;
+  EXPECT_EQ(after.score, between.score);  // the same words: only the place differs
+  const newsclean::Caption teasers = judged({title, p[0], p[1], caption, teaser, p[2], p[3]});
+  EXPECT_EQ(teasers.position, "teasers");
+  EXPECT_FALSE(teasers.related) << teasers.reason;
+}
+
+TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaOrPhotoLikeGo) {
   const std::string story_lines[] = {
       "The city council approved the new budget for schools and roads on Tuesday night.\n",
       "The plan adds forty teachers and repairs twelve bridges over the next three years.\n",
@@ -365,7 +404,12 @@ TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaGo) {
        {std::pair<std::string, std::string>{"The restored hall, installation views, photos "
                                             "\u00a9 Valley Museum, 2018",
                                             "caption-copyright-credit"},
-        {"The new council chamber seen from the gallery via Valley News", "caption-credit-via"}}) {
+        {"The new council chamber seen from the gallery via Valley News", "caption-credit-via"},
+        // Photo-like lines with no credit in brackets (rules.yaml caption-photo-description).
+        {"A picture taken on May 3 shows the new council chamber from the gallery.",
+         "caption-photo-description"},
+        {"Councillors leave the new chamber after the vote. REUTERS/Jane Doe",
+         "caption-photo-description"}}) {
     const Result r =
         Cleaner().clean(story_lines[0] + caption + "\n" + story_lines[1] + story_lines[2]);
     EXPECT_EQ(r.text + "\n", story_lines[0] + story_lines[1] + story_lines[2]) << caption;

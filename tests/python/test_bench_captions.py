@@ -69,6 +69,30 @@ def test_insert_caption_after_the_first_paragraph_with_a_credit():
         "Title\nP1\nA cap (AP Photo)\nP2"
 
 
+_kPage = """<html><body><header><a href="/">Home</a></header>
+<article><h1>Title</h1><p>First paragraph.</p>
+<figure><img src="a.jpg"><figcaption>Own picture</figcaption></figure>
+<p>Second paragraph.</p><script>var x = "Third paragraph.";</script></article>
+<aside><div><img src="b.jpg"><h3>Other story</h3></div></aside>
+<footer>Bottom</footer></body></html>"""
+
+
+def test_insert_in_place_puts_a_caption_where_its_page_had_it():
+    text = "First paragraph.\nSecond paragraph.\n"
+    # Between the paragraphs, as on the page.
+    assert measure.insert_in_place(text, "T", "Own picture", _kPage,
+                                   "/html/body/article/figure/figcaption") == \
+        "T\nFirst paragraph.\nOwn picture (AP Photo)\nSecond paragraph."
+    # A card after the story lands after its last line.
+    assert measure.insert_in_place(text, "T", "Other story", _kPage,
+                                   "/html/body/aside/div/h3") == \
+        "T\nFirst paragraph.\nSecond paragraph.\nOther story (AP Photo)"
+    # Before every line of the text: first.
+    assert measure.insert_in_place(text, "T", "Home", _kPage, "/html/body/header/a") == \
+        "T\nHome (AP Photo)\nFirst paragraph.\nSecond paragraph."
+    assert measure.insert_in_place(text, "T", "x", _kPage, "/html/body/nav") is None
+
+
 def _result(captions=(), removed=(), text=""):
     return NS(captions=[NS(text=t, related=r) for t, r in captions],
               removed=[NS(text=t, category=c) for t, c in removed], text=text)
@@ -87,9 +111,9 @@ def test_fate_of_a_caption():
     assert measure.fate("Never seen", r)["where"] == "gone"
 
 
-def _row(label, detected, verdict, baseline, inserted=None):
+def _row(label, detected, verdict, baseline, inserted=None, placed=None):
     return {"label": label, "detected": detected, "verdict": verdict, "baseline": baseline,
-            "where": "caption" if detected else "gone", "inserted": inserted}
+            "where": "caption" if detected else "gone", "inserted": inserted, "placed": placed}
 
 
 def test_summarise_hand_computed():
@@ -98,7 +122,8 @@ def test_summarise_hand_computed():
         _row("related", True, False, False, {"detected": True, "verdict": True}),   # wrong
         _row("related", False, None, True, {"detected": False, "verdict": None}),
         _row("unrelated", True, False, True, {"detected": True, "verdict": True}),  # right
-        _row("unrelated", False, None, False, {"detected": True, "verdict": False}),
+        _row("unrelated", False, None, False, {"detected": True, "verdict": False},
+             {"detected": True, "verdict": False}),  # placed: 1 judged, right
         _row("credit-only", True, False, False),
         _row("not-a-caption", False, None, False),
     ]
@@ -115,12 +140,14 @@ def test_summarise_hand_computed():
     assert s["baseline"]["on_detected"] == pytest.approx(1 / 3)
     # Inserted: 4 of 5 found; verdicts right: rel T, rel T, unrel T(wrong), unrel F -> 3 of 4.
     assert s["inserted"] == {"n": 5, "detected": 4, "judged": 4, "accuracy": pytest.approx(3 / 4)}
+    assert s["placed"] == {"n": 1, "detected": 1, "judged": 1, "accuracy": 1.0}
 
 
 def test_summarise_empty_groups_give_none():
     s = measure.summarise([])
     assert s["related"]["recall"] is None and s["accuracy"]["value"] is None
     assert s["baseline"]["value"] is None and s["inserted"]["accuracy"] is None
+    assert s["placed"]["accuracy"] is None
 
 
 def test_the_labelled_set_is_complete():

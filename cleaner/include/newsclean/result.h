@@ -29,7 +29,8 @@ struct Caption {
                          // "image-container", "image-alt"
   // Where it stood: "story" (among the story's blocks), "outside" (in a part
   // of the page outside the story), "stripped" (in an element an HTML rule
-  // took out).
+  // took out); in text input, "after" (no paragraph of the story follows it)
+  // or "teasers" (beside a line taken out as other stories' headlines).
   std::string position;
   bool links_elsewhere = false;  // its image or card links to another page
   // The story's words it shares (rarest first): names, numbers, words.

@@ -106,6 +106,12 @@ constexpr double kCaptionLongWordWeight = 1.5;
 // this multiple of it (at most 1). Chosen on the tune half of bench/captions.
 constexpr double kCaptionInStoryShare = 0.3;
 constexpr double kCaptionOutsideFactor = 1.7;
+// Text has no markup: a caption line after the story's last paragraph, or
+// beside another story's headline, is related from this multiple of
+// Options::caption_threshold (at most 1). After the story, pictures are
+// mostly other stories' teasers. Chosen on the tune half of bench/captions
+// (each caption put where its page had it).
+constexpr double kCaptionAfterStoryFactor = 2.5;
 // A credit line alone ("Photo: AP", "ASSOCIATED PRESS") has at most this
 // many words.
 constexpr std::size_t kCreditMaxWords = 6;

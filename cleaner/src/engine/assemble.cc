@@ -97,13 +97,20 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   std::vector<std::size_t> card_of(blocks.size(), kNone);     // block of a card -> caption
   {
     std::vector<std::pair<Caption, const ImageText*>> found;
+    // Text has no page structure: a caption line's neighbours say where it
+    // stands (after the story, among other stories' headlines).
+    std::vector<bool> paragraph(blocks.size()), teaser(blocks.size());
+    for (std::size_t i = 0; i < blocks.size() && !doc.html; ++i) {
+      paragraph[i] = d[i].kept() && blocks[i].prose;
+      teaser[i] = !d[i].kept() && rules[d[i].rule].category == "related";
+    }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (d[i].kept() || !rules[d[i].rule].caption) continue;
       Caption c;
       c.text = blocks[i].text;
       c.index = i;
       c.rule = rules[d[i].rule].id;
-      c.position = "story";
+      c.position = doc.html ? "story" : text_position(paragraph, teaser, i);
       found.emplace_back(std::move(c), nullptr);
     }
     // Cards among the story's blocks are teasers beside a story only when
@@ -147,7 +154,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       const StoryTerms terms(story, r->title);
       const double t = options.caption_threshold;
       judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
-                     std::min(1.0, t * tuning::kCaptionOutsideFactor), &caps);
+                     std::min(1.0, t * (doc.html ? tuning::kCaptionOutsideFactor
+                                                 : tuning::kCaptionAfterStoryFactor)),
+                     &caps);
     }
   }
   const auto keep_caption = [&](std::size_t k) {

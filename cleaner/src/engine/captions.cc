@@ -264,6 +264,42 @@ bool is_credit_only(std::string_view text) {
   return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
 }
 
+std::string_view without_credit(std::string_view caption) {
+  // Where a credit begins (ASCII lower case; the text is lower-cased byte for
+  // byte, so positions hold).
+  static constexpr std::string_view kMarkers[] = {
+      "photo:", "photos:", "photo by", "photograph:", "photo credit", "picture:", "image:",
+      "images:", "credit:", "credits:", "courtesy", "foto:", "fotos:", "bild:", "bildquelle",
+      "quelle:", "source:", "\xC2\xA9", "(c)", "ap photo", "reuters/", "afp/", "getty images"};
+  std::string lower(caption);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::size_t cut = caption.size();
+  for (const auto m : kMarkers) {
+    const std::size_t at = lower.find(m);
+    if (at != std::string::npos && at > 0) cut = std::min(cut, at);
+  }
+  while (cut > 0 && (caption[cut - 1] == ' ' || caption[cut - 1] == '(' ||
+                     caption[cut - 1] == '[' || caption[cut - 1] == '|' ||
+                     caption[cut - 1] == '-' || caption[cut - 1] == '/')) {
+    --cut;
+  }
+  // "FILE PHOTO: Traders work ..." is a label before the caption, not a
+  // credit after it: a caption before the credit has two words or more.
+  const std::string_view before = caption.substr(0, cut);
+  return before.find(' ') == std::string_view::npos ? caption : before;
+}
+
+std::string text_position(const std::vector<bool>& prose, const std::vector<bool>& teaser,
+                          std::size_t i) {
+  const bool teaser_before = i > 0 && i - 1 < teaser.size() && teaser[i - 1];
+  if (teaser_before || (i + 1 < teaser.size() && teaser[i + 1])) return "teasers";
+  const auto begin = prose.begin();
+  const auto at = begin + static_cast<std::ptrdiff_t>(std::min(i, prose.size()));
+  const bool before = std::find(begin, at, true) != at;
+  const bool after = at != prose.end() && std::find(at + 1, prose.end(), true) != prose.end();
+  return before && !after ? "after" : "story";
+}
+
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
                     std::vector<Caption>* captions) {
   std::vector<Caption>& cs = *captions;
@@ -272,12 +308,14 @@ void judge_captions(const StoryTerms& terms, double threshold, double outside_th
     Caption& c = cs[k];
     credit[k] = is_credit_only(c.text);
     if (credit[k]) continue;
-    c.score = terms.weighted_relevance(c.text, &c.shared);
+    c.score = terms.weighted_relevance(without_credit(c.text), &c.shared);
     const bool story = c.position == "story";
     const double from = story ? threshold : outside_threshold;
-    const std::string where = story ? "in the story" : c.position == "outside"
-                                                           ? "outside the story"
-                                                           : "in a part an HTML rule stripped";
+    const std::string where = story                       ? "in the story"
+                              : c.position == "outside"   ? "outside the story"
+                              : c.position == "after"     ? "after the story's last paragraph"
+                              : c.position == "teasers"   ? "among other stories' headlines"
+                                                          : "in a part an HTML rule stripped";
     const std::string words =
         c.shared.empty() ? "shares no word with the story"
                          : "shares " + quoted_list(c.shared, 5) + " with the story";

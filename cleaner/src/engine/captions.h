@@ -43,12 +43,29 @@ class StoryTerms {
 // "ASSOCIATED PRESS", "Staff Writer", "© Jane Doe".
 bool is_credit_only(std::string_view text);
 
+// `caption` without the credit that ends it: "Fans cheer. Photo: Jane Doe /
+// Agency" -> "Fans cheer.", "Fans cheer (AP Photo/Jane Doe)" -> "Fans cheer".
+// The photographer's and agency's names say nothing of what is pictured, so
+// they count neither for nor against the story. A text that is nothing else,
+// or has one word before the credit ("FILE PHOTO: ..."), stays whole.
+std::string_view without_credit(std::string_view caption);
+
+// Where caption line `i` of text input stands (`prose[j]`: block j is a
+// paragraph of the story; `teaser[j]`: block j was taken out as a list of
+// other stories): "teasers" when a line beside it is such a teaser, "after"
+// when a paragraph of the story comes before it and none after it (a picture
+// after the story is more often another story's than this one's), else
+// "story". Text has no markup, so the neighbours are all there is.
+std::string text_position(const std::vector<bool>& prose, const std::vector<bool>& teaser,
+                          std::size_t i);
+
 // Judges `captions` (in reading order; text, index, rule, position and
 // links_elsewhere set) against the story: score, related, shared, credit_of
 // and reason. In order: a credit line alone takes the verdict of the caption
 // beside it; a caption whose picture or card links to another page is not
-// the story's; one in the story is related from `threshold`, one outside it
-// from `outside_threshold` (a picture beside the story must share more).
+// the story's; one in the story is related from `threshold`, one elsewhere
+// (position not "story") from `outside_threshold` (a picture beside the story
+// must share more).
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
                     std::vector<Caption>* captions);
 
