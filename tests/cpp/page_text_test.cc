@@ -108,6 +108,28 @@ TEST(PageShape, AMenuAroundProseIsAPage) {
   EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
 }
 
+TEST(PageShape, AShortStoryInALargePageIsAPage) {
+  // Under a fifth of the text is prose, but the menu runs are long.
+  std::vector<std::string> page = menu(60);
+  append(&page, {kStory[0], kStory[1], kStory[2]});
+  append(&page, menu(60));
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+}
+
+TEST(PageShape, ThinProseAsksForALongerMenuRun) {
+  // As little prose, the short lines in runs of 12 (a listing's entries
+  // under their headings): not enough to call it a page (with more prose,
+  // AMenuAroundProseIsAPage, a run of 12 is).
+  std::vector<std::string> listing;
+  for (int i = 0; i < 10; ++i) {
+    append(&listing, menu(12));
+    listing.push_back("Offers in the city and the region this week");
+  }
+  append(&listing, {kStory[0], kStory[1], kStory[2]});
+  append(&listing, menu(12));
+  EXPECT_FALSE(looks_like_page_text(blocks_of(listing)));
+}
+
 TEST(PageShape, AnExtractorsOutputIsNotAPage) {
   // A story with a long list in it: lines around the prose are too few.
   std::vector<std::string> story = {kStory[0], kStory[1]};

@@ -48,8 +48,11 @@ constexpr std::size_t kPageOuterLines = 10;
 // ... and at least kPageMinProse prose blocks holding kPageMinProsePercent
 // of its text (a listing or a service page has no story to tell its chrome
 // from; an extractor's output of one loses its content to the shape test).
+// Prose under kPageThinProsePercent asks for twice the menu run: a short
+// story in a large page's chrome, told from an extractor's listing.
 constexpr std::size_t kPageMinProse = 3;
-constexpr std::size_t kPageMinProsePercent = 20;
+constexpr std::size_t kPageMinProsePercent = 5;
+constexpr std::size_t kPageThinProsePercent = 20;
 // On whole-page text a line that is not prose stays when prose is within
 // kPageProseReach blocks before and after it, or when it is in a gap of at
 // most kPageGapLines lines between prose blocks whose lines have

@@ -61,12 +61,14 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   // Without a story in prose there is nothing to tell the chrome from (a
   // listing, a shop's catalogue, an extractor's output of one): left alone.
   if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
+  const bool thin = prose_bytes * 100 < bytes * kPageThinProsePercent;
+  const std::size_t menu_run = thin ? 2 * kPageMenuRun : kPageMenuRun;
   const auto is_prose = [](const Block& b) { return b.prose; };
   const auto before = static_cast<std::size_t>(
       std::find_if(blocks.begin(), blocks.end(), is_prose) - blocks.begin());
   const auto after = static_cast<std::size_t>(
       std::find_if(blocks.rbegin(), blocks.rend(), is_prose) - blocks.rbegin());
-  return longest >= kPageMenuRun && before + after >= kPageOuterLines;
+  return longest >= menu_run && before + after >= kPageOuterLines;
 }
 
 void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
