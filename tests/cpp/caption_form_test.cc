@@ -34,6 +34,17 @@ TEST(TeaserMarks, AQuestionOrACryAtTheEndReadsAsATeaser) {
   EXPECT_EQ(teaser_marks("\"Is it safe?\" asks a driver at the closed Elm Street bridge."), "");
 }
 
+TEST(TeaserMarks, EnglishHeadlineCaseReadsAsATeaser) {
+  EXPECT_EQ(teaser_marks("Council Says The Bridge Will Stay Closed For Years"), "headline case");
+  EXPECT_EQ(teaser_marks("Why The Elm Street Bridge Is Closing For Good"), "headline case");
+  // One capital function word, or capitals after a sentence's end, or names
+  // that are function words elsewhere: a caption.
+  EXPECT_EQ(teaser_marks("Engineers inspect the bridge. The council closed it in May."), "");
+  EXPECT_EQ(teaser_marks("Mayor Will Smith and Deputy May Jones at the Elm Street bridge"), "");
+  EXPECT_EQ(teaser_marks("Engineers From Millford inspect the bridge"), "");
+  EXPECT_EQ(teaser_marks("Der Rat und die Stadt: Die Brücke bleibt zu"), "");
+}
+
 TEST(TeaserMarks, AHeadingSaidAgainReadsAsATeaser) {
   // A card's label, then its headline starting with the same words.
   const std::string why = teaser_marks("Market Wrap Market Wrap 5.3.19 Shares rise on bank news");
@@ -41,6 +52,10 @@ TEST(TeaserMarks, AHeadingSaidAgainReadsAsATeaser) {
   EXPECT_NE(teaser_marks("Read Five Bridges To See Five Bridges To See in Spring"), "");
   // Function words said twice are not a heading.
   EXPECT_EQ(teaser_marks("In the rain, workers close the bridge in the morning"), "");
+  // Names said again in the credit: the credit is no part of the caption.
+  EXPECT_EQ(teaser_marks("Valley United fans cheer at the Elm Street ground. (Photo by Jane Doe/"
+                         "Valley United FC)"),
+            "");
   // A word said twice, but no pair of the first words, is not either.
   EXPECT_EQ(teaser_marks("Bridge workers and bridge engineers meet"), "");
 }

@@ -46,6 +46,48 @@ std::string repeated_heading(std::string_view caption) {
   return "";
 }
 
+// Words that headline style writes with a capital and a sentence does not
+// (never names, unlike "Will" or "May").
+bool headline_function_word(const std::string& w) {
+  static const auto* words = new std::unordered_set<std::string>{
+      "the", "its", "are", "was", "were", "has", "have", "had", "just", "with", "from", "into",
+      "over", "about", "after", "your", "our", "their", "this", "that", "these", "those",
+      "than", "what", "when", "where", "why", "how", "who", "not", "but", "for", "and",
+      "you", "can", "should", "could", "would", "been", "does", "all", "more", "most", "very"};
+  return words->count(w) > 0;
+}
+
+// English headline style: at least two function words written with a
+// capital inside a sentence ("Apple Just Cut Its Prices").
+bool headline_case(std::string_view caption) {
+  int capitals = 0;
+  bool sentence_start = true;
+  std::string word;
+  bool capital = false;
+  const auto flush = [&] {
+    if (!word.empty() && capital && !sentence_start && headline_function_word(word)) ++capitals;
+    if (!word.empty()) sentence_start = false;
+    word.clear();
+  };
+  for (const char ch : caption) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalpha(c)) {
+      if (word.empty()) capital = std::isupper(c) != 0;
+      word.push_back(static_cast<char>(std::tolower(c)));
+      continue;
+    }
+    if (c >= 0x80) {  // a word with a letter of another script is no English word
+      word = "-";
+      continue;
+    }
+    flush();
+    if (std::isdigit(c)) sentence_start = false;
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '|') sentence_start = true;
+  }
+  flush();
+  return capitals >= 2;
+}
+
 // The word just before byte `at` of `text`, ASCII lower-cased.
 std::string word_before(std::string_view text, std::size_t at) {
   std::size_t end = at;
@@ -129,7 +171,8 @@ std::string teaser_marks(std::string_view caption) {
   if (!own.empty() && (own.back() == '?' || own.back() == '!')) {
     return std::string("it ends with '") + own.back() + "'";
   }
-  const std::string heading = repeated_heading(caption);
+  if (headline_case(own)) return "headline case";
+  const std::string heading = repeated_heading(own);
   if (!heading.empty()) return "its heading '" + heading + "' twice";
   return "";
 }

@@ -28,6 +28,9 @@ std::string_view without_credit(std::string_view caption);
 //   in a sentence: "at 4 p.m.");
 // - a question or an exclamation at its end (its credit left out): a
 //   headline ("Is the bridge safe?") or a call to action ("Subscribe now!");
+// - English headline case: two function words or more written with a
+//   capital inside a sentence ("Mayor Says The Bridge Will Stay Closed For
+//   Years": "The", "For");
 // - a heading said again: one of the first words' pairs comes back later
 //   ("Market Wrap Market Wrap 5.3.19 ...": a card's label, then its
 //   headline and lead; or a headline that is also its image's alt).
