@@ -155,5 +155,42 @@ TEST(JudgeCaptions, AfterTheStoryOrAmongTeasersItMustShareMore) {
   EXPECT_NE(cs[2].reason.find("among other stories' headlines"), std::string::npos);
 }
 
+TEST(StoryTerms, ACopyOfTheCaptionInTheStoryIsLeftOut) {
+  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
+                          "Ten bridges to visit this summer", "Engineers found cracks."},
+                         "");
+  StoryTerms less(std::vector<std::string_view>{}, "");
+  // The copy may differ in case, marks and credit; its content words are the same.
+  ASSERT_TRUE(terms.without_copy_of("TEN BRIDGES TO VISIT THIS SUMMER (AP Photo)", &less));
+  EXPECT_EQ(terms.weighted_relevance("Ten bridges to visit this summer", nullptr), 1.0);
+  // "bridges" and "summer" came only from the copy; "visit" neither.
+  EXPECT_EQ(less.weighted_relevance("Ten bridges to visit this summer", nullptr), 0.0);
+  // Words of the other paragraphs stay.
+  EXPECT_GT(less.weighted_relevance("Engineers close the Elm Street bridge", nullptr), 0.5);
+  // No copy: nothing to leave out.
+  EXPECT_FALSE(terms.without_copy_of("Ten bridges to visit", &less));
+  EXPECT_FALSE(terms.without_copy_of("", &less));
+}
+
+TEST(JudgeCaptions, ATeasersMarksOrItsCopyInTheTextMakeItShareMore) {
+  const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
+                          "Engineers found cracks in the bridge supports.",
+                          "Council repairs bridge supports"},
+                         "Council closes Elm Street bridge");
+  std::vector<Caption> cs = {
+      caption("Council repairs bridge supports in Millford 3 hours ago", 3, "story"),
+      caption("Council repairs bridge supports in Millford", 5, "story"),
+      caption("Council repairs bridge supports", 7, "story")};
+  judge_captions(terms, 0.2, 0.9, &cs);
+  ASSERT_GT(cs[0].score, 0.2);
+  ASSERT_LT(cs[0].score, 0.9);
+  EXPECT_FALSE(cs[0].related) << cs[0].reason;
+  EXPECT_NE(cs[0].reason.find("reads as a teaser"), std::string::npos) << cs[0].reason;
+  EXPECT_TRUE(cs[1].related) << cs[1].reason;  // the same words, no stamp
+  // Its copy is left out, but the story shares its words elsewhere.
+  EXPECT_TRUE(cs[2].related) << cs[2].reason;
+  EXPECT_NE(cs[2].reason.find("said again in the text"), std::string::npos) << cs[2].reason;
+}
+
 }  // namespace
 }  // namespace newsclean

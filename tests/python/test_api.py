@@ -50,6 +50,30 @@ def test_keep_related_captions(seed_text):
     assert "(Photo by AFP)" in r.text and "Ilhan Omar" not in r.text
 
 
+BRIDGE = (
+    "The city council voted on Tuesday to close the Elm Street bridge for repairs, after "
+    "engineers found deep cracks in two of its supports.\n{} (AP Photo)\n"
+    "The bridge, which carries about 20,000 vehicles a day, will stay closed until the end of "
+    "March, the council said in a statement.\nDrivers will be diverted along the river road, "
+    "which the council said would add about ten minutes to most journeys.")
+
+
+@pytest.mark.parametrize("caption, mark", [
+    ("Council Says The Elm Street Bridge Will Stay Closed For Years", "headline case"),
+    ("Will the Elm Street bridge stay closed for years?", "it ends with '?'"),
+    ("Elm Street bridge to stay closed for years 16 hours ago", "'16 hours ago'"),
+])
+def test_a_text_caption_with_a_teasers_marks_is_judged_as_one_beside_the_story(caption, mark):
+    # The same words in a caption's form are the story's picture.
+    plain = newsclean.Cleaner().clean(
+        BRIDGE.format("Council says the Elm Street bridge will stay closed for years"),
+        format="text")
+    assert [c.related for c in plain.captions] == [True]
+    [c] = newsclean.Cleaner().clean(BRIDGE.format(caption), format="text").captions
+    assert not c.related and c.score > 0.37
+    assert "reads as a teaser" in c.reason and mark in c.reason
+
+
 def test_rules_from_path_text_and_list(tmp_path: Path):
     f = tmp_path / "site.yaml"
     f.write_text("rules:\n  - {id: promo, category: advert, pattern: '^Buy the paper'}\n")

@@ -39,7 +39,8 @@ struct Caption {
   // belongs to: that caption's position in Result::captions, else -1.
   int credit_of = -1;
   // Why the verdict, in words: "links to another page", "shares 'x', 'y'
-  // with the story (score 0.41)", "credit of caption 2", ...
+  // with the story (score 0.41)", "credit of caption 2", "reads as a teaser
+  // (a publishing stamp '16 hours ago')", ...
   std::string reason;
 };
 

@@ -7,9 +7,15 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "engine/caption_form.h"
 
 namespace newsclean {
 namespace {
+
+// A story paragraph of at most this many bytes whose content words are a
+// caption's is a copy of the caption (its card's text, its alt), left out of
+// the story the caption is judged against. Captions are shorter.
+constexpr std::size_t kCopyMaxChars = 400;
 
 // Function words of the languages the rules cover, month and weekday names,
 // and words every photo caption uses whatever it shows. Only words of three
@@ -80,6 +86,10 @@ bool is_letter(char32_t c) {
 // Numbers of two digits or more ("2019", "300", "1,200" -> "1200").
 std::vector<std::string> numbers(std::string_view text);
 
+// The content words of `text` joined by spaces: texts with the same key say
+// the same, whatever their case, marks and function words.
+std::string word_key(std::string_view text);
+
 }  // namespace
 
 std::vector<std::string> content_words(std::string_view text) {
@@ -113,13 +123,50 @@ std::vector<std::string> content_words(std::string_view text) {
   return words;
 }
 
+namespace {
+
+std::string word_key(std::string_view text) {
+  std::string key;
+  for (const auto& w : content_words(text)) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  return key;
+}
+
+}  // namespace
+
 StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
                        std::string_view title, int title_weight) {
-  for (const auto& p : paragraphs) {
-    for (auto& w : content_words(p)) ++tf_[std::move(w)];
-    for (auto& n : numbers(p)) ++tf_[std::move(n)];
+  // The first paragraph and the title are not a caption's copy but the
+  // headline: a picture that says it again is the story's lead picture.
+  const std::string headline = word_key(title);
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const std::string_view p = paragraphs[i];
+    count(p, 1);
+    if (i == 0 || p.size() > kCopyMaxChars) continue;
+    std::string key = word_key(p);
+    if (!key.empty() && key != headline) short_paragraphs_.emplace(std::move(key), p);
   }
   for (auto& w : content_words(title)) tf_[std::move(w)] += title_weight;
+}
+
+void StoryTerms::count(std::string_view paragraph, int weight) {
+  for (auto& w : content_words(paragraph)) tf_[std::move(w)] += weight;
+  for (auto& n : numbers(paragraph)) tf_[std::move(n)] += weight;
+}
+
+bool StoryTerms::without_copy_of(std::string_view caption, StoryTerms* out) const {
+  if (short_paragraphs_.empty()) return false;
+  const std::string key = word_key(without_credit(caption));
+  const auto it = short_paragraphs_.find(key);
+  if (key.empty() || it == short_paragraphs_.end()) return false;
+  *out = *this;
+  out->count(it->second, -1);
+  for (auto t = out->tf_.begin(); t != out->tf_.end();) {
+    t = t->second > 0 ? std::next(t) : out->tf_.erase(t);
+  }
+  return true;
 }
 
 double StoryTerms::relevance(std::string_view caption) const {
@@ -240,55 +287,6 @@ double StoryTerms::weighted_relevance(std::string_view caption,
   return shared / (shared + unknown);
 }
 
-bool is_credit_only(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  if (words == 0 || words > tuning::kCreditMaxWords) return false;
-  // Words of credits beside the caption vocabulary content_words leaves out:
-  // a text of nothing else credits a picture and says nothing of it.
-  static const auto* credit_words = new std::unordered_set<std::string>{
-      "associated", "press", "staff", "writer", "writers", "photographer", "contributor",
-      "agency", "wire", "copyright", "rights", "reserved", "fotograf", "fotografin",
-      "quelle", "source", "crédit", "crédits",
-      // news agencies of three letters or more
-      "dpa", "apa", "ddp", "kna", "epd", "ansa", "efe", "tass", "pti", "ians", "aap", "anp",
-      "belga", "kyodo", "yonhap", "irna", "anadolu", "sputnik", "bloomberg", "newscom"};
-  for (const auto& w : content_words(text)) {
-    if (!credit_words->count(w)) return false;
-  }
-  return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
-}
-
-std::string_view without_credit(std::string_view caption) {
-  // Where a credit begins (ASCII lower case; the text is lower-cased byte for
-  // byte, so positions hold).
-  static constexpr std::string_view kMarkers[] = {
-      "photo:", "photos:", "photo by", "photograph:", "photo credit", "picture:", "image:",
-      "images:", "credit:", "credits:", "courtesy", "foto:", "fotos:", "bild:", "bildquelle",
-      "quelle:", "source:", "\xC2\xA9", "(c)", "ap photo", "reuters/", "afp/", "getty images"};
-  std::string lower(caption);
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  std::size_t cut = caption.size();
-  for (const auto m : kMarkers) {
-    const std::size_t at = lower.find(m);
-    if (at != std::string::npos && at > 0) cut = std::min(cut, at);
-  }
-  while (cut > 0 && (caption[cut - 1] == ' ' || caption[cut - 1] == '(' ||
-                     caption[cut - 1] == '[' || caption[cut - 1] == '|' ||
-                     caption[cut - 1] == '-' || caption[cut - 1] == '/')) {
-    --cut;
-  }
-  // "FILE PHOTO: Traders work ..." is a label before the caption, not a
-  // credit after it: a caption before the credit has two words or more.
-  const std::string_view before = caption.substr(0, cut);
-  return before.find(' ') == std::string_view::npos ? caption : before;
-}
-
 std::string text_position(const std::vector<bool>& prose, const std::vector<bool>& teaser,
                           std::size_t i) {
   const bool teaser_before = i > 0 && i - 1 < teaser.size() && teaser[i - 1];
@@ -308,14 +306,19 @@ void judge_captions(const StoryTerms& terms, double threshold, double outside_th
     Caption& c = cs[k];
     credit[k] = is_credit_only(c.text);
     if (credit[k]) continue;
-    c.score = terms.weighted_relevance(without_credit(c.text), &c.shared);
-    const bool story = c.position == "story";
+    StoryTerms less_copy({}, "");
+    const bool copy = terms.without_copy_of(c.text, &less_copy);
+    c.score = (copy ? less_copy : terms).weighted_relevance(without_credit(c.text), &c.shared);
+    const std::string marks = teaser_marks(c.text);
+    const bool story = c.position == "story" && marks.empty();
     const double from = story ? threshold : outside_threshold;
-    const std::string where = story                       ? "in the story"
-                              : c.position == "outside"   ? "outside the story"
-                              : c.position == "after"     ? "after the story's last paragraph"
-                              : c.position == "teasers"   ? "among other stories' headlines"
-                                                          : "in a part an HTML rule stripped";
+    std::string where = c.position == "story"     ? "in the story"
+                        : c.position == "outside" ? "outside the story"
+                        : c.position == "after"   ? "after the story's last paragraph"
+                        : c.position == "teasers" ? "among other stories' headlines"
+                                                  : "in a part an HTML rule stripped";
+    if (!marks.empty()) where += ", reads as a teaser (" + marks + ")";
+    if (copy) where += ", said again in the text (that line left out)";
     const std::string words =
         c.shared.empty() ? "shares no word with the story"
                          : "shares " + quoted_list(c.shared, 5) + " with the story";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/tuning.h"
+#include "engine/caption_form.h"
 #include "newsclean/result.h"
 
 namespace newsclean {
@@ -35,20 +36,19 @@ class StoryTerms {
   // `shared` gets the shared words, names and numbers first.
   double weighted_relevance(std::string_view caption, std::vector<std::string>* shared) const;
 
+  // If a short paragraph of the story has the content words of `caption`
+  // (without its credit), in order: the terms without that paragraph, in
+  // `*out`, and true. Such a line is the caption said again (the text of its
+  // card, its alt): no evidence that the caption is the story's.
+  bool without_copy_of(std::string_view caption, StoryTerms* out) const;
+
  private:
+  void count(std::string_view paragraph, int weight);
+
   std::unordered_map<std::string, int> tf_;
+  // Short paragraphs by their content words joined with spaces.
+  std::unordered_map<std::string, std::string> short_paragraphs_;
 };
-
-// True if `text` is a credit and nothing else: "Photo: AP", "(AFP)",
-// "ASSOCIATED PRESS", "Staff Writer", "© Jane Doe".
-bool is_credit_only(std::string_view text);
-
-// `caption` without the credit that ends it: "Fans cheer. Photo: Jane Doe /
-// Agency" -> "Fans cheer.", "Fans cheer (AP Photo/Jane Doe)" -> "Fans cheer".
-// The photographer's and agency's names say nothing of what is pictured, so
-// they count neither for nor against the story. A text that is nothing else,
-// or has one word before the credit ("FILE PHOTO: ..."), stays whole.
-std::string_view without_credit(std::string_view caption);
 
 // Where caption line `i` of text input stands (`prose[j]`: block j is a
 // paragraph of the story; `teaser[j]`: block j was taken out as a list of
@@ -64,8 +64,10 @@ std::string text_position(const std::vector<bool>& prose, const std::vector<bool
 // and reason. In order: a credit line alone takes the verdict of the caption
 // beside it; a caption whose picture or card links to another page is not
 // the story's; one in the story is related from `threshold`, one elsewhere
-// (position not "story") from `outside_threshold` (a picture beside the story
-// must share more).
+// (position not "story") or with a teaser's marks (engine/caption_form.h)
+// from `outside_threshold` (a picture beside the story must share more). A
+// caption is scored against the story less a copy of itself
+// (StoryTerms::without_copy_of).
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
                     std::vector<Caption>* captions);
 

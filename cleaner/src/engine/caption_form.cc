@@ -1,0 +1,180 @@
+#include "engine/caption_form.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+#include <vector>
+
+#include "core/tuning.h"
+#include "engine/captions.h"
+
+namespace newsclean {
+namespace {
+
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// The words of `text`, ASCII lower-cased: runs of letters, digits and any
+// byte of a multi-byte character.
+std::vector<std::string> tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string t;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (word_byte(c)) {
+      t.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!t.empty()) {
+      out.push_back(std::move(t));
+      t.clear();
+    }
+  }
+  if (!t.empty()) out.push_back(std::move(t));
+  return out;
+}
+
+// A pair of the first three words' pairs, one of them a content word, that
+// comes back later in the text.
+std::string repeated_heading(std::string_view caption) {
+  const std::vector<std::string> t = tokens(caption);
+  for (std::size_t i = 0; i < 3 && i + 1 < t.size(); ++i) {
+    if (content_words(t[i] + " " + t[i + 1]).empty()) continue;
+    for (std::size_t j = i + 2; j + 1 < t.size(); ++j) {
+      if (t[j] == t[i] && t[j + 1] == t[i + 1]) return t[i] + " " + t[i + 1];
+    }
+  }
+  return "";
+}
+
+// Words that headline style writes with a capital and a sentence does not
+// (never names, unlike "Will" or "May").
+bool headline_function_word(const std::string& w) {
+  static const auto* words = new std::unordered_set<std::string>{
+      "the", "its", "are", "was", "were", "has", "have", "had", "just", "with", "from", "into",
+      "over", "about", "after", "your", "our", "their", "this", "that", "these", "those",
+      "than", "what", "when", "where", "why", "how", "who", "not", "but", "for", "and",
+      "you", "can", "should", "could", "would", "been", "does", "all", "more", "most", "very"};
+  return words->count(w) > 0;
+}
+
+// English headline style: at least two function words written with a
+// capital inside a sentence ("Apple Just Cut Its Prices").
+bool headline_case(std::string_view caption) {
+  int capitals = 0;
+  bool sentence_start = true;
+  std::string word;
+  bool capital = false;
+  const auto flush = [&] {
+    if (!word.empty() && capital && !sentence_start && headline_function_word(word)) ++capitals;
+    if (!word.empty()) sentence_start = false;
+    word.clear();
+  };
+  for (const char ch : caption) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalpha(c)) {
+      if (word.empty()) capital = std::isupper(c) != 0;
+      word.push_back(static_cast<char>(std::tolower(c)));
+      continue;
+    }
+    if (c >= 0x80) {  // a word with a letter of another script is no English word
+      word = "-";
+      continue;
+    }
+    flush();
+    if (std::isdigit(c)) sentence_start = false;
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '|') sentence_start = true;
+  }
+  flush();
+  return capitals >= 2;
+}
+
+// The word just before byte `at` of `text`, ASCII lower-cased.
+std::string word_before(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && !word_byte(static_cast<unsigned char>(text[end - 1]))) --end;
+  std::size_t begin = end;
+  while (begin > 0 && word_byte(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  std::string w(text.substr(begin, end - begin));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
+}  // namespace
+
+bool is_credit_only(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words == 0 || words > tuning::kCreditMaxWords) return false;
+  // Words of credits beside the caption vocabulary content_words leaves out:
+  // a text of nothing else credits a picture and says nothing of it.
+  static const auto* credit_words = new std::unordered_set<std::string>{
+      "associated", "press", "staff", "writer", "writers", "photographer", "contributor",
+      "agency", "wire", "copyright", "rights", "reserved", "fotograf", "fotografin",
+      "quelle", "source", "crédit", "crédits",
+      // news agencies of three letters or more
+      "dpa", "apa", "ddp", "kna", "epd", "ansa", "efe", "tass", "pti", "ians", "aap", "anp",
+      "belga", "kyodo", "yonhap", "irna", "anadolu", "sputnik", "bloomberg", "newscom"};
+  for (const auto& w : content_words(text)) {
+    if (!credit_words->count(w)) return false;
+  }
+  return true;  // "(AFP)", "Photo: Getty Images", "By CP", "ASSOCIATED PRESS"
+}
+
+std::string_view without_credit(std::string_view caption) {
+  // Where a credit begins (ASCII lower case; the text is lower-cased byte for
+  // byte, so positions hold).
+  static constexpr std::string_view kMarkers[] = {
+      "photo:", "photos:", "photo by", "photograph:", "photo credit", "picture:", "image:",
+      "images:", "credit:", "credits:", "courtesy", "foto:", "fotos:", "bild:", "bildquelle",
+      "quelle:", "source:", "\xC2\xA9", "(c)", "ap photo", "reuters/", "afp/", "getty images"};
+  std::string lower(caption);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::size_t cut = caption.size();
+  for (const auto m : kMarkers) {
+    const std::size_t at = lower.find(m);
+    if (at != std::string::npos && at > 0) cut = std::min(cut, at);
+  }
+  while (cut > 0 && (caption[cut - 1] == ' ' || caption[cut - 1] == '(' ||
+                     caption[cut - 1] == '[' || caption[cut - 1] == '|' ||
+                     caption[cut - 1] == '-' || caption[cut - 1] == '/')) {
+    --cut;
+  }
+  // "FILE PHOTO: Traders work ..." is a label before the caption, not a
+  // credit after it: a caption before the credit has two words or more.
+  const std::string_view before = caption.substr(0, cut);
+  return before.find(' ') == std::string_view::npos ? caption : before;
+}
+
+std::string teaser_marks(std::string_view caption) {
+  static const RE2* const kAgo = new RE2(
+      "(?i)(\\b\\d+\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?)\\s+ago\\b|"
+      "\\bvor\\s+\\d+\\s+(?:stunden|minuten|tagen|wochen|monaten)\\b)");
+  static const RE2* const kClock = new RE2("(?i)(\\b\\d{1,2}:\\d{2}\\s*[ap]\\.?m\\b\\.?)");
+  const re2::StringPiece text(caption.data(), caption.size());
+  re2::StringPiece stamp;
+  if (RE2::PartialMatch(text, *kAgo, &stamp)) {
+    return "a publishing stamp '" + std::string(stamp) + "'";
+  }
+  if (RE2::PartialMatch(text, *kClock, &stamp)) {
+    const std::string before = word_before(caption, stamp.data() - caption.data());
+    if (before != "at" && before != "um") return "a publishing stamp '" + std::string(stamp) + "'";
+  }
+  // A question or a cry: a headline or a call to action; a picture's
+  // caption says what is in it.
+  std::string_view own = without_credit(caption);
+  while (!own.empty() && own.back() == ' ') own.remove_suffix(1);
+  if (!own.empty() && (own.back() == '?' || own.back() == '!')) {
+    return std::string("it ends with '") + own.back() + "'";
+  }
+  if (headline_case(own)) return "headline case";
+  const std::string heading = repeated_heading(own);
+  if (!heading.empty()) return "its heading '" + heading + "' twice";
+  return "";
+}
+
+}  // namespace newsclean

@@ -1,0 +1,64 @@
+#include "engine/caption_form.h"
+
+#include <gtest/gtest.h>
+
+namespace newsclean {
+namespace {
+
+TEST(TeaserMarks, APublishingStampReadsAsATeaser) {
+  EXPECT_NE(teaser_marks("Council votes to reopen the Elm Street bridge 16 hours ago"), "");
+  EXPECT_NE(teaser_marks("Brücke am Stadtpark wird saniert vor 3 Stunden"), "");
+  EXPECT_NE(teaser_marks("Mayor says the bridge will reopen 12:51 p.m."), "");
+  EXPECT_NE(teaser_marks("River road Drivers face delays Jane Doe Saturday 4:08PM"), "");
+  const std::string why = teaser_marks("Bridge repairs start 2 days ago");
+  EXPECT_NE(why.find("'2 days ago'"), std::string::npos) << why;
+}
+
+TEST(TeaserMarks, ATimeInsideTheCaptionsSentenceIsNoMark) {
+  EXPECT_EQ(teaser_marks("Engineers inspect the bridge at 4:30 p.m. on Tuesday."), "");
+  EXPECT_EQ(teaser_marks("Ingenieure prüfen die Brücke um 10:15 am Dienstag."), "");
+  // A date alone is none: captions say when their picture was taken.
+  EXPECT_EQ(teaser_marks("Engineers inspect the bridge in Millford, March 3, 2020."), "");
+  EXPECT_EQ(teaser_marks("Engineers inspect the Elm Street bridge supports."), "");
+  EXPECT_EQ(teaser_marks("Two days ago the bridge was still open."), "");
+}
+
+TEST(TeaserMarks, AQuestionOrACryAtTheEndReadsAsATeaser) {
+  EXPECT_NE(teaser_marks("Is the Elm Street bridge safe?"), "");
+  EXPECT_NE(teaser_marks("Subscribe to our bridge newsletter now!"), "");
+  const std::string why = teaser_marks("Will the bridge reopen in spring? (AP Photo)");
+  EXPECT_NE(why.find("'?'"), std::string::npos) << why;
+  // Inside a quote, or before the caption goes on, it is what a sign or a
+  // person says.
+  EXPECT_EQ(teaser_marks("Protesters hold a sign reading \u201cSave our bridge!\u201d"), "");
+  EXPECT_EQ(teaser_marks("\"Is it safe?\" asks a driver at the closed Elm Street bridge."), "");
+}
+
+TEST(TeaserMarks, EnglishHeadlineCaseReadsAsATeaser) {
+  EXPECT_EQ(teaser_marks("Council Says The Bridge Will Stay Closed For Years"), "headline case");
+  EXPECT_EQ(teaser_marks("Why The Elm Street Bridge Is Closing For Good"), "headline case");
+  // One capital function word, or capitals after a sentence's end, or names
+  // that are function words elsewhere: a caption.
+  EXPECT_EQ(teaser_marks("Engineers inspect the bridge. The council closed it in May."), "");
+  EXPECT_EQ(teaser_marks("Mayor Will Smith and Deputy May Jones at the Elm Street bridge"), "");
+  EXPECT_EQ(teaser_marks("Engineers From Millford inspect the bridge"), "");
+  EXPECT_EQ(teaser_marks("Der Rat und die Stadt: Die Brücke bleibt zu"), "");
+}
+
+TEST(TeaserMarks, AHeadingSaidAgainReadsAsATeaser) {
+  // A card's label, then its headline starting with the same words.
+  const std::string why = teaser_marks("Market Wrap Market Wrap 5.3.19 Shares rise on bank news");
+  EXPECT_NE(why.find("'market wrap'"), std::string::npos) << why;
+  EXPECT_NE(teaser_marks("Read Five Bridges To See Five Bridges To See in Spring"), "");
+  // Function words said twice are not a heading.
+  EXPECT_EQ(teaser_marks("In the rain, workers close the bridge in the morning"), "");
+  // Names said again in the credit: the credit is no part of the caption.
+  EXPECT_EQ(teaser_marks("Valley United fans cheer at the Elm Street ground. (Photo by Jane Doe/"
+                         "Valley United FC)"),
+            "");
+  // A word said twice, but no pair of the first words, is not either.
+  EXPECT_EQ(teaser_marks("Bridge workers and bridge engineers meet"), "");
+}
+
+}  // namespace
+}  // namespace newsclean
