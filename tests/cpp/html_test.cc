@@ -807,3 +807,37 @@ TEST(Html, JsonLdStringsHaveTheirCharacterReferencesDecoded) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+TEST(Html, AHeadingLeftAtTheEndOfTheStoryGoesWithTheBoxItOpened) {
+  const auto clean = [](const std::string& extra, const std::string& head = "") {
+    std::string html = "<html><head>" + head + "</head><body><article><div class=\"body\">";
+    for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+    return Cleaner().clean(html + extra + "</div></article></body></html>", "", Format::kHtml);
+  };
+  const std::string related =
+      "<h3>More from the valley</h3><div class=\"related\"><a href=\"/a\">Man bites dog in "
+      "the park</a> <a href=\"/b\">Cat elected mayor of the town</a></div>";
+  const Result r = clean(related);
+  EXPECT_EQ(r.text, story_text());
+  const auto heading = std::find_if(r.removed.begin(), r.removed.end(), [](const Removal& e) {
+    return e.text == "More from the valley";
+  });
+  ASSERT_NE(heading, r.removed.end());
+  EXPECT_EQ(heading->rule, "outside-content");
+  EXPECT_EQ(heading->index, 4u);  // after the story's four paragraphs
+  // A heading that ends a sentence is the story's last line.
+  EXPECT_EQ(clean("<h3>The bridge will reopen in the spring.</h3>").text,
+            story_text() + "\nThe bridge will reopen in the spring.");
+  // A product page's trailing heading names a section of it.
+  const Result product =
+      clean("<h3>Reviews</h3>", "<script type=\"application/ld+json\">{\"@type\":\"Product\"}"
+                                "</script>");
+  EXPECT_EQ(product.kind, "product");
+  EXPECT_EQ(product.text, story_text() + "\nReviews");
+}
+
+}  // namespace
+}  // namespace newsclean

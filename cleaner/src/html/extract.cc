@@ -1,5 +1,7 @@
 #include "html/extract.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/tuning.h"
 #include "html/blocks.h"
@@ -89,6 +91,50 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
   *image_texts = find_image_texts(st, body, spans, *out);
 }
 
+// Headings at the end of a story (an article's, a thread's) head nothing
+// of it: the list or box they opened (other stories, a column's archive,
+// contacts) was left out or stripped. They go, as outside the story, unless
+// nothing else is left; one that ends a sentence is the story's last line.
+// On a product or listing page a trailing heading names a section whose
+// cards come later: it stays. A page of unknown kind is a story when
+// kStoryMinProse prose blocks hold half its text.
+void drop_trailing_headings(Document* out) {
+  std::vector<Block>& blocks = out->blocks;
+  if (out->kind != PageKind::kArticle && out->kind != PageKind::kForum) {
+    if (out->kind != PageKind::kUnknown) return;
+    std::size_t prose = 0, prose_chars = 0, chars = 0;
+    for (const Block& b : blocks) {
+      chars += b.text.size();
+      if (b.prose) {
+        ++prose;
+        prose_chars += b.text.size();
+      }
+    }
+    if (prose < tuning::kStoryMinProse || prose_chars * 2 < chars) return;
+  }
+  const bool other = std::any_of(blocks.begin(), blocks.end(),
+                                 [](const Block& b) { return b.kind != BlockKind::kHeading; });
+  while (other && blocks.back().kind == BlockKind::kHeading && !blocks.back().ends_sentence) {
+    ElementRemoval e;
+    e.index = blocks.size() - 1;
+    e.text = blocks.back().text;
+    e.words = blocks.back().words;
+    e.reason = kOutsideContent;
+    blocks.pop_back();
+    // Before the removals that stood after it.
+    const auto at = std::find_if(out->removed.begin(), out->removed.end(),
+                                 [&](const ElementRemoval& r) { return r.index > e.index; });
+    out->removed.insert(at, std::move(e));
+  }
+  const std::size_t n = blocks.size();
+  for (ElementRemoval& r : out->removed) r.index = std::min(r.index, n);
+  for (ImageText& t : out->image_texts) {
+    t.index = std::min(t.index, n);
+    t.first_block = std::min(t.first_block, n);
+    t.end_block = std::min(t.end_block, n);
+  }
+}
+
 // The page's JSON-LD articleBody replaces the blocks: those become
 // removals, in place among the others.
 void take_json_ld_body(const std::string& article_body, Document* out) {
@@ -167,6 +213,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     }
   }
+  drop_trailing_headings(&out);
   out.meta = std::move(info.meta);
   for (std::string& m : take_libxml_messages()) out.warnings.push_back(std::move(m));
   // Cross-check with the page's JSON-LD articleBody: when the page says its
