@@ -78,6 +78,7 @@ std::shared_ptr<const Compiled> compile(const std::vector<RuleSource>& sources,
                                                   "<built-in rules.yaml>"),
                           &rules, &disable, /*require_examples=*/true);
     if (!status->ok()) return nullptr;
+    for (Rule& r : rules) r.built_in = true;
   }
   for (const auto& source : sources) {
     std::vector<Rule> added;

@@ -13,6 +13,7 @@
 #include "core/page_url.h"
 #include "rules/load.h"
 #include "rules/match.h"
+#include "rules/pattern_shape.h"
 #include "test_rules.h"
 #include "core/text.h"
 
@@ -234,6 +235,67 @@ TEST(StartsWithLiteral, TheFirstCharacterReadMustBeGivenOrOneOfAFew) {
                         "(?:^|.)x", "a*", "\\Qab\\E", "(?i:x)?", "^a|"}) {
     EXPECT_FALSE(starts_with_literal(p)) << p;
   }
+}
+
+TEST(RelaxedPattern, CountedRepeatsOfBroadClassesOpenAndCategoriesWiden) {
+  constexpr const char* kLetter = "[A-Za-z\\x{80}-\\x{10FFFF}]";
+  EXPECT_EQ(relaxed_pattern("^a[^.!?]{10,120}b$"), "^a[^.!?]+b$");
+  EXPECT_EQ(relaxed_pattern("x(?: \\S+){0,3}$"), "x(?: \\S+)*$");
+  EXPECT_EQ(relaxed_pattern("\\p{L}{3,}"), std::string(kLetter) + "+");
+  EXPECT_EQ(relaxed_pattern("(?i:an? )[\\p{L} -]{1,40}$"),
+            "(?i:an? )[A-Za-z\\x{80}-\\x{10FFFF} -]+$");
+  EXPECT_EQ(relaxed_pattern("^\\p{Lu}(?:\\d{1,2})?"), "^[A-Z\\x{80}-\\x{10FFFF}](?:\\d{1,2})?");
+  // Nothing to relax: ASCII repeats, negated categories (a wider category
+  // would narrow them), other categories, text beyond the reading.
+  for (const char* p : {"\\d{1,2}:\\d{2}", "^[^\\p{Ll}]+$", "\\P{L}x", "\\p{Pi}", "a{2}",
+                        "\\Q.{3}\\E", "[^.]*"}) {
+    EXPECT_EQ(relaxed_pattern(p), "") << p;
+  }
+}
+
+// A relaxed pattern is a candidate finder: it must match whatever the rule's
+// own pattern matches, and the built-in patterns, which the matcher compiles
+// only when a candidate needs them, must compile.
+TEST(RelaxedPattern, BuiltInRulesCompileAndTheirRelaxedFormsMatchTheirHits) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_never_capture(true);
+  o.set_log_errors(false);
+  int relaxed = 0;
+  for (const Rule& r : built_in_rules()) {
+    if (!r.unless.empty()) EXPECT_TRUE(RE2(r.unless, o).ok()) << r.id;
+    if (r.pattern.empty()) continue;
+    const RE2 exact(r.pattern, o);
+    ASSERT_TRUE(exact.ok()) << r.id << ": " << exact.error();
+    const std::string loose = relaxed_pattern(r.pattern);
+    if (loose.empty()) continue;
+    ++relaxed;
+    const RE2 wide(loose, o);
+    ASSERT_TRUE(wide.ok()) << r.id << ": " << loose;
+    for (const auto* examples : {&r.hit_examples, &r.miss_examples}) {
+      for (const RuleExample& e : *examples) {
+        if (RE2::PartialMatch(e.text, exact)) {
+          EXPECT_TRUE(RE2::PartialMatch(e.text, wide)) << r.id << ": " << e.text;
+        }
+      }
+    }
+  }
+  EXPECT_GT(relaxed, 10);
+}
+
+TEST(RuleMatcher, ABuiltInRulesRelaxedHitIsConfirmedByItsOwnPattern) {
+  Rule r = rule("short", "^x[^.]{2,3}$");
+  r.built_in = true;
+  r.unless = "^xno";
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({r}, &m).ok());
+  std::vector<int> hits;
+  m->match(Unit::kBlock, "xab", 1, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{0}));
+  m->match(Unit::kBlock, "xabcd", 1, &hits);  // the relaxed ^x[^.]+$ fits it
+  EXPECT_TRUE(hits.empty());
+  m->match(Unit::kBlock, "xnot", 1, &hits);  // vetoed by its `unless`
+  EXPECT_TRUE(hits.empty());
 }
 
 }  // namespace

@@ -112,12 +112,17 @@ struct RuleMatcher::Sets {
   std::vector<std::size_t> limit;      // longest text (in words) any of its rules fits
   std::vector<std::vector<int>> rule;  // set entry -> index into rules_
   std::vector<int> of_unit[2];         // the sets of each Unit
-  // Per rule: its `unless` pattern, or null.
-  std::vector<std::unique_ptr<const RE2>> unless;
+  // Per rule: its `unless` pattern, or null; a built-in rule's (checked by
+  // the test suite) is compiled on the rule's first candidate hit.
+  mutable std::vector<std::unique_ptr<const RE2>> unless;
+  std::unique_ptr<std::once_flag[]> unless_once;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
-  // Per rule: its pattern compiled alone, made only if a set's DFA runs out
-  // of memory (never so far), so that each pattern is compiled once at start.
-  mutable std::mutex alone_mutex;
+  // Per rule: 1 if its set holds its relaxed_pattern(), whose hits its own
+  // pattern must confirm.
+  std::vector<char> confirm;
+  // Per rule: its pattern compiled alone, made on the first hit to confirm
+  // (or if a set's DFA runs out of memory, never so far).
+  std::unique_ptr<std::once_flag[]> alone_once;
   mutable std::vector<std::unique_ptr<const RE2>> alone;
 
   // Appends the rules of set `k` whose pattern matches `text`.
@@ -125,6 +130,21 @@ struct RuleMatcher::Sets {
             std::vector<int>* rules_hit) const;
   // Rule r's pattern compiled alone.
   const RE2& pattern(const std::vector<Rule>& rules, int r) const;
+  // True if rule r's `unless` pattern matches `text`.
+  bool vetoed(const std::vector<Rule>& rules, int r, const re2::StringPiece& text) const {
+    if (rules[r].unless.empty()) return false;
+    std::call_once(unless_once[r], [&] {
+      if (unless[r] == nullptr) {
+        unless[r] = std::make_unique<const RE2>(rules[r].unless, re2_options());
+      }
+    });
+    return RE2::PartialMatch(text, *unless[r]);
+  }
+  // True unless rule r's set hit is a relaxed pattern's that r's own
+  // pattern does not confirm.
+  bool confirmed(const std::vector<Rule>& rules, int r, const re2::StringPiece& text) const {
+    return confirm[r] == 0 || RE2::PartialMatch(text, pattern(rules, r));
+  }
 };
 
 RuleMatcher::~RuleMatcher() = default;
@@ -180,7 +200,10 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   auto sets = std::make_unique<Sets>();
   Faults faults(rules.size());
   sets->unless.resize(rules.size());
+  sets->unless_once = std::make_unique<std::once_flag[]>(rules.size());
   sets->alone.resize(rules.size());
+  sets->alone_once = std::make_unique<std::once_flag[]>(rules.size());
+  sets->confirm.resize(rules.size());
   std::vector<std::vector<int>> members;  // the rules with a pattern, by set
   std::map<std::tuple<int, int, bool>, int> shared;  // (unit, bucket, anchored) -> set
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
@@ -191,7 +214,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
       continue;
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
-      sets->unless[i] = compile_unless(r, &faults.unless[i]);
+      if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
       sets->always[u].push_back(i);
       continue;
     }
@@ -211,13 +234,22 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     members.resize(sets->set.size());
     members[k].push_back(i);
-    sets->unless[i] = compile_unless(r, &faults.unless[i]);
+    if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
   }
   // Parsing and compiling the patterns is most of the time a Cleaner (or the
   // CLI) takes to start; the sets are independent, so each core takes some.
   std::atomic<bool> compiled{true};
   run_on_cores(members.size(), [&](std::size_t k) {
     for (const int i : members[k]) {
+      // A built-in rule's pattern is checked by the test suite: its set may
+      // hold the relaxed form, far quicker to compile, and its own pattern
+      // is compiled on its first hit.
+      const std::string loose = rules[i].built_in ? relaxed_pattern(rules[i].pattern) : "";
+      if (!loose.empty() && sets->set[k]->Add(loose, nullptr) >= 0) {
+        sets->confirm[i] = 1;
+        sets->rule[k].push_back(i);
+        continue;
+      }
       std::string error;
       if (sets->set[k]->Add(rules[i].pattern, &error) < 0) {
         faults.pattern[i] = pattern_error(rules[i], "invalid pattern: " + error);
@@ -270,17 +302,15 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   }
   // Drop the candidates that their `unless` pattern vetoes.
   hits->erase(std::remove_if(hits->begin(), hits->end(),
-                             [&](int k) {
-                               const RE2* unless = sets_->unless[k].get();
-                               return unless != nullptr && RE2::PartialMatch(text, *unless);
-                             }),
+                             [&](int k) { return sets_->vetoed(rules_, k, text); }),
               hits->end());
   std::sort(hits->begin(), hits->end());
 }
 
 const RE2& RuleMatcher::Sets::pattern(const std::vector<Rule>& rules, int r) const {
-  const std::lock_guard<std::mutex> lock(alone_mutex);
-  if (alone[r] == nullptr) alone[r] = std::make_unique<const RE2>(rules[r].pattern, re2_options());
+  std::call_once(alone_once[r], [&] {
+    alone[r] = std::make_unique<const RE2>(rules[r].pattern, set_options());
+  });
   return *alone[r];
 }
 
@@ -291,13 +321,15 @@ void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vec
   // to fill, and the DFA stops at the first hit). A set of one rule is done.
   bool any = set[k]->Match(text, nullptr, &error);
   if (any && rule[k].size() == 1) {
-    rules_hit->push_back(rule[k][0]);
+    if (confirmed(rules, rule[k][0], text)) rules_hit->push_back(rule[k][0]);
     return;
   }
   std::vector<int> entries;
   if (any) any = set[k]->Match(text, &entries, &error);
   if (any) {
-    for (int e : entries) rules_hit->push_back(rule[k][e]);
+    for (int e : entries) {
+      if (confirmed(rules, rule[k][e], text)) rules_hit->push_back(rule[k][e]);
+    }
     return;
   }
   if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit

@@ -19,7 +19,9 @@ class RuleMatcher {
  public:
   // Compiles `rules`; fails on a pattern that does not compile, is empty,
   // matches the empty string or matches any text. A rule with a feature may
-  // have no pattern.
+  // have no pattern. Built-in rules (Rule::built_in) are trusted to compile,
+  // as the test suite checks: their sets hold relaxed_pattern()s, their own
+  // patterns and `unless` are compiled on their first candidate hit.
   static Status build(std::vector<Rule> rules,
                       std::unique_ptr<const RuleMatcher>* out);
   ~RuleMatcher();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstring>
+#include <string>
 
 namespace newsclean {
 namespace {
@@ -227,6 +228,118 @@ bool branch_literal(std::string_view p, std::size_t i) {
   return false;  // the branch may match nothing
 }
 
+// ---- relaxing: counted repeats of broad classes made open
+
+// If p[i] begins a counted repeat ({n}, {n,} or {n,m}), the index after it,
+// with *least_zero set if n is 0; npos otherwise (RE2 reads such a "{" as
+// a literal).
+std::size_t counted_repeat(std::string_view p, std::size_t i, bool* least_zero) {
+  if (i >= p.size() || p[i] != '{') return std::string_view::npos;
+  std::size_t k = i + 1;
+  while (k < p.size() && std::isdigit(static_cast<unsigned char>(p[k]))) ++k;
+  if (k == i + 1) return std::string_view::npos;
+  *least_zero = p.find_first_not_of('0', i + 1) >= k;
+  if (k < p.size() && p[k] == ',') {
+    ++k;
+    while (k < p.size() && std::isdigit(static_cast<unsigned char>(p[k]))) ++k;
+  }
+  return k < p.size() && p[k] == '}' ? k + 1 : std::string_view::npos;
+}
+
+// True if the atom reads a broad class (\p \P \S \W \D, a negated bracket
+// class, '.', or a group holding one of the first): each copy of it is a
+// large program in UTF-8.
+bool broad_atom(std::string_view atom) {
+  if (atom == ".") return true;
+  for (std::size_t k = 0; k + 1 < atom.size(); ++k) {
+    if (atom[k] == '\\') {
+      if (std::strchr("pPSWD", atom[k + 1]) != nullptr) return true;
+      ++k;
+    } else if (atom[k] == '[' && atom[k + 1] == '^') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// What a Unicode category \p{name} of letters or digits is widened to: its
+// ASCII members and every non-ASCII character (a class of a few ranges where
+// the category's own is hundreds); null for other categories.
+const char* wide_category(std::string_view name) {
+  constexpr const char* kAny = "\\x{80}-\\x{10FFFF}";
+  static const std::string kLetters = std::string("A-Za-z") + kAny;
+  static const std::string kUpper = std::string("A-Z") + kAny;
+  static const std::string kLower = std::string("a-z") + kAny;
+  static const std::string kDigits = std::string("0-9") + kAny;
+  if (name == "L") return kLetters.c_str();
+  if (name == "Lu") return kUpper.c_str();
+  if (name == "Ll") return kLower.c_str();
+  if (name == "N" || name == "Nd") return kDigits.c_str();
+  return nullptr;
+}
+
+// Appends the atom to *out, each \p{..} of wide_category() in it widened,
+// unless it is a negated class (whose complement would narrow).
+void widen_atom(std::string_view atom, std::string* out) {
+  const bool in_class = atom.size() > 1 && atom[0] == '[';
+  if (in_class && atom[1] == '^') {
+    out->append(atom);
+    return;
+  }
+  for (std::size_t k = 0; k < atom.size(); ++k) {
+    if (atom.compare(k, 3, "\\p{") == 0) {
+      const std::size_t close = atom.find('}', k + 3);
+      const char* wide = close == std::string_view::npos
+                             ? nullptr
+                             : wide_category(atom.substr(k + 3, close - k - 3));
+      if (wide != nullptr) {
+        if (!in_class) out->push_back('[');
+        out->append(wide);
+        if (!in_class) out->push_back(']');
+        k = close;
+        continue;
+      }
+    }
+    if (atom[k] == '\\' && k + 1 < atom.size()) out->push_back(atom[k++]);
+    out->push_back(atom[k]);
+  }
+}
+
+// Appends p[i, end) to *out, each counted repeat of a broad atom made open;
+// false where the pattern is beyond this reading.
+bool relax_range(std::string_view p, std::size_t i, std::size_t end, std::string* out) {
+  while (i < end) {
+    std::size_t next = 0;
+    if (p[i] == '(') {
+      bool flags_only = false;
+      const std::size_t body = group_body(p, i, &flags_only);
+      if (body == std::string_view::npos) return false;
+      out->append(p.substr(i, body - i));
+      if (flags_only) {
+        i = body;
+        continue;
+      }
+      next = skip_atom(p, i);
+      if (next == std::string_view::npos || next > end) return false;
+      if (!relax_range(p, body, next - 1, out)) return false;
+      out->push_back(')');
+    } else {
+      next = skip_atom(p, i);
+      if (next == std::string_view::npos || next > end) return false;
+      while (next < end && (static_cast<unsigned char>(p[next]) & 0xC0) == 0x80) ++next;
+      widen_atom(p.substr(i, next - i), out);
+    }
+    bool least_zero = false;
+    const std::size_t after = counted_repeat(p, next, &least_zero);
+    if (after != std::string_view::npos && broad_atom(p.substr(i, next - i))) {
+      out->push_back(least_zero ? '*' : '+');  // a lazy '?' after it is copied next
+      next = after;
+    }
+    i = next;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool anchored_at_start(std::string_view pattern) {
@@ -245,6 +358,12 @@ bool anchored_at_start(std::string_view pattern) {
 bool starts_with_literal(std::string_view pattern) {
   std::size_t i = 0;
   return all_branches(pattern, &i, branch_literal) && i >= pattern.size();
+}
+
+std::string relaxed_pattern(std::string_view pattern) {
+  std::string out;
+  if (!relax_range(pattern, 0, pattern.size(), &out) || out == pattern) return {};
+  return out;
 }
 
 }  // namespace newsclean

@@ -4,6 +4,7 @@
 #ifndef NEWSCLEAN_SRC_RULES_PATTERN_SHAPE_H_
 #define NEWSCLEAN_SRC_RULES_PATTERN_SHAPE_H_
 
+#include <string>
 #include <string_view>
 
 namespace newsclean {
@@ -21,6 +22,15 @@ bool anchored_at_start(std::string_view pattern);
 // byte or a word on most text; one that begins with a broad class may read
 // on across a whole block. False where unsure.
 bool starts_with_literal(std::string_view pattern);
+
+// `pattern` with each counted repeat ({2,40}, {3,}, {0,3}) of a broad class
+// (\p{L}, [^.!?], \S, a group holding one) made open (+, or * when it may
+// repeat zero times); "" when there is none, or where unsure. It matches
+// every text `pattern` matches, and more: a candidate, to be confirmed by
+// `pattern`. In UTF-8 each copy of a broad class is a large program: RE2
+// writes {1,40} out 40 times, which was most of the time the rules took to
+// compile.
+std::string relaxed_pattern(std::string_view pattern);
 
 }  // namespace newsclean
 

@@ -86,6 +86,8 @@ struct Rule {
   std::vector<PageKind> page_kinds;  // empty: every page; else only these kinds
   std::vector<std::string> sites;  // empty: every site
   std::string origin;              // "file:line" of the rule
+  bool built_in = false;           // from the built-in rules.yaml, whose patterns
+                                   // the test suite checks (rules/match.h)
   std::string pattern_at;          // "file:line:col" of its pattern
   std::string unless_at;           // "file:line:col" of `unless`
 
