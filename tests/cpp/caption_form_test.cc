@@ -17,6 +17,7 @@ TEST(TeaserMarks, APublishingStampReadsAsATeaser) {
 TEST(TeaserMarks, ATimeInsideTheCaptionsSentenceIsNoMark) {
   EXPECT_EQ(teaser_marks("Engineers inspect the bridge at 4:30 p.m. on Tuesday."), "");
   EXPECT_EQ(teaser_marks("Ingenieure prüfen die Brücke um 10:15 am Dienstag."), "");
+  EXPECT_EQ(teaser_marks("Die Brücke wird gegen 10:15 am Dienstag geprüft."), "");
   // A date alone is none: captions say when their picture was taken.
   EXPECT_EQ(teaser_marks("Engineers inspect the bridge in Millford, March 3, 2020."), "");
   EXPECT_EQ(teaser_marks("Engineers inspect the Elm Street bridge supports."), "");

@@ -108,6 +108,9 @@ TEST(WithoutCredit, CutsTheCreditThatEndsACaption) {
   // A label before the caption, a credit alone, a caption with none: whole.
   EXPECT_EQ(without_credit("FILE PHOTO: Fans cheer in the square"),
             "FILE PHOTO: Fans cheer in the square");
+  // The label's marker is passed over; the credit after the caption still goes.
+  EXPECT_EQ(without_credit("FILE PHOTO: Fans cheer in the square. REUTERS/Jane Doe"),
+            "FILE PHOTO: Fans cheer in the square.");
   EXPECT_EQ(without_credit("Photo: Jane Doe"), "Photo: Jane Doe");
   EXPECT_EQ(without_credit("Fans cheer in the square"), "Fans cheer in the square");
 }

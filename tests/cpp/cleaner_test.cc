@@ -359,7 +359,7 @@ TEST(Cleaner, AllCapsHeadlineWithAPluralGoes) {
 // Text input has no markup: a credited caption line after the story's last
 // paragraph, or beside a line that points to another story, is judged as a
 // picture beside the story (from caption_threshold times
-// tuning::kCaptionOutsideFactor); the same line between paragraphs is the
+// tuning::kCaptionAfterStoryFactor); the same line between paragraphs is the
 // story's.
 TEST(Cleaner, ACaptionLineAfterTheStoryOrAmongTeasersMustShareMore) {
   const std::string title = "Council approves budget for schools and bridges";

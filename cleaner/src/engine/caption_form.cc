@@ -134,27 +134,39 @@ std::string_view without_credit(std::string_view caption) {
       "quelle:", "source:", "\xC2\xA9", "(c)", "ap photo", "reuters/", "afp/", "getty images"};
   std::string lower(caption);
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  std::size_t cut = caption.size();
+  // The credit begins at the first marker with a caption of two words or
+  // more before it: "FILE PHOTO: Traders work ... REUTERS/Jane Doe" is a
+  // label, then the caption, then its credit.
+  const auto trimmed = [&](std::size_t cut) {
+    while (cut > 0 && (caption[cut - 1] == ' ' || caption[cut - 1] == '(' ||
+                       caption[cut - 1] == '[' || caption[cut - 1] == '|' ||
+                       caption[cut - 1] == '-' || caption[cut - 1] == '/')) {
+      --cut;
+    }
+    return caption.substr(0, cut);
+  };
+  std::string_view best = caption;
   for (const auto m : kMarkers) {
-    const std::size_t at = lower.find(m);
-    if (at != std::string::npos && at > 0) cut = std::min(cut, at);
+    for (std::size_t at = lower.find(m); at != std::string::npos; at = lower.find(m, at + 1)) {
+      const std::string_view before = trimmed(at);
+      if (before.size() >= best.size()) break;
+      if (before.find(' ') != std::string_view::npos) {
+        best = before;
+        break;
+      }
+    }
   }
-  while (cut > 0 && (caption[cut - 1] == ' ' || caption[cut - 1] == '(' ||
-                     caption[cut - 1] == '[' || caption[cut - 1] == '|' ||
-                     caption[cut - 1] == '-' || caption[cut - 1] == '/')) {
-    --cut;
-  }
-  // "FILE PHOTO: Traders work ..." is a label before the caption, not a
-  // credit after it: a caption before the credit has two words or more.
-  const std::string_view before = caption.substr(0, cut);
-  return before.find(' ') == std::string_view::npos ? caption : before;
+  return best;
 }
 
 std::string teaser_marks(std::string_view caption) {
   static const RE2* const kAgo = new RE2(
       "(?i)(\\b\\d+\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?)\\s+ago\\b|"
       "\\bvor\\s+\\d+\\s+(?:stunden|minuten|tagen|wochen|monaten)\\b)");
-  static const RE2* const kClock = new RE2("(?i)(\\b\\d{1,2}:\\d{2}\\s*[ap]\\.?m\\b\\.?)");
+  // "am" alone is German for "on the" ("10:15 am Dienstag"): a clock time
+  // is a stamp with "a.m.", "AM" or "pm".
+  static const RE2* const kClock =
+      new RE2("(\\b\\d{1,2}:\\d{2}\\s*(?:[aApP]\\.[mM]\\.?|AM\\b|PM\\b|[pP]m\\b))");
   const re2::StringPiece text(caption.data(), caption.size());
   re2::StringPiece stamp;
   if (RE2::PartialMatch(text, *kAgo, &stamp)) {

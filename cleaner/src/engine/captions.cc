@@ -15,7 +15,7 @@ namespace {
 // A story paragraph of at most this many bytes whose content words are a
 // caption's is a copy of the caption (its card's text, its alt), left out of
 // the story the caption is judged against. Captions are shorter.
-constexpr std::size_t kCopyMaxChars = 400;
+constexpr std::size_t kCopyMaxBytes = 400;
 
 // Function words of the languages the rules cover, month and weekday names,
 // and words every photo caption uses whatever it shows. Only words of three
@@ -144,7 +144,7 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string_view p = paragraphs[i];
     count(p, 1);
-    if (i == 0 || p.size() > kCopyMaxChars) continue;
+    if (i == 0 || p.size() > kCopyMaxBytes) continue;
     std::string key = word_key(p);
     if (!key.empty() && key != headline) short_paragraphs_.emplace(std::move(key), p);
   }

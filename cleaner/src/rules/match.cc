@@ -1,4 +1,4 @@
-// Compiling and matching rules with RE2: one RE2::Set pass per string.
+// Compiling and matching rules with RE2: a few RE2::Set passes per string.
 #include <algorithm>
 #include <atomic>
 #include <system_error>

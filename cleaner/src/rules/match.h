@@ -1,4 +1,4 @@
-// Matching rules with RE2: one RE2::Set pass per string.
+// Matching rules with RE2: a few RE2::Set passes per string.
 #ifndef NEWSCLEAN_SRC_RULES_MATCH_H_
 #define NEWSCLEAN_SRC_RULES_MATCH_H_
 
@@ -13,8 +13,9 @@
 
 namespace newsclean {
 
-// Compiled rules: one RE2::Set per unit finds the candidate rules of a
-// string in one pass. Immutable after construction, safe to share.
+// Compiled rules: per unit, RE2::Sets (split by word limit and anchoring,
+// and one of its own for a rule whose pattern starts broad) find the
+// candidate rules of a string. Immutable after construction, safe to share.
 class RuleMatcher {
  public:
   // Compiles `rules`; fails on a pattern that does not compile, is empty,
