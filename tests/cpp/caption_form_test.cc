@@ -44,6 +44,8 @@ TEST(TeaserMarks, EnglishHeadlineCaseReadsAsATeaser) {
   EXPECT_EQ(teaser_marks("Mayor Will Smith and Deputy May Jones at the Elm Street bridge"), "");
   EXPECT_EQ(teaser_marks("Engineers From Millford inspect the bridge"), "");
   EXPECT_EQ(teaser_marks("Der Rat und die Stadt: Die Brücke bleibt zu"), "");
+  // A caption in capitals shouts; it is not headline case.
+  EXPECT_EQ(teaser_marks("ENGINEERS INSPECT THE BRIDGE AFTER THE FLOOD"), "");
 }
 
 TEST(TeaserMarks, AHeadingSaidAgainReadsAsATeaser) {

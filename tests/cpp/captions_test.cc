@@ -112,6 +112,8 @@ TEST(WithoutCredit, CutsTheCreditThatEndsACaption) {
   EXPECT_EQ(without_credit("FILE PHOTO: Fans cheer in the square. REUTERS/Jane Doe"),
             "FILE PHOTO: Fans cheer in the square.");
   EXPECT_EQ(without_credit("Photo: Jane Doe"), "Photo: Jane Doe");
+  // A marker begins a word.
+  EXPECT_EQ(without_credit("A map photo of the flooded valley"), "A map photo of the flooded valley");
   EXPECT_EQ(without_credit("Fans cheer in the square"), "Fans cheer in the square");
 }
 

@@ -63,16 +63,25 @@ bool headline_case(std::string_view caption) {
   int capitals = 0;
   bool sentence_start = true;
   std::string word;
-  bool capital = false;
+  bool capital = false, all_capitals = true;
   const auto flush = [&] {
-    if (!word.empty() && capital && !sentence_start && headline_function_word(word)) ++capitals;
+    // A word all in capitals is a shout or an acronym ("WHO"), not headline case.
+    if (!word.empty() && capital && !all_capitals && !sentence_start &&
+        headline_function_word(word)) {
+      ++capitals;
+    }
     if (!word.empty()) sentence_start = false;
     word.clear();
   };
   for (const char ch : caption) {
     const auto c = static_cast<unsigned char>(ch);
     if (std::isalpha(c)) {
-      if (word.empty()) capital = std::isupper(c) != 0;
+      if (word.empty()) {
+        capital = std::isupper(c) != 0;
+        all_capitals = true;
+      } else if (!std::isupper(c)) {
+        all_capitals = false;
+      }
       word.push_back(static_cast<char>(std::tolower(c)));
       continue;
     }
@@ -148,6 +157,11 @@ std::string_view without_credit(std::string_view caption) {
   std::string_view best = caption;
   for (const auto m : kMarkers) {
     for (std::size_t at = lower.find(m); at != std::string::npos; at = lower.find(m, at + 1)) {
+      // A marker begins a word: "ap photo" is not the end of "map photo".
+      if (at > 0 && word_byte(static_cast<unsigned char>(lower[at - 1])) &&
+          word_byte(static_cast<unsigned char>(m[0]))) {
+        continue;
+      }
       const std::string_view before = trimmed(at);
       if (before.size() >= best.size()) break;
       if (before.find(' ') != std::string_view::npos) {
