@@ -499,6 +499,36 @@ TEST(Cleaner, ALeaveACommentButtonInsideAPostTakesOnlyItself) {
   EXPECT_EQ(r.removed[0].rule, "comments-prompt");
 }
 
+TEST(Cleaner, CaptionLinesThatAreTheContentStay) {
+  // A catalogue whose entries each end in a photo credit: they are the
+  // document, not captions beside a story.
+  const std::string entries =
+      "Oak chair with a carved back, made in 1920 (Photo: Valley Archive)\n"
+      "Pine table for six, painted green, from a farmhouse (Photo: Valley Archive)\n"
+      "Walnut cabinet with two glass doors and brass handles (Photo: Valley Archive)\n"
+      "Child's rocking horse in painted beech, worn saddle (Photo: Valley Archive)\n";
+  const std::string intro = "Furniture in the collection, by room.\n";
+  const Result alone = Cleaner().clean(intro + entries);
+  EXPECT_EQ(alone.text + "\n", intro + entries);
+  EXPECT_TRUE(alone.removed.empty());
+
+  // Beside a story that outweighs them they are captions and go.
+  std::string story;
+  for (int i = 0; i < 4; ++i) {
+    story += "The museum reopened its furniture rooms on Saturday after two years of repairs to "
+             "the roof, the floors and the heating, and the curators moved every piece.\n";
+  }
+  const Result beside = Cleaner().clean(story + entries);
+  EXPECT_EQ(beside.text + "\n", story);
+  EXPECT_EQ(beside.removed.size(), 4u);
+
+  // The same label on every entry is a template's and goes whatever it weighs.
+  std::string labels;
+  for (int i = 0; i < 4; ++i) labels += "Quick view of this chair (Photo: Valley Archive)\n";
+  const Result repeated = Cleaner().clean(intro + labels);
+  EXPECT_EQ(repeated.text + "\n", intro);
+}
+
 TEST(Cleaner, CommentsThatAreMostOfThePageStay) {
   // A short post and a long discussion: the discussion is the content.
   std::string text =

@@ -123,6 +123,9 @@ constexpr std::size_t kCreditMaxWords = 6;
 // content has this many times their characters in prose: else the cards
 // are the page (a listing, a shop's products) and stay.
 constexpr std::size_t kCardsStoryRatio = 10;
+// Lines dropped as captions stay when there are at least this many and they
+// hold more characters than the prose that stays: they are the content.
+constexpr std::size_t kCaptionsContentLines = 3;
 // A text bound to an image (html/image_texts.h) has this many characters at
 // least and at most: a longer one is prose or a box of teasers, not the
 // caption of one picture (the guideline of bench/captions/README.md).

@@ -268,7 +268,13 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
   const auto hits = find_hits(matcher, doc, url);
   const Regions regions =
       find_regions(rules, doc.blocks, hits, options.head_blocks, options.tail_blocks);
-  const std::vector<Decision> decisions = decide(rules, doc.blocks, hits, regions);
+  std::vector<Decision> decisions = decide(rules, doc.blocks, hits, regions);
+  // A page that says it is an article keeps its figure captions as captions,
+  // however little prose it has (a photo story); so does whole-page text,
+  // where the pictures of other stories' teasers outweigh a short story.
+  if (doc.html ? doc.kind != PageKind::kArticle : doc.page_text == PageText::kNo) {
+    keep_captions_that_are_the_content(rules, doc.blocks, &decisions);
+  }
   assemble(rules, options, std::move(doc), decisions, r);
 }
 

@@ -1,10 +1,38 @@
 #include "engine/decide.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/tuning.h"
 
 namespace newsclean {
+
+void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
+                                        const std::vector<Block>& blocks,
+                                        std::vector<Decision>* d) {
+  // The caption lines whose text occurs once: a label repeated on every
+  // card ("Quick view") is the template's and leaves whatever happens.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  std::vector<std::size_t> lines;
+  std::size_t prose_bytes = 0;
+  for (std::size_t i = 0; i < d->size(); ++i) {
+    const Decision& x = (*d)[i];
+    if (x.kind == Decision::kDrop && rules[x.rule].caption) {
+      ++seen[blocks[i].text];
+      lines.push_back(i);
+    } else if (x.kept() && blocks[i].prose) {
+      prose_bytes += blocks[i].text.size();
+    }
+  }
+  lines.erase(std::remove_if(lines.begin(), lines.end(),
+                             [&](std::size_t i) { return seen[blocks[i].text] > 1; }),
+              lines.end());
+  std::size_t caption_bytes = 0;
+  for (std::size_t i : lines) caption_bytes += blocks[i].text.size();
+  if (lines.size() < tuning::kCaptionsContentLines || caption_bytes <= prose_bytes) return;
+  for (std::size_t i : lines) (*d)[i] = Decision{};
+}
 
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                      const std::vector<std::vector<int>>& hits, std::size_t head_blocks,

@@ -31,6 +31,16 @@ struct Regions {
   }
 };
 
+// Caption lines leave only beside a story. When the distinct lines that
+// caption rules drop are several (tuning::kCaptionsContentLines) and hold
+// more characters than the prose that stays, they are the document's own
+// entries (a catalogue whose every item ends in "(page images at ...)", a
+// shop's product cards in figure captions) and stay. A line repeated word
+// for word is a template's label and leaves.
+void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
+                                        const std::vector<Block>& blocks,
+                                        std::vector<Decision>* d);
+
 // The head ends at the first prose block that no `anywhere` rule drops (a
 // long caption is prose-shaped but is not the story), after at most
 // `head_blocks`; the tail is the last `tail_blocks` after it.
