@@ -95,11 +95,11 @@ TEST(TeaserMarks, ACallToReadOnReadsAsATeaser) {
 }
 
 TEST(TeaserMarks, AListingDateAtItsEndReadsAsATeaser) {
-  const std::string why = teaser_marks("CITY NEWS Bridge reopens after repairs January 22, 2018");
-  EXPECT_NE(why.find("'January 22, 2018'"), std::string::npos) << why;
-  EXPECT_NE(teaser_marks("Brücke wieder offen Weiterlesen \xC2\xBB 20. Juni 2022"), "");
-  EXPECT_NE(teaser_marks("Bridge opens Jane Doe 2019-04-10"), "");
-  EXPECT_NE(teaser_marks("Stadtrat berät über die Brücke 19.01.2021"), "");
+  const std::string why = teaser_marks("CITY NEWS Bridge reopens after repairs March 3, 2020");
+  EXPECT_NE(why.find("'March 3, 2020'"), std::string::npos) << why;
+  EXPECT_NE(teaser_marks("Brücke wieder offen Weiterlesen \xC2\xBB 4. Mai 2021"), "");
+  EXPECT_NE(teaser_marks("Bridge opens Jane Doe 2020-03-03"), "");
+  EXPECT_NE(teaser_marks("Stadtrat berät über die Brücke 03.03.2020"), "");
 }
 
 TEST(TeaserMarks, ADateInsideTheCaptionsSentenceIsNoMark) {

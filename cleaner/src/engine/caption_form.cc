@@ -34,10 +34,10 @@ std::vector<std::string> tokens(std::string_view text) {
 }
 
 // One of the first three words' pairs, with a content word, said again as
-// a heading is: right after its first time ("Opening Bell Opening Bell":
+// a heading is: right after its first time ("Market Wrap Market Wrap":
 // a card's label, then its headline) or as a run of kHeadingRun words or
 // more (a headline, then the same headline as its picture's alt). A name
-// said twice ("New York Islanders' ... New York Rangers") is neither.
+// said twice ("Valley United's ... Valley United's") is neither.
 std::string repeated_heading(std::string_view caption) {
   constexpr std::size_t kHeadingRun = 4;
   const std::vector<std::string> t = tokens(caption);
@@ -126,8 +126,8 @@ const RE2& read_on() {
   return *kReadOn;
 }
 
-// A date that ends the text ("January 22, 2018", "20. Juni 2022",
-// "19.01.2021", "2019-04-10"), white space after it allowed.
+// A date that ends the text ("March 3, 2020", "4. Mai 2021",
+// "03.03.2020", "2020-03-03"), white space after it allowed.
 const RE2& date_at_end() {
   static const RE2* const kDate = [] {
     const std::string month =

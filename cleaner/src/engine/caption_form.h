@@ -35,15 +35,15 @@ std::string_view without_credit(std::string_view caption);
 //   words of its story; a caption is whole);
 // - a call to read on: "Read more", "Watch now", "Weiterlesen", "Lire la
 //   suite" (a card points to another page);
-// - a listing date at its end: "... Lexus LC 500 January 22, 2018", "...
-//   Weiterlesen » 20. Juni 2022", a date with no comma, bracket or word
+// - a listing date at its end: "CITY NEWS Bridge reopens March 3, 2020",
+//   "... Weiterlesen » 4. Mai 2021", a date with no comma, bracket or word
 //   such as "on" / "am" / "taken" before it (a caption says when in a
 //   sentence: "in Millford on March 3, 2020");
 // - a heading said again: one of the first words' pairs comes back right
 //   after it ("Market Wrap Market Wrap 5.3.19 ...": a card's label, then
 //   its headline and lead) or starts a run of four words or more said
 //   again (a headline that is also its image's alt). A name said twice
-//   ("New York Islanders' ... New York Rangers") is no heading.
+//   ("Valley United's ... Valley United's") is no heading.
 // A caption that also says what is pictured may carry a date inside its
 // sentence; dates there are no mark.
 std::string teaser_marks(std::string_view caption);
