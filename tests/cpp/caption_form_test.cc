@@ -63,5 +63,56 @@ TEST(TeaserMarks, AHeadingSaidAgainReadsAsATeaser) {
   EXPECT_EQ(teaser_marks("Bridge workers and bridge engineers meet"), "");
 }
 
+TEST(TeaserMarks, ATeamOrAPersonNamedTwiceIsNoHeading) {
+  EXPECT_EQ(teaser_marks("Valley United's Tom Reed scores against Valley United's old rivals "
+                         "at the Elm Street ground"),
+            "");
+  EXPECT_EQ(teaser_marks("New Millford Rovers' Jane Doe blocks a shot by New Millford Rovers' "
+                         "captain during the cup final"),
+            "");
+  // The same pair right after itself is a card's label, then its headline.
+  EXPECT_NE(teaser_marks("Valley United Valley United win the cup at the Elm Street ground"), "");
+}
+
+TEST(TeaserMarks, ALeadCutShortReadsAsATeaser) {
+  const std::string why =
+      teaser_marks("Bridge reopens The council said on Monday that the Elm Street bridge wi...");
+  EXPECT_NE(why.find("cut short"), std::string::npos) << why;
+  EXPECT_NE(teaser_marks("Die Brücke am Stadtpark wird ab Montag wieder f\xE2\x80\xA6"), "");
+  // Marks inside the caption are not its end.
+  EXPECT_EQ(teaser_marks("Engineers wait... and the bridge stays shut on Tuesday."), "");
+}
+
+TEST(TeaserMarks, ACallToReadOnReadsAsATeaser) {
+  const std::string why = teaser_marks("Bridge reopens after two years of repairs Read more");
+  EXPECT_NE(why.find("'Read more'"), std::string::npos) << why;
+  EXPECT_NE(teaser_marks("Brücke wieder offen Die Stadt gibt den Übergang frei. Weiterlesen \xC2\xBB"),
+            "");
+  EXPECT_NE(teaser_marks("Le pont rouvre Lire la suite"), "");
+  // "read" alone, or "more" alone, is no call.
+  EXPECT_EQ(teaser_marks("Volunteers read more than 300 names at the bridge."), "");
+  EXPECT_EQ(teaser_marks("A sign reading 'Bridge closed' at the Elm Street crossing"), "");
+}
+
+TEST(TeaserMarks, AListingDateAtItsEndReadsAsATeaser) {
+  const std::string why = teaser_marks("CITY NEWS Bridge reopens after repairs March 3, 2020");
+  EXPECT_NE(why.find("'March 3, 2020'"), std::string::npos) << why;
+  EXPECT_NE(teaser_marks("Brücke wieder offen Weiterlesen \xC2\xBB 4. Mai 2021"), "");
+  EXPECT_NE(teaser_marks("Bridge opens Jane Doe 2020-03-03"), "");
+  EXPECT_NE(teaser_marks("Stadtrat berät über die Brücke 03.03.2020"), "");
+}
+
+TEST(TeaserMarks, ADateInsideTheCaptionsSentenceIsNoMark) {
+  // After "on", a comma or a bracket, or ending a sentence: the picture's date.
+  EXPECT_EQ(teaser_marks("Engineers inspect the Elm Street bridge on March 3, 2020"), "");
+  EXPECT_EQ(teaser_marks("Engineers inspect the Elm Street bridge in Millford, Tuesday, March 3, "
+                         "2020 (AP Photo/Jane Doe)"),
+            "");
+  EXPECT_EQ(teaser_marks("Engineers inspect the bridge (March 3, 2020)"), "");
+  EXPECT_EQ(teaser_marks("Ingenieure prüfen die Brücke am 3. März 2020"), "");
+  EXPECT_EQ(teaser_marks("A picture taken March 3, 2020 shows the bridge"), "");
+  EXPECT_EQ(teaser_marks("The Elm Street bridge, photographed March 3, 2020."), "");
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -62,6 +62,12 @@ BRIDGE = (
     ("Council Says The Elm Street Bridge Will Stay Closed For Years", "headline case"),
     ("Will the Elm Street bridge stay closed for years?", "it ends with '?'"),
     ("Elm Street bridge to stay closed for years 16 hours ago", "'16 hours ago'"),
+    ("Council says the Elm Street bridge will stay closed for years as commuters...",
+     "its lead cut short"),
+    ("Council says the Elm Street bridge will stay closed for years Read more",
+     "'Read more'"),
+    ("CITY NEWS Council says the Elm Street bridge will stay closed for years March 3, 2020",
+     "'March 3, 2020'"),
 ])
 def test_a_text_caption_with_a_teasers_marks_is_judged_as_one_beside_the_story(caption, mark):
     # The same words in a caption's form are the story's picture.

@@ -33,14 +33,20 @@ std::vector<std::string> tokens(std::string_view text) {
   return out;
 }
 
-// A pair of the first three words' pairs, one of them a content word, that
-// comes back later in the text.
+// One of the first three words' pairs, with a content word, said again as
+// a heading is: right after its first time ("Market Wrap Market Wrap":
+// a card's label, then its headline) or as a run of kHeadingRun words or
+// more (a headline, then the same headline as its picture's alt). A name
+// said twice ("Valley United's ... Valley United's") is neither.
 std::string repeated_heading(std::string_view caption) {
+  constexpr std::size_t kHeadingRun = 4;
   const std::vector<std::string> t = tokens(caption);
   for (std::size_t i = 0; i < 3 && i + 1 < t.size(); ++i) {
     if (content_words(t[i] + " " + t[i + 1]).empty()) continue;
     for (std::size_t j = i + 2; j + 1 < t.size(); ++j) {
-      if (t[j] == t[i] && t[j + 1] == t[i + 1]) return t[i] + " " + t[i + 1];
+      std::size_t run = 0;
+      while (i + run < j && j + run < t.size() && t[i + run] == t[j + run]) ++run;
+      if (run >= 2 && (j == i + run || run >= kHeadingRun)) return t[i] + " " + t[i + 1];
     }
   }
   return "";
@@ -106,6 +112,55 @@ std::string word_before(std::string_view text, std::size_t at) {
   std::string w(text.substr(begin, end - begin));
   for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return w;
+}
+
+// A call to read, watch or listen on, as a card prints under its lead: a
+// capital first ("Read more", "Weiterlesen"); in a sentence the words are
+// no call ("volunteers read more than 300 names").
+const RE2& read_on() {
+  static const RE2* const kReadOn = new RE2(
+      "(\\b(?:R(?i:ead more|ead now)|C(?i:ontinue reading)|W(?i:atch now|eiterlesen)|"
+      "L(?i:isten now|earn more|ire la suite|eer más|eia mais|eggi di più)|"
+      "M(?i:ehr lesen|ehr erfahren)|J(?i:etzt lesen)|E(?i:n savoir plus)|S(?i:eguir leyendo)|"
+      "C(?i:ontinua a leggere)))(?:[^\\pL]|$)");
+  return *kReadOn;
+}
+
+// A date that ends the text ("March 3, 2020", "4. Mai 2021",
+// "03.03.2020", "2020-03-03"), white space after it allowed.
+const RE2& date_at_end() {
+  static const RE2* const kDate = [] {
+    const std::string month =
+        "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|jänner|februar|"
+        "märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|"
+        "septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
+        "agosto|septiembre|octubre|noviembre|diciembre)";
+    return new RE2("(?i)(\\b(?:" + month + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|" +
+                   "\\d{1,2}\\.?\\s+(?:de\\s+)?" + month + "\\.?\\s+(?:de\\s+)?\\d{4}|" +
+                   "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{4}-\\d{2}-\\d{2}))\\s*$");
+  }();
+  return *kDate;
+}
+
+// A date that ends `own` with no sentence around it: not after a comma, a
+// bracket or a word that puts a date in a sentence ("on", "am", "taken").
+// Listings print their date after the headline; a caption says when in a
+// sentence ("in Millford on March 3, 2020", "..., Sunday, March 3, 2020.").
+std::string listing_date(std::string_view own) {
+  static const auto* sentence_words = new std::unordered_set<std::string>{
+      "on", "in", "at", "of", "from", "since", "until", "till", "by", "dated", "taken", "am",
+      "um", "vom", "seit", "bis", "ab", "le", "du", "depuis", "el", "del", "de", "desde", "il",
+      "dal", "em", "do", "da"};
+  const re2::StringPiece text(own.data(), own.size());
+  re2::StringPiece date;
+  if (!RE2::PartialMatch(text, date_at_end(), &date)) return "";
+  const std::size_t at = static_cast<std::size_t>(date.data() - own.data());
+  std::size_t k = at;
+  while (k > 0 && own[k - 1] == ' ') --k;
+  if (k == 0 || own[k - 1] == ',' || own[k - 1] == '(' || own[k - 1] == '[') return "";
+  if (sentence_words->count(word_before(own, at))) return "";
+  return std::string(date);
 }
 
 }  // namespace
@@ -197,6 +252,19 @@ std::string teaser_marks(std::string_view caption) {
   if (!own.empty() && (own.back() == '?' || own.back() == '!')) {
     return std::string("it ends with '") + own.back() + "'";
   }
+  // A lead cut short: a card shows the first words of its story; a
+  // caption is whole.
+  for (const std::string_view cut : {"...", "\xE2\x80\xA6", "[\xE2\x80\xA6]", "[...]"}) {
+    if (own.size() >= cut.size() && own.substr(own.size() - cut.size()) == cut) {
+      return "its lead cut short '" + std::string(cut) + "'";
+    }
+  }
+  re2::StringPiece call;
+  if (RE2::PartialMatch(text, read_on(), &call)) {
+    return "a call to read on '" + std::string(call) + "'";
+  }
+  const std::string date = listing_date(own);
+  if (!date.empty()) return "a listing date at its end '" + date + "'";
   if (headline_case(own)) return "headline case";
   const std::string heading = repeated_heading(own);
   if (!heading.empty()) return "its heading '" + heading + "' twice";

@@ -31,11 +31,21 @@ std::string_view without_credit(std::string_view caption);
 // - English headline case: two function words or more written with a
 //   capital inside a sentence ("Mayor Says The Bridge Will Stay Closed For
 //   Years": "The", "For");
-// - a heading said again: one of the first words' pairs comes back later
-//   ("Market Wrap Market Wrap 5.3.19 ...": a card's label, then its
-//   headline and lead; or a headline that is also its image's alt).
-// A caption that also says what is pictured may carry a date; dates alone
-// are no mark.
+// - its lead cut short: it ends with "..." or "…" (a card shows the first
+//   words of its story; a caption is whole);
+// - a call to read on: "Read more", "Watch now", "Weiterlesen", "Lire la
+//   suite" (a card points to another page);
+// - a listing date at its end: "CITY NEWS Bridge reopens March 3, 2020",
+//   "... Weiterlesen » 4. Mai 2021", a date with no comma, bracket or word
+//   such as "on" / "am" / "taken" before it (a caption says when in a
+//   sentence: "in Millford on March 3, 2020");
+// - a heading said again: one of the first words' pairs comes back right
+//   after it ("Market Wrap Market Wrap 5.3.19 ...": a card's label, then
+//   its headline and lead) or starts a run of four words or more said
+//   again (a headline that is also its image's alt). A name said twice
+//   ("Valley United's ... Valley United's") is no heading.
+// A caption that also says what is pictured may carry a date inside its
+// sentence; dates there are no mark.
 std::string teaser_marks(std::string_view caption);
 
 }  // namespace newsclean
