@@ -579,6 +579,28 @@ TEST(Html, TheClimbToAHigherParentStopsAtOneThatAddsLinkLists) {
   EXPECT_EQ(Cleaner().clean(page).text, story_text());
 }
 
+TEST(Html, TheClimbStopsAtAParentThatAddsBoxesNamedAsBoilerplate) {
+  // A short story beside a box of prose that its class names as an author
+  // box, or as comments: the parent they share scores higher than the
+  // story, but what it adds is not the story.
+  const auto page_of = [](const std::string& box_class, const std::string& box_text) {
+    return "<html><head><meta property=\"og:type\" content=\"article\"></head><body>"
+           "<div class=\"wrap\"><div class=\"story\"><p>" + std::string(kStory[0]) +
+           "</p><p>" + kStory[1] + "</p></div><div class=\"" + box_class + "\">" + box_text +
+           "</div></div></body></html>";
+  };
+  const std::string bio =
+      "<p>Jane Roe has covered the city, its council and its courts for ten years, and before "
+      "that wrote about schools, health and housing for a weekly paper.</p><p>She grew up on "
+      "the east bank, studied history, law and economics, and lives with her family, two cats "
+      "and a dog near the river.</p>";
+  const std::string short_story = std::string(kStory[0]) + "\n" + kStory[1];
+  EXPECT_EQ(Cleaner().clean(page_of("author-box", bio)).text, short_story);
+  EXPECT_EQ(Cleaner().clean(page_of("comments-box", bio)).text, short_story);
+  // Named otherwise, the box is part of the story.
+  EXPECT_NE(Cleaner().clean(page_of("story-end", bio)).text.find("Jane Roe"), std::string::npos);
+}
+
 TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
   Cleaner c;
   const Status s = Cleaner::create(

@@ -241,6 +241,13 @@ constexpr double kClimbStopRatio = 3;
 constexpr std::size_t kClimbAddedTextRatio = 1;
 constexpr std::size_t kClimbAddedLinkNum = 2;
 constexpr std::size_t kClimbAddedLinkDen = 5;
+// ... nor one that adds text (on an article, for the prose climb below:
+// prose) more than kClimbChromeNum/kClimbChromeDen (2/3) of it in boxes
+// whose class or id names boilerplate (sidebar, comments, related, author):
+// a short story is outscored by its surroundings taken together. (1/2 and
+// 1/3 stop more climbs, and lose an article's lead in a header box.)
+constexpr std::size_t kClimbChromeNum = 2;
+constexpr std::size_t kClimbChromeDen = 3;
 // An ancestor with more than 1/kStoryLinkShare of its text in links is no
 // longer the story's container; one with kClimbProseGain (3/2) times its
 // child's prose holds more of the story.

@@ -33,11 +33,53 @@ bool adds_link_lists(PageState& st, xmlNode* child, xmlNode* parent) {
          added_links * kClimbAddedLinkDen > added * kClimbAddedLinkNum;
 }
 
+// Text (or prose, outside links) below `n` in boxes whose class or id names
+// them as boilerplate: a sidebar, comments, related stories, an author box.
+std::size_t chrome_text(PageState& st, xmlNode* n, bool prose) {
+  if (!PageState::measured(n)) return 0;
+  if (class_weight(n, st.bytes) < 0) return prose ? st.stats(n).prose : st.stats(n).text;
+  std::size_t sum = 0;
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (is_element(c)) sum += chrome_text(st, c, prose);
+  }
+  return sum;
+}
+
+// chrome_text of `n` without the branch that holds `child`.
+std::size_t chrome_beside(PageState& st, xmlNode* n, xmlNode* child, bool prose) {
+  if (n == child) return 0;
+  if (!contains(n, child)) return chrome_text(st, n, prose);
+  std::size_t sum = 0;
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (is_element(c)) sum += chrome_beside(st, c, child, prose);
+  }
+  return sum;
+}
+
+// True if what `parent` adds to `child` (inside it) is mostly in boxes
+// named as boilerplate: the climb would join the story to its surroundings
+// (a short story is outscored by its sidebar and comments together). When
+// the story's own boxes, up to `parent`, carry such a name (a thread whose
+// posts sit in "comments"), the names tell nothing.
+bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose) {
+  const NodeStats& c = st.stats(child);
+  const NodeStats& p = st.stats(parent);
+  const std::size_t below = prose ? c.prose : c.text;
+  const std::size_t above = prose ? p.prose : p.text;
+  if (above <= below) return false;
+  for (xmlNode* a = child; a != nullptr && a != parent->parent; a = a->parent) {
+    if (class_weight(a, st.bytes) < 0) return false;
+  }
+  return chrome_beside(st, parent, child, prose) * kClimbChromeDen >
+         (above - below) * kClimbChromeNum;
+}
+
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
 // candidates, to a parent that scores higher (unless it adds mostly link
-// lists), to an ancestor with few links and much more prose, and out of
-// wrappers that hold nothing else.
+// lists or named boilerplate boxes), to an ancestor with few links and much
+// more prose (on an article, not prose of named boilerplate boxes), and out
+// of wrappers that hold nothing else.
 xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
   std::vector<xmlNode*> near;
   for (xmlNode* c : st.candidates) {
@@ -62,7 +104,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
     const double score = final_score(st, p);
     if (score < last / kClimbStopRatio) break;
     if (score > last) {
-      if (!adds_link_lists(st, top, p)) top = p;
+      if (!adds_link_lists(st, top, p) && !adds_chrome(st, top, p, false)) top = p;
       break;
     }
     last = score;
@@ -75,7 +117,10 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
        p != nullptr && p != body && is_element(p) && PageState::measured(p); p = p->parent) {
     const NodeStats& ps = st.stats(p);
     if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
-    if (ps.prose * kClimbProseDen >= st.stats(below).prose * kClimbProseNum) top = p;
+    if (ps.prose * kClimbProseDen >= st.stats(below).prose * kClimbProseNum &&
+        !(st.kind == PageKind::kArticle && adds_chrome(st, top, p, true))) {
+      top = p;
+    }
     below = p;
   }
   while (top->parent != nullptr && top->parent != body && is_element(top->parent)) {

@@ -21,32 +21,6 @@ bool has_block_child(xmlNode* n) {
   return false;
 }
 
-double class_weight(const xmlNode* n, const ByteClasses& bytes) {
-  if (n->properties == nullptr) return 0;
-  static const std::unordered_set<std::string> kPositive = {
-      "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
-      "story", "articlebody", "storybody", "prose"};
-  static const std::unordered_set<std::string> kNegative = {
-      "comment", "comments", "meta", "footer", "footnote", "sidebar", "related",
-      "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
-      "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
-  // ("widget" is not here: page builders call every content box a widget.)
-  double w = 0;
-  for (const Attr a : {Attr::kClass, Attr::kId}) {
-    const std::string_view v = attr_view(n, a);
-    if (v.empty()) continue;
-    bool pos = false, neg = false;
-    for_each_token(v, bytes, [&](const std::string& t) {
-      pos = pos || kPositive.count(t) > 0;
-      neg = neg || kNegative.count(t) > 0;
-    });
-    if (pos) w += kClassWeight;
-    if (neg) w -= kClassWeight;
-  }
-  if (iequals_ascii(attr_view(n, Attr::kItemprop), "articlebody")) w += kArticleBodyWeight;
-  return w;
-}
-
 double initial_score(xmlNode* n, const ByteClasses& bytes) {
   const char* tag = name_of(n);
   double s = class_weight(n, bytes);
@@ -102,6 +76,32 @@ void score_paragraph(PageState& st, xmlNode* n) {
 }
 
 }  // namespace
+
+double class_weight(const xmlNode* n, const ByteClasses& bytes) {
+  if (n->properties == nullptr) return 0;
+  static const std::unordered_set<std::string> kPositive = {
+      "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
+      "story", "articlebody", "storybody", "prose"};
+  static const std::unordered_set<std::string> kNegative = {
+      "comment", "comments", "meta", "footer", "footnote", "sidebar", "related",
+      "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
+      "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
+  // ("widget" is not here: page builders call every content box a widget.)
+  double w = 0;
+  for (const Attr a : {Attr::kClass, Attr::kId}) {
+    const std::string_view v = attr_view(n, a);
+    if (v.empty()) continue;
+    bool pos = false, neg = false;
+    for_each_token(v, bytes, [&](const std::string& t) {
+      pos = pos || kPositive.count(t) > 0;
+      neg = neg || kNegative.count(t) > 0;
+    });
+    if (pos) w += kClassWeight;
+    if (neg) w -= kClassWeight;
+  }
+  if (iequals_ascii(attr_view(n, Attr::kItemprop), "articlebody")) w += kArticleBodyWeight;
+  return w;
+}
 
 void measure(PageState& st, xmlNode* body, Measure what) {
   const bool score = what == Measure::kScores;

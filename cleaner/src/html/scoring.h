@@ -24,6 +24,11 @@ void measure(PageState& st, xmlNode* body, Measure what);
 // drawn by scripts. True if any did (then measure again).
 bool reveal_noscript(PageState& st, xmlNode* body);
 
+// What the class and id words of `n` say: positive for a story word
+// ("article", "content"), negative for a boilerplate word ("sidebar",
+// "comments", "related"), 0 for neither or both.
+double class_weight(const xmlNode* n, const ByteClasses& bytes);
+
 // A candidate's score with its link density taken off.
 double final_score(PageState& st, xmlNode* n);
 
