@@ -83,7 +83,10 @@ RE2::Options set_options() {
 // most blocks, and in a set with others its DFA states multiply with theirs,
 // so that nearly every block met states not built yet (half of text mode's
 // time went there). Alone it is one cheap pass, and a set of one rule needs
-// no second call to say which rule hit.
+// no second call to say which rule hit. Built-in rules are the exception:
+// their sets hold relaxed patterns (open repeats instead of counted ones),
+// whose DFA states stay few, so they share the sets of their bucket; that
+// is a third fewer instructions per warm pass than a set each.
 // (Fewer, larger sets were tried: the DFA of a set holding several buckets,
 // or anchored and unanchored rules together, has many more states, and
 // building them made cleaning 2 to 6 times slower.)
@@ -225,7 +228,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     const bool anchored = anchored_at_start(r.pattern);
     const int bucket = bucket_of(r.max_words);
     int k = -1;
-    if (!starts_with_literal(r.pattern)) {
+    if (!r.built_in && !starts_with_literal(r.pattern)) {
       k = sets->add_set(u, r.max_words == 0 ? SIZE_MAX : r.max_words, anchored);
     } else {
       const auto [at, added] = shared.emplace(std::make_tuple(u, bucket, anchored), 0);

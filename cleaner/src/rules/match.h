@@ -14,7 +14,7 @@
 namespace newsclean {
 
 // Compiled rules: per unit, RE2::Sets (split by word limit and anchoring,
-// and one of its own for a rule whose pattern starts broad) find the
+// and one of its own for a rule file's pattern that starts broad) find the
 // candidate rules of a string. Immutable after construction, safe to share.
 class RuleMatcher {
  public:
