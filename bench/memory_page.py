@@ -14,6 +14,7 @@ a few seconds of one core.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -41,6 +42,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--elements", type=int, default=4_000_000)
     ap.add_argument("--cli", default=str(ROOT / "build/cmake/cleaner/newsclean"))
+    ap.add_argument("--json", action="store_true",
+                    help="print one JSON line (page_mb, peak_rss_mb, ratio) instead")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "many-elements.html"
@@ -51,7 +54,11 @@ def main(argv: list[str]) -> int:
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
         return 1
-    warnings = [w for w in __import__("json").loads(proc.stdout)["warnings"]]
+    warnings = [w for w in json.loads(proc.stdout)["warnings"]]
+    if args.json:
+        print(json.dumps({"page_mb": size / 1e6, "elements": args.elements,
+                          "peak_rss_mb": peak / 1e6, "ratio": peak / size}))
+        return 0
     print(f"page: {size / 1e6:.1f} MB, {args.elements} elements")
     print(f"peak RSS: {peak / 1e6:.0f} MB = {peak / size:.1f}x the page (target <= 8x)")
     print(f"warnings: {warnings}")

@@ -366,6 +366,7 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
             os.unlink(f.name)
 
     start = _cleaner_start() if newsclean.get("available") else None
+    big = _memory_page() if newsclean.get("available") else None
     ref_name = "newsclean" if "newsclean" in rows else "newsclean text"
     ref = rows.get(ref_name, {}).get("pages_per_s")
     for row in rows.values():  # time per page relative to newsclean's
@@ -388,8 +389,15 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
                      f"Python's overhead per clean() call over a clean_many() loop of the same "
                      f"short document: {start['call_overhead_us']:.2f} µs (of {start['call_us']:.1f} µs "
                      "a call).")
+    if big:
+        notes.append(f"Memory: the peak RSS column is each worker's (VmHWM) on the sample; a "
+                     f"{big['page_mb']:.0f} MB page of {big['elements'] / 1e6:.0f}M elements "
+                     f"cleaned from HTML by the CLI in a fresh process peaks at "
+                     f"{big['peak_rss_mb']:.0f} MB ({big['ratio']:.1f}x the page; "
+                     "bench/memory_page.py).")
     return {"pages": len(items), "html_mb": html_mb, "reference": ref_name if ref else None,
-            "systems": rows, "notes": notes, "cleaner_start": start, "cli_scaling": cli_scaling}
+            "systems": rows, "notes": notes, "cleaner_start": start, "cli_scaling": cli_scaling,
+            "memory_page": big}
 
 
 def _cli_scaling(many: dict, one: dict, cores: int) -> tuple[float | None, str]:
@@ -439,6 +447,21 @@ def _cleaner_start() -> dict | None:
     try:
         out = subprocess.run([sys.executable, "-c", _CLEANER_START], capture_output=True,
                              text=True, timeout=120, check=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
+
+
+def _memory_page() -> dict | None:
+    """Peak RSS of the CLI cleaning a ~32 MB page (bench/memory_page.py), run from a
+    fresh interpreter: a child of this harness would inherit its size in ru_maxrss."""
+    cli = _newsclean_cli()
+    if len(cli) != 1:  # no CLI executable (python -m newsclean has no HTML path here)
+        return None
+    try:
+        out = subprocess.run([sys.executable, "-m", "bench.memory_page", "--json", "--cli", cli[0]],
+                             capture_output=True, text=True, timeout=300, check=True,
+                             cwd=Path(__file__).resolve().parent.parent).stdout
         return json.loads(out.strip().splitlines()[-1])
     except (OSError, subprocess.SubprocessError, ValueError, IndexError):
         return None

@@ -68,6 +68,22 @@ TEST(RuleMatcher, OneSetPassFindsEveryHitInRuleOrder) {
   EXPECT_TRUE(hits.empty());
 }
 
+// A rule is reported only for a text whose word count fits its limits,
+// whether it shares a set with others or not.
+TEST(RuleMatcher, LeavesOutRulesTheWordCountDoesNotFit) {
+  Rule longer = rule("longer", "follow");
+  longer.min_words = 3;
+  Rule shorter = rule("shorter", "(?i)follow");
+  shorter.max_words = 2;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({longer, shorter}, &m).ok());
+  std::vector<int> hits;
+  m->match(Unit::kBlock, "follow us", 2, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{1}));
+  m->match(Unit::kBlock, "follow us on", 3, &hits);
+  EXPECT_EQ(hits, (std::vector<int>{0}));
+}
+
 TEST(RuleMatcher, UnicodeClassesWork) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({rule("cap", "^\\p{Lu}\\p{Ll}+$")}, &m).ok());
@@ -213,6 +229,7 @@ TEST(RuleMatcher, TheBuiltInRulesHitWhatTheirPatternsHit) {
       const Rule& r = m->rules()[k];
       if (r.pattern.empty() || r.is_html() || r.unit != Unit::kBlock) continue;
       if (r.max_words != 0 && r.max_words < words) continue;
+      if (words < r.min_words) continue;  // match() leaves out what the text does not fit
       if (!RE2::PartialMatch(t, *pattern[k])) continue;
       if (unless[k] != nullptr && RE2::PartialMatch(t, *unless[k])) continue;
       expected.insert(static_cast<int>(k));

@@ -1,9 +1,10 @@
 #include "html/dom.h"
 
 #include <cctype>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <libxml/HTMLparser.h>
@@ -50,26 +51,44 @@ struct TagFacts {
   bool ignored = false;
 };
 
+// Called for every element of a page, several times: the tags are looked up
+// by length and first letter, among the one or two that share both, with no
+// hashing of the name.
 const TagFacts& tag_facts(const char* tag) {
-  static const std::unordered_map<std::string_view, TagFacts> kFacts = [] {
-    std::unordered_map<std::string_view, TagFacts> facts;
+  constexpr std::size_t kLongest = 10;  // "figcaption"
+  struct Entry {
+    const char* tag;
+    TagFacts facts;
+  };
+  struct Slots {
+    std::vector<Entry> at[kLongest + 1][26];  // by length and first letter
+  };
+  static const auto kFacts = [] {
+    auto facts = std::make_unique<Slots>();
+    const auto add = [&](const char* t, bool block, bool ignored) {
+      facts->at[std::strlen(t)][t[0] - 'a'].push_back({t, {block, ignored}});
+    };
     for (const char* t : {"p", "div", "section", "article", "main", "header", "footer", "ul",
                           "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
                           "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
                           "figure", "figcaption", "hr", "address", "center", "caption",
                           "details", "summary", "body", "html"}) {
-      facts[t].block = true;
+      add(t, true, false);
     }
     // A textarea holds a form field's value as raw text (a "republish" box
     // holds a whole story's markup), never the page's own text.
     for (const char* t : {"script", "style", "noscript", "template", "textarea"}) {
-      facts[t].ignored = true;
+      add(t, false, true);
     }
     return facts;
   }();
   static const TagFacts kNone;
-  const auto it = kFacts.find(tag);
-  return it == kFacts.end() ? kNone : it->second;
+  const std::size_t n = std::strlen(tag);
+  if (n == 0 || n > kLongest || tag[0] < 'a' || tag[0] > 'z') return kNone;
+  for (const Entry& e : kFacts->at[n][tag[0] - 'a']) {
+    if (std::memcmp(e.tag, tag, n) == 0) return e.facts;
+  }
+  return kNone;
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 namespace newsclean {
 
 // Compiled rules: per unit, RE2::Sets (split by word limit and anchoring,
-// and one of its own for a rule whose pattern starts broad) find the
+// and one of its own for a rule file's pattern that starts broad) find the
 // candidate rules of a string. Immutable after construction, safe to share.
 class RuleMatcher {
  public:
@@ -32,8 +32,8 @@ class RuleMatcher {
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
   // (rules with a feature and no pattern are always candidates) and whose
   // `unless` pattern does not, ascending.
-  // `words` is the word count of `s`: rules whose max_words is smaller are
-  // not even scanned.
+  // `words` is the word count of `s`: rules whose word limits (min_words,
+  // max_words) it does not fit are left out, most of them not even scanned.
   void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits) const;
 
  private:
