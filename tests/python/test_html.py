@@ -100,6 +100,30 @@ def test_cli_jsonl_field_with_html(tmp_path: Path):
     assert rec["text"]["format"] == "html" and rec["text"]["site_name"] == "Harbour Post"
 
 
+
+# A story wrapped in an element that never holds one (<aside>): the HTML
+# rules strip it, and the page's visible text, cleaned as whole-page text,
+# gives it back (issue 12: never empty while the page has text).
+WRAPPED = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Ferry terminal</title></head>"
+    "<body><div><a href='/'>Home</a><br><a href='/news'>News</a><br><a href='/sport'>Sport</a>"
+    "<br><a href='/weather'>Weather</a><br><a href='/contact'>Contact</a></div><aside><div>"
+    + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></aside></body></html>"
+)
+
+
+def test_an_emptied_page_gives_its_visible_text_in_python_and_the_cli(tmp_path: Path):
+    import json
+    r = newsclean.Cleaner().clean_html(WRAPPED)
+    assert all(p in r.text for p in PARAS) and "Weather" not in r.text
+    assert r.input_kind == "page" and any("visible text" in w for w in r.warnings)
+    cli = _cli()
+    f = tmp_path / "page.html"
+    f.write_text(WRAPPED)
+    proc = subprocess.run([cli, "clean", str(f), "--json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == r.to_dict()
+
 # --- captions of images (issue 19) --------------------------------------------------------
 
 TEASERS = (
