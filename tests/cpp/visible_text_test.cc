@@ -8,6 +8,7 @@
 
 #include "html/visible_text.h"
 #include "newsclean/cleaner.h"
+#include "html/selectors.h"
 #include "rules/rule.h"
 #include "test_story.h"
 

@@ -4,6 +4,7 @@
 #include "html/charset.h"
 #include "html/dom.h"
 #include "html/flat_text.h"
+#include "html/selectors.h"
 #include "html/xml_arena.h"
 
 namespace newsclean {
@@ -35,7 +36,8 @@ std::string visible_text(std::string_view input, const HtmlRules& rules,
         }
         if (!is_element(n)) return false;
         const char* tag = name_of(n);
-        if (is_ignored_tag(tag) || is_hidden(n)) return false;
+        // (a drop-down shows one of its options; an <svg> its drawing)
+        if (is_ignored_tag(tag) || is_hidden(n) || one_of(tag, {"select", "svg"})) return false;
         if (is_block_tag(tag) || is_tag(n, "br")) end_line();
         return true;
       },
