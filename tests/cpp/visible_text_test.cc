@@ -35,9 +35,9 @@ std::string wrapped(const std::string& open, const std::string& close) {
   std::string html =
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
       "<meta property=\"og:title\" content=\"Council closes Elm Street bridge\"></head><body>"
-      "<header>" + links("Topics", 20) + "</header><main>" + open;
+      "<header>" + links("Topics", 40) + "</header><main>" + open;
   for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
-  return html + close + "</main><div class=\"bottom\">" + links("Services", 20) +
+  return html + close + "</main><div class=\"bottom\">" + links("Services", 40) +
          "</div></body></html>";
 }
 
@@ -86,10 +86,10 @@ TEST(VisibleText, AStoryInsideAnElementAnHtmlRuleStripsIsNotLost) {
 }
 
 TEST(VisibleText, APageWithoutSentencesStaysEmpty) {
-  // A page drawn by scripts: a menu, and the story only in hidden markup.
-  std::string html = "<html><body>" + links("Topics", 20) + "<div hidden>";
-  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
-  html += "</div><div id=\"app\"></div></body></html>";
+  // A page drawn by scripts: menus, and a place where the story would go.
+  const std::string html = "<html><body>" + links("Topics", 40) +
+                           "<div id=\"app\"><p>Loading</p></div>" + links("Services", 40) +
+                           "</body></html>";
   const Result r = Cleaner().clean(html, "", Format::kHtml);
   EXPECT_EQ(r.text, "");
   EXPECT_EQ(r.input_kind, "html");
