@@ -16,6 +16,7 @@
 #include "html/charset.h"
 #include "html/extract.h"
 #include "html/selectors.h"
+#include "html/visible_text.h"
 #include "rules/load.h"
 #include "rules/match.h"
 #include "rules/site_pack.h"
@@ -153,6 +154,11 @@ struct Cleaner::Impl {
   void run(std::string_view input, std::string_view url, Format format,
            std::string_view charset, Result* r) const;
 
+  // The last resort for an HTML page whose result came out empty: its
+  // visible text, when that holds a sentence, read as whole-page text.
+  void read_visible_text(std::string_view input, const HtmlRules& html, const PageUrl& url,
+                         std::string_view charset, Result* r) const;
+
   // The built-in rules (unless disabled) and `sources`; null on error.
   static std::shared_ptr<const Impl> build(const std::vector<RuleSource>& sources,
                                            const Options& options, Status* status);
@@ -169,13 +175,42 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
   Document doc;
   if (format == Format::kHtml || (format == Format::kAuto && looks_like_html(input))) {
     std::vector<std::string> warnings;
-    doc = extract_html(input, page_url, compiled->html_for(page_url.host, &warnings), charset,
-                       options.removed_text_chars);
+    const HtmlRules& html = compiled->html_for(page_url.host, &warnings);
+    doc = extract_html(input, page_url, html, charset, options.removed_text_chars);
     doc.warnings.insert(doc.warnings.end(), warnings.begin(), warnings.end());
-  } else {
-    doc = text_document(input, charset);
+    run_engine(*compiled->matcher, options, std::move(doc), page_url, r);
+    if (r->text.empty()) read_visible_text(input, html, page_url, charset, r);
+    return;
   }
-  run_engine(*compiled->matcher, options, std::move(doc), page_url, r);
+  run_engine(*compiled->matcher, options, text_document(input, charset), page_url, r);
+}
+
+// Whatever emptied the result (an HTML rule stripping the element that
+// wraps the content, a chooser that found no paragraph, text rules dropping
+// every block), a page a reader sees sentences on is not empty: its text,
+// as whole-page text, loses its menus and keeps its prose. The page's own
+// metadata stays; the rest of the result is that of the text.
+void Cleaner::Impl::read_visible_text(std::string_view input, const HtmlRules& html,
+                                      const PageUrl& url, std::string_view charset,
+                                      Result* r) const {
+  Document doc = text_document(visible_text(input, html, charset));
+  if (std::none_of(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return b.prose; })) {
+    return;
+  }
+  Options as_page = options;
+  as_page.input_kind = InputKind::kPage;
+  Result page;
+  run_engine(*compiled->matcher, as_page, std::move(doc), url, &page);
+  if (page.text.empty()) return;
+  r->text = std::move(page.text);
+  if (r->title.empty()) r->title = std::move(page.title);
+  r->input_kind = "page";
+  r->captions = std::move(page.captions);
+  r->removed = std::move(page.removed);
+  r->stats = page.stats;
+  r->stats.bytes_in = input.size();
+  r->warnings.push_back(
+      "no content found in the page's structure: its visible text was read as whole-page text");
 }
 
 std::shared_ptr<const Cleaner::Impl> Cleaner::Impl::built_in() {

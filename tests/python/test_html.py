@@ -100,6 +100,37 @@ def test_cli_jsonl_field_with_html(tmp_path: Path):
     assert rec["text"]["format"] == "html" and rec["text"]["site_name"] == "Harbour Post"
 
 
+
+# A story wrapped in an element that never holds one (<aside>), between long
+# lists of links: the HTML rules strip it, and the page's visible text, cleaned as
+# whole-page text, gives it back (issue 12: never empty while the page has text).
+def _links(word: str) -> str:
+    return "<ul>" + "".join(f"<li><a href='/{word}{i}'>{word} section {i}</a></li>"
+                            for i in range(20)) + "</ul>"
+
+
+WRAPPED = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Ferry terminal</title></head>"
+    "<body><header>" + _links("Topics") + "</header><main><aside>"
+    + "".join(f"<p>{p}</p>" for p in PARAS) + "</aside></main><div>" + _links("Services")
+    + "</div></body></html>"
+)
+
+
+def test_an_emptied_page_gives_its_visible_text_in_python_and_the_cli(tmp_path: Path):
+    import json
+    r = newsclean.Cleaner().clean_html(WRAPPED)
+    assert all(p in r.text for p in PARAS) and "section" not in r.text
+    assert r.input_kind == "page" and any("visible text" in w for w in r.warnings)
+    cli = _cli()
+    f = tmp_path / "page.html"
+    f.write_text(WRAPPED)
+    proc = subprocess.run([cli, "clean", str(f), "--json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out.pop("source") == str(f)  # the CLI names the file it read
+    assert out == r.to_dict()
+
 # --- captions of images (issue 19) --------------------------------------------------------
 
 TEASERS = (

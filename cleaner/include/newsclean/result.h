@@ -103,7 +103,12 @@ struct Result {
                                      // "product", "listing" (schema.org types,
                                      // og:type), or "" when it does not say (and text)
   std::string input_kind;            // "html"; for text, "extract" (an extractor's
-                                     // output) or "page" (a whole page as text)
+                                     // output) or "page" (a whole page as text).
+                                     // Also "page" for HTML whose content came out
+                                     // empty though its visible text holds a
+                                     // sentence: that text was cleaned as a whole
+                                     // page (captions, removed and stats are then
+                                     // of that text; a warning says so)
   std::vector<Caption> captions;     // in input order
   std::vector<Removal> removed;      // in reading order (see Removal)
   Stats stats;
