@@ -1,6 +1,7 @@
 """Caption-like texts bound to images on development pages: the candidates to label.
 
     python -m bench.captions.extract --per-page 4 --out candidates.jsonl
+    python -m bench.captions.extract --galleries --out galleries.jsonl
 
 For each page, every ``<img>`` is given at most one text, found in this order (README.md,
 "What counts as a caption"):
@@ -39,6 +40,10 @@ kCaptionToken = re.compile(
 kSkipTags = {"script", "style", "noscript", "nav", "header", "form", "button", "select",
              "option", "svg", "head", "title", "template", "iframe"}
 kSets = ("scrapinghub", "wcxb-dev", "trafilatura-eval")
+# A gallery or slide show around a candidate (``--galleries``): its class, id or role says so.
+kGalleryToken = re.compile(
+    r"galler|slideshow|slide-?show|carousel|\bslides?\b|swiper|lightbox|in-?pictures",
+    re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -148,6 +153,25 @@ def candidates_of(page: datasets.Page, set_name: str) -> list[dict]:
     return found
 
 
+def in_gallery(root, cand: dict) -> bool:
+    """Whether the candidate's element or an ancestor is named as a gallery or slide show."""
+    found = root.getroottree().xpath(cand["path"])
+    return bool(found) and any(
+        kGalleryToken.search(" ".join(a.get(k, "") for k in ("class", "id", "data-component")))
+        for a in (found[0], *found[0].iterancestors()))
+
+
+def gallery_candidates_of(page: datasets.Page, set_name: str) -> list[dict]:
+    """The candidates of one page that sit in a gallery or slide show; none when fewer
+    than two do (one picture is no gallery)."""
+    cands = candidates_of(page, set_name)
+    if len(cands) < 2 or not kGalleryToken.search(page.html):
+        return []
+    root = lxml.html.fromstring(page.html)
+    found = [c for c in cands if in_gallery(root, c)]
+    return found if len(found) >= 2 else []
+
+
 def pick(cands: list[dict], n: int, seed: str) -> list[dict]:
     """At most ``n`` candidates of a page: a fixed, hashed choice that takes every kind
     found before a second of any kind, in document order."""
@@ -171,12 +195,19 @@ def main(argv: list[str] | None = None) -> int:
                    / "shared" / "eval", help="the folder of the development sets")
     p.add_argument("--pages", type=int, default=60, help="pages a set (hashed sample)")
     p.add_argument("--per-page", type=int, default=4, help="candidates kept per page")
+    p.add_argument("--galleries", action="store_true",
+                   help="every page's candidates in galleries and slide shows, unsampled")
     p.add_argument("--out", type=Path, required=True)
     args = p.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as out:
         for name in kSets:
             pages = [pg for pg in datasets.load(args.eval / f"{name}.jsonl.gz")
                      if pg.page_type in ("", "article")]
+            if args.galleries:
+                for page in pages:
+                    for c in gallery_candidates_of(page, name):
+                        out.write(json.dumps(c, ensure_ascii=False) + "\n")
+                continue
             for page in datasets.sample(pages, args.pages):
                 for c in pick(candidates_of(page, name), args.per_page, page.id):
                     out.write(json.dumps(c, ensure_ascii=False) + "\n")

@@ -163,3 +163,29 @@ def test_the_labelled_set_is_complete():
     lines = (REPO / "bench" / "captions" / "second_pass.jsonl").read_text(encoding="utf-8")
     second = [json.loads(line) for line in lines.splitlines() if line.strip()]
     assert len(second) >= 60 and all(s["id"] in ids for s in second)
+
+
+def test_gallery_candidates_are_the_slides_of_a_named_gallery():
+    from bench import datasets
+    from bench.captions import extract
+
+    def page(*slides):
+        figures = "".join(f'<figure><img src="{n}.jpg"><figcaption>{t}</figcaption></figure>'
+                          for n, t in enumerate(slides))
+        html = ("<html><body><article><p>A story of some length about a flood.</p>"
+                '<figure><img src="a.jpg"><figcaption>Lone picture in the story</figcaption>'
+                f'</figure><div class="photo-gallery">{figures}</div></article></body></html>')
+        return datasets.Page(id="p", url="https://example.org/a", html=html, truth="")
+
+    texts = [c["text"] for c in extract.gallery_candidates_of(
+        page("First slide", "Second slide"), "wcxb-dev")]
+    assert texts == ["First slide", "Second slide"]
+    assert extract.gallery_candidates_of(page("Only slide"), "wcxb-dev") == []
+
+
+def test_the_labelled_set_holds_galleries_on_both_halves():
+    rows = [r for r in measure.load_labels() if r["note"].startswith("gallery")]
+    assert len(rows) >= 30 and len({r["page_id"] for r in rows}) >= 10
+    for half in ("tune", "check"):
+        labels = {r["label"] for r in rows if r["split"] == half}
+        assert {"related", "unrelated", "credit-only"} <= labels
