@@ -50,6 +50,11 @@ constexpr std::size_t kPageOuterLines = 10;
 // from; an extractor's output of one loses its content to the shape test).
 // Prose under kPageThinProsePercent asks for twice the menu run: a short
 // story in a large page's chrome, told from an extractor's listing.
+// The menu must also show a run of kPageMenuWordsRun short lines made of
+// words only (no digit, no code or table punctuation): a code listing, a
+// table's cells or a product's specifications in an extractor's output are
+// short non-sentences too, but not a menu.
+constexpr std::size_t kPageMenuWordsRun = 6;
 constexpr std::size_t kPageMinProse = 3;
 constexpr std::size_t kPageMinProsePercent = 5;
 constexpr std::size_t kPageThinProsePercent = 20;

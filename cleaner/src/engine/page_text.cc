@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 
 #include "core/tuning.h"
 
@@ -14,6 +15,13 @@ namespace {
 // A line of a page's chrome by its shape: a menu entry, a link, a label.
 bool is_short_line(const Block& b) {
   return b.words <= kPageShortWords && !b.ends_sentence;
+}
+
+// A short line of words only: a menu's entry rather than a line of code, a
+// table's cell or a specification ("8 Min", "});", "| 4 GB |").
+bool is_menu_entry(const Block& b) {
+  static constexpr char kNotMenu[] = "0123456789{}()[];=<>|\\$%";
+  return is_short_line(b) && b.text.find_first_of(kNotMenu) == std::string::npos;
 }
 
 // The prose blocks of a story that are not the story: groups of prose
@@ -48,10 +56,13 @@ void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks
 bool looks_like_page_text(const std::vector<Block>& blocks) {
   const std::size_t n = blocks.size();
   if (n < kPageMinLines) return false;
-  std::size_t run = 0, longest = 0, prose = 0, prose_bytes = 0, bytes = 0;
+  std::size_t run = 0, longest = 0, words_run = 0, longest_words = 0;
+  std::size_t prose = 0, prose_bytes = 0, bytes = 0;
   for (const Block& b : blocks) {
     run = is_short_line(b) ? run + 1 : 0;
     longest = std::max(longest, run);
+    words_run = is_menu_entry(b) ? words_run + 1 : 0;
+    longest_words = std::max(longest_words, words_run);
     bytes += b.text.size();
     if (b.prose) {
       ++prose;
@@ -68,7 +79,8 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
       std::find_if(blocks.begin(), blocks.end(), is_prose) - blocks.begin());
   const auto after = static_cast<std::size_t>(
       std::find_if(blocks.rbegin(), blocks.rend(), is_prose) - blocks.rbegin());
-  return longest >= menu_run && before + after >= kPageOuterLines;
+  return longest >= menu_run && longest_words >= kPageMenuWordsRun &&
+         before + after >= kPageOuterLines;
 }
 
 void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
