@@ -177,6 +177,34 @@ TEST(StoryTerms, ACopyOfTheCaptionInTheStoryIsLeftOut) {
   EXPECT_FALSE(terms.without_copy_of("", &less));
 }
 
+// Terms built for a few asked texts answer as the full terms do for those
+// texts, and know nothing of the story's other words.
+TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
+  const std::vector<std::string_view> story = {
+      "Mayor Ana Lopez opened the new library on the main square on Monday.",
+      "Ten bridges to visit this summer",
+      "The library holds 40,000 books, a cafe and a reading room for children."};
+  const std::vector<std::string_view> asked = {"Ana Lopez at the library, 40,000 books",
+                                               "Ten bridges to visit this summer"};
+  const StoryTerms full(story, "Lopez opens library");
+  const StoryTerms some(story, "Lopez opens library", tuning::kCaptionTitleWeight, &asked);
+  for (const std::string_view caption : asked) {
+    std::vector<std::string> shared_full, shared_some;
+    EXPECT_EQ(full.weighted_relevance(caption, &shared_full),
+              some.weighted_relevance(caption, &shared_some));
+    EXPECT_EQ(shared_full, shared_some);
+    EXPECT_EQ(full.relevance(caption), some.relevance(caption));
+  }
+  StoryTerms less_full(std::vector<std::string_view>{}, "");
+  StoryTerms less_some(std::vector<std::string_view>{}, "");
+  ASSERT_TRUE(full.without_copy_of(asked[1], &less_full));
+  ASSERT_TRUE(some.without_copy_of(asked[1], &less_some));
+  EXPECT_EQ(less_full.weighted_relevance(asked[1], nullptr),
+            less_some.weighted_relevance(asked[1], nullptr));
+  EXPECT_GT(full.relevance("children reading room"), 0.0);
+  EXPECT_EQ(some.relevance("children reading room"), 0.0);  // not asked: not counted
+}
+
 TEST(JudgeCaptions, ATeasersMarksOrItsCopyInTheTextMakeItShareMore) {
   const StoryTerms terms({"The city council voted to close the Elm Street bridge for repairs.",
                           "Engineers found cracks in the bridge supports.",

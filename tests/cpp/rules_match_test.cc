@@ -106,6 +106,43 @@ TEST(RuleMatcher, LongBlocksAreNotScannedByRulesForShortOnes) {
   EXPECT_EQ(hits, (std::vector<int>{1}));
 }
 
+// A head or tail rule is not looked for in a block that cannot be in the
+// head or the tail; a rule with a feature and a pattern only in a block with
+// the feature.
+TEST(RuleMatcher, LeavesOutRulesOutOfTheBlocksScope) {
+  Rule head = rule("head", "follow us");
+  head.where = Where::kHead;
+  Rule tail = rule("tail", "(?i)follow");
+  tail.where = Where::kTail;
+  Rule featured = rule("featured", "us on");
+  featured.feature = Feature::kDuplicate;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({head, tail, featured, rule("any", "follow")}, &m).ok());
+  struct Has final : FeatureTest {
+    Feature feature = Feature::kNone;
+    bool has(Feature f) const override { return f == feature; }
+  } duplicate, none;
+  duplicate.feature = Feature::kDuplicate;
+  std::vector<int> hits;
+  const std::string text = "Please follow us on X";
+  m->match(Unit::kBlock, text, 5, &hits);  // the default scope: every rule
+  EXPECT_EQ(hits, (std::vector<int>{0, 1, 2, 3}));
+  MatchScope middle;
+  middle.head = middle.tail = false;
+  middle.features = &none;
+  m->match(Unit::kBlock, text, 5, &hits, middle);
+  EXPECT_EQ(hits, (std::vector<int>{3}));
+  MatchScope first = middle;
+  first.head = true;
+  first.features = &duplicate;
+  m->match(Unit::kBlock, text, 5, &hits, first);
+  EXPECT_EQ(hits, (std::vector<int>{0, 2, 3}));
+  MatchScope last = middle;
+  last.tail = true;
+  m->match(Unit::kBlock, text, 5, &hits, last);
+  EXPECT_EQ(hits, (std::vector<int>{1, 3}));
+}
+
 TEST(RuleMatcher, ErrorsNameThePatternPosition) {
   std::unique_ptr<const RuleMatcher> m;
   const Status s = RuleMatcher::build({rule("bad", "a(b")}, &m);

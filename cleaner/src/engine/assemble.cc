@@ -151,7 +151,10 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (d[i].kept() && card_of[i] == kNone) story.push_back(blocks[i].text);
       }
-      const StoryTerms terms(story, r->title);
+      // judge_captions asks about each caption without its credit.
+      std::vector<std::string_view> asked;
+      for (const Caption& c : caps) asked.push_back(without_credit(c.text));
+      const StoryTerms terms(story, r->title, tuning::kCaptionTitleWeight, &asked);
       const double t = options.caption_threshold;
       judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
                      std::min(1.0, t * (doc.html ? tuning::kCaptionOutsideFactor
@@ -265,7 +268,7 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
       doc.page_text = PageText::kGuessed;
     }
   }
-  const auto hits = find_hits(matcher, doc, url);
+  const auto hits = find_hits(matcher, doc, url, options.head_blocks, options.tail_blocks);
   const Regions regions =
       find_regions(rules, doc.blocks, hits, options.head_blocks, options.tail_blocks);
   std::vector<Decision> decisions = decide(rules, doc.blocks, hits, regions);

@@ -90,15 +90,15 @@ std::vector<std::string> numbers(std::string_view text);
 // the same, whatever their case, marks and function words.
 std::string word_key(std::string_view text);
 
-}  // namespace
-
-std::vector<std::string> content_words(std::string_view text) {
-  std::vector<std::string> words;
+// Calls found(word) for each content word of `text`, in order (as
+// content_words lists them).
+template <typename Found>
+void for_each_content_word(std::string_view text, const Found& found) {
   std::string word;
   std::size_t letters = 0;
   const auto flush = [&] {
     while (!word.empty() && (word.back() == '-' || word.back() == '\'')) word.pop_back();
-    if (letters >= 3 && !stop_words().count(word)) words.push_back(word);
+    if (letters >= 3 && !stop_words().count(word)) found(word);
     word.clear();
     letters = 0;
   };
@@ -120,6 +120,13 @@ std::vector<std::string> content_words(std::string_view text) {
     }
   }
   flush();
+}
+
+}  // namespace
+
+std::vector<std::string> content_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_content_word(text, [&](const std::string& w) { words.push_back(w); });
   return words;
 }
 
@@ -137,23 +144,46 @@ std::string word_key(std::string_view text) {
 }  // namespace
 
 StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
-                       std::string_view title, int title_weight) {
+                       std::string_view title, int title_weight,
+                       const std::vector<std::string_view>* asked) {
+  std::unordered_set<std::string> asked_keys;  // a copy of an asked text has one of these
+  if (asked != nullptr) {
+    asked_only_ = true;
+    for (const std::string_view text : *asked) {
+      for_each_content_word(text, [&](const std::string& w) { asked_.insert(w); });
+      for (auto& n : numbers(text)) asked_.insert(std::move(n));
+      asked_keys.insert(word_key(text));
+    }
+  }
   // The first paragraph and the title are not a caption's copy but the
   // headline: a picture that says it again is the story's lead picture.
   const std::string headline = word_key(title);
+  std::string key;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string_view p = paragraphs[i];
-    count(p, 1);
-    if (i == 0 || p.size() > kCopyMaxBytes) continue;
-    std::string key = word_key(p);
-    if (!key.empty() && key != headline) short_paragraphs_.emplace(std::move(key), p);
+    const bool may_copy = i > 0 && p.size() <= kCopyMaxBytes;
+    key.clear();
+    count(p, 1, may_copy ? &key : nullptr);
+    if (!may_copy || key.empty() || key == headline) continue;
+    if (asked_only_ && asked_keys.count(key) == 0) continue;
+    short_paragraphs_.emplace(key, p);
   }
-  for (auto& w : content_words(title)) tf_[std::move(w)] += title_weight;
+  for_each_content_word(title, [&](const std::string& w) {
+    if (keeps(w)) tf_[w] += title_weight;
+  });
 }
 
-void StoryTerms::count(std::string_view paragraph, int weight) {
-  for (auto& w : content_words(paragraph)) tf_[std::move(w)] += weight;
-  for (auto& n : numbers(paragraph)) tf_[std::move(n)] += weight;
+void StoryTerms::count(std::string_view paragraph, int weight, std::string* key) {
+  for_each_content_word(paragraph, [&](const std::string& w) {
+    if (key != nullptr) {
+      if (!key->empty()) *key += ' ';
+      *key += w;
+    }
+    if (keeps(w)) tf_[w] += weight;
+  });
+  for (auto& n : numbers(paragraph)) {
+    if (keeps(n)) tf_[std::move(n)] += weight;
+  }
 }
 
 bool StoryTerms::without_copy_of(std::string_view caption, StoryTerms* out) const {

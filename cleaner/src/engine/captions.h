@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/tuning.h"
@@ -22,8 +23,13 @@ std::vector<std::string> content_words(std::string_view text);
 class StoryTerms {
  public:
   // Title words count `title_weight` times: the headline names the topic.
+  // With `asked`, the terms hold only what the questions below can ask of
+  // those texts: their words and numbers, and the short paragraphs that say
+  // one of them again; their answers for those texts are the same, and the
+  // terms take far fewer words to build.
   StoryTerms(const std::vector<std::string_view>& paragraphs,
-             std::string_view title, int title_weight = tuning::kCaptionTitleWeight);
+             std::string_view title, int title_weight = tuning::kCaptionTitleWeight,
+             const std::vector<std::string_view>* asked = nullptr);
 
   // Relevance of `caption` to the story in [0, 1]: the shared words, each
   // weighted by its salience in the story (1 + ln tf), over that weight plus
@@ -43,8 +49,13 @@ class StoryTerms {
   bool without_copy_of(std::string_view caption, StoryTerms* out) const;
 
  private:
-  void count(std::string_view paragraph, int weight);
+  // Adds `weight` to the count of each word and number of `paragraph` that
+  // the terms keep; its content words joined with spaces go to `key`, if not null.
+  void count(std::string_view paragraph, int weight, std::string* key = nullptr);
+  bool keeps(const std::string& term) const { return !asked_only_ || asked_.count(term) > 0; }
 
+  bool asked_only_ = false;                // only the terms in asked_ are counted
+  std::unordered_set<std::string> asked_;  // the words and numbers of the asked texts
   std::unordered_map<std::string, int> tf_;
   // Short paragraphs by their content words joined with spaces.
   std::unordered_map<std::string, std::string> short_paragraphs_;

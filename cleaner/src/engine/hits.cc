@@ -17,10 +17,22 @@ bool words_fit(const Rule& r, std::size_t words) {
   return words >= r.min_words && (r.max_words == 0 || words <= r.max_words);
 }
 
+// The features of one block, as RuleMatcher::match asks them.
+class BlockFeatures final : public FeatureTest {
+ public:
+  BlockFeatures(const Features& features, std::size_t i) : features_(features), i_(i) {}
+  bool has(Feature f) const override { return features_.has(f, i_); }
+
+ private:
+  const Features& features_;
+  std::size_t i_;
+};
+
 }  // namespace
 
 std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Document& doc,
-                                        const PageUrl& url) {
+                                        const PageUrl& url, std::size_t head_blocks,
+                                        std::size_t tail_blocks) {
   const auto& rules = matcher.rules();
   const std::vector<Block>& blocks = doc.blocks;
   const Features features(blocks, url, doc.page_text);
@@ -38,7 +50,12 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
              fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion) &&
              features.has(r.feature, i);  // last: the dearest to ask
     };
-    matcher.match(Unit::kBlock, b.text, b.words, &found);
+    const BlockFeatures block_features(features, i);
+    MatchScope scope;
+    scope.head = i < head_blocks;
+    scope.tail = blocks.size() - i <= tail_blocks;
+    scope.features = &block_features;
+    matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
     for (int k : found) {
       if (fits(rules[k], b.words)) hits[i].push_back(k);
     }
@@ -52,7 +69,7 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
       // A text block is one line, its words counted already (as count_words).
       const std::size_t line_words = !doc.html && line.size() == b.text.size() ? b.words
                                                                                : count_words(line);
-      matcher.match(Unit::kLine, line, line_words, &found);
+      matcher.match(Unit::kLine, line, line_words, &found, scope);
       for (int k : found) {
         if (fits(rules[k], line_words)) hits[i].push_back(k);
       }

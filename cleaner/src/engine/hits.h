@@ -2,6 +2,8 @@
 #ifndef NEWSCLEAN_SRC_ENGINE_HITS_H_
 #define NEWSCLEAN_SRC_ENGINE_HITS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/document.h"
@@ -16,8 +18,13 @@ namespace newsclean {
 // feature, in a story-shaped document for `needs_story`, of the rule's
 // input format, and not suspended on this page (`suspend_on`, `page_kinds`). A block an HTML rule
 // decided already (decided_by) has that rule only.
+// `head_blocks`, `tail_blocks`: the most blocks the head and the tail can
+// hold (engine/decide.h); a `where: head` or `where: tail` rule is not
+// looked for elsewhere. By default every block is looked at for every rule.
 std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Document& doc,
-                                        const PageUrl& url);
+                                        const PageUrl& url,
+                                        std::size_t head_blocks = SIZE_MAX,
+                                        std::size_t tail_blocks = SIZE_MAX);
 
 }  // namespace newsclean
 

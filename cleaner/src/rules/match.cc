@@ -73,46 +73,54 @@ RE2::Options set_options() {
   return o;
 }
 
-// Rules are kept in sets by their max_words, so that a long paragraph (most
-// of the bytes) is scanned only by the few rules that can fit it; and by
-// whether they are anchored at the start of the block: a set of those is
-// matched anchored, and its DFA stops as soon as no rule can match any more
-// (after a word or two of most blocks) instead of reading to the end.
-// A rule whose pattern begins with a broad class (a capitalised word, "no
-// full stop", any text up to " via ") gets a set of its own: it reads on across
-// most blocks, and in a set with others its DFA states multiply with theirs,
-// so that nearly every block met states not built yet (half of text mode's
-// time went there). Alone it is one cheap pass, and a set of one rule needs
-// no second call to say which rule hit. Built-in rules are the exception:
-// their sets hold relaxed patterns (open repeats instead of counted ones),
-// whose DFA states stay few, so they share the sets of their bucket; that
-// is a third fewer instructions per warm pass than a set each.
-// (Fewer, larger sets were tried: the DFA of a set holding several buckets,
-// or anchored and unanchored rules together, has many more states, and
-// building them made cleaning 2 to 6 times slower.)
-constexpr std::size_t kBucketMax[] = {12, 30, 80, SIZE_MAX};
-constexpr int kBuckets = 4;
-
-int bucket_of(std::size_t max_words) {
-  if (max_words == 0) return kBuckets - 1;
-  int b = 0;
-  while (kBucketMax[b] < max_words) ++b;
-  return b;
-}
-
+// Rules are kept in sets by whether they are anchored at the start of the
+// block: a set of those is matched anchored, and its DFA stops as soon as no
+// rule can match any more (after a word or two of most blocks) instead of
+// reading to the end; the unanchored ones read each block once, together.
+// Sets are split by `where` too: a head or tail rule acts only on a few
+// blocks at either end, and the blocks between (most of a document) are not
+// scanned for it. A rule with a feature and a pattern has a set of its own,
+// scanned only on the blocks with its feature (few: duplicates, the URL's
+// title), not on every block.
+// A user's rule whose pattern begins with a broad class (a capitalised
+// word, "no full stop", any text up to " via ") gets a set of its own too:
+// it reads on across most blocks, and in a set with others its DFA states
+// multiply with theirs, so that nearly every block met states not built yet.
+// Built-in rules share their sets: the sets hold their relaxed patterns
+// (open repeats instead of counted ones), whose DFA states stay few.
+// Each block pays a fixed cost per set it is scanned by, and most blocks
+// are short (a menu entry, a label), so fewer sets is faster: sets split by
+// max_words as well (at 12, 30 and 80 words), so that a long paragraph met
+// only the rules that fit it, took 1.5 times the instructions of one set per
+// anchoring and `where` once the DFAs were warm (text mode, html-text's
+// output of every 8th page of ScrapingHub and WCXB-dev); a first pass builds
+// more DFA states with the larger sets (+20% instructions on that pass).
 struct RuleMatcher::Sets {
-  // Adds an empty set for `unit` texts of at most `max_words` words.
-  int add_set(int unit, std::size_t max_words, bool anchored) {
+  // Adds an empty set for `unit` texts, of rules that look `where` and
+  // need `feature`.
+  int add_set(int unit, bool anchored, Where at, Feature needs) {
     set.push_back(std::make_unique<RE2::Set>(set_options(), anchored ? RE2::ANCHOR_START
                                                                      : RE2::UNANCHORED));
-    limit.push_back(max_words);
+    limit.push_back(0);
+    where.push_back(at);
+    feature.push_back(needs);
     rule.emplace_back();
     of_unit[unit].push_back(static_cast<int>(set.size()) - 1);
     return static_cast<int>(set.size()) - 1;
   }
+  // True if set k's rules can act on a string in `scope`.
+  bool in_scope(int k, const MatchScope& scope) const {
+    if ((where[k] == Where::kHead && !scope.head) || (where[k] == Where::kTail && !scope.tail)) {
+      return false;
+    }
+    return feature[k] == Feature::kNone || scope.features == nullptr ||
+           scope.features->has(feature[k]);
+  }
   // Per set:
   std::vector<std::unique_ptr<RE2::Set>> set;
   std::vector<std::size_t> limit;      // longest text (in words) any of its rules fits
+  std::vector<Where> where;            // where its rules look
+  std::vector<Feature> feature;        // the feature its rule needs (kNone: none)
   std::vector<std::vector<int>> rule;  // set entry -> index into rules_
   std::vector<int> of_unit[2];         // the sets of each Unit
   // Per rule: its `unless` pattern, or null; a built-in rule's (checked by
@@ -210,7 +218,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   sets->alone_once = std::make_unique<std::once_flag[]>(rules.size());
   sets->confirm.resize(rules.size());
   std::vector<std::vector<int>> members;  // the rules with a pattern, by set
-  std::map<std::tuple<int, int, bool>, int> shared;  // (unit, bucket, anchored) -> set
+  // (unit, anchored, where) -> set
+  std::map<std::tuple<int, bool, int>, int> shared;
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
@@ -228,15 +237,17 @@ Status RuleMatcher::build(std::vector<Rule> rules,
       continue;
     }
     const bool anchored = anchored_at_start(r.pattern);
-    const int bucket = bucket_of(r.max_words);
+    const std::size_t max_words = r.max_words == 0 ? SIZE_MAX : r.max_words;
     int k = -1;
-    if (!r.built_in && !starts_with_literal(r.pattern)) {
-      k = sets->add_set(u, r.max_words == 0 ? SIZE_MAX : r.max_words, anchored);
+    if (r.feature != Feature::kNone || (!r.built_in && !starts_with_literal(r.pattern))) {
+      k = sets->add_set(u, anchored, r.where, r.feature);
     } else {
-      const auto [at, added] = shared.emplace(std::make_tuple(u, bucket, anchored), 0);
-      if (added) at->second = sets->add_set(u, kBucketMax[bucket], anchored);
+      const auto [at, added] =
+          shared.emplace(std::make_tuple(u, anchored, static_cast<int>(r.where)), 0);
+      if (added) at->second = sets->add_set(u, anchored, r.where, Feature::kNone);
       k = at->second;
     }
+    sets->limit[k] = std::max(sets->limit[k], max_words);
     members.resize(sets->set.size());
     members[k].push_back(i);
     if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
@@ -297,13 +308,13 @@ Status RuleMatcher::build(std::vector<Rule> rules,
 }
 
 void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
-                        std::vector<int>* hits) const {
+                        std::vector<int>* hits, const MatchScope& scope) const {
   hits->clear();
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
   hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
   for (const int k : sets_->of_unit[u]) {
-    if (sets_->limit[k] >= words && !sets_->rule[k].empty()) {
+    if (sets_->limit[k] >= words && !sets_->rule[k].empty() && sets_->in_scope(k, scope)) {
       sets_->find(k, text, rules_, &words, hits);
     }
   }

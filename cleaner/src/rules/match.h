@@ -13,9 +13,29 @@
 
 namespace newsclean {
 
-// Compiled rules: per unit, RE2::Sets (split by word limit and anchoring,
-// and one of its own for a rule file's pattern that starts broad) find the
-// candidate rules of a string. Immutable after construction, safe to share.
+// What a string's block has besides its text (rules.yaml `feature:`), asked
+// by RuleMatcher::match before it scans the pattern of a rule with a feature.
+class FeatureTest {
+ public:
+  virtual bool has(Feature f) const = 0;
+
+ protected:
+  ~FeatureTest() = default;
+};
+
+// Which rules can act on the block a string comes from, besides its words:
+// rules with `where: head` only on the first blocks, `where: tail` only on the
+// last (engine/decide.h), and a rule with a feature only where the block has it.
+struct MatchScope {
+  bool head = true;  // the block may be in the head
+  bool tail = true;  // the block may be in the tail
+  const FeatureTest* features = nullptr;  // null: every feature holds
+};
+
+// Compiled rules: per unit, RE2::Sets (split by anchoring and `where`, and
+// one of its own for a rule with a feature or a rule file's pattern that
+// starts broad) find the candidate rules of a string. Immutable after
+// construction, safe to share.
 class RuleMatcher {
  public:
   // Compiles `rules`; fails on a pattern that does not compile, is empty,
@@ -33,8 +53,11 @@ class RuleMatcher {
   // (rules with a feature and no pattern are always candidates) and whose
   // `unless` pattern does not, ascending.
   // `words` is the word count of `s`: rules whose word limits (min_words,
-  // max_words) it does not fit are left out, most of them not even scanned.
-  void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits) const;
+  // max_words) it does not fit are left out, most of them not even scanned;
+  // so are the rules out of `scope` (a rule with a feature and a pattern has
+  // a set of its own, scanned only where the block has the feature).
+  void match(Unit unit, std::string_view s, std::size_t words, std::vector<int>* hits,
+             const MatchScope& scope = {}) const;
 
  private:
   RuleMatcher() = default;
