@@ -48,6 +48,23 @@ TEST(Slug, HomePagesHaveNoHeadline) {
   EXPECT_FALSE(is_home_page(""));  // no URL: nothing known
 }
 
+TEST(Slug, ForumSoftwareAddresses) {
+  EXPECT_TRUE(is_forum_url("https://forum.example.org/some-page"));
+  EXPECT_TRUE(is_forum_url("https://Community.example.com/x"));
+  EXPECT_TRUE(is_forum_url("https://www.example.com/viewtopic.php?f=2&t=31"));
+  EXPECT_TRUE(is_forum_url("https://www.example.com/threads/chain-skips.4411/"));
+  EXPECT_TRUE(is_forum_url("https://www.example.com/t/chain-skips-after-replacement/4411"));
+  EXPECT_TRUE(is_forum_url("https://qa.example.com/questions/4411/why-does-it-skip"));
+  EXPECT_TRUE(is_forum_url("https://www.example.com/index.php?topic=4411.0"));
+  // A news site's topic pages, tags and stories are not threads.
+  EXPECT_FALSE(is_forum_url("https://news.example.com/topic/cloud/"));
+  EXPECT_FALSE(is_forum_url("https://news.example.com/t/cloud/"));
+  EXPECT_FALSE(is_forum_url("https://news.example.com/2024/05/forum-on-housing-draws-crowd"));
+  EXPECT_FALSE(is_forum_url("https://news.example.com/questions/what-we-know"));
+  EXPECT_FALSE(is_forum_url("https://news.example.com/story?stopic=4"));
+  EXPECT_FALSE(is_forum_url(""));
+}
+
 TEST(Slug, PathsThatNameThePageInWords) {
   EXPECT_EQ(PageUrl("https://www.example.com/en/services/quality-assurance/?x=1").name_words,
             (std::unordered_set<std::string>{"serv", "qual", "assu"}));

@@ -539,6 +539,39 @@ TEST(Html, ThePageSaysWhatKindItIs) {
   EXPECT_EQ(Cleaner().clean(story_text()).kind, "");  // text says nothing
 }
 
+TEST(Html, AtAForumAddressAPageThatSaysNothingIsAThread) {
+  const std::string page = std::string("<html><body><p>") + kStory[0] + "</p></body></html>";
+  EXPECT_EQ(Cleaner().clean(page, "https://forum.example.org/t/chain-skips/4411").kind, "forum");
+  EXPECT_EQ(Cleaner().clean(page, "https://news.example.org/2024/chain-skips").kind, "");
+  // What the page says comes first.
+  const std::string article =
+      std::string("<html><head><meta property=\"og:type\" content=\"article\"></head>") +
+      "<body><p>" + kStory[0] + "</p></body></html>";
+  EXPECT_EQ(Cleaner().clean(article, "https://forum.example.org/t/chain-skips/4411").kind,
+            "article");
+}
+
+TEST(Html, ForumPostsLoseTheirPostersTitlesAndSignatures) {
+  std::string html = "<html><body><main><h1>Chain skips after replacement</h1>";
+  for (const char* p : kPosts) {
+    html += std::string("<article class=\"message\"><div class=\"message-user\">"
+                        "<h4 class=\"message-name\">rider</h4><h5 class=\"message-userTitle\">"
+                        "Senior Member</h5></div><div class=\"message-body\"><p>") +
+            p + "</p></div><aside class=\"message-signature\">Steel frame, 11-speed"
+                "</aside></article>";
+  }
+  html += "</main></body></html>";
+  const Result thread = Cleaner().clean(html, "https://forum.example.org/threads/chain.4411/");
+  EXPECT_EQ(thread.kind, "forum");
+  for (const char* p : kPosts) EXPECT_NE(thread.text.find(p), std::string::npos) << p;
+  EXPECT_NE(thread.text.find("rider"), std::string::npos);  // the poster's name stays
+  EXPECT_EQ(thread.text.find("Senior Member"), std::string::npos) << thread.text;
+  EXPECT_EQ(thread.text.find("Steel frame"), std::string::npos) << thread.text;
+  // Elsewhere the rule waits: the same boxes on a page of no known kind stay.
+  const Result other = Cleaner().clean(html, "https://news.example.org/2024/chain");
+  EXPECT_NE(other.text.find("Senior Member"), std::string::npos) << other.text;
+}
+
 TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
   // Two paragraphs, and a longer column of other stories' linked headlines:
   // on a page that says it is an article, the story alone.

@@ -93,4 +93,50 @@ bool is_home_page(std::string_view url) {
   return true;
 }
 
+bool is_forum_url(std::string_view url) {
+  std::string lowered(url.substr(0, url.find('#')));
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  const std::string host = host_of(lowered);
+  for (const char* label : {"forum.", "forums.", "community.", "discuss.", "discussion.",
+                            "discussions.", "bbs.", "board.", "boards.", "answers."}) {
+    if (host.rfind(label, 0) == 0) return true;
+  }
+  const std::size_t scheme = lowered.find("://");
+  const std::size_t start = lowered.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (start == std::string::npos) return false;
+  const std::string_view rest = std::string_view(lowered).substr(start);  // path and query
+  const std::string_view path = rest.substr(0, rest.find('?'));
+  for (const char* part : {"/viewtopic.php", "/showthread.php", "/showtopic.php", "/thread/",
+                           "/threads/", "/forum/", "/forums/", "/discussion/", "/discussions/"}) {
+    if (path.find(part) != std::string_view::npos) return true;
+  }
+  // "/t/<slug>/<number>" (a thread by number), "/questions/<number>".
+  const auto followed_by_number = [&](std::string_view part, bool slug_first) {
+    for (std::size_t at = path.find(part); at != std::string_view::npos;
+         at = path.find(part, at + 1)) {
+      std::size_t i = at + part.size();
+      if (slug_first) {
+        const std::size_t slash = path.find('/', i);
+        if (slash == std::string_view::npos || slash == i) continue;
+        i = slash + 1;
+      }
+      if (i < path.size() && std::isdigit(static_cast<unsigned char>(path[i]))) return true;
+    }
+    return false;
+  };
+  if (followed_by_number("/t/", true) || followed_by_number("/questions/", false)) return true;
+  const std::size_t query = rest.find('?');
+  if (query == std::string_view::npos) return false;
+  for (std::size_t at = rest.find("topic=", query); at != std::string_view::npos;
+       at = rest.find("topic=", at + 1)) {
+    const char before = rest[at - 1];
+    if ((before == '?' || before == '&') && at + 6 < rest.size() &&
+        std::isdigit(static_cast<unsigned char>(rest[at + 6]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace newsclean

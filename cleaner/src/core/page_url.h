@@ -40,6 +40,12 @@ std::string_view url_path(std::string_view url);
 // story's headline.
 bool is_home_page(std::string_view url);
 
+// True if `url` has the shape forum software gives a thread's address: a
+// host named as a forum ("forum.", "community.", "bbs.", ...), or a path
+// through a thread script or folder ("viewtopic.php", "/threads/",
+// "/forums/", "/t/<slug>/<number>", "/questions/<number>", "?topic=<number>").
+bool is_forum_url(std::string_view url);
+
 // Calls fn(word) for each word of `s` as slugs are compared: runs of
 // kSlugWordMin or more ASCII letters, lower-cased and cut to their first
 // kSlugWordPrefix letters (slugs drop accents, and words inflect: "rules" /

@@ -187,6 +187,8 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   }
   PageInfo info = read_page_info(doc.get());
   if (!rules.meta.empty()) read_rule_meta(doc.get(), rules, url, &info.meta);
+  // A page that does not say what it is, at a forum's address, is a thread.
+  if (info.kind == PageKind::kUnknown && is_forum_url(url.url)) info.kind = PageKind::kForum;
   out.discussion = info.discussion;
   out.kind = info.kind;
   bool tokens_stripped = false;  // class/id rules took something out
