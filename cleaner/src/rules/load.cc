@@ -1,6 +1,6 @@
 // Loading rules from YAML (yaml-cpp), with errors that name file:line:col.
-// Longer than 400 lines, kept whole: one job, each key of a rule read next to the
-// check that names its place; merging rule sets and `disable:` are already
+// Kept whole although longer than 400 lines: one job, each key of a rule read
+// next to the check that names its place; merging rule sets and `disable:` are already
 // apart (merge.cc), and the key table is schema.cc.
 #include <algorithm>
 #include <cctype>
