@@ -154,10 +154,6 @@ bool is_menu_item(std::string_view item) {
   return words <= kMenuItemMaxWords;
 }
 
-}  // namespace
-
-namespace {
-
 // False if `text` has no separator of a menu row: no '|', and no space
 // before the first byte of one of is_menu_row's spaced separators. Most
 // blocks have none, and memchr tells it far quicker than the walk there.
