@@ -866,16 +866,19 @@ TEST(Html, JsonLdStringsHaveTheirCharacterReferencesDecoded) {
 namespace newsclean {
 namespace {
 
+// The story in an article's box, `extra` after its last paragraph, `head`
+// in the page's head.
+Result clean_story(const std::string& extra, const std::string& head = "") {
+  std::string html = "<html><head>" + head + "</head><body><article><div class=\"body\">";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  return Cleaner().clean(html + extra + "</div></article></body></html>", "", Format::kHtml);
+}
+
 TEST(Html, AHeadingLeftAtTheEndOfTheStoryGoesWithTheBoxItOpened) {
-  const auto clean = [](const std::string& extra, const std::string& head = "") {
-    std::string html = "<html><head>" + head + "</head><body><article><div class=\"body\">";
-    for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
-    return Cleaner().clean(html + extra + "</div></article></body></html>", "", Format::kHtml);
-  };
   const std::string related =
       "<h3>More from the valley</h3><div class=\"related\"><a href=\"/a\">Man bites dog in "
       "the park</a> <a href=\"/b\">Cat elected mayor of the town</a></div>";
-  const Result r = clean(related);
+  const Result r = clean_story(related);
   EXPECT_EQ(r.text, story_text());
   const auto heading = std::find_if(r.removed.begin(), r.removed.end(), [](const Removal& e) {
     return e.text == "More from the valley";
@@ -884,14 +887,60 @@ TEST(Html, AHeadingLeftAtTheEndOfTheStoryGoesWithTheBoxItOpened) {
   EXPECT_EQ(heading->rule, "outside-content");
   EXPECT_EQ(heading->index, 4u);  // after the story's four paragraphs
   // A heading that ends a sentence is the story's last line.
-  EXPECT_EQ(clean("<h3>The bridge will reopen in the spring.</h3>").text,
+  EXPECT_EQ(clean_story("<h3>The bridge will reopen in the spring.</h3>").text,
             story_text() + "\nThe bridge will reopen in the spring.");
   // A product page's trailing heading names a section of it.
-  const Result product =
-      clean("<h3>Reviews</h3>", "<script type=\"application/ld+json\">{\"@type\":\"Product\"}"
-                                "</script>");
+  const Result product = clean_story(
+      "<h3>Reviews</h3>", "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>");
   EXPECT_EQ(product.kind, "product");
   EXPECT_EQ(product.text, story_text() + "\nReviews");
+}
+
+// True if `r` took out, as outside the story, an element holding `text`.
+bool taken_out(const Result& r, const std::string& text) {
+  return std::any_of(r.removed.begin(), r.removed.end(), [&](const Removal& e) {
+    return e.rule == "outside-content" && e.text.find(text) != std::string::npos;
+  });
+}
+
+TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
+  // Inside the story's container, after its last paragraph: a box its class
+  // names as an author's, and a list of links to other pages.
+  const std::string bio =
+      "<div class=\"author-box\"><p>Jane Roe has covered the city, its council and its courts "
+      "for ten years, and before that wrote about schools.</p></div>";
+  const std::string links =
+      "<div class=\"more\"><ul><li><a href=\"/a\">Man bites dog in the park</a></li>"
+      "<li><a href=\"/b\">Cat elected mayor of the town</a></li>"
+      "<li><a href=\"/c\">Ferry timetable changes in May</a></li></ul></div>";
+  const Result r = clean_story(bio + links);
+  EXPECT_EQ(r.text, story_text());
+  EXPECT_TRUE(taken_out(r, "Jane Roe"));
+  EXPECT_TRUE(taken_out(r, "Cat elected mayor"));
+  // A box of prose named otherwise is the story's, and so is a last
+  // paragraph that is one link (the address of a source).
+  const std::string note =
+      "<div class=\"note\"><p>The council will meet again on Friday to hear from residents of "
+      "both banks.</p></div>";
+  EXPECT_EQ(clean_story(note).text,
+            story_text() + "\nThe council will meet again on Friday to hear from residents of "
+                           "both banks.");
+  EXPECT_FALSE(taken_out(clean_story("<p><a href=\"https://council.example/minutes\">"
+                                     "https://council.example/minutes</a></p>"),
+                         "council.example"));
+  // A listing's cards after its introduction are its content.
+  const Result listing = clean_story(
+      links, "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>");
+  EXPECT_EQ(listing.kind, "listing");
+  EXPECT_FALSE(taken_out(listing, "Cat elected mayor"));
+  // So is a tail longer than the story before it: a catalogue under an
+  // introduction.
+  std::string catalogue = "<div class=\"more\"><ul>";
+  for (int i = 0; i < 40; ++i) {
+    catalogue += "<li><a href=\"/p" + std::to_string(i) + "\">Garden bench model " +
+                 std::to_string(i) + " in oak</a></li>";
+  }
+  EXPECT_FALSE(taken_out(clean_story(catalogue + "</ul></div>"), "Garden bench model 7 "));
 }
 
 }  // namespace

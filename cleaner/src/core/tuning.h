@@ -283,6 +283,10 @@ constexpr double kSiblingShare = 0.2;
 constexpr double kSiblingMinScore = 10.0;
 constexpr std::size_t kSiblingParagraphChars = 80;
 constexpr double kSiblingLinkDensity = 0.25;
+// After the story's last paragraph, a box with more than
+// kTailLinkNum/kTailLinkDen of its text in links is a list of other pages.
+constexpr std::size_t kTailLinkNum = 2;
+constexpr std::size_t kTailLinkDen = 3;
 
 }  // namespace newsclean::tuning
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/tuning.h"
+#include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
 
@@ -182,6 +183,54 @@ bool disagrees(PageState& st, const std::vector<xmlNode*>& nodes,
                         shared_text(st, nodes, scored) * kBodyRuleOverlapDen <
                             std::min(chosen, scorer) * kBodyRuleOverlapNum);
 }
+
+// Prose of `n` outside boxes named as boilerplate: the story's own.
+std::size_t story_prose(PageState& st, xmlNode* n) {
+  if (!PageState::measured(n) || st.stats(n).prose == 0) return 0;
+  const std::size_t prose = st.stats(n).prose;
+  return prose - std::min(prose, chrome_text(st, n, true));
+}
+
+// True if `n`, after the story's last paragraph, is a box of its own: one
+// named as boilerplate, or mostly links (other stories, tags, shares).
+bool is_tail_box(PageState& st, xmlNode* n) {
+  if (!PageState::measured(n) || st.is_caption(n)) return false;
+  for (xmlNode* k : st.keep) {
+    if (contains(n, k)) return false;
+  }
+  const char* tag = name_of(n);
+  if (!is_block_tag(tag) && !one_of(tag, {"aside", "nav", "form"})) return false;  // inline
+  const NodeStats& s = st.stats(n);
+  if (s.text == 0) return false;
+  if (class_weight(n, st.bytes) < 0) return true;
+  // (a paragraph that is one link, a source's address, is the story's)
+  return !one_of(tag, {"p", "pre", "blockquote"}) && s.links * kTailLinkDen > s.text * kTailLinkNum;
+}
+
+}  // namespace
+
+void trim_tail(PageState& st, xmlNode* n) {
+  if (st.kind == PageKind::kListing || st.kind == PageKind::kProduct) return;
+  const std::size_t story = story_prose(st, n);
+  std::vector<xmlNode*> boxes;
+  std::size_t text = 0;
+  while (n != nullptr) {
+    xmlNode* last = n->last;
+    while (last != nullptr && !(is_element(last) && story_prose(st, last) > 0)) last = last->prev;
+    if (last == nullptr) break;
+    for (xmlNode* c = last->next; c != nullptr; c = c->next) {
+      if (is_element(c) && is_tail_box(st, c)) {
+        boxes.push_back(c);
+        text += st.stats(c).text;
+      }
+    }
+    n = last;
+  }
+  if (text > story) return;
+  for (xmlNode* b : boxes) st.remove(b, -1, kOutsideContent);
+}
+
+namespace {
 
 // The scorer's choice: the best candidate, promoted, and the siblings that
 // continue it.

@@ -14,6 +14,12 @@ namespace newsclean {
 // paragraph scored anywhere: the page is not an article.
 std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body);
 
+// Takes out, below content element `n`, the boxes after the story's last
+// paragraph (the end of its prose outside boilerplate boxes, level by
+// level): boxes whose class or id names boilerplate and boxes mostly of
+// links (an author box, related stories, tags, share buttons).
+void trim_tail(PageState& st, xmlNode* n);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_HTML_CONTENT_H_

@@ -32,6 +32,7 @@ void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vect
   for (xmlNode* n : content) {
     if (PageState::measured(n)) st.content_prose += st.stats(n).prose;
     prune(st, n, Pass::kContent);
+    trim_tail(st, n);
     const std::size_t begin = out->size();
     const std::size_t placed = st.placed.size();
     emit_blocks(st, n, out);
