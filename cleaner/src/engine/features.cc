@@ -305,25 +305,12 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   }
 }
 
-bool Features::has(Feature f, std::size_t i) const {
-  switch (f) {
-    case Feature::kNone: return true;
-    case Feature::kDuplicate: return duplicate_[i];
-    case Feature::kTeaserRun: return teaser_run_[i];
-    case Feature::kPageUrl: return page_url_[i];
-    case Feature::kLinkHeavy: return link_heavy_[i];
-    case Feature::kTeaserList: return teaser_list_[i];
-    case Feature::kMenuRow: return menu_row_[i];
-    case Feature::kPageChrome: return page_chrome_[i];
-    case Feature::kUrlTitle: {
-      if (url_.home_page) return false;
-      if (!url_.slug.empty() || url_.name_words.empty()) {
-        return agrees_with_slug(blocks_[i].text, url_.slug);
-      }
-      return shares_word(blocks_[i].text, url_.name_words);
-    }
+bool Features::url_title(std::size_t i) const {
+  if (url_.home_page) return false;
+  if (!url_.slug.empty() || url_.name_words.empty()) {
+    return agrees_with_slug(blocks_[i].text, url_.slug);
   }
-  return false;
+  return shares_word(blocks_[i].text, url_.name_words);
 }
 
 }  // namespace newsclean
