@@ -134,5 +134,22 @@ TEST(TeaserList, AnIndexOfCutOffExcerptsIsNotAStory) {
   EXPECT_EQ(marks, std::vector<bool>(marks.size(), true));
 }
 
+// In a long document (the texts are found by hash), the second of a line
+// printed twice is a duplicate; the first is not, nor a line printed three
+// times, nor lines that differ only at their end.
+TEST(Features, TheSecondOfALinePrintedTwiceIsADuplicate) {
+  std::vector<Block> blocks;
+  for (int k = 0; k < 300; ++k) blocks.push_back(make_block("Line number " + std::to_string(k)));
+  blocks[40] = make_block("Share this story");
+  blocks[250] = make_block("Share this story");
+  blocks[60] = blocks[61] = blocks[62] = make_block("Quick view");
+  blocks[70] = make_block("Line number 7");  // the same as blocks[7]
+  const PageUrl url("https://www.example.com/a/1");
+  const Features f(blocks, url);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    EXPECT_EQ(f.has(Feature::kDuplicate, i), i == 250 || i == 70) << i;
+  }
+}
+
 }  // namespace
 }  // namespace newsclean

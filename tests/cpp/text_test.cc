@@ -47,6 +47,31 @@ TEST(Normalise, ControlsAreDroppedAndCounted) {
   EXPECT_EQ(n.controls, 3u);
 }
 
+// Plain ASCII is read eight bytes at a time: a control, a DEL, a CR or a
+// multi-byte character is found wherever it falls in a long plain run.
+TEST(Normalise, ASpecialByteIsFoundAtEveryOffsetOfALongPlainRun) {
+  const std::string run = "The quick brown fox jumps over the lazy dog";
+  for (std::size_t at = 0; at <= run.size(); ++at) {
+    const std::string head = run.substr(0, at), tail = run.substr(at);
+    EXPECT_EQ(normalise(head + '\x01' + tail).text, run) << at;
+    EXPECT_EQ(normalise(head + '\x7f' + tail).controls, 1u) << at;
+    EXPECT_EQ(normalise(head + "\r\n" + tail).text, head + '\n' + tail) << at;
+    EXPECT_EQ(normalise(head + "\u00a0" + tail).text, head + ' ' + tail) << at;
+    EXPECT_EQ(normalise(head + "\n\u00e9\n" + tail).text, head + "\n\u00e9\n" + tail) << at;
+  }
+}
+
+TEST(CountWords, LongTextsCountAsShortOnesDo) {
+  std::string text;
+  std::size_t words = 0;
+  for (int k = 0; k < 200; ++k) {  // runs of every length between words
+    text += std::string(static_cast<std::size_t>(k % 7 + 1), 'w') + (k % 3 == 0 ? "\n" : "  ");
+    ++words;
+  }
+  EXPECT_EQ(count_words(text), words);
+  EXPECT_EQ(count_words(" " + text), words);
+}
+
 TEST(Normalise, ValidTextIsByteExact) {
   const std::string s = "Zoë said «ça va» — 東京 “quoted” 24/7 and/or 3 000 km/h.";
   EXPECT_EQ(normalise(s).text, s);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/decode.h"
 #include "core/tuning.h"
@@ -55,6 +57,27 @@ char32_t last_significant(std::string_view s) {
   return 0;
 }
 
+bool plain_ascii(unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\n'; }
+
+// The end of the run of plain_ascii bytes of `in` from `i`: eight bytes at a
+// time while none of them is below 0x20 or above 0x7E (a newline is plain
+// too: the eight bytes around it are read one by one).
+std::size_t end_of_plain(std::string_view in, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const std::size_t n = in.size();
+  for (;;) {
+    for (std::uint64_t x; i + 8 <= n; i += 8) {
+      std::memcpy(&x, in.data() + i, 8);
+      const std::uint64_t below = (x - kOnes * 0x20) & ~x & kHigh;  // a byte < 0x20
+      const std::uint64_t above = ((x + kOnes * (0x7F - 0x7E)) | x) & kHigh;  // a byte > 0x7E
+      if ((below | above) != 0) break;
+    }
+    const std::size_t stop = std::min(i + 8, n);
+    while (i < stop && plain_ascii(static_cast<unsigned char>(in[i]))) ++i;
+    if (i < stop || i == n) return i;
+  }
+}
+
 }  // namespace
 
 Normalised normalise(std::string_view in) {
@@ -64,10 +87,8 @@ Normalised normalise(std::string_view in) {
   while (i < in.size()) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
     // Fast path: runs of printable ASCII and newlines are copied as they are.
-    const auto plain = [](unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\n'; };
-    if (plain(c)) {
-      std::size_t end = i + 1;
-      while (end < in.size() && plain(static_cast<unsigned char>(in[end]))) ++end;
+    if (plain_ascii(c)) {
+      const std::size_t end = end_of_plain(in, i + 1);
       out.text.append(in.data() + i, end - i);
       i = end;
       continue;
@@ -98,11 +119,15 @@ Normalised normalise(std::string_view in) {
 
 std::size_t count_words(std::string_view s) {
   // A word starts where a non-space follows a space (or the start). Written
-  // without a branch or a carried state, so the compiler runs it on vectors.
-  const auto space = [](char c) { return c == ' ' || c == '\n'; };
+  // without a branch, a carried state or a short-circuit, so the compiler
+  // runs it on vectors.
   if (s.empty()) return 0;
-  std::size_t words = !space(s[0]);
-  for (std::size_t i = 1; i < s.size(); ++i) words += space(s[i - 1]) && !space(s[i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto space = [](unsigned char c) { return (c == ' ') | (c == '\n'); };
+  std::size_t words = !space(p[0]);
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    words += static_cast<unsigned>(space(p[i - 1]) & !space(p[i]));
+  }
   return words;
 }
 

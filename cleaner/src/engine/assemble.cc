@@ -65,7 +65,7 @@ std::vector<std::string> split_breadcrumb(std::string_view s) {
 
 void assemble(const std::vector<Rule>& rules, const Options& options, Document doc,
               const std::vector<Decision>& d, Result* r) {
-  const std::vector<Block>& blocks = doc.blocks;
+  std::vector<Block>& blocks = doc.blocks;  // a removed block's text moves to its Removal
   r->format = doc.html ? "html" : "text";
   r->kind = to_string(doc.kind);
   r->input_kind = doc.html ? "html" : doc.page_text != PageText::kNo ? "page" : "extract";
@@ -190,6 +190,10 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     }
   };
   std::vector<bool> kept(blocks.size());
+  r->removed.reserve(doc.removed.size() +
+                     static_cast<std::size_t>(std::count_if(d.begin(), d.end(), [](const Decision& x) {
+                       return !x.kept();
+                     })));
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     removals_before(i);
     kept[i] = d[i].kept();
@@ -197,7 +201,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     if (!kept[i] && d[i].kept()) {  // a teaser card's text
       Removal x;
       x.index = i;
-      x.text = cut_chars(blocks[i].text, options.removed_text_chars);
+      x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
       x.rule = caps[card_of[i]].rule;
       x.category = "caption";
       x.stage = "text";
@@ -211,7 +215,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     if (kept[i]) continue;
     Removal x;
     x.index = i;
-    x.text = cut_chars(blocks[i].text, options.removed_text_chars);
+    x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
     x.rule = rule.id;
     x.category = rule.category;
     x.stage = "text";  // a block (a caption element found on the page is one too)
@@ -244,6 +248,9 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     }
   }
   if (options.text_format != TextFormat::kMarkdown) {
+    std::size_t bytes = 0;
+    for (const Block* b : story) bytes += b->text.size() + 1;
+    r->text.reserve(bytes);
     for (const Block* b : story) {
       if (!r->text.empty()) r->text.push_back('\n');
       r->text += b->text;
@@ -253,7 +260,13 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   r->stats.blocks = blocks.size();
   r->stats.removed = r->removed.size();
   std::map<std::string, std::size_t> by_category;
-  for (const Removal& x : r->removed) ++by_category[x.category];
+  auto last = by_category.end();  // removals of one category come in runs
+  for (const Removal& x : r->removed) {
+    if (last == by_category.end() || last->first != x.category) {
+      last = by_category.emplace(x.category, 0).first;
+    }
+    ++last->second;
+  }
   r->stats.removed_by_category.assign(by_category.begin(), by_category.end());
   r->stats.bytes_out = r->text.size();
 }

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "engine/caption_form.h"
+#include "engine/caption_words.h"
 
 namespace newsclean {
 namespace {
@@ -17,130 +18,6 @@ namespace {
 // the story the caption is judged against. Captions are shorter.
 constexpr std::size_t kCopyMaxBytes = 400;
 
-// Function words of the languages the rules cover, month and weekday names,
-// and words every photo caption uses whatever it shows. Only words of three
-// letters or more matter: shorter ones are never content words.
-const std::unordered_set<std::string>& stop_words() {
-  static const auto* words = new std::unordered_set<std::string>{
-      // English
-      "the", "and", "for", "with", "from", "that", "this", "these", "those",
-      "are", "was", "were", "been", "being", "has", "have", "had", "his",
-      "her", "hers", "its", "their", "they", "them", "she", "him", "who",
-      "whom", "which", "what", "when", "where", "while", "during", "before",
-      "after", "about", "above", "below", "over", "under", "into", "onto",
-      "out", "off", "not", "but", "also", "than", "then", "there", "here",
-      "our", "your", "you", "all", "any", "some", "can", "will", "would",
-      "could", "should", "may", "might", "one", "two", "three", "new", "per",
-      "via", "upon", "between", "behind", "front", "next", "near", "other",
-      "more", "most", "such", "very", "just", "only", "said", "says", "left",
-      "right", "center", "centre", "top", "bottom", "background", "foreground",
-      // Months and weekdays
-      "january", "february", "march", "april", "june", "july", "august",
-      "september", "october", "november", "december", "jan", "feb", "mar",
-      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday",
-      // Caption and credit vocabulary
-      "photo", "photos", "photograph", "photographs", "picture", "pictures",
-      "image", "images", "file", "taken", "shows", "show", "shown", "seen",
-      "pictured", "poses", "credit", "courtesy", "handout", "getty", "afp",
-      "reuters", "epa", "xinhua", "shutterstock", "alamy", "stock", "foto",
-      "bild", "archive", "archives",
-      // More English function words
-      "did", "does", "doesn", "don", "how", "why", "get", "gets", "make", "makes", "without",
-      "because", "each", "every", "many", "much", "own", "same", "too", "now", "yet",
-      // More German function words
-      "nach", "sie", "zur", "zum", "wer", "sind", "vor", "bis", "hat", "mehr", "wie", "als",
-      "bei", "aus", "oder", "aber", "noch", "nur", "wir", "ihr", "sein", "seine", "ihre",
-      "wird", "werden", "wurde", "hier", "dort", "unter", "über", "können", "kann",
-      // German, French, Spanish, Portuguese, Italian
-      "der", "die", "das", "und", "mit", "von", "für", "auf", "den", "dem",
-      "des", "ein", "eine", "einer", "ist", "sich", "nicht", "auch", "les",
-      "des", "une", "dans", "pour", "avec", "sur", "par", "est", "qui", "que",
-      "los", "las", "con", "por", "para", "una", "del", "como", "com", "para",
-      "uma", "dos", "das", "nos", "nas", "della", "delle", "degli", "con",
-      "per", "una", "sono"};
-  return *words;
-}
-
-// Lower-cases the scripts whose case pairs sit at fixed offsets (ASCII,
-// Latin-1, Greek, Cyrillic); other code points are left as they are.
-char32_t fold_case(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  return c;
-}
-
-bool is_letter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) ||
-         (c >= 0x590 && c <= 0x6FF) || (c >= 0x900 && c <= 0xDFF) ||
-         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xAC00 && c <= 0xD7AF);
-}
-
-// Numbers of two digits or more ("2019", "300", "1,200" -> "1200").
-std::vector<std::string> numbers(std::string_view text);
-
-// The content words of `text` joined by spaces: texts with the same key say
-// the same, whatever their case, marks and function words.
-std::string word_key(std::string_view text);
-
-// Calls found(word) for each content word of `text`, in order (as
-// content_words lists them).
-template <typename Found>
-void for_each_content_word(std::string_view text, const Found& found) {
-  std::string word;
-  std::size_t letters = 0;
-  const auto flush = [&] {
-    while (!word.empty() && (word.back() == '-' || word.back() == '\'')) word.pop_back();
-    if (letters >= 3 && !stop_words().count(word)) found(word);
-    word.clear();
-    letters = 0;
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const char32_t c = next_code_point(text, &i);
-    if (is_letter(c)) {
-      append_utf8(fold_case(c), &word);
-      ++letters;
-    } else if ((c == '-' || c == '\'' || c == 0x2019) && !word.empty() &&
-               i < text.size()) {
-      if (c == '-') {
-        word.push_back('-');
-      } else {
-        flush();  // "Russia's" -> "russia"; the "s" is too short to count
-      }
-    } else {
-      flush();
-    }
-  }
-  flush();
-}
-
-}  // namespace
-
-std::vector<std::string> content_words(std::string_view text) {
-  std::vector<std::string> words;
-  for_each_content_word(text, [&](const std::string& w) { words.push_back(w); });
-  return words;
-}
-
-namespace {
-
-std::string word_key(std::string_view text) {
-  std::string key;
-  for (const auto& w : content_words(text)) {
-    if (!key.empty()) key += ' ';
-    key += w;
-  }
-  return key;
-}
-
 }  // namespace
 
 StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
@@ -149,9 +26,10 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
   std::unordered_set<std::string> asked_keys;  // a copy of an asked text has one of these
   if (asked != nullptr) {
     asked_only_ = true;
+    const auto ask = [&](const std::string& term) { tf_.emplace(term, 0); };
     for (const std::string_view text : *asked) {
-      for_each_content_word(text, [&](const std::string& w) { asked_.insert(w); });
-      for (auto& n : numbers(text)) asked_.insert(std::move(n));
+      for_each_content_word(text, ask);
+      for_each_number(text, ask);
       asked_keys.insert(word_key(text));
     }
   }
@@ -168,22 +46,39 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
     if (asked_only_ && asked_keys.count(key) == 0) continue;
     short_paragraphs_.emplace(key, p);
   }
-  for_each_content_word(title, [&](const std::string& w) {
-    if (keeps(w)) tf_[w] += title_weight;
-  });
+  for_each_content_word(title, [&](const std::string& w) { add(w, title_weight); });
+}
+
+void StoryTerms::add(const std::string& term, int weight) {
+  if (!asked_only_) {
+    tf_[term] += weight;
+    return;
+  }
+  const auto it = tf_.find(term);
+  if (it != tf_.end()) it->second += weight;
 }
 
 void StoryTerms::count(std::string_view paragraph, int weight, std::string* key) {
-  for_each_content_word(paragraph, [&](const std::string& w) {
-    if (key != nullptr) {
-      if (!key->empty()) *key += ' ';
-      *key += w;
-    }
-    if (keeps(w)) tf_[w] += weight;
-  });
-  for (auto& n : numbers(paragraph)) {
-    if (keeps(n)) tf_[std::move(n)] += weight;
+  const auto add_word = [&](const std::string& w) { add(w, weight); };
+  if (key == nullptr && asked_only_) {
+    // The asked terms have no function word: no need to look for them.
+    if (tf_.empty()) return;
+    for_each_word<false>(paragraph, add_word);
+  } else {
+    for_each_content_word(paragraph, [&](const std::string& w) {
+      if (key != nullptr) {
+        if (!key->empty()) *key += ' ';
+        *key += w;
+      }
+      add(w, weight);
+    });
   }
+  for_each_number(paragraph, add_word);
+}
+
+int StoryTerms::tf(const std::string& term) const {
+  const auto it = tf_.find(term);
+  return it == tf_.end() ? 0 : it->second;
 }
 
 bool StoryTerms::without_copy_of(std::string_view caption, StoryTerms* out) const {
@@ -193,9 +88,6 @@ bool StoryTerms::without_copy_of(std::string_view caption, StoryTerms* out) cons
   if (key.empty() || it == short_paragraphs_.end()) return false;
   *out = *this;
   out->count(it->second, -1);
-  for (auto t = out->tf_.begin(); t != out->tf_.end();) {
-    t = t->second > 0 ? std::next(t) : out->tf_.erase(t);
-  }
   return true;
 }
 
@@ -205,11 +97,11 @@ double StoryTerms::relevance(std::string_view caption) const {
   double unknown = 0;
   for (auto& w : content_words(caption)) {
     if (!seen.insert(w).second) continue;
-    const auto it = tf_.find(w);
-    if (it == tf_.end()) {
+    const int n = tf(w);
+    if (n <= 0) {
       unknown += 1;
     } else {
-      shared += 1 + std::log(static_cast<double>(it->second));
+      shared += 1 + std::log(static_cast<double>(n));
     }
   }
   if (shared + unknown == 0) return 0;
@@ -217,23 +109,6 @@ double StoryTerms::relevance(std::string_view caption) const {
 }
 
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::vector<std::string> numbers(std::string_view text) {
-  std::vector<std::string> out;
-  std::string n;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    if (is_digit(c)) {
-      n.push_back(c);
-    } else if (!(c == ',' && !n.empty() && i + 1 < text.size() && is_digit(text[i + 1]))) {
-      if (n.size() >= 2) out.push_back(n);
-      n.clear();
-    }
-  }
-  return out;
-}
 
 // The content words of `text` that are names: written with a capital
 // inside a sentence (not its first word).
@@ -293,11 +168,11 @@ double StoryTerms::weighted_relevance(std::string_view caption,
   double unknown = 0;
   const auto count = [&](const std::string& w, double weight) {
     if (!seen.insert(w).second) return;
-    const auto it = tf_.find(w);
-    if (it == tf_.end()) {
+    const int n = tf(w);
+    if (n <= 0) {
       unknown += weight;
     } else {
-      const double v = weight * (1 + std::log(static_cast<double>(it->second)));
+      const double v = weight * (1 + std::log(static_cast<double>(n)));
       shared += v;
       hits.emplace_back(v, w);
     }

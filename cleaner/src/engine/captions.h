@@ -5,19 +5,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/tuning.h"
 #include "engine/caption_form.h"
+#include "engine/caption_words.h"  // content_words
 #include "newsclean/result.h"
 
 namespace newsclean {
-
-// Lower-cased content words of `text`: runs of letters (and inner hyphens or
-// apostrophes) of three or more letters that are not function words, month
-// or weekday names, or the vocabulary of photo credits ("photo", "shows").
-std::vector<std::string> content_words(std::string_view text);
 
 // The story's vocabulary, built once per document.
 class StoryTerms {
@@ -52,10 +47,14 @@ class StoryTerms {
   // Adds `weight` to the count of each word and number of `paragraph` that
   // the terms keep; its content words joined with spaces go to `key`, if not null.
   void count(std::string_view paragraph, int weight, std::string* key = nullptr);
-  bool keeps(const std::string& term) const { return !asked_only_ || asked_.count(term) > 0; }
+  // Adds `weight` to the count of `term` if the terms keep it.
+  void add(const std::string& term, int weight);
+  // The count of `term`; a term the story does not use counts 0 or less.
+  int tf(const std::string& term) const;
 
-  bool asked_only_ = false;                // only the terms in asked_ are counted
-  std::unordered_set<std::string> asked_;  // the words and numbers of the asked texts
+  // Only the asked texts' words and numbers are counted: tf_ holds each of
+  // them from the start (at 0), and no other term.
+  bool asked_only_ = false;
   std::unordered_map<std::string, int> tf_;
   // Short paragraphs by their content words joined with spaces.
   std::unordered_map<std::string, std::string> short_paragraphs_;

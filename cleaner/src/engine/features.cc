@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
+#include <functional>
 
 namespace newsclean {
 
@@ -219,6 +219,25 @@ bool shares_word(std::string_view text, const std::unordered_set<std::string>& w
   return shared;
 }
 
+// For each block, the first block with the same text (itself, if none
+// before it has): one hash of each text, in an open-addressed table.
+std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
+  std::size_t size = 16;
+  while (size < blocks.size() * 2) size *= 2;
+  constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> table(size, kEmpty);  // slot -> a block index
+  std::vector<std::size_t> first(blocks.size());
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const std::string_view text = blocks[i].text;
+    std::size_t slot = hash(text) & (size - 1);
+    while (table[slot] != kEmpty && blocks[table[slot]].text != text) slot = (slot + 1) & (size - 1);
+    if (table[slot] == kEmpty) table[slot] = i;
+    first[i] = table[slot];
+  }
+  return first;
+}
+
 }  // namespace
 
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
@@ -266,14 +285,13 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   // A block printed twice is a widget or a caption shown twice; one that
   // recurs three times or more is the page's own structure (a meal plan,
   // an interview's questions), so it is not a duplicate.
-  std::unordered_map<std::string_view, int> count;
-  for (const Block& b : blocks) ++count[b.text];
+  const std::vector<std::size_t> first = first_of_same_text(blocks);
+  std::vector<int> count(blocks.size());  // by the first block of each text
+  for (std::size_t i = 0; i < blocks.size(); ++i) ++count[first[i]];
   // Many lines printed twice are a table of contents and its headings.
-  const auto pairs = static_cast<std::size_t>(std::count_if(
-      count.begin(), count.end(), [](const auto& kv) { return kv.second == 2; }));
-  std::unordered_set<std::string_view> seen;
+  const auto pairs = static_cast<std::size_t>(std::count(count.begin(), count.end(), 2));
   for (std::size_t i = 0; i < blocks.size() && pairs < kDuplicateMaxPairs; ++i) {
-    duplicate_[i] = !seen.insert(blocks[i].text).second && count[blocks[i].text] == 2;
+    duplicate_[i] = first[i] != i && count[first[i]] == 2;
   }
   std::size_t start = 0;
   for (std::size_t i = 0; i <= blocks.size(); ++i) {
@@ -287,25 +305,12 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   }
 }
 
-bool Features::has(Feature f, std::size_t i) const {
-  switch (f) {
-    case Feature::kNone: return true;
-    case Feature::kDuplicate: return duplicate_[i];
-    case Feature::kTeaserRun: return teaser_run_[i];
-    case Feature::kPageUrl: return page_url_[i];
-    case Feature::kLinkHeavy: return link_heavy_[i];
-    case Feature::kTeaserList: return teaser_list_[i];
-    case Feature::kMenuRow: return menu_row_[i];
-    case Feature::kPageChrome: return page_chrome_[i];
-    case Feature::kUrlTitle: {
-      if (url_.home_page) return false;
-      if (!url_.slug.empty() || url_.name_words.empty()) {
-        return agrees_with_slug(blocks_[i].text, url_.slug);
-      }
-      return shares_word(blocks_[i].text, url_.name_words);
-    }
+bool Features::url_title(std::size_t i) const {
+  if (url_.home_page) return false;
+  if (!url_.slug.empty() || url_.name_words.empty()) {
+    return agrees_with_slug(blocks_[i].text, url_.slug);
   }
-  return false;
+  return shares_word(blocks_[i].text, url_.name_words);
 }
 
 }  // namespace newsclean

@@ -43,9 +43,25 @@ class Features {
   // (Document::page_text).
   Features(const std::vector<Block>& blocks, const PageUrl& url,
            PageText page_text = PageText::kNo);
-  bool has(Feature f, std::size_t i) const;
+  // (Inline: asked of every rule that fits each block.)
+  bool has(Feature f, std::size_t i) const {
+    switch (f) {
+      case Feature::kNone: return true;
+      case Feature::kDuplicate: return duplicate_[i];
+      case Feature::kTeaserRun: return teaser_run_[i];
+      case Feature::kPageUrl: return page_url_[i];
+      case Feature::kLinkHeavy: return link_heavy_[i];
+      case Feature::kTeaserList: return teaser_list_[i];
+      case Feature::kMenuRow: return menu_row_[i];
+      case Feature::kPageChrome: return page_chrome_[i];
+      case Feature::kUrlTitle: return url_title(i);
+    }
+    return false;
+  }
 
  private:
+  bool url_title(std::size_t i) const;  // Feature::kUrlTitle, read when asked
+
   const std::vector<Block>& blocks_;
   std::vector<bool> duplicate_;
   std::vector<bool> teaser_run_;
