@@ -75,6 +75,15 @@ TEST(Slug, PathsThatNameThePageInWords) {
   EXPECT_TRUE(PageUrl("").name_words.empty());
 }
 
+TEST(MenuRow, ARowCutShortByAnEllipsisIsStillARow) {
+  EXPECT_TRUE(is_menu_row("Home - Weather - News - Evening Show - Sport - ..."));
+  EXPECT_TRUE(is_menu_row("Home \xE2\x80\xA2 Weather \xE2\x80\xA2 News \xE2\x80\xA2 \xE2\x80\xA6"));
+  // The ellipsis is no item: two items and a cut are not a row of three.
+  EXPECT_FALSE(is_menu_row("Home - Weather - ..."));
+  // A sentence that trails off stays a sentence.
+  EXPECT_FALSE(is_menu_row("The ferry - and the bridge - and then ..."));
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",

@@ -204,9 +204,12 @@ bool is_menu_row(std::string_view text) {
     i += width;
     start = i;
   }
-  // Without a separator the text is one item: never a row.
+  // Without a separator the text is one item: never a row. A row cut short
+  // ends in an ellipsis ("Home - News - Sport - ..."), which is no item.
   static_assert(kMenuMinItems > 1 && kMenuMinPipedItems > 1);
-  if (pipes + spaced == 0 || !item(text.size())) return false;
+  const std::string_view last = trim_spaces(text.substr(start));
+  const bool cut_short = last == "..." || last == "\xE2\x80\xA6";  // ... or …
+  if (pipes + spaced == 0 || !(cut_short || item(text.size()))) return false;
   return pipes > 0 ? items >= kMenuMinPipedItems && pipes + spaced >= 2 : items >= kMenuMinItems;
 }
 
