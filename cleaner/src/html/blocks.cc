@@ -47,14 +47,8 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       [&](xmlNode* n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
           const std::size_t before = buf.size();
-          if (buf.empty() || buf.back() == ' ') {
-            std::string t;
-            append_collapsed(n->content, &t);
-            if (!buf.empty() && !t.empty() && t[0] == ' ') t.erase(0, 1);
-            buf += t;
-          } else {
-            append_collapsed(n->content, &buf);
-          }
+          // (after a space or at the start a text's own leading space goes)
+          append_collapsed(n->content, &buf);
           if (in_link > 0) link_chars += buf.size() - before;
           return false;
         }
@@ -75,7 +69,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
         }
         if (is_ignored_tag(tag)) return false;
         if (std::strcmp(tag, "img") == 0) st.image_blocks.emplace(n, blocks->size());
-        const auto caption = st.captions.find(n);
+        const auto caption = st.captions.empty() ? st.captions.end() : st.captions.find(n);
         if (caption != st.captions.end()) {
           flush();
           const Normalised norm = normalise(text_of(n));

@@ -226,8 +226,14 @@ DecodedPage decode_page(std::string_view in, std::string_view given_label) {
 }
 
 std::size_t internal_subset(std::string_view in, std::size_t* begin) {
-  std::size_t i = lower(std::string(in.substr(0, 4096))).find("<!doctype");
-  if (i == std::string::npos) return 0;
+  // "<!doctype", in any case, within the first 4096 bytes.
+  const std::string_view head = in.substr(0, 4096);
+  std::size_t i = head.find('<');
+  while (i != std::string_view::npos &&
+         (head.size() - i < 9 || !iequals_ascii(head.substr(i, 9), "<!doctype"))) {
+    i = head.find('<', i + 1);
+  }
+  if (i == std::string_view::npos) return 0;
   // The doctype's name and public or system id, up to its '[' or '>'.
   char quote = 0;
   for (i += 9; i < in.size(); ++i) {

@@ -83,10 +83,12 @@ const TagFacts& tag_facts(const char* tag) {
     return facts;
   }();
   static const TagFacts kNone;
-  const std::size_t n = std::strlen(tag);
-  if (n == 0 || n > kLongest || tag[0] < 'a' || tag[0] > 'z') return kNone;
+  if (tag[0] < 'a' || tag[0] > 'z') return kNone;
+  std::size_t n = 1;  // (a bounded strlen: longer names are no tag here)
+  while (n <= kLongest && tag[n] != '\0') ++n;
+  if (n > kLongest) return kNone;
   for (const Entry& e : kFacts->at[n][tag[0] - 'a']) {
-    if (std::memcmp(e.tag, tag, n) == 0) return e.facts;
+    if (std::memcmp(e.tag + 1, tag + 1, n - 1) == 0) return e.facts;
   }
   return kNone;
 }
@@ -138,13 +140,19 @@ bool is_link(const xmlNode* n) {
 
 void append_collapsed(const xmlChar* content, std::string* out) {
   if (content == nullptr) return;
-  for (const char* p = reinterpret_cast<const char*>(content); *p != '\0'; ++p) {
-    const char c = *p;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      if (!out->empty() && out->back() != ' ') out->push_back(' ');
-    } else {
-      out->push_back(c);
+  const auto space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  };
+  const char* p = reinterpret_cast<const char*>(content);
+  while (*p != '\0') {
+    const char* word = p;  // a run without white space goes in whole
+    while (*p != '\0' && !space(*p)) ++p;
+    if (p != word) {
+      out->append(word, static_cast<std::size_t>(p - word));
+      continue;
     }
+    while (space(*p)) ++p;  // a run of white space: one space, if after text
+    if (!out->empty() && out->back() != ' ') out->push_back(' ');
   }
 }
 

@@ -1,3 +1,6 @@
+// Kept whole although longer than 400 lines: the scan that puts placeholders
+// in and the walk that puts the bytes back must read a page alike, so they
+// sit side by side.
 #include "html/fast_parse.h"
 
 #include <algorithm>
@@ -36,10 +39,19 @@ constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 // attribute), some placeholder does not come back, in order, as the whole
 // body or value it stands for, and the page is parsed again from its own
 // bytes.
+//
+// Long runs of text between tags go the same way (libxml2 reads text a
+// character at a time too), up to the first '&' or '<': such a run is
+// copied verbatim as long as it is not all white space (white space alone
+// may be dropped, and before the first tag it is skipped). A text
+// placeholder ends with the byte as well, as a text node may hold several
+// (an end tag libxml2 ignores joins the text on either side) and text
+// around them (entities).
 struct Elision {
   std::string_view bytes;   // in the original input
   const char* element;      // a script or style body: "script" or "style"
   std::string_view attribute;  // else an attribute value: its name, in the input's case
+  bool text = false;           // else a run of text
 };
 
 struct Elided {
@@ -187,23 +199,53 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
     append_number(out.elisions.size(), &out.input);
     out.elisions.push_back(e);
   };
+  // The run of text from `text_from` to `end` (a '<'), if it is worth it.
+  std::size_t text_from = std::string_view::npos;  // npos: not after a tag read
+  const auto text_before = [&](std::size_t end) {
+    if (text_from == std::string_view::npos || end - text_from < kMinElided) return;
+    const std::string_view run = in.substr(text_from, end - text_from);
+    std::size_t k = 0;  // (most long runs between tags are indentation)
+    while (k < run.size() && is_blank(run[k])) ++k;
+    if (k == run.size()) return;
+    const std::string_view verbatim = run.substr(0, run.find('&', k));
+    if (verbatim.size() < kMinElided || !plain_bytes(verbatim)) return;
+    // U+FFFE and U+FFFF are not characters to libxml2: it drops them.
+    for (std::size_t p = verbatim.find('\xEF', k); p != std::string_view::npos;
+         p = verbatim.find('\xEF', p + 1)) {
+      if (verbatim.compare(p + 1, 2, "\xBF\xBE") == 0 ||
+          verbatim.compare(p + 1, 2, "\xBF\xBF") == 0) {
+        return;
+      }
+    }
+    replace(text_from, text_from + verbatim.size(), {verbatim, nullptr, {}, true});
+    out.input.append(kPlaceholder);
+  };
   std::vector<std::string_view> names;  // of the attributes of a tag so far
+  // A start tag was read: libxml2 skips white space before the first one,
+  // not after it.
+  bool names_seen = false;
   std::size_t i = 0;
   while ((i = in.find('<', i)) != std::string_view::npos) {
+    text_before(i);
+    text_from = std::string_view::npos;
     if (in.compare(i, 4, "<!--") == 0) {  // libxml2 ends a comment at the first "-->"
       const std::size_t end = in.find("-->", i + 4);
       if (end == std::string_view::npos) break;
       i = end + 3;
+      if (!names_seen) continue;
+      text_from = i;
       continue;
     }
     if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
       i = in.find('>', i);  // libxml2 skips the rest of an end tag
+      if (i != std::string_view::npos && names_seen) text_from = i + 1;
       continue;
     }
     if (i + 1 >= in.size() || !is_ascii_letter(in[i + 1])) {  // not a start tag
       ++i;
       continue;
     }
+    names_seen = true;
     std::size_t name_end = i + 1;
     while (name_end < in.size() && is_name_char(in[name_end])) ++name_end;
     const std::string_view tag = in.substr(i + 1, name_end - i - 1);
@@ -244,7 +286,10 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
         });
     if (gt == std::string_view::npos || !plain) break;
     i = gt + 1;
-    if (body == nullptr || empty) continue;
+    if (body == nullptr || empty) {
+      text_from = i;
+      continue;
+    }
     std::size_t end = i;
     const std::string close = std::string("</") + body;
     while ((end = in.find("</", end)) != std::string_view::npos &&
@@ -281,7 +326,8 @@ bool restore(xmlDoc* doc, const Elided& elided) {
     const Elision& e = elided.elisions[restored++];
     const bool same_place = element != nullptr
                                 ? e.element != nullptr && std::strcmp(element, e.element) == 0
-                                : e.element == nullptr && iequals_ascii(e.attribute, attribute);
+                                : !e.text && e.element == nullptr &&
+                                      iequals_ascii(e.attribute, attribute);
     if (!same_place) {
       ok = false;
       return;
@@ -289,11 +335,39 @@ bool restore(xmlDoc* doc, const Elided& elided) {
     xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(e.bytes.data()),
                          static_cast<int>(e.bytes.size()));
   };
+  // Each text placeholder in text node `text`, and the text around them.
+  std::string joined;
+  const auto put_back_text = [&](xmlNode* text) {
+    const std::string_view now(reinterpret_cast<const char*>(text->content));
+    joined.clear();
+    std::size_t at = 0;
+    for (std::size_t p; ok && (p = now.find(kPlaceholder, at)) != std::string_view::npos;) {
+      joined.append(now.substr(at, p - at));
+      const std::size_t digits = p + kPlaceholder.size();
+      const std::size_t end = now.find(kPlaceholder, digits);
+      std::string expected;
+      append_number(restored, &expected);
+      if (end == std::string_view::npos || restored >= elided.elisions.size() ||
+          now.substr(digits, end - digits) != expected || !elided.elisions[restored].text) {
+        ok = false;
+        return;
+      }
+      joined.append(elided.elisions[restored++].bytes);
+      at = end + kPlaceholder.size();
+    }
+    joined.append(now.substr(at));
+    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(joined.data()),
+                         static_cast<int>(joined.size()));
+  };
   // Content after </html> makes more top-level elements: walk them all.
   for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
     walk(
         top,
         [&](xmlNode* n) {
+          if (ok && n->type == XML_TEXT_NODE && n->content != nullptr &&
+              std::strchr(reinterpret_cast<const char*>(n->content), kPlaceholder[0]) != nullptr) {
+            put_back_text(n);
+          }
           if (!ok || !is_element(n)) return false;
           for (xmlAttr* a = n->properties; a != nullptr && ok; a = a->next) {
             xmlNode* v = a->children;

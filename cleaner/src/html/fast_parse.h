@@ -1,6 +1,6 @@
 // The parse: bytes -> libxml2 tree, fast.
 //
-// libxml2 (2.9) reads script and style bodies and attribute values one
+// libxml2 (2.9) reads script and style bodies, attribute values and text one
 // character at a time; long ones are handed to it as placeholders and put
 // back into the tree afterwards (see fast_parse.cc), and quoted attributes
 // that nobody reads never reach it. The tree is allocated from the thread's

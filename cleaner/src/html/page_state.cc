@@ -6,10 +6,16 @@ void PageState::count_text(xmlNode* n) {
   TextFigures f;
   bool space = true;
   for (const xmlChar* p = n->content; p != nullptr && *p; ++p) {
-    const bool s = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+    const xmlChar c = *p;
+    if (c > ' ') {  // (most bytes: not white space, and a comma only if ',')
+      ++f.length;
+      space = false;
+      f.commas += c == ',';
+      continue;
+    }
+    const bool s = c == ' ' || c == '\n' || c == '\t' || c == '\r';
     if (!s || !space) ++f.length;
     space = s;
-    f.commas += *p == ',';
   }
   texts_.push_back(f);
   n->_private = reinterpret_cast<void*>(texts_.size());
