@@ -210,7 +210,7 @@ bool is_tail_box(PageState& st, xmlNode* n) {
 }  // namespace
 
 void trim_tail(PageState& st, xmlNode* n) {
-  if (st.kind == PageKind::kListing || st.kind == PageKind::kProduct) return;
+  if (st.kind == PageKind::kListing) return;
   const std::size_t story = story_prose(st, n);
   std::vector<xmlNode*> boxes;
   std::size_t text = 0;
