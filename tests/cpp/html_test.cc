@@ -947,6 +947,12 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
                  std::to_string(i) + " in oak</a></li>";
   }
   EXPECT_FALSE(taken_out(clean_story(catalogue + "</ul></div>"), "Garden bench model 7 "));
+  // Not on a product page: there a long tail is other products under a
+  // short description.
+  EXPECT_TRUE(taken_out(
+      clean_story(catalogue + "</ul></div>",
+                  "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>"),
+      "Garden bench model 7 "));
 }
 
 }  // namespace

@@ -226,7 +226,7 @@ void trim_tail(PageState& st, xmlNode* n) {
     }
     n = last;
   }
-  if (text > story) return;
+  if (text > story && st.kind != PageKind::kProduct) return;
   for (xmlNode* b : boxes) st.remove(b, -1, kOutsideContent);
 }
 

@@ -18,7 +18,8 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body);
 // paragraph (the end of its prose outside boilerplate boxes, level by
 // level): boxes whose class or id names boilerplate and boxes mostly of
 // links (an author box, related stories, tags, share buttons; on a
-// product page, other products). Not on a listing: its cards are its content.
+// product page, other products, however long). Not on a listing: its cards
+// are its content; nor, on other pages, when the boxes outweigh the story.
 void trim_tail(PageState& st, xmlNode* n);
 
 }  // namespace newsclean
