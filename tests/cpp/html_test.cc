@@ -933,6 +933,12 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
       links, "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>");
   EXPECT_EQ(listing.kind, "listing");
   EXPECT_FALSE(taken_out(listing, "Cat elected mayor"));
+  // A product page's links after its description are other products.
+  const Result product = clean_story(
+      links, "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>");
+  EXPECT_EQ(product.kind, "product");
+  EXPECT_EQ(product.text, story_text());
+  EXPECT_TRUE(taken_out(product, "Cat elected mayor"));
   // So is a tail longer than the story before it: a catalogue under an
   // introduction.
   std::string catalogue = "<div class=\"more\"><ul>";
@@ -941,6 +947,12 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
                  std::to_string(i) + " in oak</a></li>";
   }
   EXPECT_FALSE(taken_out(clean_story(catalogue + "</ul></div>"), "Garden bench model 7 "));
+  // Not on a product page: there a long tail is other products under a
+  // short description.
+  EXPECT_TRUE(taken_out(
+      clean_story(catalogue + "</ul></div>",
+                  "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>"),
+      "Garden bench model 7 "));
 }
 
 }  // namespace

@@ -210,7 +210,7 @@ bool is_tail_box(PageState& st, xmlNode* n) {
 }  // namespace
 
 void trim_tail(PageState& st, xmlNode* n) {
-  if (st.kind == PageKind::kListing || st.kind == PageKind::kProduct) return;
+  if (st.kind == PageKind::kListing) return;
   const std::size_t story = story_prose(st, n);
   std::vector<xmlNode*> boxes;
   std::size_t text = 0;
@@ -226,7 +226,7 @@ void trim_tail(PageState& st, xmlNode* n) {
     }
     n = last;
   }
-  if (text > story) return;
+  if (text > story && st.kind != PageKind::kProduct) return;
   for (xmlNode* b : boxes) st.remove(b, -1, kOutsideContent);
 }
 

@@ -17,7 +17,9 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body);
 // Takes out, below content element `n`, the boxes after the story's last
 // paragraph (the end of its prose outside boilerplate boxes, level by
 // level): boxes whose class or id names boilerplate and boxes mostly of
-// links (an author box, related stories, tags, share buttons).
+// links (an author box, related stories, tags, share buttons; on a
+// product page, other products, however long). Not on a listing: its cards
+// are its content; nor, on other pages, when the boxes outweigh the story.
 void trim_tail(PageState& st, xmlNode* n);
 
 }  // namespace newsclean
