@@ -131,6 +131,37 @@ def _plugin_section(name: str, data: dict, plugin: dict) -> list[str]:
     return out
 
 
+def _snippet_delta(alone: dict, cleaned: dict, key: str) -> str:
+    a, c = alone.get(key), (cleaned or {}).get(key)
+    return "–" if a is None or c is None else f"{c - a:+.3f}"
+
+
+def _plugin_snippets_section(name: str, plugin: dict) -> list[str]:
+    """The plugin task on a set without truth: the `with` snippets found and the `without`
+    snippets absent, for each peer alone and after newsclean, overall and by half."""
+    headers = ["peer", "half", "pages", "with found", "+ newsclean", "Δ", "without absent",
+               "+ newsclean", "Δ", "+ C4 lines with / without"]
+    rows = []
+    for peer, entry in plugin["systems"].items():
+        halves = [("all", entry["alone"], entry.get("cleaned"), entry.get("c4"), None)]
+        halves += [(split, f["alone"], f.get("cleaned"), f.get("c4"), f["pages"])
+                   for split, f in (entry.get("splits") or {}).items()]
+        for half, alone, cleaned, c4, pages in halves:
+            c4_cell = ("–" if not c4 else
+                       f"{_f(c4.get('with_found'))} / {_f(c4.get('without_absent'))}")
+            rows.append([peer, half, "–" if pages is None else str(pages),
+                         _f(alone.get("with_found")), _f((cleaned or {}).get("with_found")),
+                         _snippet_delta(alone, cleaned, "with_found"),
+                         _f(alone.get("without_absent")),
+                         _f((cleaned or {}).get("without_absent")),
+                         _snippet_delta(alone, cleaned, "without_absent"), c4_cell])
+    out = [f"### {name}: newsclean after each peer (`with` snippets found, `without` snippets "
+           f"absent; outputs: {plugin['origin']})", ""]
+    if plugin.get("note"):
+        out += [f"> {plugin['note'].strip()}", ""]
+    return out + [_table(headers, rows), ""]
+
+
 def _speed_section(name: str, data: dict) -> list[str]:
     speed = data["speed"]
     headers = ["system", "mode", "pages", "pages/s", "MB/s", "peak RSS MB",
@@ -183,8 +214,9 @@ def markdown(results: dict) -> str:
     for name, data in results["sets"].items():
         if "html" in data:
             out += _html_section(name, data)
-        for plugin in data.get("plugin", []) if data["metric"] != "snippets" else []:
-            out += _plugin_section(name, data, plugin)  # (no F1 without a truth)
+        for plugin in data.get("plugin", []):
+            out += (_plugin_snippets_section(name, plugin) if data["metric"] == "snippets"
+                    else _plugin_section(name, data, plugin))
         if "speed" in data:
             out += _speed_section(name, data)
     if "reproduce" in results:

@@ -167,7 +167,8 @@ def task_html(pages, set_name, metric, runs: dict[str, peers.Run], rows: list[di
 def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str], list]],
                 origin: str, opts: Options, rows: list[dict], newsclean: dict) -> dict:
     """newsclean's text mode cleans each peer's output. ``sources`` maps a peer to
-    (version, outputs, errors), one output per page."""
+    (version, outputs, errors), one output per page. On a set scored by its snippets
+    (no truth) the figures are the snippets found and absent, with no perfect filter."""
     result = {"origin": origin, "systems": {}, "note": ""}
     cleaned = None
     c4 = metrics.c4_line_rules()
@@ -186,14 +187,16 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
         if not cleaned.available:
             result["note"] += f"newsclean failed to start ({cleaned.note}): every page failed."
     for i, (name, (version, texts, errors)) in enumerate(sources.items()):
-        # The perfect line filter: what a line-level cleaner could reach on this output.
-        perfect = [metrics.perfect_line_filter(p.truth, t) for p, t in zip(pages, texts)]
-        entry = {"version": version, "cleaned": None, "share": None,
+        entry = {"version": version, "cleaned": None, "share": None, "perfect": None,
                  "alone": score(pages, texts, errors, metric, set_name=set_name,
-                                task="plugin", system=name, rows=rows),
-                 "perfect": score(pages, perfect, errors, metric, set_name=set_name,
-                                  task="plugin", system=f"{name}+perfect-lines", rows=rows)}
-        outputs = {"alone": texts, "perfect": perfect}
+                                task="plugin", system=name, rows=rows)}
+        outputs = {"alone": texts}
+        if metric != "snippets":  # the perfect line filter needs a truth to keep lines of
+            # What a line-level cleaner could reach on this output.
+            perfect = [metrics.perfect_line_filter(p.truth, t) for p, t in zip(pages, texts)]
+            entry["perfect"] = score(pages, perfect, errors, metric, set_name=set_name,
+                                     task="plugin", system=f"{name}+perfect-lines", rows=rows)
+            outputs["perfect"] = perfect
         entry["c4"] = None
         if c4 is not None:
             outputs["c4"] = [c4(t) for t in texts]
@@ -206,8 +209,10 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
             entry["cleaned"] = score(pages, cleaned.texts[part], errs, metric,
                                      set_name=set_name, task="plugin",
                                      system=f"{name}+newsclean", rows=rows)
-            entry["share"] = metrics.gain_share(entry["alone"]["f1"], entry["cleaned"]["f1"],
-                                                entry["perfect"]["f1"])
+            if entry["perfect"] is not None:
+                entry["share"] = metrics.gain_share(entry["alone"]["f1"],
+                                                    entry["cleaned"]["f1"],
+                                                    entry["perfect"]["f1"])
             outputs["cleaned"] = cleaned.texts[part]
         entry["splits"] = _plugin_splits(pages, metric, outputs)
         result["systems"][name] = entry
@@ -216,7 +221,9 @@ def task_plugin(pages, set_name, metric, sources: dict[str, tuple[str, list[str]
 
 def _plugin_splits(pages, metric: str, outputs: dict[str, list[str]]) -> dict:
     """Per half of the tune/check split: F1 and recall of each output (alone, cleaned,
-    C4's line rules, perfect) and the share of the perfect filter's gain that cleaning takes."""
+    C4's line rules, perfect), the shares of snippets found and absent where the pages have
+    snippets, and the share of the perfect filter's gain that cleaning takes (not on a set
+    without truth: there is no perfect filter)."""
     out = {}
     for split in datasets.kSplits:
         idx = [i for i, p in enumerate(pages) if datasets.split_of(p) == split]
@@ -226,9 +233,10 @@ def _plugin_splits(pages, metric: str, outputs: dict[str, list[str]]) -> dict:
         for kind, texts in outputs.items():
             scores = [metrics.score_page(metric, pages[i].truth, texts[i]) for i in idx]
             summary = metrics.summarize(metric, scores)
-            figs[kind] = {"f1": summary["f1"], "recall": summary["recall"]}
+            figs[kind] = {"f1": summary["f1"], "recall": summary["recall"],
+                          **snippet_shares([pages[i] for i in idx], [texts[i] for i in idx])}
         figs["pages"] = len(idx)
-        if "cleaned" in figs:
+        if "cleaned" in figs and "perfect" in figs:
             figs["share"] = metrics.gain_share(figs["alone"]["f1"], figs["cleaned"]["f1"],
                                                figs["perfect"]["f1"])
         out[split] = figs

@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # bench/ lives in the repo, it is not installed
 
-from bench import datasets, metrics, tasks  # noqa: E402
+from bench import datasets, metrics, report, tasks  # noqa: E402
 from bench.metrics import PageScore  # noqa: E402
 
 
@@ -285,3 +285,27 @@ def test_report_names_data_paths_relative_to_the_repository(tmp_path):
     heading = report._reproduce_section(rep)[0]
     assert "`../shared/eval/scrapinghub-outputs`" in heading
     assert str(report.REPO.parent) not in heading
+
+
+def test_the_plugin_task_scores_a_set_without_truth_by_its_snippets(tmp_path):
+    # Two sites, so that both halves of the split have a page whatever their hash.
+    pages = [datasets.Page(id=str(i), url=f"https://site{i}.example/a", html="", truth="",
+                           with_=("the story",), without=("Impressum",)) for i in range(8)]
+    texts = ["the story\nImpressum" if i % 2 else "the story" for i in range(8)]
+    opts = tasks.Options(out=tmp_path)
+    result = tasks.task_plugin(pages, "t", "snippets", {"peer": ("1", texts, [None] * 8)},
+                               "test", opts, [], {"available": False})
+    entry = result["systems"]["peer"]
+    assert entry["perfect"] is None and entry["share"] is None  # no truth, no perfect filter
+    assert entry["alone"]["with_found"] == 1.0 and entry["alone"]["without_absent"] == 0.5
+    splits = entry["splits"]
+    assert sum(f["pages"] for f in splits.values()) == 8
+    for split, f in splits.items():
+        idx = [i for i, p in enumerate(pages) if datasets.split_of(p) == split]
+        assert f["alone"]["without_absent"] == sum(i % 2 == 0 for i in idx) / len(idx)
+    run = {"date": "d", "cpus": 2, "python": "3", "seconds": 1, "quick": False,
+           "newsclean": {"available": False, "error": "not here"}}
+    md = report.markdown({"run": run, "sets": {"t": {"metric": "snippets", "pages": 8,
+                                                     "plugin": [result]}}, "notes": [],
+                          "versions": {}})
+    assert "`with` snippets found" in md and "| peer | all |" in md
