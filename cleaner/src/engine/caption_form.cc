@@ -228,7 +228,7 @@ std::string_view without_credit(std::string_view caption) {
   return best;
 }
 
-std::string teaser_marks(std::string_view caption) {
+std::string teaser_marks(std::string_view caption, std::string_view own) {
   static const RE2* const kAgo = new RE2(
       "(?i)(\\b\\d+\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?)\\s+ago\\b|"
       "\\bvor\\s+\\d+\\s+(?:stunden|minuten|tagen|wochen|monaten)\\b)");
@@ -247,7 +247,6 @@ std::string teaser_marks(std::string_view caption) {
   }
   // A question or a cry: a headline or a call to action; a picture's
   // caption says what is in it.
-  std::string_view own = without_credit(caption);
   while (!own.empty() && own.back() == ' ') own.remove_suffix(1);
   if (!own.empty() && (own.back() == '?' || own.back() == '!')) {
     return std::string("it ends with '") + own.back() + "'";

@@ -45,8 +45,12 @@ std::string_view without_credit(std::string_view caption);
 //   again (a headline that is also its image's alt). A name said twice
 //   ("Valley United's ... Valley United's") is no heading.
 // A caption that also says what is pictured may carry a date inside its
-// sentence; dates there are no mark.
-std::string teaser_marks(std::string_view caption);
+// sentence; dates there are no mark. `own` is without_credit(caption),
+// for a caller that has it already.
+std::string teaser_marks(std::string_view caption, std::string_view own);
+inline std::string teaser_marks(std::string_view caption) {
+  return teaser_marks(caption, without_credit(caption));
+}
 
 }  // namespace newsclean
 

@@ -81,9 +81,9 @@ int StoryTerms::tf(const std::string& term) const {
   return it == tf_.end() ? 0 : it->second;
 }
 
-bool StoryTerms::without_copy_of(std::string_view caption, StoryTerms* out) const {
+bool StoryTerms::without_copy_of(std::string_view own, StoryTerms* out) const {
   if (short_paragraphs_.empty()) return false;
-  const std::string key = word_key(without_credit(caption));
+  const std::string key = word_key(own);
   const auto it = short_paragraphs_.find(key);
   if (key.empty() || it == short_paragraphs_.end()) return false;
   *out = *this;
@@ -211,10 +211,11 @@ void judge_captions(const StoryTerms& terms, double threshold, double outside_th
     Caption& c = cs[k];
     credit[k] = is_credit_only(c.text);
     if (credit[k]) continue;
+    const std::string_view own = without_credit(c.text);  // read once, asked thrice
     StoryTerms less_copy({}, "");
-    const bool copy = terms.without_copy_of(c.text, &less_copy);
-    c.score = (copy ? less_copy : terms).weighted_relevance(without_credit(c.text), &c.shared);
-    const std::string marks = teaser_marks(c.text);
+    const bool copy = terms.without_copy_of(own, &less_copy);
+    c.score = (copy ? less_copy : terms).weighted_relevance(own, &c.shared);
+    const std::string marks = teaser_marks(c.text, own);
     const bool story = c.position == "story" && marks.empty();
     const double from = story ? threshold : outside_threshold;
     std::string where = c.position == "story"     ? "in the story"

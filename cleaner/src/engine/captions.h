@@ -37,11 +37,12 @@ class StoryTerms {
   // `shared` gets the shared words, names and numbers first.
   double weighted_relevance(std::string_view caption, std::vector<std::string>* shared) const;
 
-  // If a short paragraph of the story has the content words of `caption`
-  // (without its credit), in order: the terms without that paragraph, in
-  // `*out`, and true. Such a line is the caption said again (the text of its
-  // card, its alt): no evidence that the caption is the story's.
-  bool without_copy_of(std::string_view caption, StoryTerms* out) const;
+  // If a short paragraph of the story has the content words of `own` (a
+  // caption without its credit: without_credit), in order: the terms
+  // without that paragraph, in `*out`, and true. Such a line is the caption
+  // said again (the text of its card, its alt): no evidence that the caption
+  // is the story's.
+  bool without_copy_of(std::string_view own, StoryTerms* out) const;
 
  private:
   // Adds `weight` to the count of each word and number of `paragraph` that
