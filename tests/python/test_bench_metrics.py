@@ -309,3 +309,11 @@ def test_the_plugin_task_scores_a_set_without_truth_by_its_snippets(tmp_path):
                                                      "plugin": [result]}}, "notes": [],
                           "versions": {}})
     assert "`with` snippets found" in md and "| peer | all |" in md
+
+
+def test_the_cli_is_timed_on_the_texts_repeated_whole_to_the_size_asked():
+    records = ['{"text": "ab"}\n', '{"text": "cde"}\n']  # 15 and 16 bytes
+    stream = tasks._cli_stream(records, 100 / 1e6)
+    assert stream == records * 4  # 124 bytes: three times would be 93
+    assert tasks._cli_stream(records, 0) == records
+    assert tasks._cli_stream([], 1) == []
