@@ -352,5 +352,26 @@ TEST(RuleMatcher, ABuiltInRulesRelaxedHitIsConfirmedByItsOwnPattern) {
   EXPECT_TRUE(hits.empty());
 }
 
+// A rule's own pattern is compiled on its first hit, in every process that
+// cleans (each CLI run, each worker). A counted repeat of a broad class
+// ("[\p{L} -]{0,40}") is that class forty times over: one such rule took half
+// a second to compile. Lengths are bounded by max_words instead, and every
+// built-in pattern stays a small program.
+TEST(RelaxedPattern, EveryBuiltInPatternIsASmallProgram) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_never_capture(true);
+  o.set_log_errors(false);
+  o.set_max_mem(int64_t{256} << 20);
+  for (const Rule& r : built_in_rules()) {
+    for (const std::string* p : {&r.pattern, &r.unless}) {
+      if (p->empty()) continue;
+      const RE2 re(*p, o);
+      ASSERT_TRUE(re.ok()) << r.id;
+      EXPECT_LE(re.ProgramSize(), 50000) << r.id << ": " << *p;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsclean
