@@ -291,9 +291,19 @@ std::vector<Result> Cleaner::clean_many(const std::vector<std::string_view>& tex
   std::vector<Result> results(texts.size());
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   workers = static_cast<unsigned>(std::min<std::size_t>(workers, texts.size()));
+  // The longest documents first: a long one taken last would leave the other
+  // threads idle while it is cleaned (one page can be a twentieth of a batch).
+  std::vector<std::size_t> order(texts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (workers > 1) {
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return texts[a].size() > texts[b].size();
+    });
+  }
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < texts.size(); i = next++) {
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      const std::size_t i = order[k];
       results[i] = clean(texts[i], i < urls.size() ? urls[i] : std::string_view(), format,
                          i < charsets.size() ? charsets[i] : std::string_view());
     }
