@@ -393,8 +393,9 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
     big = _memory_page() if newsclean.get("available") else None
     ref_name = "newsclean" if "newsclean" in rows else "newsclean text"
     ref = rows.get(ref_name, {}).get("pages_per_s")
-    for row in rows.values():  # time per page relative to newsclean's
-        row["x_newsclean"] = ref / row["pages_per_s"] if ref and row["pages_per_s"] else None
+    for label, row in rows.items():  # time per page relative to newsclean's
+        per_page = ref and row["pages_per_s"] and label != "newsclean CLI start"
+        row["x_newsclean"] = ref / row["pages_per_s"] if per_page else None
     notes = [f"{len(items)} pages ({html_mb:.1f} MB of HTML), median of {opts.reps} timed "
              "pass(es) after an untimed warm-up pass; "
              f"one-core runs pinned to CPU {cpu}. MB/s counts the input: HTML for HTML "
