@@ -44,13 +44,7 @@ TEST(HostOf, Urls) {
 }
 
 Rule rule(std::string id, std::string pattern, Unit unit = Unit::kBlock) {
-  Rule r;
-  r.id = std::move(id);
-  r.category = "x";
-  r.pattern = std::move(pattern);
-  r.unit = unit;
-  r.pattern_at = "t.yaml:1:1";
-  return r;
+  return made_up_rule(std::move(id), std::move(pattern), unit);
 }
 
 TEST(RuleMatcher, OneSetPassFindsEveryHitInRuleOrder) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "newsclean/cleaner.h"
@@ -21,6 +22,17 @@ inline std::vector<Rule> built_in_rules() {
       parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &rules, &disable);
   EXPECT_TRUE(s.ok()) << s.message();
   return rules;
+}
+
+// A made-up text rule: `id` with `pattern` on `unit` texts, in category "x".
+inline Rule made_up_rule(std::string id, std::string pattern, Unit unit = Unit::kBlock) {
+  Rule r;
+  r.id = std::move(id);
+  r.category = "x";
+  r.pattern = std::move(pattern);
+  r.unit = unit;
+  r.pattern_at = "t.yaml:1:1";
+  return r;
 }
 
 }  // namespace newsclean

@@ -72,6 +72,16 @@ TEST(CountWords, LongTextsCountAsShortOnesDo) {
   EXPECT_EQ(count_words(" " + text), words);
 }
 
+TEST(Normalise, ChangesBetweenRunsOutsideAsciiLandInPlace) {
+  // Characters that stay are copied a run at a time; each change ends a run.
+  EXPECT_EQ(normalise("\u00e9\u00e9\u00a0\u00fc\r\n\u0436\u200b\u0436\u2028\u6771\x01\u4eac\xff\u00e9").text,
+            "\u00e9\u00e9 \u00fc\n\u0436\u0436\n\u6771\u4eac\ufffd\u00e9");
+  const Normalised n = normalise("\u0436\x02\u0436\xc3");
+  EXPECT_EQ(n.text, "\u0436\u0436\ufffd");
+  EXPECT_EQ(n.controls, 1u);
+  EXPECT_EQ(n.invalid_utf8, 1u);
+}
+
 TEST(Normalise, ValidTextIsByteExact) {
   const std::string s = "Zoë said «ça va» — 東京 “quoted” 24/7 and/or 3 000 km/h.";
   EXPECT_EQ(normalise(s).text, s);

@@ -83,23 +83,31 @@ std::size_t end_of_plain(std::string_view in, std::size_t i) {
 Normalised normalise(std::string_view in) {
   Normalised out;
   out.text.reserve(in.size());
-  std::size_t i = 0;
+  // in[run, i) goes to the text as it is: printable ASCII, newlines and the
+  // characters outside ASCII that stay (most of them), copied a run at a time.
+  std::size_t i = 0, run = 0;
+  const auto copy_run = [&] { out.text.append(in.data() + run, i - run); };
   while (i < in.size()) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
-    // Fast path: runs of printable ASCII and newlines are copied as they are.
     if (plain_ascii(c)) {
-      const std::size_t end = end_of_plain(in, i + 1);
-      out.text.append(in.data() + i, end - i);
-      i = end;
+      i = end_of_plain(in, i + 1);
       continue;
     }
     if (c == '\r') {
+      copy_run();
       out.text.push_back('\n');
       i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      run = i;
       continue;
     }
     std::size_t len;
     const char32_t cp = decode_utf8(in, i, &len);
+    if (cp != kInvalidUtf8 && !is_line_break(cp) && !is_space_like(cp) && !is_control(cp) &&
+        !is_dropped(cp)) {
+      i += len;
+      continue;
+    }
+    copy_run();
     if (cp == kInvalidUtf8) {
       ++out.invalid_utf8;
       append_utf8(kReplacementChar, &out.text);
@@ -109,11 +117,11 @@ Normalised normalise(std::string_view in) {
       out.text.push_back(' ');
     } else if (is_control(cp)) {
       ++out.controls;
-    } else if (!is_dropped(cp)) {
-      out.text.append(in.substr(i, len));
-    }
+    }  // else dropped
     i += len;
+    run = i;
   }
+  copy_run();
   return out;
 }
 

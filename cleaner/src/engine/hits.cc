@@ -37,31 +37,39 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
   const std::vector<Block>& blocks = doc.blocks;
   const Features features(blocks, url, doc.page_text);
   const bool story = is_story(blocks);
+  // What a rule needs of the document, asked once per rule, not per hit.
+  std::vector<char> in_document(rules.size());
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    const Rule& r = rules[k];
+    in_document[k] = r.in_scope(url.host) && (story || !r.needs_story) &&
+                     fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion);
+  }
+  const bool line_rules = matcher.has_rules(Unit::kLine);
   std::vector<std::vector<int>> hits(blocks.size());
-  std::vector<int> found;
+  std::vector<int> found, fit;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
       hits[i].push_back(b.decided_by);
       continue;
     }
-    const auto fits = [&](const Rule& r, std::size_t words) {
-      return r.in_scope(url.host) && words_fit(r, words) && (story || !r.needs_story) &&
-             fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion) &&
-             features.has(r.feature, i);  // last: the dearest to ask
+    const auto fits = [&](int k, std::size_t words) {
+      return in_document[k] && words_fit(rules[k], words) &&
+             features.has(rules[k].feature, i);  // last: the dearest to ask
     };
     const BlockFeatures block_features(features, i);
     MatchScope scope;
     scope.head = i < head_blocks;
     scope.tail = blocks.size() - i <= tail_blocks;
     scope.features = &block_features;
+    fit.clear();
     matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
     for (int k : found) {
-      if (fits(rules[k], b.words)) hits[i].push_back(k);
+      if (fits(k, b.words)) fit.push_back(k);
     }
     // Line rules look at each line of a block (text blocks have one line;
     // HTML blocks may have several).
-    std::size_t pos = 0;
+    std::size_t pos = line_rules ? 0 : b.text.size() + 1;
     while (pos <= b.text.size()) {
       std::size_t nl = b.text.find('\n', pos);
       if (nl == std::string::npos) nl = b.text.size();
@@ -71,12 +79,12 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
                                                                                : count_words(line);
       matcher.match(Unit::kLine, line, line_words, &found, scope);
       for (int k : found) {
-        if (fits(rules[k], line_words)) hits[i].push_back(k);
+        if (fits(k, line_words)) fit.push_back(k);
       }
       pos = nl + 1;
     }
-    std::sort(hits[i].begin(), hits[i].end());
-    hits[i].erase(std::unique(hits[i].begin(), hits[i].end()), hits[i].end());
+    std::sort(fit.begin(), fit.end());
+    hits[i].assign(fit.begin(), std::unique(fit.begin(), fit.end()));
   }
   return hits;
 }

@@ -312,6 +312,13 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   return {};
 }
 
+bool RuleMatcher::has_rules(Unit unit) const {
+  const int u = static_cast<int>(unit);
+  return !sets_->always[u].empty() ||
+         std::any_of(sets_->of_unit[u].begin(), sets_->of_unit[u].end(),
+                     [&](int k) { return !sets_->rule[k].empty(); });
+}
+
 void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
                         std::vector<int>* hits, const MatchScope& scope) const {
   hits->clear();

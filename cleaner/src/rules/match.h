@@ -48,6 +48,8 @@ class RuleMatcher {
   ~RuleMatcher();
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // True if some rule looks at `unit` texts (a set, or a feature alone).
+  bool has_rules(Unit unit) const;
 
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
   // (rules with a feature and no pattern are always candidates) and whose
