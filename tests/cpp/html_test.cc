@@ -596,6 +596,37 @@ TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
   EXPECT_GT(Cleaner().clean(page_of("")).stats.blocks, 12u);
 }
 
+TEST(Html, AStoryInAnArticleIsNotJoinedToTeaserCardsOfOtherStories) {
+  // A short story in an <article>, and beside it a box of other stories'
+  // cards, each an <article> with a linked headline and a sentence of
+  // excerpt: the cards, as near-equal candidates and as prose, would draw
+  // the container up to the box they share. The story alone.
+  std::string cards;
+  for (int i = 0; i < 3; ++i) {
+    cards += "<article class=\"card\"><div class=\"summary\"><a href=\"/n" +
+             std::to_string(i) + "\">News " + std::to_string(i) +
+             "</a><p>A teaser of another story, which tells in a long sentence, with "
+             "commas, what happened in the town on the day it came out.</p></div>"
+             "</article>";
+  }
+  std::string html =
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body>"
+      "<div class=\"column\"><div class=\"slot\"><article class=\"article single\">"
+      "<div class=\"body\">";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html += "</div></article><div class=\"tools\"><a href=\"/print\">Print</a></div></div>"
+          "<div class=\"slot\"><h3>Also in the news</h3>" + cards +
+          "</div></div></body></html>";
+  EXPECT_EQ(Cleaner().clean(html).text, story_text());
+  // A story whose sections are <article>s without links stays whole.
+  const std::string sections =
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body>"
+      "<div class=\"content\"><div class=\"col\"><article><h2>Bridge closed</h2><p>" +
+      std::string(kStory[0]) + "</p></article><article><p>" + kStory[1] + "</p><p>" +
+      kStory[2] + "</p><p>" + kStory[3] + "</p></article></div></div></body></html>";
+  EXPECT_NE(Cleaner().clean(sections).text.find(kStory[0]), std::string::npos);
+}
+
 TEST(Html, TheClimbToAHigherParentStopsAtOneThatAddsLinkLists) {
   // The story's box, and beside it a column of other stories' linked
   // headlines (each in boxes of its own), whose many short items make the

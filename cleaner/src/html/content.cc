@@ -75,13 +75,56 @@ bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose) {
          (above - below) * kClimbChromeNum;
 }
 
+// The page's <article> elements outside the one that is or holds `top`
+// (and not holding it), on a page that is not a forum or a listing; empty
+// when `top` is in no <article>.
+std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body) {
+  if (st.kind == PageKind::kForum || st.kind == PageKind::kListing) return {};
+  xmlNode* own = top;
+  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
+    own = own->parent;
+  }
+  if (own == nullptr || own == body) return {};
+  std::vector<xmlNode*> out;
+  walk(
+      body,
+      [&](xmlNode* n) {
+        if (!is_element(n) || n == own) return false;  // (its own boxes are the story's)
+        if (is_tag(n, "article") && !contains(n, top)) {
+          out.push_back(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  return out;
+}
+
+// True if `a`, an ancestor of `top`, holds teaser cards of other stories:
+// <article> elements of `others` (other_articles), each with a link and
+// under 1/kCardShare of top's text. A story whose sections are articles
+// without links, or a list of whole posts, does not stop the climb.
+bool holds_cards(PageState& st, xmlNode* a, xmlNode* top, const std::vector<xmlNode*>& others) {
+  bool any = false;
+  for (xmlNode* o : others) {
+    if (!contains(a, o)) continue;
+    if (!PageState::measured(o)) return false;
+    const NodeStats& s = st.stats(o);
+    if (s.links == 0 || s.text * kCardShare >= st.stats(top).text) return false;
+    any = true;
+  }
+  return any;
+}
+
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
 // candidates, to a parent that scores higher (unless it adds mostly link
 // lists or named boilerplate boxes), to an ancestor with few links and much
 // more prose (on an article, not prose of named boilerplate boxes), and out
-// of wrappers that hold nothing else.
-xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
+// of wrappers that hold nothing else. No climb joins an <article> story to
+// teaser cards of other stories (holds_cards).
+xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
+                 const std::vector<xmlNode*>& others) {
   std::vector<xmlNode*> near;
   for (xmlNode* c : st.candidates) {
     if (c != top && c->parent != nullptr && final_score(st, c) >= kNearCandidateShare * best &&
@@ -93,6 +136,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
     for (xmlNode* a = top->parent; a != nullptr && a != body && is_element(a); a = a->parent) {
       const auto inside =
           std::count_if(near.begin(), near.end(), [&](xmlNode* c) { return contains(a, c); });
+      if (holds_cards(st, a, top, others)) break;
       if (inside >= 2) {
         top = a;
         break;
@@ -105,7 +149,10 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
     const double score = final_score(st, p);
     if (score < last / kClimbStopRatio) break;
     if (score > last) {
-      if (!adds_link_lists(st, top, p) && !adds_chrome(st, top, p, false)) top = p;
+      if (!adds_link_lists(st, top, p) && !adds_chrome(st, top, p, false) &&
+          !holds_cards(st, p, top, others)) {
+        top = p;
+      }
       break;
     }
     last = score;
@@ -118,6 +165,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body) {
        p != nullptr && p != body && is_element(p) && PageState::measured(p); p = p->parent) {
     const NodeStats& ps = st.stats(p);
     if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
+    if (holds_cards(st, p, top, others)) break;
     if (ps.prose * kClimbProseDen >= st.stats(below).prose * kClimbProseNum &&
         !(st.kind == PageKind::kArticle && adds_chrome(st, top, p, true))) {
       top = p;
@@ -246,7 +294,8 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
     }
   }
   if (top == nullptr) return {};  // no paragraph anywhere: not an article
-  top = promote(st, top, best, body);
+  const std::vector<xmlNode*> others = other_articles(st, top, body);
+  top = promote(st, top, best, body, others);
   // A page whose text is spread over many boxes (a service or product
   // page) is not one container: when the winner holds less than half of
   // the page's paragraph text and is either short or under a fifth of it,
