@@ -171,5 +171,44 @@ TEST(PageShape, AnExtractorsOutputIsNotAPage) {
   EXPECT_FALSE(looks_like_page_text(blocks_of(short_page)));
 }
 
+TEST(PageShape, AnExtractorsOutputThatOpensWithItsStoryIsNotAPage) {
+  // A shop's or a guide's extract: the story first, then the lines an
+  // extractor keeps with it (features, cards with their labels, a list of
+  // ingredients), short non-sentences in long runs.
+  std::vector<std::string> extract = {kStory[0], kStory[1], kStory[2], kStory[3]};
+  append(&extract, {"Light frame of recycled steel", "Folds in one move", "Puncture proof tyres",
+                    "Lamp front and back", "Rack for two bags", "Bell and kickstand",
+                    "Made in the valley", "Three colours to choose from"});
+  for (int i = 0; i < 6; ++i) {
+    append(&extract, {"Route " + entry(i), "Length", std::to_string(i + 3) + " km", "Level",
+                      "Easy", "Ride it"});
+  }
+  append(&extract, {"Flour for the batter", "Butter or margarine", "Mandarins, peeled",
+                    "Sugar to taste", "A pinch of salt", "Cream to serve"});
+  EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
+  // The same lines after a site's menu are a page.
+  std::vector<std::string> page = menu(8);
+  append(&page, extract);
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+}
+
+TEST(PageShape, AStoryFarDownAPageWithALongMenuIsAPage) {
+  // The head is teasers with their times (not menu entries), the menu comes
+  // after the story; the story starts far down: a page.
+  std::vector<std::string> page;
+  for (int i = 0; i < 22; ++i) page.push_back("Teaser " + entry(i) + " " + std::to_string(i) + ":00");
+  append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page, menu(14));
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+  // The same story at the top, with the menu after it: an extract and its
+  // list.
+  std::vector<std::string> extract = {kStory[0], kStory[1], kStory[2], kStory[3]};
+  append(&extract, menu(14));
+  for (int i = 0; i < 22; ++i) {
+    extract.push_back("Teaser " + entry(i) + " " + std::to_string(i) + ":00");
+  }
+  EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -33,17 +33,14 @@ bool is_menu_entry(const Block& b) {
          });
 }
 
-// The prose blocks of a story that are not the story: groups of prose
-// (prose blocks with at most kPageClusterGap other lines between them) that
-// hold under 1/kPageMinorClusterDen of the prose of the largest group: a
-// cookie notice, a newsletter blurb, a footer's paragraph, a teaser's
-// summary far from the story. Each such group is marked from its first
-// block to its last.
-void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks) {
-  struct Group {
-    std::size_t first, last, bytes;
-  };
-  std::vector<Group> groups;
+// Groups of prose: prose blocks with at most kPageClusterGap other lines
+// between them, and the bytes of prose each holds.
+struct ProseGroup {
+  std::size_t first, last, bytes;
+};
+
+std::vector<ProseGroup> prose_groups(const std::vector<Block>& blocks) {
+  std::vector<ProseGroup> groups;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i].prose) continue;
     if (groups.empty() || i - groups.back().last - 1 > kPageClusterGap) {
@@ -52,12 +49,42 @@ void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks
     groups.back().last = i;
     groups.back().bytes += blocks[i].text.size();
   }
+  return groups;
+}
+
+// The prose blocks of a story that are not the story: groups of prose that
+// hold under 1/kPageMinorClusterDen of the prose of the largest group: a
+// cookie notice, a newsletter blurb, a footer's paragraph, a teaser's
+// summary far from the story. Each such group is marked from its first
+// block to its last.
+void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  const std::vector<ProseGroup> groups = prose_groups(blocks);
   std::size_t top = 0;
-  for (const Group& g : groups) top = std::max(top, g.bytes);
-  for (const Group& g : groups) {
+  for (const ProseGroup& g : groups) top = std::max(top, g.bytes);
+  for (const ProseGroup& g : groups) {
     if (g.bytes * kPageMinorClusterDen >= top) continue;
     std::fill(marks->begin() + g.first, marks->begin() + g.last + 1, true);
   }
+}
+
+// Whether the page's menu comes before its story: a run of kPageHeadMenuRun
+// menu entries before the largest group of prose, or a run of
+// kPageLongMenuRun (`longest_words`) with the story kPageStoryStart lines
+// down. An extractor's output opens with the story.
+bool menu_opens_page(const std::vector<Block>& blocks, std::size_t longest_words) {
+  const std::vector<ProseGroup> groups = prose_groups(blocks);
+  if (groups.empty()) return false;
+  const auto story = std::max_element(groups.begin(), groups.end(),
+                                      [](const ProseGroup& a, const ProseGroup& b) {
+                                        return a.bytes < b.bytes;
+                                      })->first;
+  if (longest_words >= kPageLongMenuRun && story >= kPageStoryStart) return true;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < story; ++i) {
+    run = is_menu_entry(blocks[i]) ? run + 1 : 0;
+    if (run >= kPageHeadMenuRun) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -89,7 +116,7 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   const auto after = static_cast<std::size_t>(
       std::find_if(blocks.rbegin(), blocks.rend(), is_prose) - blocks.rbegin());
   return longest >= menu_run && longest_words >= kPageMenuWordsRun &&
-         before + after >= kPageOuterLines;
+         before + after >= kPageOuterLines && menu_opens_page(blocks, longest_words);
 }
 
 void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
