@@ -111,6 +111,39 @@ TEST(PageChrome, ProseFarFromTheStoryIsNotTheStory) {
   EXPECT_TRUE(has(k, kStory[3]));
 }
 
+TEST(PageChrome, HardWrappedProseIsProse) {
+  // A paragraph cut at a fixed width: its lines do not end a sentence, the
+  // next one goes on in lower case; it stays whole.
+  const std::vector<std::string> wrapped = {
+      "The bridge was first planned twenty years ago, when the old ferry across",
+      "the river stopped running and the town had to find a way for walkers and",
+      "cyclists to reach the station without the long detour over the ring road",
+      "that most of them had come to hate, and the council asked the region for",
+      "money that it did not have at the time, so the plans were put in a drawer",
+      "and left there until a new mayor found them and took them to the region",
+      "again with a smaller design, a lighter deck and a lift at the station end",
+      "which the engineers said could be built in two summers if the money came",
+      "in time and the river was low enough in the dry months to work on the piers",
+      "and the banks, which it was, and so the work began in the spring.",
+  };
+  std::vector<std::string> page = menu(12);
+  append(&page, {kStory[0], kStory[1]});
+  append(&page, wrapped);
+  append(&page, menu(12));
+  for (const bool everywhere : {true, false}) {
+    const auto k = kept(page, everywhere);
+    for (const auto& line : wrapped) EXPECT_TRUE(has(k, line)) << everywhere << ": " << line;
+    EXPECT_FALSE(has(k, entry(3))) << everywhere;
+  }
+  // A menu in lower case is not a wrapped paragraph: its entries are short.
+  std::vector<std::string> lower = {"home", "news and views", "sport", "the weather today"};
+  std::vector<std::string> page2 = menu(12);
+  append(&page2, lower);
+  append(&page2, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page2, menu(12));
+  EXPECT_FALSE(has(kept(page2, true), "news and views"));
+}
+
 TEST(PageShape, AMenuAroundProseIsAPage) {
   std::vector<std::string> page = menu(12);
   append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
