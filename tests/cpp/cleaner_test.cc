@@ -768,6 +768,31 @@ TEST(PageText, AnExtractorsOutputIsNotAPage) {
   EXPECT_EQ(r.text, extract);
 }
 
+TEST(PageText, AnExtractThatOpensWithItsStoryKeepsItsListsAfterIt) {
+  // An extractor's output of a shop's guide: the story, then the features
+  // and the cards it kept, short lines in long runs around little prose.
+  std::string extract =
+      "The folding bike we tested this spring weighs less than a bag of shopping and fits "
+      "under a desk.\nIts frame is made of recycled steel, and the hinge locks with one "
+      "lever in a few seconds.\nWe rode it to work for a month in rain and sun, on roads "
+      "and on the towpath.\nThe gears were smooth, the brakes strong, and the lamps bright "
+      "enough for the lanes at night.\n";
+  for (const char* line : {"Light recycled steel frame", "Folds in one move",
+                           "Puncture proof tyres", "Lamp front and back", "Rack for two bags",
+                           "Bell and kickstand", "Three colours"}) {
+    extract += std::string(line) + "\n";
+  }
+  for (int i = 0; i < 6; ++i) {
+    extract += "Route " + std::string(1, static_cast<char>('A' + i)) + "\nLength\n" +
+               std::to_string(i + 3) + " km\nLevel\nEasy\nRide it\n";
+  }
+  const Result r = Cleaner().clean(extract);
+  EXPECT_EQ(r.input_kind, "extract");
+  for (const char* kept : {"Folds in one move", "Three colours", "Route C"}) {
+    EXPECT_NE(r.text.find(kept), std::string::npos) << kept << "\n" << r.text;
+  }
+}
+
 TEST(PageText, TheCallerDecidesWhatTheInputIs) {
   Options page;
   page.input_kind = InputKind::kPage;

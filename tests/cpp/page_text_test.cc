@@ -111,6 +111,39 @@ TEST(PageChrome, ProseFarFromTheStoryIsNotTheStory) {
   EXPECT_TRUE(has(k, kStory[3]));
 }
 
+TEST(PageChrome, HardWrappedProseIsProse) {
+  // A paragraph cut at a fixed width: its lines do not end a sentence, the
+  // next one goes on in lower case; it stays whole.
+  const std::vector<std::string> wrapped = {
+      "The bridge was first planned twenty years ago, when the old ferry across",
+      "the river stopped running and the town had to find a way for walkers and",
+      "cyclists to reach the station without the long detour over the ring road",
+      "that most of them had come to hate, and the council asked the region for",
+      "money that it did not have at the time, so the plans were put in a drawer",
+      "and left there until a new mayor found them and took them to the region",
+      "again with a smaller design, a lighter deck and a lift at the station end",
+      "which the engineers said could be built in two summers if the money came",
+      "in time and the river was low enough in the dry months to work on the piers",
+      "and the banks, which it was, and so the work began in the spring.",
+  };
+  std::vector<std::string> page = menu(12);
+  append(&page, {kStory[0], kStory[1]});
+  append(&page, wrapped);
+  append(&page, menu(12));
+  for (const bool everywhere : {true, false}) {
+    const auto k = kept(page, everywhere);
+    for (const auto& line : wrapped) EXPECT_TRUE(has(k, line)) << everywhere << ": " << line;
+    EXPECT_FALSE(has(k, entry(3))) << everywhere;
+  }
+  // A menu in lower case is not a wrapped paragraph: its entries are short.
+  std::vector<std::string> lower = {"home", "news and views", "sport", "the weather today"};
+  std::vector<std::string> page2 = menu(12);
+  append(&page2, lower);
+  append(&page2, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page2, menu(12));
+  EXPECT_FALSE(has(kept(page2, true), "news and views"));
+}
+
 TEST(PageShape, AMenuAroundProseIsAPage) {
   std::vector<std::string> page = menu(12);
   append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
@@ -169,6 +202,45 @@ TEST(PageShape, AnExtractorsOutputIsNotAPage) {
   append(&short_page, {kStory[0], kStory[1], kStory[2]});
   append(&short_page, menu(8));
   EXPECT_FALSE(looks_like_page_text(blocks_of(short_page)));
+}
+
+TEST(PageShape, AnExtractorsOutputThatOpensWithItsStoryIsNotAPage) {
+  // A shop's or a guide's extract: the story first, then the lines an
+  // extractor keeps with it (features, cards with their labels, a list of
+  // ingredients), short non-sentences in long runs.
+  std::vector<std::string> extract = {kStory[0], kStory[1], kStory[2], kStory[3]};
+  append(&extract, {"Light frame of recycled steel", "Folds in one move", "Puncture proof tyres",
+                    "Lamp front and back", "Rack for two bags", "Bell and kickstand",
+                    "Made in the valley", "Three colours to choose from"});
+  for (int i = 0; i < 6; ++i) {
+    append(&extract, {"Route " + entry(i), "Length", std::to_string(i + 3) + " km", "Level",
+                      "Easy", "Ride it"});
+  }
+  append(&extract, {"Flour for the batter", "Butter or margarine", "Mandarins, peeled",
+                    "Sugar to taste", "A pinch of salt", "Cream to serve"});
+  EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
+  // The same lines after a site's menu are a page.
+  std::vector<std::string> page = menu(8);
+  append(&page, extract);
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+}
+
+TEST(PageShape, AStoryFarDownAPageWithALongMenuIsAPage) {
+  // The head is teasers with their times (not menu entries), the menu comes
+  // after the story; the story starts far down: a page.
+  std::vector<std::string> page;
+  for (int i = 0; i < 22; ++i) page.push_back("Teaser " + entry(i) + " " + std::to_string(i) + ":00");
+  append(&page, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  append(&page, menu(14));
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+  // The same story at the top, with the menu after it: an extract and its
+  // list.
+  std::vector<std::string> extract = {kStory[0], kStory[1], kStory[2], kStory[3]};
+  append(&extract, menu(14));
+  for (int i = 0; i < 22; ++i) {
+    extract.push_back("Teaser " + entry(i) + " " + std::to_string(i) + ":00");
+  }
+  EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
 }
 
 }  // namespace

@@ -55,6 +55,15 @@ constexpr std::size_t kPageOuterLines = 10;
 // table's cells or a product's specifications in an extractor's output are
 // short non-sentences too, but not a menu.
 constexpr std::size_t kPageMenuWordsRun = 6;
+// A page opens with its menu: a run of kPageHeadMenuRun menu entries before
+// the story (the largest group of prose, as kPageClusterGap groups it), or
+// a run of kPageLongMenuRun anywhere when the story starts kPageStoryStart
+// lines down. An extractor's output opens with the story; the short lines
+// after it (a product's features, a listing's cards, a recipe's
+// ingredients) are content, not a page's footer.
+constexpr std::size_t kPageHeadMenuRun = 7;
+constexpr std::size_t kPageLongMenuRun = 12;
+constexpr std::size_t kPageStoryStart = 20;
 constexpr std::size_t kPageMinProse = 3;
 constexpr std::size_t kPageMinProsePercent = 5;
 constexpr std::size_t kPageThinProsePercent = 20;

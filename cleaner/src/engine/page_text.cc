@@ -33,31 +33,87 @@ bool is_menu_entry(const Block& b) {
          });
 }
 
-// The prose blocks of a story that are not the story: groups of prose
-// (prose blocks with at most kPageClusterGap other lines between them) that
-// hold under 1/kPageMinorClusterDen of the prose of the largest group: a
-// cookie notice, a newsletter blurb, a footer's paragraph, a teaser's
-// summary far from the story. Each such group is marked from its first
-// block to its last.
-void mark_minor_prose(const std::vector<Block>& blocks, std::vector<bool>* marks) {
-  struct Group {
-    std::size_t first, last, bytes;
-  };
-  std::vector<Group> groups;
+// Groups of prose: prose blocks with at most kPageClusterGap other lines
+// between them, and the bytes of prose each holds.
+struct ProseGroup {
+  std::size_t first, last, bytes;
+};
+
+std::vector<ProseGroup> prose_groups(const std::vector<Block>& blocks,
+                                     const std::vector<bool>& prose) {
+  std::vector<ProseGroup> groups;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!blocks[i].prose) continue;
+    if (!prose[i]) continue;
     if (groups.empty() || i - groups.back().last - 1 > kPageClusterGap) {
       groups.push_back({i, i, 0});
     }
     groups.back().last = i;
     groups.back().bytes += blocks[i].text.size();
   }
+  return groups;
+}
+
+// The blocks that are prose, hard-wrapped prose included: a line of more
+// than kPageShortWords words that does not end a sentence and whose next
+// line starts in lower case goes on in that line (text cut at a fixed
+// width); such a run that ends a sentence, kProseMinWords words together,
+// is prose, each of its lines.
+std::vector<bool> prose_lines(const std::vector<Block>& blocks) {
+  const std::size_t n = blocks.size();
+  std::vector<bool> prose(n);
+  std::size_t start = 0, words = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    prose[i] = blocks[i].prose;
+    words += blocks[i].words;
+    const bool goes_on = i + 1 < n && !blocks[i].ends_sentence &&
+                         blocks[i].words > kPageShortWords && !blocks[i + 1].text.empty() &&
+                         blocks[i + 1].text[0] >= 'a' && blocks[i + 1].text[0] <= 'z';
+    if (goes_on) continue;
+    if (i > start && blocks[i].ends_sentence && words >= kProseMinWords) {
+      std::fill(prose.begin() + start, prose.begin() + i + 1, true);
+    }
+    start = i + 1;
+    words = 0;
+  }
+  return prose;
+}
+
+// The prose blocks of a story that are not the story: groups of prose that
+// hold under 1/kPageMinorClusterDen of the prose of the largest group: a
+// cookie notice, a newsletter blurb, a footer's paragraph, a teaser's
+// summary far from the story. Each such group is marked from its first
+// block to its last.
+void mark_minor_prose(const std::vector<Block>& blocks, const std::vector<bool>& prose,
+                      std::vector<bool>* marks) {
+  const std::vector<ProseGroup> groups = prose_groups(blocks, prose);
   std::size_t top = 0;
-  for (const Group& g : groups) top = std::max(top, g.bytes);
-  for (const Group& g : groups) {
+  for (const ProseGroup& g : groups) top = std::max(top, g.bytes);
+  for (const ProseGroup& g : groups) {
     if (g.bytes * kPageMinorClusterDen >= top) continue;
     std::fill(marks->begin() + g.first, marks->begin() + g.last + 1, true);
   }
+}
+
+// Whether the page's menu comes before its story: a run of kPageHeadMenuRun
+// menu entries before the largest group of prose, or a run of
+// kPageLongMenuRun (`longest_words`) with the story kPageStoryStart lines
+// down. An extractor's output opens with the story.
+bool menu_opens_page(const std::vector<Block>& blocks, std::size_t longest_words) {
+  std::vector<bool> prose(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) prose[i] = blocks[i].prose;
+  const std::vector<ProseGroup> groups = prose_groups(blocks, prose);
+  if (groups.empty()) return false;
+  const auto story = std::max_element(groups.begin(), groups.end(),
+                                      [](const ProseGroup& a, const ProseGroup& b) {
+                                        return a.bytes < b.bytes;
+                                      })->first;
+  if (longest_words >= kPageLongMenuRun && story >= kPageStoryStart) return true;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < story; ++i) {
+    run = is_menu_entry(blocks[i]) ? run + 1 : 0;
+    if (run >= kPageHeadMenuRun) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -89,7 +145,7 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   const auto after = static_cast<std::size_t>(
       std::find_if(blocks.rbegin(), blocks.rend(), is_prose) - blocks.rbegin());
   return longest >= menu_run && longest_words >= kPageMenuWordsRun &&
-         before + after >= kPageOuterLines;
+         before + after >= kPageOuterLines && menu_opens_page(blocks, longest_words);
 }
 
 void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
@@ -100,10 +156,11 @@ void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
   // between two prose blocks (kPageGapLines lines at most) whose lines are
   // not a menu's (kPageGapMeanWords words a line on average): the story's
   // headings, list items and short paragraphs.
+  const std::vector<bool> prose = prose_lines(blocks);
   std::vector<bool> chrome(n);
   std::size_t last = n;  // the last prose block before i, n: none
   for (std::size_t i = 0; i < n; ++i) {
-    if (blocks[i].prose) {
+    if (prose[i]) {
       if (last != n && i - last - 1 <= kPageGapLines && i - last > 1) {
         std::size_t words = 0;
         for (std::size_t j = last + 1; j < i; ++j) words += blocks[j].words;
@@ -118,12 +175,13 @@ void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
     const std::size_t back = std::min<std::size_t>(i, kPageProseReach);
     const std::size_t ahead = std::min(n - i - 1, kPageProseReach);
     const auto prose_in = [&](std::size_t from, std::size_t to) {
-      return std::any_of(blocks.begin() + from, blocks.begin() + to,
-                         [](const Block& b) { return b.prose; });
+      return std::any_of(prose.begin() + static_cast<std::ptrdiff_t>(from),
+                         prose.begin() + static_cast<std::ptrdiff_t>(to),
+                         [](bool p) { return p; });
     };
     if (prose_in(i - back, i) && prose_in(i + 1, i + 1 + ahead)) chrome[i] = false;
   }
-  mark_minor_prose(blocks, &chrome);
+  mark_minor_prose(blocks, prose, &chrome);
   if (everywhere) {
     *marks = std::move(chrome);
     return;
@@ -133,13 +191,13 @@ void mark_page_chrome(const std::vector<Block>& blocks, bool everywhere,
   // the content.
   std::size_t first = n, end = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (blocks[i].prose && !chrome[i]) {
+    if (prose[i] && !chrome[i]) {
       first = std::min(first, i);
       end = i + 1;
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    (*marks)[i] = chrome[i] && (i < first || i >= end || blocks[i].prose);
+    (*marks)[i] = chrome[i] && (i < first || i >= end || prose[i]);
   }
 }
 

@@ -12,7 +12,8 @@ namespace newsclean {
 
 // Whether text input of these blocks is a whole page rather than an
 // extractor's output: a run of short non-sentences (a menu) and many of
-// them around the prose, and a story in prose to tell them from.
+// them around the prose, a story in prose to tell them from, and the menu
+// before the story (an extractor's output opens with the story).
 bool looks_like_page_text(const std::vector<Block>& blocks);
 
 // Marks the blocks of whole-page text that are the page's chrome; `marks`
