@@ -177,6 +177,19 @@ TEST(StoryTerms, ACopyOfTheCaptionInTheStoryIsLeftOut) {
   EXPECT_FALSE(terms.without_copy_of("", &less));
 }
 
+// Full terms and terms built for `asked` answer alike for each asked text.
+void expect_same_answers(const StoryTerms& full, const StoryTerms& some,
+                         const std::vector<std::string_view>& asked) {
+  for (const std::string_view caption : asked) {
+    std::vector<std::string> shared_full, shared_some;
+    EXPECT_EQ(full.weighted_relevance(caption, &shared_full),
+              some.weighted_relevance(caption, &shared_some))
+        << caption;
+    EXPECT_EQ(shared_full, shared_some) << caption;
+    EXPECT_EQ(full.relevance(caption), some.relevance(caption)) << caption;
+  }
+}
+
 // Terms built for a few asked texts answer as the full terms do for those
 // texts, and know nothing of the story's other words.
 TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
@@ -188,13 +201,7 @@ TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
                                                "Ten bridges to visit this summer"};
   const StoryTerms full(story, "Lopez opens library");
   const StoryTerms some(story, "Lopez opens library", tuning::kCaptionTitleWeight, &asked);
-  for (const std::string_view caption : asked) {
-    std::vector<std::string> shared_full, shared_some;
-    EXPECT_EQ(full.weighted_relevance(caption, &shared_full),
-              some.weighted_relevance(caption, &shared_some));
-    EXPECT_EQ(shared_full, shared_some);
-    EXPECT_EQ(full.relevance(caption), some.relevance(caption));
-  }
+  expect_same_answers(full, some, asked);
   StoryTerms less_full(std::vector<std::string_view>{}, "");
   StoryTerms less_some(std::vector<std::string_view>{}, "");
   ASSERT_TRUE(full.without_copy_of(asked[1], &less_full));
@@ -203,6 +210,43 @@ TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
             less_some.weighted_relevance(asked[1], nullptr));
   EXPECT_GT(full.relevance("children reading room"), 0.0);
   EXPECT_EQ(some.relevance("children reading room"), 0.0);  // not asked: not counted
+}
+
+// The asked terms are looked for in the story's words whatever their form:
+// hyphens, apostrophes, capitals, letters beyond ASCII, words cut by digits.
+TEST(StoryTerms, AskedTermsAreFoundInEveryFormOfWord) {
+  const std::string long_paragraph =
+      "The well-known Caf\xC3\xA9 M\xC3\xBCller on Bridge-Street reopened, O'Neil's "
+      "co-owners said; THE CAFE'S terrace seats 120 guests, up from 80, and the "
+      "\xC3\x89" "cole next door sends its pupils at noon. " +
+      std::string(400, 'x') + " well-known";
+  const std::vector<std::string_view> story = {
+      "Caf\xC3\xA9 M\xC3\xBCller's co-owners on well-known Bridge-Street, since 1998abc.",
+      "A short line", long_paragraph, "The well-known Caf\xC3\xA9 M\xC3\xBCller, on Bridge-Street!",
+      "Pupils of the \xC3\xA9" "cole", "Guests of the cafe"};
+  const std::vector<std::string_view> asked = {
+      "The well-known Caf\xC3\xA9 M\xC3\xBCller on Bridge-Street",
+      "O'Neil and the co-owners at the cafe, 120 guests", "Pupils of the \xC3\xA9" "cole",
+      "abc of 1998"};
+  const StoryTerms full(story, "Cafe reopens");
+  const StoryTerms some(story, "Cafe reopens", tuning::kCaptionTitleWeight, &asked);
+  expect_same_answers(full, some, asked);
+  for (const std::string_view caption : asked) {
+    std::vector<std::string> shared;
+    some.weighted_relevance(caption, &shared);
+    EXPECT_GT(shared.size(), 0u) << caption;
+  }
+  // Short paragraphs that say an asked text again are found as its copies.
+  for (const std::size_t k : {0u, 2u}) {
+    StoryTerms less_full(std::vector<std::string_view>{}, "");
+    StoryTerms less_some(std::vector<std::string_view>{}, "");
+    ASSERT_TRUE(full.without_copy_of(asked[k], &less_full)) << asked[k];
+    ASSERT_TRUE(some.without_copy_of(asked[k], &less_some)) << asked[k];
+    EXPECT_EQ(less_full.weighted_relevance(asked[k], nullptr),
+              less_some.weighted_relevance(asked[k], nullptr));
+  }
+  StoryTerms less(std::vector<std::string_view>{}, "");
+  EXPECT_FALSE(some.without_copy_of("Guests of the cafe", &less));  // not asked
 }
 
 TEST(JudgeCaptions, ATeasersMarksOrItsCopyInTheTextMakeItShareMore) {

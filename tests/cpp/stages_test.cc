@@ -123,6 +123,9 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
       "<p>" + run + "\xEF\xBF\xBF" + run + "</p><!-- " + run + " -->" + run + "<b>x</b>",
       "<p>" + run + "\x7F" "0\x7F" + run + "</p>",  // the placeholder itself
       "<p>\r\n" + run + "\r\n" + run + "\t</p>",
+      // A control character in a run of multi-byte characters.
+      "<p>" + run + "\xE2\x80\x94\xC2\x80" + run + "\x01\xC3\xA9" + run + "</p>",
+      "<p title=\"" + run + "\xE2\x80\x94\x02\xC3\xA9" + run + "\">x</p>",
   };
   prepare_libxml();
   const AttributeFilter filter;
@@ -131,6 +134,22 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
     ASSERT_TRUE(doc) << html;
     EXPECT_EQ(plain_parse_dump(html, doc.get()), plain_parse_dump(html, nullptr)) << html;
   }
+}
+
+TEST(Stages, AttributeFilterKeepsWhatTheStagesAndRulesName) {
+  AttributeFilter filter;
+  filter.add_xpath("//div[@data-role='x'] | //p[@data-a-name-longer-than-thirty-one-bytes]");
+  EXPECT_TRUE(filter.keeps("class"));
+  EXPECT_TRUE(filter.keeps("CLASS"));
+  EXPECT_FALSE(filter.keeps("clasp"));    // a kept name's length and first letter
+  EXPECT_TRUE(filter.keeps("Data-Role"));
+  EXPECT_FALSE(filter.keeps("data-rolf"));
+  EXPECT_FALSE(filter.keeps("onclick"));
+  EXPECT_TRUE(filter.keeps("data-a-name-longer-than-thirty-one-bytes"));
+  EXPECT_FALSE(filter.keeps("data-a-name-longer-than-thirty-one-bytez"));
+  EXPECT_FALSE(filter.keeps("data-another-name-longer-than-thirty-one"));
+  filter.add_xpath("//div[@*]");
+  EXPECT_TRUE(filter.keeps("onclick"));
 }
 
 TEST(Stages, ScoringAndContentChooseTheStorysContainer) {

@@ -134,5 +134,31 @@ TEST_F(XmlArenaTest, ThreadsHaveArenasOfTheirOwn) {
   EXPECT_EQ(ok, std::vector<int>(4, 1));
 }
 
+// The first thread to hold an arena has its hooks find it without a
+// thread-local look-up; a thread that begins one meanwhile still allocates
+// from its own, and the first one's memory stays apart.
+TEST_F(XmlArenaTest, AnotherThreadsArenaIsItsOwnWhileTheFirstLives) {
+  const XmlArena first;
+  ASSERT_TRUE(first.active());
+  htmlDocPtr before = read("<p>before</p>");
+  ASSERT_NE(before, nullptr);
+  bool other_owns = false;
+  bool other_sees_first = true;
+  std::thread other([&] {
+    const XmlArena arena;
+    if (!arena.active()) return;
+    htmlDocPtr doc = read("<p>other thread</p>" + std::string(5000, 'y'));
+    other_owns = doc != nullptr && XmlArena::owns(doc);
+    other_sees_first = XmlArena::owns(before);
+  });
+  other.join();
+  EXPECT_TRUE(other_owns);
+  EXPECT_FALSE(other_sees_first);
+  htmlDocPtr after = read("<p>after</p>");
+  ASSERT_NE(after, nullptr);
+  EXPECT_TRUE(XmlArena::owns(before));
+  EXPECT_TRUE(XmlArena::owns(after));
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -154,6 +154,10 @@ std::string listing_date(std::string_view own) {
       "dal", "em", "do", "da"};
   const re2::StringPiece text(own.data(), own.size());
   re2::StringPiece date;
+  // Each date holds a year (RE2's \d is ASCII): most texts have no digit.
+  if (std::none_of(own.begin(), own.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
   if (!RE2::PartialMatch(text, date_at_end(), &date)) return "";
   const std::size_t at = static_cast<std::size_t>(date.data() - own.data());
   std::size_t k = at;
@@ -238,10 +242,13 @@ std::string teaser_marks(std::string_view caption, std::string_view own) {
       new RE2("(\\b\\d{1,2}:\\d{2}\\s*(?:[aApP]\\.[mM]\\.?|AM\\b|PM\\b|[pP]m\\b))");
   const re2::StringPiece text(caption.data(), caption.size());
   re2::StringPiece stamp;
-  if (RE2::PartialMatch(text, *kAgo, &stamp)) {
+  // Both stamps hold a digit (RE2's \d is ASCII): most captions have none.
+  const bool digit = std::any_of(caption.begin(), caption.end(),
+                                 [](char c) { return c >= '0' && c <= '9'; });
+  if (digit && RE2::PartialMatch(text, *kAgo, &stamp)) {
     return "a publishing stamp '" + std::string(stamp) + "'";
   }
-  if (RE2::PartialMatch(text, *kClock, &stamp)) {
+  if (digit && RE2::PartialMatch(text, *kClock, &stamp)) {
     const std::string before = word_before(caption, stamp.data() - caption.data());
     if (before != "at" && before != "um") return "a publishing stamp '" + std::string(stamp) + "'";
   }

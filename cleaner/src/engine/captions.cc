@@ -18,6 +18,36 @@ namespace {
 // the story the caption is judged against. Captions are shorter.
 constexpr std::size_t kCopyMaxBytes = 400;
 
+// Calls run(bytes, ascii_letters) for each run of `text` between bytes that
+// end every word and start none (ASCII but letters, '-' and '\''), in order,
+// while it returns true; `ascii_letters` if the run is ASCII letters alone.
+// The words of the text (for_each_word) are those of its runs.
+template <typename Run>
+void for_each_run(std::string_view text, const Run& run) {
+  const auto breaks = [](unsigned char b) {
+    return b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && b != '-' && b != '\'';
+  };
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    while (i < n && breaks(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t begin = i;
+    bool letters = true;
+    for (; i < n; ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (breaks(b)) break;
+      letters = letters && b < 0x80 && b != '-' && b != '\'';
+    }
+    if (i > begin && !run(text.substr(begin, i - begin), letters)) return;
+  }
+}
+
+// Lower-cases a run of ASCII letters into `word`.
+void lower_letters(std::string_view run, std::string* word) {
+  word->assign(run.begin(), run.end());
+  for (char& c : *word) c = static_cast<char>(c | 0x20);
+}
+
 }  // namespace
 
 StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
@@ -26,11 +56,17 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
   std::unordered_set<std::string> asked_keys;  // a copy of an asked text has one of these
   if (asked != nullptr) {
     asked_only_ = true;
-    const auto ask = [&](const std::string& term) { tf_.emplace(term, 0); };
+    const auto ask = [&](const std::string& term) {
+      if (tf_.emplace(term, 0).second) {
+        shapes_[std::min(term.size(), kLongTerm)] |= 1u << (term[0] & 31);
+      }
+    };
     for (const std::string_view text : *asked) {
       for_each_content_word(text, ask);
       for_each_number(text, ask);
-      asked_keys.insert(word_key(text));
+      const std::string key = word_key(text);
+      if (!key.empty()) asked_first_words_.insert(key.substr(0, key.find(' ')));
+      asked_keys.insert(key);
     }
   }
   // The first paragraph and the title are not a caption's copy but the
@@ -39,7 +75,10 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
   std::string key;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string_view p = paragraphs[i];
-    const bool may_copy = i > 0 && p.size() <= kCopyMaxBytes;
+    // With asked texts, a paragraph whose first content word opens none of
+    // their keys is no copy of one: its words are counted, its key not made.
+    const bool may_copy = i > 0 && p.size() <= kCopyMaxBytes &&
+                          (!asked_only_ || may_open_asked_key(p));
     key.clear();
     count(p, 1, may_copy ? &key : nullptr);
     if (!may_copy || key.empty() || key == headline) continue;
@@ -54,6 +93,7 @@ void StoryTerms::add(const std::string& term, int weight) {
     tf_[term] += weight;
     return;
   }
+  if (!may_be_asked(term)) return;
   const auto it = tf_.find(term);
   if (it != tf_.end()) it->second += weight;
 }
@@ -63,7 +103,7 @@ void StoryTerms::count(std::string_view paragraph, int weight, std::string* key)
   if (key == nullptr && asked_only_) {
     // The asked terms have no function word: no need to look for them.
     if (tf_.empty()) return;
-    for_each_word<false>(paragraph, add_word);
+    count_asked(paragraph, weight);
   } else {
     for_each_content_word(paragraph, [&](const std::string& w) {
       if (key != nullptr) {
@@ -74,6 +114,40 @@ void StoryTerms::count(std::string_view paragraph, int weight, std::string* key)
     });
   }
   for_each_number(paragraph, add_word);
+}
+
+void StoryTerms::count_asked(std::string_view paragraph, int weight) {
+  // A run of ASCII letters is one word, looked up only when an asked term
+  // has its length and first letter; any other run is read as
+  // for_each_word reads it.
+  const auto add_word = [&](const std::string& w) { add(w, weight); };
+  std::string word;
+  for_each_run(paragraph, [&](std::string_view run, bool letters) {
+    if (!letters) {
+      for_each_word<false>(run, add_word);
+    } else if (run.size() >= 3 && may_be_asked(run)) {
+      lower_letters(run, &word);
+      add(word, weight);
+    }
+    return true;
+  });
+}
+
+bool StoryTerms::may_open_asked_key(std::string_view paragraph) const {
+  bool may = false;
+  std::string word;
+  for_each_run(paragraph, [&](std::string_view run, bool letters) {
+    if (!letters) {
+      may = true;  // (read in full below)
+      return false;
+    }
+    if (run.size() < 3) return true;
+    lower_letters(run, &word);
+    if (is_stop_word(word)) return true;
+    may = asked_first_words_.count(word) > 0;
+    return false;
+  });
+  return may;
 }
 
 int StoryTerms::tf(const std::string& term) const {
@@ -128,7 +202,7 @@ std::unordered_set<std::string> names(std::string_view text) {
       std::size_t at = k;
       const char32_t c = next_code_point(token, &at);
       if (!sentence_start && fold_case(c) != c) {
-        for (auto& w : content_words(token)) out.insert(std::move(w));
+        for_each_content_word(token, [&](const std::string& w) { out.insert(w); });
       }
       sentence_start = false;
     }
@@ -177,12 +251,12 @@ double StoryTerms::weighted_relevance(std::string_view caption,
       hits.emplace_back(v, w);
     }
   };
-  for (auto& w : content_words(caption)) {
+  for_each_content_word(caption, [&](const std::string& w) {
     double weight = named.count(w) ? tuning::kCaptionNameWeight : 1.0;
     if (w.size() >= tuning::kCaptionLongWord) weight *= tuning::kCaptionLongWordWeight;
     count(w, weight);
-  }
-  for (auto& n : numbers(caption)) count(n, tuning::kCaptionNameWeight);
+  });
+  for_each_number(caption, [&](const std::string& n) { count(n, tuning::kCaptionNameWeight); });
   if (shared_words != nullptr) {
     std::stable_sort(hits.begin(), hits.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });

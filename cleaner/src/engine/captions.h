@@ -2,9 +2,13 @@
 #ifndef NEWSCLEAN_SRC_ENGINE_CAPTIONS_H_
 #define NEWSCLEAN_SRC_ENGINE_CAPTIONS_H_
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/tuning.h"
@@ -48,14 +52,33 @@ class StoryTerms {
   // Adds `weight` to the count of each word and number of `paragraph` that
   // the terms keep; its content words joined with spaces go to `key`, if not null.
   void count(std::string_view paragraph, int weight, std::string* key = nullptr);
+  // count() of the asked terms only, with no key.
+  void count_asked(std::string_view paragraph, int weight);
+  // False if the first content word of `paragraph` is the first word of no
+  // asked text's key (then the paragraph's key is none of them either).
+  bool may_open_asked_key(std::string_view paragraph) const;
   // Adds `weight` to the count of `term` if the terms keep it.
   void add(const std::string& term, int weight);
   // The count of `term`; a term the story does not use counts 0 or less.
   int tf(const std::string& term) const;
 
+  // True if `term` may be one of the asked terms (asked_only_): its length
+  // and first byte are those of one (see shapes_).
+  bool may_be_asked(std::string_view term) const {
+    return !term.empty() &&
+           (shapes_[std::min(term.size(), kLongTerm)] & (1u << (term[0] & 31))) != 0;
+  }
+
   // Only the asked texts' words and numbers are counted: tf_ holds each of
   // them from the start (at 0), and no other term.
   bool asked_only_ = false;
+  // Bit (first byte & 31) of shapes_[length] is set if an asked term has
+  // that length (kLongTerm for any longer) and first byte: most words of a
+  // story are told apart from the asked ones without a look-up.
+  static constexpr std::size_t kLongTerm = 31;
+  std::uint32_t shapes_[kLongTerm + 1] = {};
+  // The first words of the asked texts' keys (word_key).
+  std::unordered_set<std::string> asked_first_words_;
   std::unordered_map<std::string, int> tf_;
   // Short paragraphs by their content words joined with spaces.
   std::unordered_map<std::string, std::string> short_paragraphs_;

@@ -8,6 +8,9 @@
 #include <cstring>
 
 #include <libxml/HTMLparser.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/text.h"
 #include "html/charset.h"
@@ -114,12 +117,29 @@ bool plain_bytes(std::string_view bytes) {
     return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
   };
   std::size_t i = 0;
-  // Eight bytes at a time while none is below 0x20 (no byte-wise borrow:
-  // each byte has its top bit set before 0x20 is taken from it).
+#ifdef __SSE2__
+  // Sixteen bytes at a time while each is 0x20 or over, a tab, a newline or
+  // a carriage return (script bodies are full of the last three).
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= bytes.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+    const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, space), v);  // v >= 0x20
+    const __m128i ok = _mm_or_si128(
+        _mm_or_si128(high, _mm_cmpeq_epi8(v, tab)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, cr)));
+    if (_mm_movemask_epi8(ok) != 0xFFFF) return false;
+  }
+#endif
+  // Eight bytes at a time while none is below 0x20: (w - 0x20 each) & ~w
+  // has a top bit set if and only if some byte is below 0x20 (a borrow
+  // only runs on from a byte that was below).
   constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
   for (; i + 8 <= bytes.size(); i += 8) {
     const std::uint64_t w = load8(bytes.data() + i);
-    if ((((w | kHighBits) - kSpaces) & kHighBits) == kHighBits) continue;
+    if (((w - kSpaces) & ~w & kHighBits) == 0) continue;
     for (std::size_t k = i; k < i + 8; ++k) {
       if (!plain(bytes[k])) return false;
     }
@@ -391,7 +411,14 @@ bool restore(xmlDoc* doc, const Elided& elided) {
 }  // namespace
 
 AttributeFilter::AttributeFilter() {
-  for (const Attr a : kAllAttrs) kept_.emplace_back(attr_name(a));
+  for (const Attr a : kAllAttrs) keep(attr_name(a));
+}
+
+void AttributeFilter::keep(std::string name) {
+  if (name.empty()) return;
+  const std::size_t size = std::min(name.size(), kLongName);
+  shapes_[size] |= 1u << (ascii_lower(name[0]) & 31);
+  kept_[size].push_back(std::move(name));
 }
 
 void AttributeFilter::add_xpath(std::string_view xpath) {
@@ -410,15 +437,18 @@ void AttributeFilter::add_xpath(std::string_view xpath) {
       keep_all_ = true;
       return;
     }
-    kept_.push_back(lower(std::string(xpath.substr(start, end - start))));
+    keep(lower(std::string(xpath.substr(start, end - start))));
     i = end - 1;
   }
 }
 
 bool AttributeFilter::keeps(std::string_view name) const {
-  return keep_all_ || std::any_of(kept_.begin(), kept_.end(), [&](const std::string& k) {
-           return iequals_ascii(k, name);
-         });
+  if (keep_all_) return true;
+  if (name.empty()) return false;
+  const std::size_t size = std::min(name.size(), kLongName);
+  if ((shapes_[size] & (1u << (ascii_lower(name[0]) & 31))) == 0) return false;
+  return std::any_of(kept_[size].begin(), kept_[size].end(),
+                     [&](const std::string& k) { return iequals_ascii(k, name); });
 }
 
 DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {

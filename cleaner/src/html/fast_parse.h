@@ -8,6 +8,8 @@
 #ifndef NEWSCLEAN_SRC_HTML_FAST_PARSE_H_
 #define NEWSCLEAN_SRC_HTML_FAST_PARSE_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +34,17 @@ class AttributeFilter {
   bool keeps(std::string_view name) const;
 
  private:
-  std::vector<std::string> kept_;  // lower case; a score of names: a scan is cheapest
+  // Adds lower-case `name` to the kept names.
+  void keep(std::string name);
+
   bool keep_all_ = false;
+  // The kept names (lower case) by length, any of kLongName bytes or more
+  // under kLongName; bit (first letter & 31) of shapes_[length] is set if
+  // one of that length has that first letter. Most attributes of a page are
+  // told apart by the bit, the rest by a scan of a handful of names.
+  static constexpr std::size_t kLongName = 31;
+  std::vector<std::string> kept_[kLongName + 1];
+  std::uint32_t shapes_[kLongName + 1] = {};
 };
 
 // Parses `in` (well-formed UTF-8, see decode_page; a <meta charset> in it

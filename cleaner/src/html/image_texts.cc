@@ -17,27 +17,50 @@ using tuning::kImageTextMinChars;
 
 // Parts of a page whose images are not pictures of anything (menus, forms,
 // buttons, drawings).
+// (Asked of every element on the way: by first letter, then by name.)
 bool skipped_tag(const char* tag) {
-  static const auto* tags = new std::unordered_set<std::string_view>{
-      "nav",    "form",     "button", "select", "svg",   "noscript", "script",
-      "style",  "template", "iframe", "head",   "label", "menu"};
-  return tags->count(tag) > 0;
+  const auto is = [tag](const char* name) { return std::strcmp(tag, name) == 0; };
+  switch (tag[0]) {
+    case 'b': return is("button");
+    case 'f': return is("form");
+    case 'h': return is("head");
+    case 'i': return is("iframe");
+    case 'l': return is("label");
+    case 'm': return is("menu");
+    case 'n': return is("nav") || is("noscript");
+    case 's': return is("select") || is("svg") || is("script") || is("style");
+    case 't': return is("template");
+    default: return false;
+  }
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // A class, id or itemprop that says caption, credit or legend.
 bool captionish(const xmlNode* n) {
+  // By first letter: one pass over each value, not one per word.
   static constexpr std::string_view kWords[] = {
-      "caption", "credit", "legend", "phototext", "photo-text", "imagetext", "image-text",
-      "bildunterschrift", "bildtext", "copyright"};
-  std::string low;
+      "caption", "credit", "copyright", "legend", "phototext", "photo-text", "imagetext",
+      "image-text", "bildunterschrift", "bildtext"};
+  const auto starts_word = [](std::string_view v, std::size_t at) {
+    for (const std::string_view w : kWords) {
+      if (w[0] != lower(v[at]) || v.size() - at < w.size()) continue;
+      std::size_t k = 1;
+      while (k < w.size() && lower(v[at + k]) == w[k]) ++k;
+      if (k == w.size()) return true;
+    }
+    return false;
+  };
   for (const Attr a : {Attr::kClass, Attr::kId, Attr::kItemprop}) {
     const std::string_view v = attr_view(n, a);
-    low.assign(v.begin(), v.end());
-    for (char& c : low) c = lower(c);
-    for (const std::string_view w : kWords) {
-      if (low.find(w) != std::string::npos) return true;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      switch (lower(v[i])) {
+        case 'c': case 'l': case 'p': case 'i': case 'b':
+          if (starts_word(v, i)) return true;
+          break;
+        default:
+          break;
+      }
     }
   }
   return false;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "core/text.h"
 #include "core/tuning.h"
@@ -106,6 +107,10 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes) {
 void measure(PageState& st, xmlNode* body, Measure what) {
   const bool score = what == Measure::kScores;
   int in_link = 0;
+  // What enter found of each open element, for leave: counted (not a
+  // caption, not an ignored tag) and a link.
+  constexpr unsigned char kCounted = 1, kLink = 2;
+  std::vector<unsigned char> open;
   walk(
       body,
       [&](xmlNode* n) {
@@ -122,18 +127,26 @@ void measure(PageState& st, xmlNode* body, Measure what) {
           return false;
         }
         if (!is_element(n)) return false;
-        if (st.is_caption(n)) return false;  // a caption is not story text
-        if (is_ignored_tag(name_of(n))) {
-          if (!score && is_tag(n, "noscript")) st.noscripts.push_back(n);
+        if (st.is_caption(n)) {  // a caption is not story text
+          open.push_back(0);
           return false;
         }
-        if (is_link(n)) ++in_link;
+        if (is_ignored_tag(name_of(n))) {
+          if (!score && is_tag(n, "noscript")) st.noscripts.push_back(n);
+          open.push_back(0);
+          return false;
+        }
+        const bool link = is_link(n);
+        if (link) ++in_link;
+        open.push_back(link ? kCounted | kLink : kCounted);
         return true;
       },
       [&](xmlNode* n) {
-        if (!is_element(n) || st.is_caption(n)) return;
-        if (is_ignored_tag(name_of(n))) return;
-        if (is_link(n)) --in_link;
+        if (!is_element(n)) return;
+        const unsigned char found = open.back();
+        open.pop_back();
+        if ((found & kCounted) == 0) return;
+        if ((found & kLink) != 0) --in_link;
         if (score) score_paragraph(st, n);
         NodeStats& s = st.stats(n);
         if (n != body && n->parent != nullptr && is_element(n->parent)) {

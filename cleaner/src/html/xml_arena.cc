@@ -3,10 +3,12 @@
 #include "html/xml_arena.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include <libxml/xmlerror.h>
@@ -26,6 +28,12 @@ constexpr std::size_t kMaxBlock = std::size_t{8} << 20;
 // goes into memory that is already mapped (and warm).
 constexpr std::size_t kKeptBytes = std::size_t{8} << 20;
 
+#if defined(__GNUC__)
+#define NEWSCLEAN_NOINLINE __attribute__((noinline))
+#else
+#define NEWSCLEAN_NOINLINE
+#endif
+
 std::size_t round_up(std::size_t n) { return (n + kAlign - 1) & ~(kAlign - 1); }
 
 struct Span {
@@ -44,10 +52,13 @@ class Arena {
     for (const Span& s : spare_) std::free(s.begin);
   }
 
+  // (A million calls a page: the common case carves and returns, with
+  // what it rarely needs out of line.)
   void* allocate(std::size_t n) {
-    if (n > SIZE_MAX / 2) return nullptr;
     const std::size_t need = round_up(n) + kAlign;
-    if (static_cast<std::size_t>(end_ - cur_) < need && !grow(need)) return nullptr;
+    if (n > SIZE_MAX / 2 || static_cast<std::size_t>(end_ - cur_) < need) {
+      return allocate_in_new_block(n);
+    }
     std::memcpy(cur_, &n, sizeof n);
     last_ = cur_ + kAlign;
     cur_ += need;
@@ -106,6 +117,12 @@ class Arena {
   }
 
  private:
+  // allocate() when the current block has no room for `n` bytes.
+  NEWSCLEAN_NOINLINE void* allocate_in_new_block(std::size_t n) {
+    if (n > SIZE_MAX / 2 || !grow(round_up(n) + kAlign)) return nullptr;
+    return allocate(n);
+  }
+
   // Makes a block with at least `need` bytes the current one.
   bool grow(std::size_t need) {
     // A kept block if one is large enough (they are sorted largest first).
@@ -142,6 +159,21 @@ class Arena {
 thread_local Arena t_arena;
 thread_local Arena* t_active = nullptr;
 
+// The thread whose arena is active while no other thread's is (a process
+// that cleans on one thread at a time), and that arena: its hooks find it
+// without a thread-local look-up, which in a shared library is a call into
+// the dynamic linker on each of libxml2's million allocations. Only the
+// owner ever reads its own id here; other threads go to t_active.
+std::atomic<std::thread::id> g_sole_thread{};
+std::atomic<Arena*> g_sole_arena{nullptr};
+
+Arena* active_arena() {
+  if (g_sole_thread.load(std::memory_order_relaxed) == std::this_thread::get_id()) {
+    return g_sole_arena.load(std::memory_order_relaxed);
+  }
+  return t_active;
+}
+
 // libxml2's allocator before install(): everything outside an arena.
 xmlFreeFunc g_free = nullptr;
 xmlMallocFunc g_malloc = nullptr;
@@ -150,13 +182,13 @@ xmlStrdupFunc g_strdup = nullptr;
 bool g_installed = false;
 
 void* hook_malloc(std::size_t n) {
-  Arena* a = t_active;
+  Arena* a = active_arena();
   return a != nullptr ? a->allocate(n) : g_malloc(n);
 }
 
 void hook_free(void* p) {
   if (p == nullptr) return;
-  Arena* a = t_active;
+  Arena* a = active_arena();
   if (a != nullptr && a->owns(p)) {
     a->release(p);
   } else {
@@ -166,14 +198,14 @@ void hook_free(void* p) {
 
 // Memory from before the arena stays with the old allocator.
 void* hook_realloc(void* p, std::size_t n) {
-  Arena* a = t_active;
+  Arena* a = active_arena();
   if (a == nullptr) return g_realloc(p, n);
   if (p == nullptr) return a->allocate(n);
   return a->owns(p) ? a->reallocate(p, n) : g_realloc(p, n);
 }
 
 char* hook_strdup(const char* s) {
-  Arena* a = t_active;
+  Arena* a = active_arena();
   if (a == nullptr) return g_strdup(s);
   const std::size_t n = std::strlen(s) + 1;
   char* d = static_cast<char*>(a->allocate(n));
@@ -215,6 +247,12 @@ XmlArena::XmlArena() {
   if (!g_installed || t_active != nullptr || !hooks_in_place()) return;
   t_active = &t_arena;
   active_ = true;
+  std::thread::id none;
+  if (g_sole_thread.compare_exchange_strong(none, std::this_thread::get_id(),
+                                            std::memory_order_acquire)) {
+    g_sole_arena.store(&t_arena, std::memory_order_relaxed);
+    sole_ = true;
+  }
 }
 
 XmlArena::~XmlArena() {
@@ -222,6 +260,10 @@ XmlArena::~XmlArena() {
   // libxml2 copies each error into a per-thread "last error" whose strings
   // would outlive the arena: let them go while it is still active.
   xmlResetLastError();
+  if (sole_) {
+    g_sole_arena.store(nullptr, std::memory_order_relaxed);
+    g_sole_thread.store(std::thread::id(), std::memory_order_release);
+  }
   t_active = nullptr;
   t_arena.reset();
 }

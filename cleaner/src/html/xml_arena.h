@@ -43,6 +43,7 @@ class XmlArena {
 
  private:
   bool active_ = false;
+  bool sole_ = false;  // the only active arena when it began (see xml_arena.cc)
 };
 
 }  // namespace newsclean
