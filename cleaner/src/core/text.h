@@ -67,14 +67,15 @@ std::string_view trim_spaces(std::string_view s);
 // `s` with ASCII letters lower-cased (the C locale's tolower).
 std::string lower(std::string s);
 
+// `c` lower-cased if it is an ASCII capital (as libxml2 folds names).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 // True if a and b are equal ignoring ASCII case. (Inline: the parse asks
 // it of every attribute.)
 inline bool iequals_ascii(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t k = 0; k < a.size(); ++k) {
-    const char x = a[k] >= 'A' && a[k] <= 'Z' ? static_cast<char>(a[k] + 32) : a[k];
-    const char y = b[k] >= 'A' && b[k] <= 'Z' ? static_cast<char>(b[k] + 32) : b[k];
-    if (x != y) return false;
+    if (ascii_lower(a[k]) != ascii_lower(b[k])) return false;
   }
   return true;
 }

@@ -83,9 +83,6 @@ void append_number(std::size_t n, std::string* out) {
   while (k > 0) out->push_back(digits[--k]);
 }
 
-// libxml2 compares tag names with ASCII case folding only.
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool is_ascii_letter(char c) {
   const char l = ascii_lower(c);
   return l >= 'a' && l <= 'z';
@@ -102,11 +99,8 @@ bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view pre
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// libxml2's htmlParseHTMLName: the characters of a name, and its first one.
-bool is_name_char(char c) {
-  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
-         c == '.';
-}
+// libxml2's htmlParseHTMLName: the first character of a name (the others:
+// is_name_char).
 bool is_name_start(char c) { return is_ascii_letter(c) || c == '_' || c == ':' || c == '.'; }
 
 // True if libxml2 would copy `bytes` as they are: no NUL or control
@@ -409,47 +403,6 @@ bool restore(xmlDoc* doc, const Elided& elided) {
 }
 
 }  // namespace
-
-AttributeFilter::AttributeFilter() {
-  for (const Attr a : kAllAttrs) keep(attr_name(a));
-}
-
-void AttributeFilter::keep(std::string name) {
-  if (name.empty()) return;
-  const std::size_t size = std::min(name.size(), kLongName);
-  shapes_[size] |= 1u << (ascii_lower(name[0]) & 31);
-  kept_[size].push_back(std::move(name));
-}
-
-void AttributeFilter::add_xpath(std::string_view xpath) {
-  for (std::size_t i = 0; i < xpath.size(); ++i) {
-    std::size_t start = std::string_view::npos;
-    if (xpath[i] == '@') {
-      start = i + 1;
-    } else if (xpath.compare(i, 11, "attribute::") == 0) {
-      start = i + 11;
-    } else {
-      continue;
-    }
-    std::size_t end = start;
-    while (end < xpath.size() && (is_name_char(xpath[end]))) ++end;
-    if (end == start) {
-      keep_all_ = true;
-      return;
-    }
-    keep(lower(std::string(xpath.substr(start, end - start))));
-    i = end - 1;
-  }
-}
-
-bool AttributeFilter::keeps(std::string_view name) const {
-  if (keep_all_) return true;
-  if (name.empty()) return false;
-  const std::size_t size = std::min(name.size(), kLongName);
-  if ((shapes_[size] & (1u << (ascii_lower(name[0]) & 31))) == 0) return false;
-  return std::any_of(kept_[size].begin(), kept_[size].end(),
-                     [&](const std::string& k) { return iequals_ascii(k, name); });
-}
 
 DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {
   // The HTML parser does not know internal subsets: their declarations

@@ -34,8 +34,6 @@ bool skipped_tag(const char* tag) {
   }
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 // A class, id or itemprop that says caption, credit or legend.
 bool captionish(const xmlNode* n) {
   // By first letter: one pass over each value, not one per word.
@@ -44,9 +42,9 @@ bool captionish(const xmlNode* n) {
       "image-text", "bildunterschrift", "bildtext"};
   const auto starts_word = [](std::string_view v, std::size_t at) {
     for (const std::string_view w : kWords) {
-      if (w[0] != lower(v[at]) || v.size() - at < w.size()) continue;
+      if (w[0] != ascii_lower(v[at]) || v.size() - at < w.size()) continue;
       std::size_t k = 1;
-      while (k < w.size() && lower(v[at + k]) == w[k]) ++k;
+      while (k < w.size() && ascii_lower(v[at + k]) == w[k]) ++k;
       if (k == w.size()) return true;
     }
     return false;
@@ -54,7 +52,7 @@ bool captionish(const xmlNode* n) {
   for (const Attr a : {Attr::kClass, Attr::kId, Attr::kItemprop}) {
     const std::string_view v = attr_view(n, a);
     for (std::size_t i = 0; i < v.size(); ++i) {
-      switch (lower(v[i])) {
+      switch (ascii_lower(v[i])) {
         case 'c': case 'l': case 'p': case 'i': case 'b':
           if (starts_word(v, i)) return true;
           break;
@@ -73,7 +71,7 @@ bool empty_alt(std::string_view alt) {
       "image", "img", "photo", "picture", "foto", "bild", "logo", "icon", "thumbnail",
       "banner", "placeholder", "avatar", "null", "undefined", "default"};
   std::string low;
-  for (const char c : alt) low.push_back(lower(c));
+  for (const char c : alt) low.push_back(ascii_lower(c));
   if (kWords.count(low)) return true;
   for (const char* ext : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}) {
     const std::size_t n = std::strlen(ext);
@@ -95,7 +93,7 @@ bool elsewhere(std::string_view href, const PageUrl& url) {
                               ? url_path(href)
                               : href.substr(0, href.find_first_of("?#"));
   std::string low;
-  for (const char c : path) low.push_back(lower(c));
+  for (const char c : path) low.push_back(ascii_lower(c));
   for (const char* ext : {".jpg", ".jpeg", ".png", ".gif", ".webp"}) {
     const std::size_t n = std::strlen(ext);
     if (low.size() > n && low.compare(low.size() - n, n, ext) == 0) return false;
@@ -309,7 +307,7 @@ class Finder {
     const std::size_t n = chars(t.text);
     if (n < kImageTextMinChars || n > kImageTextMaxChars) return;
     std::string key;
-    for (const char c : t.text) key.push_back(lower(c));
+    for (const char c : t.text) key.push_back(ascii_lower(c));
     if (!seen_.insert(std::move(key)).second) return;  // a gallery's text twice, a lazy twin
     t.kind = kind;
     t.position = position;
