@@ -3,6 +3,7 @@
 #define NEWSCLEAN_SRC_RULES_LOAD_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsclean/status.h"
@@ -22,6 +23,12 @@ struct Disable {
 // miss example is an error.
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
                    std::vector<Disable>* disable, bool require_examples = false);
+
+// `yaml` with each rule's `examples:` left out, its lines blank (so that
+// errors name the file's own lines): for the built-in rules, whose examples
+// the test suite runs. A rule is a list item that starts with its id
+// ("- id: "); `examples:` is taken at its keys' column only.
+std::string without_examples(std::string_view yaml);
 
 // Adds the rules of a later source: one with the id of an existing rule
 // replaces it in place; new ones go before all existing rules, so that where

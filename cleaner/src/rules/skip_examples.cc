@@ -1,0 +1,56 @@
+// The built-in rules without their `examples:`: a Cleaner does not run them
+// (the test suite and `newsclean rules --test` do), and they are over a third
+// of rules.yaml's bytes, which yaml-cpp would parse at every start.
+#include <string>
+#include <string_view>
+
+#include "rules/load.h"
+
+namespace newsclean {
+namespace {
+
+// Spaces before the first other character of `line`.
+std::size_t indent_of(std::string_view line) {
+  const std::size_t n = line.find_first_not_of(' ');
+  return n == std::string_view::npos ? line.size() : n;
+}
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string without_examples(std::string_view yaml) {
+  std::string out;
+  out.reserve(yaml.size());
+  // The column of the keys of the rule being read ("id" after "- "), or
+  // npos before the first rule; `dropping`: inside an `examples:` value.
+  std::size_t key_column = std::string_view::npos;
+  bool dropping = false;
+  for (std::size_t at = 0; at < yaml.size();) {
+    std::size_t end = yaml.find('\n', at);
+    end = end == std::string_view::npos ? yaml.size() : end + 1;
+    const std::string_view line = yaml.substr(at, end - at);
+    at = end;
+    const std::size_t indent = indent_of(line);
+    // A block scalar's or a multi-line flow value's lines are indented more
+    // than its key: the first line at the key's column or less ends it.
+    if (dropping && (blank(line) || indent > key_column)) {
+      out.push_back('\n');
+      continue;
+    }
+    dropping = false;
+    const std::string_view rest = line.substr(indent);
+    if (rest.substr(0, 6) == "- id: ") key_column = indent + 2;
+    if (indent == key_column && rest.substr(0, 9) == "examples:") {
+      dropping = true;
+      out.push_back('\n');  // line numbers stay those of the file
+      continue;
+    }
+    out.append(line);
+  }
+  return out;
+}
+
+}  // namespace newsclean
