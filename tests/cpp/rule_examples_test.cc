@@ -189,10 +189,10 @@ TEST(RuleExamples, AFileThatDoesNotLoadIsAnErrorAndLeavesTheReport) {
 namespace newsclean {
 namespace {
 
-// Every field a Cleaner uses, examples aside.
+// Every field a Cleaner matches with (examples and description aside).
 std::string without_example_fields(const Rule& r) {
   std::string s;
-  for (const std::string* f : {&r.id, &r.category, &r.description, &r.pattern, &r.unless,
+  for (const std::string* f : {&r.id, &r.category, &r.pattern, &r.unless,
                                &r.origin, &r.pattern_at, &r.unless_at, &r.xpath, &r.body,
                                &r.xpath_at}) {
     s += *f + '\x1f';
@@ -224,19 +224,20 @@ std::vector<Rule> parsed(const std::string& yaml) {
   return rules;
 }
 
-TEST(WithoutExamples, TheBuiltInRulesAreTheSameLessTheirExamples) {
+TEST(WithoutRuleKeys, TheBuiltInRulesAreTheSameLessTheirExamplesAndDescriptions) {
   const std::string yaml(default_rules_yaml());
-  const std::string lean = without_examples(yaml);
-  EXPECT_LT(lean.size(), yaml.size() * 3 / 4);
+  const std::string lean = without_rule_keys(yaml, {"examples", "description"});
+  EXPECT_LT(lean.size(), yaml.size() * 2 / 3);
   const std::vector<Rule> all = parsed(yaml), rules = parsed(lean);
   ASSERT_EQ(rules.size(), all.size());
   for (std::size_t i = 0; i < rules.size(); ++i) {
     EXPECT_EQ(without_example_fields(rules[i]), without_example_fields(all[i])) << all[i].id;
     EXPECT_TRUE(rules[i].hit_examples.empty() && rules[i].miss_examples.empty()) << all[i].id;
+    EXPECT_TRUE(rules[i].description.empty() && !all[i].description.empty()) << all[i].id;
   }
 }
 
-TEST(WithoutExamples, LeavesTextThatOnlyLooksLikeExamples) {
+TEST(WithoutRuleKeys, LeavesTextThatOnlyLooksLikeAKey) {
   const std::string yaml =
       "rules:\n"
       "  - id: a\n"
@@ -255,7 +256,7 @@ TEST(WithoutExamples, LeavesTextThatOnlyLooksLikeExamples) {
       "      miss: [\"Shared\"]}\n"
       "    category: x\n"
       "    pattern: '^Share$'\n";
-  const std::string lean = without_examples(yaml);
+  const std::string lean = without_rule_keys(yaml, {"examples"});
   EXPECT_EQ(std::count(lean.begin(), lean.end(), '\n'), std::count(yaml.begin(), yaml.end(), '\n'));
   const std::vector<Rule> rules = parsed(lean);
   ASSERT_EQ(rules.size(), 2u);
@@ -266,6 +267,10 @@ TEST(WithoutExamples, LeavesTextThatOnlyLooksLikeExamples) {
   EXPECT_EQ(rules[1].category, "x");
   EXPECT_EQ(rules[1].pattern, "^Share$");
   EXPECT_TRUE(rules[1].hit_examples.empty() && rules[1].miss_examples.empty());
+  const std::vector<Rule> bare = parsed(without_rule_keys(yaml, {"examples", "description"}));
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[0].description, "");
+  EXPECT_EQ(bare[0].pattern_at, "rules.yaml:12:14");
 }
 
 }  // namespace

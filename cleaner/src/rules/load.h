@@ -2,6 +2,7 @@
 #ifndef NEWSCLEAN_SRC_RULES_LOAD_H_
 #define NEWSCLEAN_SRC_RULES_LOAD_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +25,13 @@ struct Disable {
 Status parse_rules(const RuleSource& source, std::vector<Rule>* rules,
                    std::vector<Disable>* disable, bool require_examples = false);
 
-// `yaml` with each rule's `examples:` left out, its lines blank (so that
-// errors name the file's own lines): for the built-in rules, whose examples
-// the test suite runs. A rule is a list item that starts with its id
-// ("- id: "); `examples:` is taken at its keys' column only.
-std::string without_examples(std::string_view yaml);
+// `yaml` with each rule's `keys` (as "examples") left out, their lines
+// blank (so that errors name the file's own lines): the built-in rules as a
+// Cleaner loads them, without examples (the test suite runs them) and
+// descriptions. A rule is a list item that starts with its id ("- id: ");
+// a key is taken at its keys' column only.
+std::string without_rule_keys(std::string_view yaml,
+                              std::initializer_list<std::string_view> keys);
 
 // Adds the rules of a later source: one with the id of an existing rule
 // replaces it in place; new ones go before all existing rules, so that where
