@@ -96,7 +96,7 @@ std::shared_ptr<const Compiled> compile(const std::vector<RuleSource>& sources,
   if (!options.no_default_rules) {
     // Their examples are the test suite's (which requires them), their
     // descriptions rules()'s: neither is parsed here.
-    *status = parse_rules(
+    *status = parse_rules_in_halves(
         RuleSource::from_string(without_rule_keys(default_rules_yaml(), {"examples", "description"}),
                                 kBuiltInName),
         &rules, &disable);

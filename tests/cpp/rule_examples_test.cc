@@ -273,5 +273,38 @@ TEST(WithoutRuleKeys, LeavesTextThatOnlyLooksLikeAKey) {
   EXPECT_EQ(bare[0].pattern_at, "rules.yaml:12:14");
 }
 
+TEST(ParseRulesInHalves, GivesTheRulesOfTheWholeWithTheirLines) {
+  const RuleSource source = RuleSource::from_string(std::string(default_rules_yaml()), "rules.yaml");
+  std::vector<Rule> whole, halves;
+  std::vector<Disable> disable;
+  ASSERT_TRUE(parse_rules(source, &whole, &disable).ok());
+  const Status s = parse_rules_in_halves(source, &halves, &disable);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(halves.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(without_example_fields(halves[i]), without_example_fields(whole[i])) << whole[i].id;
+    EXPECT_EQ(halves[i].description, whole[i].description) << whole[i].id;
+    EXPECT_EQ(halves[i].hit_examples.size(), whole[i].hit_examples.size()) << whole[i].id;
+  }
+}
+
+TEST(ParseRulesInHalves, TellsErrorsOfTheSecondHalfAtTheirLines) {
+  std::string yaml = "version: 1\nrules:\n";
+  for (int i = 0; i < 6; ++i) {
+    yaml += "  - id: r" + std::to_string(i) + "\n    category: x\n    pattern: '^R" +
+            std::to_string(i) + "$'\n";
+  }
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  Status s = parse_rules_in_halves(RuleSource::from_string(yaml + "    colour: red\n", "t.yaml"),
+                                   &rules, &disable);
+  EXPECT_EQ(s.message().substr(0, 28), "t.yaml:21:5: rule 'r5': unkn") << s.message();
+  rules.clear();
+  s = parse_rules_in_halves(
+      RuleSource::from_string(yaml + "  - id: r1\n    category: x\n    pattern: 'x'\n", "t.yaml"),
+      &rules, &disable);
+  EXPECT_EQ(s.message(), "t.yaml:21: rule 'r1': duplicate id in this file");
+}
+
 }  // namespace
 }  // namespace newsclean
