@@ -272,6 +272,10 @@ constexpr std::size_t kClimbProseDen = 2;
 // 1/kCardShare of its text are teaser cards of other stories: no climb
 // takes them in. (2 to 5 gave the same figures on the development sets.)
 constexpr std::size_t kCardShare = 3;
+// A container of the story with this much text printed a second time on
+// the page (once per screen size, or a gated copy) is a copy: no climb
+// takes it in.
+constexpr std::size_t kCopyMinChars = 500;
 // A winning container with this much paragraph text is a story in itself.
 constexpr std::size_t kStoryChars = 1500;
 // A winner under half of the page's paragraph text that is short or under
