@@ -716,6 +716,30 @@ TEST(Html, AStoryPrintedTwiceComesOutOnce) {
   EXPECT_GE(count(full.text), 1u);
 }
 
+TEST(Html, TheClimbStopsAtAParentThatAddsOnlyShortLinesAfterTheStory) {
+  // A story, and below it (in a box of the parent the story's wrapper
+  // shares) lines of metadata: each scores a little, so the parent
+  // outscores the wrapper, but what it adds is labels, not story.
+  const auto page_of = [](const std::string& before, int lines) {
+    std::string html =
+        "<html><body><div class=\"outer\"><div class=\"wrap\">" + before +
+        "<div class=\"mid\"><div class=\"abs\">";
+    for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+    html += "</div></div><section class=\"details\">";
+    for (int i = 0; i < lines; ++i) {
+      html += "<p>Listed in <a href=\"/t" + std::to_string(i) + "\">roads</a> and bridges part " +
+              std::to_string(i) + "</p>";
+    }
+    return html + "</section></div></div></body></html>";
+  };
+  EXPECT_EQ(Cleaner().clean(page_of("", 6)).text, story_text());
+  // With a lead before the story, the parent holds it: the climb stands.
+  const Result led = Cleaner().clean(page_of(
+      "<p class=\"lead\">Repairs to the old bridge start next week and will take all winter, "
+      "the council said.</p>", 6));
+  EXPECT_NE(led.text.find("take all winter"), std::string::npos) << led.text;
+}
+
 TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
   Cleaner c;
   const Status s = Cleaner::create(

@@ -262,6 +262,10 @@ constexpr std::size_t kClimbAddedLinkDen = 5;
 // 1/3 stop more climbs, and lose an article's lead in a header box.)
 constexpr std::size_t kClimbChromeNum = 2;
 constexpr std::size_t kClimbChromeDen = 3;
+// ... nor one that adds, all after the story, scored paragraphs of under
+// kClimbAddedLineChars characters of prose on average: metadata lines,
+// labels and tools below a short story. (60 gave the same figures.)
+constexpr std::size_t kClimbAddedLineChars = 40;
 // An ancestor with more than 1/kStoryLinkShare of its text in links is no
 // longer the story's container; one with kClimbProseGain (3/2) times its
 // child's prose holds more of the story.

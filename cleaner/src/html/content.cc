@@ -18,7 +18,7 @@ namespace {
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
 // candidates, to a parent that scores higher (unless it adds mostly link
-// lists or named boilerplate boxes), to an ancestor with few links and much
+// lists, named boilerplate boxes or short lines after the story), to an ancestor with few links and much
 // more prose (on an article, not prose of named boilerplate boxes), and out
 // of wrappers that hold nothing else. No climb joins an <article> story to
 // teaser cards of other stories (holds_cards), nor takes in a second copy
@@ -50,7 +50,8 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
     if (score < last / kClimbStopRatio) break;
     if (score > last) {
       if (!adds_link_lists(st, top, p) && !adds_chrome(st, top, p, false) &&
-          !holds_cards(st, p, top, others) && !holds_copy(st, p, top)) {
+          !holds_cards(st, p, top, others) && !holds_copy(st, p, top) &&
+          !adds_short_lines(st, top, p)) {
         top = p;
       }
       break;

@@ -128,6 +128,24 @@ bool holds_cards(PageState& st, xmlNode* a, xmlNode* top, const std::vector<xmlN
   return any;
 }
 
+// True if all that `parent` adds to `child` (inside it) comes after it and
+// its scored paragraphs average under kClimbAddedLineChars characters of
+// prose: lines of metadata, labels and tools below a short story (subjects,
+// citations, a list of formats), not more of the story. A parent that adds
+// anything before the story (a standfirst, a lead) may still hold it.
+bool adds_short_lines(PageState& st, xmlNode* child, xmlNode* parent) {
+  const NodeStats& c = st.stats(child);
+  const NodeStats& p = st.stats(parent);
+  if (p.paragraphs <= c.paragraphs) return false;
+  for (xmlNode* x = child; x != parent && x != nullptr; x = x->parent) {
+    for (xmlNode* b = x->prev; b != nullptr; b = b->prev) {
+      if (is_element(b) && PageState::measured(b) && st.stats(b).prose > 0) return false;
+    }
+  }
+  const std::size_t added_prose = p.prose - std::min(p.prose, c.prose);
+  return added_prose < kClimbAddedLineChars * (p.paragraphs - c.paragraphs);
+}
+
 // True if `a` holds, beside `top` (inside it or not), another copy of
 // top's text (a page that prints its story twice, once per screen size, or
 // a gated copy): no climb takes the copy in, nor does it join top as a

@@ -1,7 +1,7 @@
 // The checks that stop content.cc's climb from the best candidate to an
 // ancestor: what the ancestor would add beside the story (link lists,
-// boxes named as boilerplate, teaser cards of other stories, a second copy
-// of the story). Each is documented at its definition in content_climb.cc.
+// boxes named as boilerplate, short lines after the story, teaser cards of
+// other stories, a second copy of the story). Each is documented at its definition in content_climb.cc.
 #ifndef NEWSCLEAN_SRC_HTML_CONTENT_CLIMB_H_
 #define NEWSCLEAN_SRC_HTML_CONTENT_CLIMB_H_
 
@@ -30,6 +30,9 @@ std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body)
 
 // True if `a` holds teaser cards of other stories (among `others`).
 bool holds_cards(PageState& st, xmlNode* a, xmlNode* top, const std::vector<xmlNode*>& others);
+
+// True if `parent` adds to `child` only short lines, after it.
+bool adds_short_lines(PageState& st, xmlNode* child, xmlNode* parent);
 
 // True if `a` holds, beside `top`, another copy of top's text.
 bool holds_copy(PageState& st, xmlNode* a, xmlNode* top);
