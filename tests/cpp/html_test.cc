@@ -682,6 +682,81 @@ TEST(Html, TheClimbStopsAtAParentThatAddsBoxesNamedAsBoilerplate) {
   EXPECT_NE(Cleaner().clean(page_of("story-end", bio)).text.find("Jane Roe"), std::string::npos);
 }
 
+TEST(Html, AStoryPrintedTwiceComesOutOnce) {
+  // A page that prints its (long) story once per screen size (the copies
+  // in sibling boxes, one shown by the style sheet) or a second time in a
+  // layout of its own: near-equal candidates, more prose in their common
+  // parent, and siblings that score like the story all point at the
+  // copies. The story comes out once.
+  std::string story, story_once;
+  for (int i = 0; i < 3; ++i) {
+    for (const char* p : kStory) story += std::string("<p>") + p + "</p>";
+    story_once += (i == 0 ? "" : "\n") + story_text();
+  }
+  const auto count = [](const std::string& text) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(kStory[0]); at != std::string::npos;
+         at = text.find(kStory[0], at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  const std::string head = "<html><head><meta property=\"og:type\" content=\"article\"></head>";
+  const std::string per_screen =
+      head + "<body><div class=\"page\"><div class=\"v-desktop\"><div class=\"frame\">"
+      "<div class=\"rich\">" + story + "</div></div></div><div class=\"v-tablet\"><div "
+      "class=\"frame\"><div class=\"rich\">" + story + "</div></div></div><div class=\"v-phone\">"
+      "<div class=\"frame\"><div class=\"rich\">" + story + "</div></div></div></div></body></html>";
+  const Result screens = Cleaner().clean(per_screen);
+  EXPECT_EQ(count(screens.text), 3u);
+  EXPECT_EQ(screens.text, story_once);
+  const std::string two_layouts =
+      head + "<body><div class=\"main\"><div class=\"layout-open\"><div class=\"col\">"
+      "<div class=\"rich\">" + story + "</div><div class=\"cta\"><a href=\"/try\">Try it free"
+      "</a></div></div></div><div class=\"layout-gated\"><div class=\"col\"><div class=\"rich\">" +
+      story + "</div><div class=\"cta\"><a href=\"/join\">Join now</a></div></div></div></div>"
+      "</body></html>";
+  EXPECT_EQ(Cleaner().clean(two_layouts).text, story_once);
+  // A teaser that repeats the story's head, before the full story whose
+  // text goes on in more boxes: the full story stays whole.
+  std::string rest;
+  for (int i = 0; i < 3; ++i) {
+    rest += "<p>The works will cost the city about two million, the engineers said, and part "
+            "of the money will come from the regional fund for roads and bridges.</p>";
+  }
+  const std::string teaser =
+      head + "<body><div class=\"layout\"><div><div class=\"body fade\">" + story +
+      "</div></div><div class=\"body\">" + story + "</div><div class=\"sections\">" + rest +
+      "</div></div></body></html>";
+  const Result full = Cleaner().clean(teaser);
+  EXPECT_NE(full.text.find("regional fund"), std::string::npos) << full.text;
+  EXPECT_GE(count(full.text), 1u);
+}
+
+TEST(Html, TheClimbStopsAtAParentThatAddsOnlyShortLinesAfterTheStory) {
+  // A story, and below it (in a box of the parent the story's wrapper
+  // shares) lines of metadata: each scores a little, so the parent
+  // outscores the wrapper, but what it adds is labels, not story.
+  const auto page_of = [](const std::string& before, int lines) {
+    std::string html =
+        "<html><body><div class=\"outer\"><div class=\"wrap\">" + before +
+        "<div class=\"mid\"><div class=\"abs\">";
+    for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+    html += "</div></div><section class=\"details\">";
+    for (int i = 0; i < lines; ++i) {
+      html += "<p>Listed in <a href=\"/t" + std::to_string(i) + "\">roads</a> and bridges part " +
+              std::to_string(i) + "</p>";
+    }
+    return html + "</section></div></div></body></html>";
+  };
+  EXPECT_EQ(Cleaner().clean(page_of("", 6)).text, story_text());
+  // With a lead before the story, the parent holds it: the climb stands.
+  const Result led = Cleaner().clean(page_of(
+      "<p class=\"lead\">Repairs to the old bridge start next week and will take all winter, "
+      "the council said.</p>", 6));
+  EXPECT_NE(led.text.find("take all winter"), std::string::npos) << led.text;
+}
+
 TEST(Html, PageKindsLimitARuleToThePagesThatSayTheyAreOfThoseKinds) {
   Cleaner c;
   const Status s = Cleaner::create(

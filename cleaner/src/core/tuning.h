@@ -262,6 +262,10 @@ constexpr std::size_t kClimbAddedLinkDen = 5;
 // 1/3 stop more climbs, and lose an article's lead in a header box.)
 constexpr std::size_t kClimbChromeNum = 2;
 constexpr std::size_t kClimbChromeDen = 3;
+// ... nor one that adds, all after the story, scored paragraphs of under
+// kClimbAddedLineChars characters of prose on average: metadata lines,
+// labels and tools below a short story. (60 gave the same figures.)
+constexpr std::size_t kClimbAddedLineChars = 40;
 // An ancestor with more than 1/kStoryLinkShare of its text in links is no
 // longer the story's container; one with kClimbProseGain (3/2) times its
 // child's prose holds more of the story.
@@ -272,6 +276,10 @@ constexpr std::size_t kClimbProseDen = 2;
 // 1/kCardShare of its text are teaser cards of other stories: no climb
 // takes them in. (2 to 5 gave the same figures on the development sets.)
 constexpr std::size_t kCardShare = 3;
+// A container of the story with this much text printed a second time on
+// the page (once per screen size, or a gated copy) is a copy: no climb
+// takes it in.
+constexpr std::size_t kCopyMinChars = 500;
 // A winning container with this much paragraph text is a story in itself.
 constexpr std::size_t kStoryChars = 1500;
 // A winner under half of the page's paragraph text that is short or under

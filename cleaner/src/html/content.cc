@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/tuning.h"
+#include "html/content_climb.h"
 #include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
@@ -14,115 +15,14 @@ using namespace tuning;
 
 namespace {
 
-bool contains(xmlNode* a, xmlNode* d) {
-  for (xmlNode* p = d; p != nullptr; p = p->parent) {
-    if (p == a) return true;
-  }
-  return false;
-}
-
-// True if `parent` adds to the text of `child` (inside it) at least as
-// much again, mostly in links: the story's container with lists of other
-// pages around it, which score high by their many short items.
-bool adds_link_lists(PageState& st, xmlNode* child, xmlNode* parent) {
-  const NodeStats& c = st.stats(child);
-  const NodeStats& p = st.stats(parent);
-  if (p.text <= c.text) return false;
-  const std::size_t added = p.text - c.text;
-  const std::size_t added_links = p.links - std::min(p.links, c.links);
-  return added >= c.text * kClimbAddedTextRatio &&
-         added_links * kClimbAddedLinkDen > added * kClimbAddedLinkNum;
-}
-
-// Text (or prose, outside links) below `n` in boxes whose class or id names
-// them as boilerplate: a sidebar, comments, related stories, an author box.
-std::size_t chrome_text(PageState& st, xmlNode* n, bool prose) {
-  if (!PageState::measured(n)) return 0;
-  if (class_weight(n, st.bytes) < 0) return prose ? st.stats(n).prose : st.stats(n).text;
-  std::size_t sum = 0;
-  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-    if (is_element(c)) sum += chrome_text(st, c, prose);
-  }
-  return sum;
-}
-
-// chrome_text of `n` without the branch that holds `child`.
-std::size_t chrome_beside(PageState& st, xmlNode* n, xmlNode* child, bool prose) {
-  if (n == child) return 0;
-  if (!contains(n, child)) return chrome_text(st, n, prose);
-  std::size_t sum = 0;
-  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-    if (is_element(c)) sum += chrome_beside(st, c, child, prose);
-  }
-  return sum;
-}
-
-// True if what `parent` adds to `child` (inside it) is mostly in boxes
-// named as boilerplate: the climb would join the story to its surroundings
-// (a short story is outscored by its sidebar and comments together). When
-// the story's own boxes, up to `parent`, carry such a name (a thread whose
-// posts sit in "comments"), the names tell nothing.
-bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose) {
-  const NodeStats& c = st.stats(child);
-  const NodeStats& p = st.stats(parent);
-  const std::size_t below = prose ? c.prose : c.text;
-  const std::size_t above = prose ? p.prose : p.text;
-  if (above <= below) return false;
-  for (xmlNode* a = child; a != nullptr && a != parent->parent; a = a->parent) {
-    if (class_weight(a, st.bytes) < 0) return false;
-  }
-  return chrome_beside(st, parent, child, prose) * kClimbChromeDen >
-         (above - below) * kClimbChromeNum;
-}
-
-// The page's <article> elements outside the one that is or holds `top`
-// (and not holding it), on a page that is not a forum or a listing; empty
-// when `top` is in no <article>.
-std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body) {
-  if (st.kind == PageKind::kForum || st.kind == PageKind::kListing) return {};
-  xmlNode* own = top;
-  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
-    own = own->parent;
-  }
-  if (own == nullptr || own == body) return {};
-  std::vector<xmlNode*> out;
-  walk(
-      body,
-      [&](xmlNode* n) {
-        if (!is_element(n) || n == own) return false;  // (its own boxes are the story's)
-        if (is_tag(n, "article") && !contains(n, top)) {
-          out.push_back(n);
-          return false;
-        }
-        return true;
-      },
-      [](xmlNode*) {});
-  return out;
-}
-
-// True if `a`, an ancestor of `top`, holds teaser cards of other stories:
-// <article> elements of `others` (other_articles), each with a link and
-// under 1/kCardShare of top's text. A story whose sections are articles
-// without links, or a list of whole posts, does not stop the climb.
-bool holds_cards(PageState& st, xmlNode* a, xmlNode* top, const std::vector<xmlNode*>& others) {
-  bool any = false;
-  for (xmlNode* o : others) {
-    if (!contains(a, o)) continue;
-    if (!PageState::measured(o)) return false;
-    const NodeStats& s = st.stats(o);
-    if (s.links == 0 || s.text * kCardShare >= st.stats(top).text) return false;
-    any = true;
-  }
-  return any;
-}
-
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
 // candidates, to a parent that scores higher (unless it adds mostly link
-// lists or named boilerplate boxes), to an ancestor with few links and much
+// lists, named boilerplate boxes or short lines after the story), to an ancestor with few links and much
 // more prose (on an article, not prose of named boilerplate boxes), and out
 // of wrappers that hold nothing else. No climb joins an <article> story to
-// teaser cards of other stories (holds_cards).
+// teaser cards of other stories (holds_cards), nor takes in a second copy
+// of the story (holds_copy).
 xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
                  const std::vector<xmlNode*>& others) {
   std::vector<xmlNode*> near;
@@ -136,7 +36,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
     for (xmlNode* a = top->parent; a != nullptr && a != body && is_element(a); a = a->parent) {
       const auto inside =
           std::count_if(near.begin(), near.end(), [&](xmlNode* c) { return contains(a, c); });
-      if (holds_cards(st, a, top, others)) break;
+      if (holds_cards(st, a, top, others) || holds_copy(st, a, top)) break;
       if (inside >= 2) {
         top = a;
         break;
@@ -150,7 +50,8 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
     if (score < last / kClimbStopRatio) break;
     if (score > last) {
       if (!adds_link_lists(st, top, p) && !adds_chrome(st, top, p, false) &&
-          !holds_cards(st, p, top, others)) {
+          !holds_cards(st, p, top, others) && !holds_copy(st, p, top) &&
+          !adds_short_lines(st, top, p)) {
         top = p;
       }
       break;
@@ -165,7 +66,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
        p != nullptr && p != body && is_element(p) && PageState::measured(p); p = p->parent) {
     const NodeStats& ps = st.stats(p);
     if (ps.text == 0 || ps.links * kStoryLinkShare > ps.text) break;
-    if (holds_cards(st, p, top, others)) break;
+    if (holds_cards(st, p, top, others) || holds_copy(st, p, top)) break;
     if (ps.prose * kClimbProseDen >= st.stats(below).prose * kClimbProseNum &&
         !(st.kind == PageKind::kArticle && adds_chrome(st, top, p, true))) {
       top = p;
@@ -339,6 +240,7 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
       continue;
     }
     const NodeStats& ss = st.stats(s);
+    if (holds_copy(st, s, top)) continue;
     bool append = ss.scored && final_score(st, s) >= threshold;
     if (!append && is_tag(s, "p") && ss.text > 0) {
       const double density = static_cast<double>(ss.links) / ss.text;
