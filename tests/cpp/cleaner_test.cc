@@ -452,6 +452,26 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
   EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
 }
 
+TEST(Cleaner, TableRowsWithANumberAfterThePipeAreNotLinks) {
+  // A site's name has no digit or percent sign: a row with one is the
+  // story's own table of specifications.
+  const std::string rows =
+      "Battery life on one charge | Up to 14 hours\n"
+      "Noise at full speed | Under 40 decibels\n"
+      "Money-back guarantee | 30 days\n"
+      "Speed lost on the tunnel | 8% down & 4% up\n";
+  EXPECT_EQ(Cleaner().clean(kStory + rows).text + "\n", kStory + rows);
+}
+
+TEST(Cleaner, ALinkLineWithTwoSpacesAfterItsLabelGoes) {
+  // Extractors print "READ MORE:\u00A0 Title": a space and a no-break space.
+  const std::string line = "READ MORE:\u00A0 Floods hit the valley as the river bursts its banks\n";
+  expect_tail_removed_by(line, "related-link");
+  const Result r = Cleaner().clean(kStory + line + kStory);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "related-link");
+}
+
 TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
   const std::pair<const char*, const char*> lines[] = {
       {"Posts: 342", "navigation-forum-labels"},
