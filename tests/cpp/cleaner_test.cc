@@ -472,6 +472,17 @@ TEST(Cleaner, ALinkLineWithTwoSpacesAfterItsLabelGoes) {
   EXPECT_EQ(r.removed[0].rule, "related-link");
 }
 
+TEST(Cleaner, ADateBadgesMonthOnItsOwnLineGoes) {
+  // A teaser's badge prints its day and month one above the other.
+  const Result r = Cleaner().clean(kStory + "Harbour bridge reopens after repairs\n14\nSept\n" + kStory);
+  ASSERT_FALSE(r.removed.empty());
+  EXPECT_TRUE(std::any_of(r.removed.begin(), r.removed.end(),
+                          [](const auto& x) { return x.text == "Sept" && x.rule == "dateline-month-badge"; }));
+  // A month's full name alone may be the story's heading.
+  const std::string heading = "March\n";
+  EXPECT_EQ(Cleaner().clean(kStory + heading + kStory).text + "\n", kStory + heading + kStory);
+}
+
 TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
   const std::pair<const char*, const char*> lines[] = {
       {"Posts: 342", "navigation-forum-labels"},
