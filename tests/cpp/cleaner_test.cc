@@ -483,6 +483,15 @@ TEST(Cleaner, ADateBadgesMonthOnItsOwnLineGoes) {
   EXPECT_EQ(Cleaner().clean(kStory + heading + kStory).text + "\n", kStory + heading + kStory);
 }
 
+TEST(Cleaner, AReactionCounterOnItsOwnLineGoes) {
+  for (const char* line : {"2 Likes", "3.4K views", "17 replies"}) {
+    SCOPED_TRACE(line);
+    const Result r = Cleaner().clean(kStory + line + "\n" + kStory);
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].rule, "share-count-line");
+  }
+}
+
 TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
   const std::pair<const char*, const char*> lines[] = {
       {"Posts: 342", "navigation-forum-labels"},
