@@ -452,6 +452,46 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
   EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
 }
 
+TEST(Cleaner, TableRowsWithANumberAfterThePipeAreNotLinks) {
+  // A site's name has no digit or percent sign: a row with one is the
+  // story's own table of specifications.
+  const std::string rows =
+      "Battery life on one charge | Up to 14 hours\n"
+      "Noise at full speed | Under 40 decibels\n"
+      "Money-back guarantee | 30 days\n"
+      "Speed lost on the tunnel | 8% down & 4% up\n";
+  EXPECT_EQ(Cleaner().clean(kStory + rows).text + "\n", kStory + rows);
+}
+
+TEST(Cleaner, ALinkLineWithTwoSpacesAfterItsLabelGoes) {
+  // Extractors print "READ MORE:\u00A0 Title": a space and a no-break space.
+  const std::string line = "READ MORE:\u00A0 Floods hit the valley as the river bursts its banks\n";
+  expect_tail_removed_by(line, "related-link");
+  const Result r = Cleaner().clean(kStory + line + kStory);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "related-link");
+}
+
+TEST(Cleaner, ADateBadgesMonthOnItsOwnLineGoes) {
+  // A teaser's badge prints its day and month one above the other.
+  const Result r = Cleaner().clean(kStory + "Harbour bridge reopens after repairs\n14\nSept\n" + kStory);
+  ASSERT_FALSE(r.removed.empty());
+  EXPECT_TRUE(std::any_of(r.removed.begin(), r.removed.end(),
+                          [](const auto& x) { return x.text == "Sept" && x.rule == "dateline-month-badge"; }));
+  // A month's full name alone may be the story's heading.
+  const std::string heading = "March\n";
+  EXPECT_EQ(Cleaner().clean(kStory + heading + kStory).text + "\n", kStory + heading + kStory);
+}
+
+TEST(Cleaner, AReactionCounterOnItsOwnLineGoes) {
+  for (const char* line : {"2 Likes", "3.4K views", "17 replies"}) {
+    SCOPED_TRACE(line);
+    const Result r = Cleaner().clean(kStory + line + "\n" + kStory);
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].rule, "share-count-line");
+  }
+}
+
 TEST(Cleaner, WidgetLinesAfterTheStoryGoEachByItsRule) {
   const std::pair<const char*, const char*> lines[] = {
       {"Posts: 342", "navigation-forum-labels"},

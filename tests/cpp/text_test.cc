@@ -97,6 +97,13 @@ TEST(SplitBlocks, BlankAndSingleNewlinesBothSeparateAndEdgesAreTrimmed) {
   EXPECT_TRUE(split_blocks("\n \n").empty());
 }
 
+TEST(TextDocument, RunsOfSpacesInALineBecomeOne) {
+  // A no-break space beside a space is two spaces once normalised.
+  const Document doc = text_document("READ MORE:\u00A0 Floods   hit the valley\nsecond");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[0].text, "READ MORE: Floods hit the valley");
+}
+
 TEST(MakeBlock, Features) {
   const Block prose = make_block("The minister said the plan would be published next week.");
   EXPECT_EQ(prose.words, 10u);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "core/decode.h"
 #include "core/tuning.h"
@@ -76,6 +77,15 @@ std::size_t end_of_plain(std::string_view in, std::size_t i) {
     while (i < stop && plain_ascii(static_cast<unsigned char>(in[i]))) ++i;
     if (i < stop || i == n) return i;
   }
+}
+
+// `s` with each run of spaces made one: an extractor writes "READ MORE:  X"
+// (a no-break space beside a space, both ' ' once normalised) or aligns a
+// table's cells with spaces, and a rule reads words with one space between.
+std::string one_space(std::string s) {
+  s.erase(std::unique(s.begin(), s.end(), [](char a, char b) { return a == ' ' && b == ' '; }),
+          s.end());
+  return s;
 }
 
 }  // namespace
@@ -197,7 +207,7 @@ Document text_document(std::string_view in, std::string_view charset) {
       }
     }
   }
-  const Normalised norm = normalise(in);
+  Normalised norm = normalise(in);
   if (norm.invalid_utf8 > 0) {
     doc.warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +
                            " ill-formed sequence(s) replaced by U+FFFD");
@@ -205,7 +215,7 @@ Document text_document(std::string_view in, std::string_view charset) {
   if (norm.controls > 0) {
     doc.warnings.push_back("control characters: " + std::to_string(norm.controls) + " dropped");
   }
-  doc.blocks = split_blocks(norm.text);
+  doc.blocks = split_blocks(one_space(std::move(norm.text)));
   return doc;
 }
 
