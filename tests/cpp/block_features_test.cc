@@ -84,6 +84,18 @@ TEST(MenuRow, ARowCutShortByAnEllipsisIsStillARow) {
   EXPECT_FALSE(is_menu_row("The ferry - and the bridge - and then ..."));
 }
 
+// Each separator counts, whichever comes first in the row; a hyphen or a
+// quote mark after a space is none.
+TEST(MenuRow, EverySeparatorCountsAndNothingElse) {
+  EXPECT_TRUE(is_menu_row("Home | News | Sport"));
+  EXPECT_TRUE(is_menu_row("Home \xE2\x80\x93 News \xE2\x80\x93 Sport"));  // –
+  EXPECT_TRUE(is_menu_row("Home \xC2\xB7 News \xC2\xB7 Sport"));            // ·
+  EXPECT_TRUE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D - Sport - Weather"));
+  EXPECT_TRUE(is_menu_row("Home -News - Sport - Weather"));
+  EXPECT_FALSE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D Sport -Weather"));
+  EXPECT_FALSE(is_menu_row("Home -News -Sport \xE2\x80\x93Weather \xC2\xB7Travel"));
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",

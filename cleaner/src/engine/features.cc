@@ -154,15 +154,22 @@ bool is_menu_item(std::string_view item) {
   return words <= kMenuItemMaxWords;
 }
 
-// False if `text` has no separator of a menu row: no '|', and no space
-// before the first byte of one of is_menu_row's spaced separators. Most
-// blocks have none, and memchr tells it far quicker than the walk there.
+// The separators of a menu row besides '|': " - ", " – ", " • ", " · ".
+constexpr std::string_view kSpacedSeparators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
+                                                  " \xC2\xB7 "};
+
+// False if `text` has no separator of a menu row: no '|' and none of
+// kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
+// a space is none), and memchr tells it far quicker than the walk there.
 bool may_have_separator(std::string_view text) {
   if (text.find('|') != std::string_view::npos) return true;
-  for (const char lead : {'-', '\xE2', '\xC2'}) {  // - – • ·
+  for (const char lead : {'-', '\xE2', '\xC2'}) {  // the separators' second bytes
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
-      if (at > 0 && text[at - 1] == ' ') return true;
+      if (at == 0 || text[at - 1] != ' ') continue;
+      for (const std::string_view sep : kSpacedSeparators) {
+        if (sep[1] == lead && text.substr(at - 1, sep.size()) == sep) return true;
+      }
     }
   }
   return false;
@@ -172,8 +179,6 @@ bool may_have_separator(std::string_view text) {
 
 bool is_menu_row(std::string_view text) {
   if (!may_have_separator(text)) return false;  // one item: never a row
-  static constexpr std::string_view kSpaced[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
-                                                 " \xC2\xB7 "};  // - – • ·
   std::size_t items = 0, pipes = 0, spaced = 0;
   std::size_t start = 0, i = 0;
   const auto item = [&](std::size_t end) {
@@ -187,8 +192,8 @@ bool is_menu_row(std::string_view text) {
     if (text[i] == '|') {
       width = 1;
       ++pipes;
-    } else if (text[i] == ' ') {  // each separator in kSpaced starts with a space
-      for (std::string_view s : kSpaced) {
+    } else if (text[i] == ' ') {  // each of kSpacedSeparators starts with a space
+      for (std::string_view s : kSpacedSeparators) {
         if (text.substr(i, s.size()) == s) {
           width = s.size();
           ++spaced;
