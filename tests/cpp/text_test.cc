@@ -17,6 +17,18 @@ TEST(CountWords, SpacesAndNewlinesSeparateWords) {
   EXPECT_EQ(count_words("東京 “quoted” Zoë"), 3u);
 }
 
+// Long texts are counted in runs: no run's count wraps, none is lost at a
+// run's edge.
+TEST(CountWords, LongTextsOfShortWords) {
+  std::string words;
+  for (int i = 0; i < 1000; ++i) words += "a ";
+  EXPECT_EQ(count_words(words), 1000u);
+  EXPECT_EQ(count_words(" " + words), 1000u);
+  std::string runs;
+  for (int i = 0; i < 300; ++i) runs += std::string(i % 7 + 1, 'x') + (i % 2 ? " " : "\n ");
+  EXPECT_EQ(count_words(runs), 300u);
+}
+
 TEST(Normalise, OddSpacesBecomeSpacesAndInvisiblesGo) {
   EXPECT_EQ(normalise("a\u00a0b\u2009c\u3000d\te").text, "a b c d e");
   EXPECT_EQ(normalise("zero\u200bwidth\u2060join\u00adsoft").text, "zerowidthjoinsoft");
