@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 
 namespace newsclean {
@@ -227,6 +229,19 @@ bool shares_word(std::string_view text, const std::unordered_set<std::string>& w
   return shared;
 }
 
+// A hash of a text's length and its first and last 16 bytes: texts that
+// share all of these are compared in full (first_of_same_text), so a long
+// paragraph costs no more to place than a short one.
+std::size_t quick_hash(std::string_view text) {
+  std::uint64_t w[4] = {0, 0, 0, 0};
+  const std::size_t n = std::min<std::size_t>(text.size(), 16);
+  std::memcpy(w, text.data(), n);
+  std::memcpy(w + 2, text.data() + text.size() - n, n);
+  std::uint64_t h = text.size() * 0x9E3779B97F4A7C15ULL;
+  for (const std::uint64_t x : w) h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
 // For each block, the first block with the same text (itself, if none
 // before it has): one hash of each text, in an open-addressed table.
 std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
@@ -235,10 +250,9 @@ std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
   constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   std::vector<std::size_t> table(size, kEmpty);  // slot -> a block index
   std::vector<std::size_t> first(blocks.size());
-  const std::hash<std::string_view> hash;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const std::string_view text = blocks[i].text;
-    std::size_t slot = hash(text) & (size - 1);
+    std::size_t slot = quick_hash(text) & (size - 1);
     while (table[slot] != kEmpty && blocks[table[slot]].text != text) slot = (slot + 1) & (size - 1);
     if (table[slot] == kEmpty) table[slot] = i;
     first[i] = table[slot];
