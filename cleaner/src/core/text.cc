@@ -1,7 +1,6 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 
@@ -251,7 +250,9 @@ std::string_view trim_spaces(std::string_view s) {
 }
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  // ASCII alone, whatever the process's locale (a Latin-1 one would change
+  // bytes of UTF-8 text); a loop the compiler runs on vectors.
+  for (char& c : s) c = ascii_lower(c);
   return s;
 }
 
