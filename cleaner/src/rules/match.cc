@@ -346,7 +346,7 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   hits->erase(std::remove_if(hits->begin(), hits->end(),
                              [&](int k) { return sets_->vetoed(rules_, k, text); }),
               hits->end());
-  std::sort(hits->begin(), hits->end());
+  if (!std::is_sorted(hits->begin(), hits->end())) std::sort(hits->begin(), hits->end());
 }
 
 const RE2& RuleMatcher::Sets::pattern(const std::vector<Rule>& rules, int r) const {
