@@ -68,6 +68,25 @@ const HtmlRules& Compiled::html_for(std::string_view host,
   return *rules;
 }
 
+constexpr const char* kBuiltInName = "<built-in rules.yaml>";
+
+// The built-in rules' descriptions by id, read from the file the first time
+// rules() is asked: compile() leaves them out.
+const std::unordered_map<std::string, std::string>& built_in_descriptions() {
+  static const auto* const by_id = [] {
+    auto* descriptions = new std::unordered_map<std::string, std::string>();
+    std::vector<Rule> rules;
+    std::vector<Disable> disable;
+    const RuleSource source =
+        RuleSource::from_string(without_rule_keys(default_rules_yaml(), {"examples"}), kBuiltInName);
+    if (parse_rules(source, &rules, &disable).ok()) {
+      for (Rule& r : rules) descriptions->emplace(r.id, std::move(r.description));
+    }
+    return descriptions;
+  }();
+  return *by_id;
+}
+
 // Compiles the built-in rules (unless options.no_default_rules), then
 // `sources`, less the disabled ids, with the site pack; null on error.
 std::shared_ptr<const Compiled> compile(const std::vector<RuleSource>& sources,
@@ -75,9 +94,12 @@ std::shared_ptr<const Compiled> compile(const std::vector<RuleSource>& sources,
   std::vector<Rule> rules;
   std::vector<Disable> disable;
   if (!options.no_default_rules) {
-    *status = parse_rules(RuleSource::from_string(std::string(default_rules_yaml()),
-                                                  "<built-in rules.yaml>"),
-                          &rules, &disable, /*require_examples=*/true);
+    // Their examples are the test suite's (which requires them), their
+    // descriptions rules()'s: neither is parsed here.
+    *status = parse_rules_in_halves(
+        RuleSource::from_string(without_rule_keys(default_rules_yaml(), {"examples", "description"}),
+                                kBuiltInName),
+        &rules, &disable);
     if (!status->ok()) return nullptr;
     for (Rule& r : rules) r.built_in = true;
   }
@@ -331,8 +353,14 @@ const Options& Cleaner::options() const { return impl().options; }
 std::vector<RuleInfo> Cleaner::rules() const {
   std::vector<RuleInfo> out;
   for (const auto& r : impl().compiled->matcher->rules()) {
+    std::string description = r.description;
+    if (r.built_in) {
+      const auto& descriptions = built_in_descriptions();
+      const auto it = descriptions.find(r.id);
+      if (it != descriptions.end()) description = it->second;
+    }
     out.push_back(
-        {r.id, r.category, to_string(r.action), to_string(r.where), r.origin, r.description});
+        {r.id, r.category, to_string(r.action), to_string(r.where), r.origin, description});
   }
   return out;
 }

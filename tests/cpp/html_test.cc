@@ -596,6 +596,23 @@ TEST(Html, AShortStoryKeepsItsOwnContainerBesideAListOfOtherStories) {
   EXPECT_GT(Cleaner().clean(page_of("")).stats.blocks, 12u);
 }
 
+TEST(Html, AShortLineLinkingToAnotherSiteIsNotTakenForATeaser) {
+  // Between the story's paragraphs, two short linked lines: one points to
+  // another story of the same site (a teaser: it goes), one to a page of
+  // another site (the product the story names: it stays). Without the
+  // page's URL there is no telling them apart, and both go.
+  const std::string html = page(
+      "<ul><li><a href=\"https://shop.example/kettle-9\">Harbour Kettle Nine</a></li></ul>"
+      "<p><a href=\"https://www.valley.example/other-story\">Ferry fares rise in spring</a></p>"
+      "<p>Residents can comment on the plan until the end of the month, the council said.</p>");
+  const std::string with_url = Cleaner().clean(html, "https://valley.example/bridge").text;
+  EXPECT_NE(with_url.find("Harbour Kettle Nine"), std::string::npos);
+  EXPECT_EQ(with_url.find("Ferry fares rise"), std::string::npos);
+  const std::string without = Cleaner().clean(html).text;
+  EXPECT_EQ(without.find("Harbour Kettle Nine"), std::string::npos);
+  EXPECT_EQ(without.find("Ferry fares rise"), std::string::npos);
+}
+
 TEST(Html, AStoryInAnArticleIsNotJoinedToTeaserCardsOfOtherStories) {
   // A short story in an <article>, and beside it a box of other stories'
   // cards, each an <article> with a linked headline and a sentence of

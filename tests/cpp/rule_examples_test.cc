@@ -2,6 +2,7 @@
 // pass, and the runner tells a broken example apart.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -180,6 +181,129 @@ TEST(RuleExamples, AFileThatDoesNotLoadIsAnErrorAndLeavesTheReport) {
   EXPECT_EQ(s.code(), ErrorCode::kRegex);
   EXPECT_EQ(s.message().rfind("user.yaml:4:14: rule 'r': invalid pattern", 0), 0u);
   EXPECT_EQ(report.rules, 7u);
+}
+
+}  // namespace
+}  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+// Every field a Cleaner matches with (examples and description aside).
+std::string without_example_fields(const Rule& r) {
+  std::string s;
+  for (const std::string* f : {&r.id, &r.category, &r.pattern, &r.unless,
+                               &r.origin, &r.pattern_at, &r.unless_at, &r.xpath, &r.body,
+                               &r.xpath_at}) {
+    s += *f + '\x1f';
+  }
+  for (const auto* list : {&r.sites, &r.tags, &r.strip_id_or_class, &r.roles}) {
+    for (const std::string& x : *list) s += x + '\x1e';
+    s += '\x1f';
+  }
+  for (const PageKind k : r.page_kinds) s += std::to_string(static_cast<int>(k)) + ',';
+  for (const int v : {static_cast<int>(r.where), static_cast<int>(r.unit),
+                      static_cast<int>(r.action), static_cast<int>(r.field),
+                      static_cast<int>(r.feature), static_cast<int>(r.format),
+                      static_cast<int>(r.pass), static_cast<int>(r.suspend_on),
+                      static_cast<int>(r.min_words), static_cast<int>(r.max_words),
+                      static_cast<int>(r.once), static_cast<int>(r.needs_story),
+                      static_cast<int>(r.caption), static_cast<int>(r.hidden),
+                      static_cast<int>(r.xpath_in_content), static_cast<int>(r.prune),
+                      static_cast<int>(r.guarded)}) {
+    s += std::to_string(v) + ',';
+  }
+  return s;
+}
+
+std::vector<Rule> parsed(const std::string& yaml) {
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  const Status s = parse_rules(RuleSource::from_string(yaml, "rules.yaml"), &rules, &disable);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return rules;
+}
+
+TEST(WithoutRuleKeys, TheBuiltInRulesAreTheSameLessTheirExamplesAndDescriptions) {
+  const std::string yaml(default_rules_yaml());
+  const std::string lean = without_rule_keys(yaml, {"examples", "description"});
+  EXPECT_LT(lean.size(), yaml.size() * 2 / 3);
+  const std::vector<Rule> all = parsed(yaml), rules = parsed(lean);
+  ASSERT_EQ(rules.size(), all.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    EXPECT_EQ(without_example_fields(rules[i]), without_example_fields(all[i])) << all[i].id;
+    EXPECT_TRUE(rules[i].hit_examples.empty() && rules[i].miss_examples.empty()) << all[i].id;
+    EXPECT_TRUE(rules[i].description.empty() && !all[i].description.empty()) << all[i].id;
+  }
+}
+
+TEST(WithoutRuleKeys, LeavesTextThatOnlyLooksLikeAKey) {
+  const std::string yaml =
+      "rules:\n"
+      "  - id: a\n"
+      "    category: x\n"
+      "    description: >-\n"
+      "      Its examples:\n"
+      "      examples: not a key\n"
+      "    examples:\n"
+      "      hit: [\"Follow us\"]\n"
+      "\n"
+      "      miss:\n"
+      "        - \"A story\"\n"
+      "    pattern: '^Follow us$'\n"
+      "  - id: b\n"
+      "    examples: {hit: [\"Share\"],\n"
+      "      miss: [\"Shared\"]}\n"
+      "    category: x\n"
+      "    pattern: '^Share$'\n";
+  const std::string lean = without_rule_keys(yaml, {"examples"});
+  EXPECT_EQ(std::count(lean.begin(), lean.end(), '\n'), std::count(yaml.begin(), yaml.end(), '\n'));
+  const std::vector<Rule> rules = parsed(lean);
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0].description, "Its examples: examples: not a key");
+  EXPECT_EQ(rules[0].pattern, "^Follow us$");
+  EXPECT_EQ(rules[0].pattern_at, "rules.yaml:12:14");
+  EXPECT_TRUE(rules[0].hit_examples.empty() && rules[0].miss_examples.empty());
+  EXPECT_EQ(rules[1].category, "x");
+  EXPECT_EQ(rules[1].pattern, "^Share$");
+  EXPECT_TRUE(rules[1].hit_examples.empty() && rules[1].miss_examples.empty());
+  const std::vector<Rule> bare = parsed(without_rule_keys(yaml, {"examples", "description"}));
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[0].description, "");
+  EXPECT_EQ(bare[0].pattern_at, "rules.yaml:12:14");
+}
+
+TEST(ParseRulesInHalves, GivesTheRulesOfTheWholeWithTheirLines) {
+  const RuleSource source = RuleSource::from_string(std::string(default_rules_yaml()), "rules.yaml");
+  std::vector<Rule> whole, halves;
+  std::vector<Disable> disable;
+  ASSERT_TRUE(parse_rules(source, &whole, &disable).ok());
+  const Status s = parse_rules_in_halves(source, &halves, &disable);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(halves.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(without_example_fields(halves[i]), without_example_fields(whole[i])) << whole[i].id;
+    EXPECT_EQ(halves[i].description, whole[i].description) << whole[i].id;
+    EXPECT_EQ(halves[i].hit_examples.size(), whole[i].hit_examples.size()) << whole[i].id;
+  }
+}
+
+TEST(ParseRulesInHalves, TellsErrorsOfTheSecondHalfAtTheirLines) {
+  std::string yaml = "version: 1\nrules:\n";
+  for (int i = 0; i < 6; ++i) {
+    yaml += "  - id: r" + std::to_string(i) + "\n    category: x\n    pattern: '^R" +
+            std::to_string(i) + "$'\n";
+  }
+  std::vector<Rule> rules;
+  std::vector<Disable> disable;
+  Status s = parse_rules_in_halves(RuleSource::from_string(yaml + "    colour: red\n", "t.yaml"),
+                                   &rules, &disable);
+  EXPECT_EQ(s.message().substr(0, 28), "t.yaml:21:5: rule 'r5': unkn") << s.message();
+  rules.clear();
+  s = parse_rules_in_halves(
+      RuleSource::from_string(yaml + "  - id: r1\n    category: x\n    pattern: 'x'\n", "t.yaml"),
+      &rules, &disable);
+  EXPECT_EQ(s.message(), "t.yaml:21: rule 'r1': duplicate id in this file");
 }
 
 }  // namespace

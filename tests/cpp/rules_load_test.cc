@@ -24,6 +24,30 @@ TEST(RulesLoad, BuiltInRulesLoad) {
   EXPECT_GT(c.rules().size(), 10u);
 }
 
+// A Cleaner loads the built-in rules without descriptions; rules() tells
+// each as rules.yaml has it.
+TEST(RulesLoad, BuiltInRulesTellTheirDescriptions) {
+  std::vector<Rule> file;
+  std::vector<Disable> disable;
+  ASSERT_TRUE(parse_rules(RuleSource::from_string(std::string(default_rules_yaml())), &file,
+                          &disable)
+                  .ok());
+  Cleaner c;
+  ASSERT_TRUE(Cleaner::create({RuleSource::from_string(
+                                  "rules:\n  - id: own\n    category: x\n"
+                                  "    description: Mine.\n    pattern: '^Own$'\n",
+                                  "user.yaml")},
+                              {}, &c)
+                  .ok());
+  const std::vector<RuleInfo> rules = c.rules();
+  ASSERT_EQ(rules.size(), file.size() + 1);
+  EXPECT_EQ(rules[0].description, "Mine.");
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    EXPECT_EQ(rules[i + 1].id, file[i].id);
+    EXPECT_EQ(rules[i + 1].description, file[i].description) << file[i].id;
+  }
+}
+
 TEST(RulesLoad, UnknownKeyNamesFileLineColumnAndRule) {
   const Status s = load(
       "rules:\n"

@@ -37,6 +37,13 @@ def test_python_dash_m_and_the_console_script_clean_the_seed(tmp_path: Path, roo
     assert bad.returncode == 2
 
 
+def test_the_newsclean_command_is_the_compiled_cli_not_a_python_script():
+    """No interpreter starts in front of it: a one-document run pays only the CLI's own start."""
+    script = Path(sysconfig.get_path("scripts")) / "newsclean"
+    with open(script, "rb") as f:
+        assert f.read(4) == b"\x7fELF"
+
+
 def test_one_version_from_cmake(root):
     """project() in CMakeLists.txt is the only place the version is written."""
     cmake = re.search(r"project\(newsclean VERSION ([0-9][0-9A-Za-z.]*)",

@@ -21,6 +21,7 @@ struct Block {
   BlockKind kind = BlockKind::kLine;
   // Markup facts; text input leaves the defaults.
   float link_ratio = 0;       // share of the text inside links
+  float site_link_ratio = 0;  // share inside links to the page's own site
   std::uint8_t level = 0;     // kHeading: 1 to 6 (h1..h6)
   bool ordered = false;       // kListItem: an item of a numbered list (<ol>)
   bool row_start = false;     // kCell: the first cell of its table row

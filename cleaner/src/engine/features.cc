@@ -292,7 +292,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   }
   mark_teaser_list(blocks, &teaser_list_);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    link_heavy_[i] = blocks[i].link_ratio > kLinkHeavyRatio;
+    link_heavy_[i] = blocks[i].site_link_ratio > kLinkHeavyRatio;
   }
   // A row with pipes beside another is a table's: rows of a table come in runs.
   const auto piped = [&](std::size_t j) {

@@ -12,10 +12,37 @@
 
 namespace newsclean {
 
+namespace {
+
+// The host without a leading "www." (or "m.").
+std::string_view site_of(std::string_view host) {
+  for (std::string_view p : {"www.", "m."}) {
+    if (host.substr(0, p.size()) == p) return host.substr(p.size());
+  }
+  return host;
+}
+
+// True if `href` is an absolute link to another host than the page's.
+bool to_other_site(std::string_view href, const PageUrl& url) {
+  href = trim_spaces(href);
+  // (a page "URL" that is not one, without a scheme, has no host to compare)
+  if (url.host.empty() || url.url.find("://") == std::string::npos ||
+      (href.find("://") == std::string_view::npos && href.substr(0, 2) != "//")) {
+    return false;
+  }
+  const std::string host =
+      href.substr(0, 2) == "//" ? host_of("http:" + std::string(href)) : host_of(href);
+  return !host.empty() && site_of(host) != site_of(url.host);
+}
+
+}  // namespace
+
 void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::string buf;
   std::size_t link_chars = 0;
+  std::size_t away_chars = 0;  // of link_chars, in links to other sites
   int in_link = 0;
+  int in_away = 0;
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
   std::vector<std::pair<BlockKind, std::uint8_t>> kinds;
@@ -37,10 +64,15 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       block.link_ratio = buf.empty() ? 0.f
                                      : std::min(1.f, static_cast<float>(link_chars) /
                                                          static_cast<float>(buf.size()));
+      block.site_link_ratio =
+          buf.empty() ? 0.f
+                      : std::min(1.f, static_cast<float>(link_chars - std::min(away_chars, link_chars)) /
+                                          static_cast<float>(buf.size()));
       blocks->push_back(std::move(block));
     }
     buf.clear();
     link_chars = 0;
+    away_chars = 0;
   };
   walk(
       root,
@@ -50,6 +82,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           // (after a space or at the start a text's own leading space goes)
           append_collapsed(n->content, &buf);
           if (in_link > 0) link_chars += buf.size() - before;
+          if (in_away > 0) away_chars += buf.size() - before;
           return false;
         }
         if (!is_element(n)) {
@@ -81,7 +114,10 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           }
           return false;
         }
-        if (std::strcmp(tag, "a") == 0) ++in_link;
+        if (std::strcmp(tag, "a") == 0) {
+          ++in_link;
+          if (to_other_site(attr_view(n, Attr::kHref), st.url)) ++in_away;
+        }
         if (is_block_tag(tag)) {
           flush();
           kinds.emplace_back(kind, level);
@@ -95,7 +131,10 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       [&](xmlNode* n) {
         if (!is_element(n) || st.is_caption(n)) return;
         const char* tag = name_of(n);
-        if (std::strcmp(tag, "a") == 0) --in_link;
+        if (std::strcmp(tag, "a") == 0) {
+          --in_link;
+          if (to_other_site(attr_view(n, Attr::kHref), st.url)) --in_away;
+        }
         if (is_block_tag(tag)) {
           flush();
           if (!kinds.empty()) {

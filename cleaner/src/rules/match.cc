@@ -5,12 +5,12 @@
 #include <thread>
 #include <iterator>
 #include <map>
-#include <mutex>
 #include <tuple>
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "rules/bounded_pattern.h"
 #include "rules/match.h"
 #include "rules/set_memo.h"
 #include "rules/xpath_regex.h"
@@ -132,46 +132,39 @@ struct RuleMatcher::Sets {
   // Names these sets' answers in the memo of short strings (rules/set_memo.h).
   const std::uint64_t memo_id = SetMemo::new_id();
   // Per rule: its `unless` pattern, or null; a built-in rule's (checked by
-  // the test suite) is compiled on the rule's first candidate hit.
-  mutable std::vector<std::unique_ptr<const RE2>> unless;
-  std::unique_ptr<std::once_flag[]> unless_once;
+  // the test suite) is in lazy_unless, compiled on its first candidate hit.
+  std::vector<std::unique_ptr<const RE2>> unless;
+  std::vector<std::unique_ptr<const BoundedPattern>> lazy_unless;
   std::vector<int> always[2];  // feature rules without a pattern, per Unit
   // Per rule: 1 if its set holds its relaxed_pattern(), whose hits its own
   // pattern must confirm.
   std::vector<char> confirm;
-  // Per rule: its pattern compiled alone, made on the first hit to confirm
-  // (or if a set's DFA runs out of memory, never so far).
-  std::unique_ptr<std::once_flag[]> alone_once;
-  mutable std::vector<std::unique_ptr<const RE2>> alone;
+  // Per rule: its pattern alone, compiled on the first hit to confirm (or
+  // if a set's DFA runs out of memory, never so far).
+  std::vector<std::unique_ptr<const BoundedPattern>> alone;
 
-  // The entries of set `k` that match `text` in *entries (empty: none);
-  // false if the set's DFA ran out of memory. Asked of the memo first, and
-  // kept there, unless `key` (text's) is null.
+  // The entries of set `k` that match `text` in *entries (empty: none); false if
+  // its DFA ran out of memory. Asked of the memo first and kept there, unless `key` is null.
   bool matches(int k, const re2::StringPiece& text, const SetMemo::Key* key,
                std::vector<int>* entries) const;
   // Appends the rules of set `k` whose pattern matches `text` and, unless
   // `words` is null, whose word limits fit *words (asked first: a relaxed
-  // pattern's hit is confirmed only for a rule that fits). `key`: text's in
-  // the memo of short strings, or null to leave the memo alone.
+  // pattern's hit is confirmed only for a rule that fits); `key` as for matches().
   void find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
             const std::size_t* words, std::vector<int>* rules_hit,
             const SetMemo::Key* key = nullptr) const;
   // Rule r's pattern compiled alone.
-  const RE2& pattern(const std::vector<Rule>& rules, int r) const;
+  const RE2& pattern(int r) const { return alone[r]->exact(); }
   // True if rule r's `unless` pattern matches `text`.
   bool vetoed(const std::vector<Rule>& rules, int r, const re2::StringPiece& text) const {
     if (rules[r].unless.empty()) return false;
-    std::call_once(unless_once[r], [&] {
-      if (unless[r] == nullptr) {
-        unless[r] = std::make_unique<const RE2>(rules[r].unless, re2_options());
-      }
-    });
-    return RE2::PartialMatch(text, *unless[r]);
+    if (unless[r] != nullptr) return RE2::PartialMatch(text, *unless[r]);
+    return lazy_unless[r]->partial_match(std::string_view(text.data(), text.size()));
   }
   // True unless rule r's set hit is a relaxed pattern's that r's own
   // pattern does not confirm.
-  bool confirmed(const std::vector<Rule>& rules, int r, const re2::StringPiece& text) const {
-    return confirm[r] == 0 || RE2::PartialMatch(text, pattern(rules, r));
+  bool confirmed(const std::vector<Rule>& /*rules*/, int r, const re2::StringPiece& text) const {
+    return confirm[r] == 0 || alone[r]->partial_match(std::string_view(text.data(), text.size()));
   }
 };
 
@@ -203,6 +196,15 @@ struct Faults {
   }
 };
 
+// What a built-in rule's set holds: its relaxed pattern with wide classes,
+// which matches wherever the pattern does; "" for the pattern itself.
+std::string loose_pattern(const std::string& pattern) {
+  const std::string relaxed = relaxed_pattern(pattern);
+  std::string wide =
+      with_bounded_classes(relaxed.empty() ? pattern : relaxed, ClassBound::kWide);
+  return wide.empty() ? relaxed : wide;
+}
+
 // Runs work(0) ... work(n - 1) on as many threads as there are cores.
 template <typename Work>
 void run_on_cores(std::size_t n, const Work& work) {
@@ -228,9 +230,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   auto sets = std::make_unique<Sets>();
   Faults faults(rules.size());
   sets->unless.resize(rules.size());
-  sets->unless_once = std::make_unique<std::once_flag[]>(rules.size());
+  sets->lazy_unless.resize(rules.size());
   sets->alone.resize(rules.size());
-  sets->alone_once = std::make_unique<std::once_flag[]>(rules.size());
   sets->confirm.resize(rules.size());
   std::vector<std::vector<int>> members;  // the rules with a pattern, by set
   // (unit, anchored, where) -> set
@@ -238,6 +239,9 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& r = rules[i];
     const int u = static_cast<int>(r.unit);
+    if (r.built_in && !r.unless.empty()) {
+      sets->lazy_unless[i] = std::make_unique<const BoundedPattern>(r.unless, re2_options());
+    }
     if (r.is_html()) {  // acts on elements, not on blocks
       faults.pattern[i] = check_xpath(r);
       continue;
@@ -265,6 +269,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     sets->limit[k] = std::max(sets->limit[k], max_words);
     members.resize(sets->set.size());
     members[k].push_back(i);
+    sets->alone[i] = std::make_unique<const BoundedPattern>(r.pattern, set_options());
     if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
   }
   // Parsing and compiling the patterns is most of the time a Cleaner (or the
@@ -273,9 +278,10 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   run_on_cores(members.size(), [&](std::size_t k) {
     for (const int i : members[k]) {
       // A built-in rule's pattern is checked by the test suite: its set may
-      // hold the relaxed form, far quicker to compile, and its own pattern
-      // is compiled on its first hit.
-      const std::string loose = rules[i].built_in ? relaxed_pattern(rules[i].pattern) : "";
+      // hold the relaxed form with wide classes (bounded_pattern.h), far
+      // quicker to parse and compile, and its own pattern is matched on its
+      // first hit.
+      const std::string loose = rules[i].built_in ? loose_pattern(rules[i].pattern) : "";
       if (!loose.empty() && sets->set[k]->Add(loose, nullptr) >= 0) {
         sets->confirm[i] = 1;
         sets->rule[k].push_back(i);
@@ -296,9 +302,14 @@ Status RuleMatcher::build(std::vector<Rule> rules,
                   : s;
   }
   // A pattern that matches the empty string, or every probe, is refused.
+  // Not asked of a set of built-in rules only: the test suite builds each
+  // built-in rule alone, as a rule file's (rule_examples.cc), which asks it.
   std::vector<int> hit;
   for (int k = 0; k < static_cast<int>(sets->set.size()); ++k) {
-    if (sets->rule[k].empty()) continue;
+    if (std::all_of(sets->rule[k].begin(), sets->rule[k].end(),
+                    [&](int i) { return rules[i].built_in; })) {
+      continue;  // also a set without rules
+    }
     hit.clear();
     sets->find(k, re2::StringPiece(), rules, nullptr, &hit);
     for (int i : hit) faults.matches_empty[i] = 1;
@@ -349,13 +360,6 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   if (!std::is_sorted(hits->begin(), hits->end())) std::sort(hits->begin(), hits->end());
 }
 
-const RE2& RuleMatcher::Sets::pattern(const std::vector<Rule>& rules, int r) const {
-  std::call_once(alone_once[r], [&] {
-    alone[r] = std::make_unique<const RE2>(rules[r].pattern, set_options());
-  });
-  return *alone[r];
-}
-
 bool RuleMatcher::Sets::matches(int k, const re2::StringPiece& text, const SetMemo::Key* key,
                                 std::vector<int>* entries) const {
   if (key != nullptr && SetMemo::find(*key, memo_id, k, entries)) return true;
@@ -389,7 +393,7 @@ void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vec
   }
   // The set's DFA ran out of memory on this text: ask each rule instead.
   for (const int r : rule[k]) {
-    if (fits(r) && RE2::PartialMatch(text, pattern(rules, r))) rules_hit->push_back(r);
+    if (fits(r) && RE2::PartialMatch(text, pattern(r))) rules_hit->push_back(r);
   }
 }
 
