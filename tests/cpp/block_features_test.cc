@@ -84,6 +84,18 @@ TEST(MenuRow, ARowCutShortByAnEllipsisIsStillARow) {
   EXPECT_FALSE(is_menu_row("The ferry - and the bridge - and then ..."));
 }
 
+// Each separator counts, whichever comes first in the row; a hyphen or a
+// quote mark after a space is none.
+TEST(MenuRow, EverySeparatorCountsAndNothingElse) {
+  EXPECT_TRUE(is_menu_row("Home | News | Sport"));
+  EXPECT_TRUE(is_menu_row("Home \xE2\x80\x93 News \xE2\x80\x93 Sport"));  // –
+  EXPECT_TRUE(is_menu_row("Home \xC2\xB7 News \xC2\xB7 Sport"));            // ·
+  EXPECT_TRUE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D - Sport - Weather"));
+  EXPECT_TRUE(is_menu_row("Home -News - Sport - Weather"));
+  EXPECT_FALSE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D Sport -Weather"));
+  EXPECT_FALSE(is_menu_row("Home -News -Sport \xE2\x80\x93Weather \xC2\xB7Travel"));
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",
@@ -153,10 +165,17 @@ TEST(Features, TheSecondOfALinePrintedTwiceIsADuplicate) {
   blocks[250] = make_block("Share this story");
   blocks[60] = blocks[61] = blocks[62] = make_block("Quick view");
   blocks[70] = make_block("Line number 7");  // the same as blocks[7]
+  // Long lines alike at both ends and of one length, told apart by their middle.
+  const std::string start = "The bridge over the river reopened on Monday after ";
+  const std::string end = " weeks of repairs, the council said in a statement today.";
+  blocks[100] = make_block(start + "twelve" + end);
+  blocks[101] = make_block(start + "eleven" + end);
+  blocks[102] = make_block(start + "twenty" + end);
+  blocks[103] = make_block(start + "eleven" + end);  // the same as blocks[101]
   const PageUrl url("https://www.example.com/a/1");
   const Features f(blocks, url);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    EXPECT_EQ(f.has(Feature::kDuplicate, i), i == 250 || i == 70) << i;
+    EXPECT_EQ(f.has(Feature::kDuplicate, i), i == 250 || i == 70 || i == 103) << i;
   }
 }
 

@@ -210,6 +210,11 @@ TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
             less_some.weighted_relevance(asked[1], nullptr));
   EXPECT_GT(full.relevance("children reading room"), 0.0);
   EXPECT_EQ(some.relevance("children reading room"), 0.0);  // not asked: not counted
+  // Asked texts without a number: the story's numbers are not counted, and
+  // the answers are still the full terms'.
+  const std::vector<std::string_view> wordy = {"Ana Lopez at the library", "Ten bridges"};
+  const StoryTerms no_numbers(story, "Lopez opens library", tuning::kCaptionTitleWeight, &wordy);
+  expect_same_answers(full, no_numbers, wordy);
 }
 
 // The asked terms are looked for in the story's words whatever their form:

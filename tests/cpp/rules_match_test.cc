@@ -14,6 +14,7 @@
 #include "rules/load.h"
 #include "rules/match.h"
 #include "rules/pattern_shape.h"
+#include "rules/set_memo.h"
 #include "test_rules.h"
 #include "core/text.h"
 
@@ -193,6 +194,67 @@ TEST(RuleMatcher, UnlessVetoesAHitOfItsOwnRuleOnly) {
   EXPECT_EQ(hits, (std::vector<int>{1}));
   m->match(Unit::kBlock, "Please follow us", 3, &hits);
   EXPECT_EQ(hits, (std::vector<int>{0, 1}));
+}
+
+// The memo of short strings (rules/set_memo.h) answers a string it has seen
+// as the sets did: the same hits the second time, word limits asked again,
+// and an answer with more entries than the memo keeps still whole.
+TEST(RuleMatcher, AShortStringSeenBeforeHitsTheSameRules) {
+  Rule short_rule = rule("short", "(?i)^share");
+  short_rule.max_words = 1;
+  std::vector<Rule> rules = {short_rule, rule("tail", "us$")};
+  for (int i = 0; i < 6; ++i) rules.push_back(rule("many" + std::to_string(i), "(?i)print"));
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build(rules, &m).ok());
+  std::vector<int> hits;
+  for (int pass = 0; pass < 3; ++pass) {
+    m->match(Unit::kBlock, "Share", 1, &hits);
+    EXPECT_EQ(hits, (std::vector<int>{0}));
+    m->match(Unit::kBlock, "Share", 2, &hits);  // the same text, too many words for the rule
+    EXPECT_TRUE(hits.empty());
+    m->match(Unit::kBlock, "Share with us", 3, &hits);
+    EXPECT_EQ(hits, (std::vector<int>{1}));
+    m->match(Unit::kBlock, "Share with u", 3, &hits);
+    EXPECT_TRUE(hits.empty());
+    m->match(Unit::kBlock, "Print", 1, &hits);
+    EXPECT_EQ(hits, (std::vector<int>{2, 3, 4, 5, 6, 7}));
+  }
+}
+
+// A matcher never reads another's answers from the memo, even one built
+// after the other is gone (it may take its place in memory).
+TEST(RuleMatcher, AShortStringsAnswerIsTheMatchersOwn) {
+  std::vector<int> hits;
+  for (int i = 0; i < 4; ++i) {
+    const bool odd = i % 2 == 1;
+    std::unique_ptr<const RuleMatcher> m;
+    ASSERT_TRUE(RuleMatcher::build({rule("r", odd ? "^Home$" : "^Away$")}, &m).ok());
+    m->match(Unit::kBlock, "Home", 1, &hits);
+    EXPECT_EQ(hits.size(), odd ? 1u : 0u) << i;
+    m->match(Unit::kBlock, "Away", 1, &hits);
+    EXPECT_EQ(hits.size(), odd ? 0u : 1u) << i;
+  }
+}
+
+TEST(SetMemo, KeepsShortStringsAnswersBySetAndString) {
+  const std::uint64_t id = SetMemo::new_id();
+  EXPECT_NE(SetMemo::new_id(), id);
+  SetMemo::Key key, other, longer;
+  ASSERT_TRUE(SetMemo::make_key("Read more", &key));
+  ASSERT_TRUE(SetMemo::make_key(std::string("Read more\0", 10), &other));
+  EXPECT_FALSE(SetMemo::make_key(std::string(SetMemo::kMaxBytes + 1, 'x'), &longer));
+  std::vector<int> entries = {9};
+  EXPECT_FALSE(SetMemo::find(key, id, 0, &entries));
+  SetMemo::keep(key, id, 0, {});
+  SetMemo::keep(key, id, 1, {3, 1});
+  ASSERT_TRUE(SetMemo::find(key, id, 0, &entries));
+  EXPECT_TRUE(entries.empty());
+  ASSERT_TRUE(SetMemo::find(key, id, 1, &entries));
+  EXPECT_EQ(entries, (std::vector<int>{3, 1}));
+  EXPECT_FALSE(SetMemo::find(other, id, 0, &entries));
+  EXPECT_FALSE(SetMemo::find(key, id, 2, &entries));
+  SetMemo::keep(key, id, 2, std::vector<int>(SetMemo::kMaxEntries + 1, 0));
+  EXPECT_FALSE(SetMemo::find(key, id, 2, &entries));
 }
 
 

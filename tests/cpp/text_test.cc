@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <string>
+
 namespace newsclean {
 namespace {
 
@@ -15,6 +18,32 @@ TEST(CountWords, SpacesAndNewlinesSeparateWords) {
   EXPECT_EQ(count_words("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7"), 33u);
   EXPECT_EQ(count_words("tab\tand\fform feed"), 2u);  // only ' ' and '\n' separate
   EXPECT_EQ(count_words("東京 “quoted” Zoë"), 3u);
+}
+
+// Long texts are counted in runs: no run's count wraps, none is lost at a
+// run's edge.
+TEST(CountWords, LongTextsOfShortWords) {
+  std::string words;
+  for (int i = 0; i < 1000; ++i) words += "a ";
+  EXPECT_EQ(count_words(words), 1000u);
+  EXPECT_EQ(count_words(" " + words), 1000u);
+  std::string runs;
+  for (int i = 0; i < 300; ++i) runs += std::string(i % 7 + 1, 'x') + (i % 2 ? " " : "\n ");
+  EXPECT_EQ(count_words(runs), 300u);
+}
+
+// ASCII letters only: the bytes of other characters stay as they are, even
+// in a single-byte locale whose tolower would change them.
+TEST(Lower, AsciiLettersOnlyInAnyLocale) {
+  const std::string text = "\xC3\x84RGER \xC3\x9C" "BER Stra\xC3\x9F" "e <P CLASS=X>";
+  const std::string want = "\xC3\x84rger \xC3\x9C" "ber stra\xC3\x9F" "e <p class=x>";
+  EXPECT_EQ(lower(text), want);
+  const std::string was = std::setlocale(LC_CTYPE, nullptr);
+  for (const char* latin1 : {"de_DE.ISO-8859-1", "de_DE.iso88591", "en_US.ISO-8859-1"}) {
+    if (std::setlocale(LC_CTYPE, latin1) != nullptr) break;
+  }
+  EXPECT_EQ(lower(text), want);
+  std::setlocale(LC_CTYPE, was.c_str());
 }
 
 TEST(Normalise, OddSpacesBecomeSpacesAndInvisiblesGo) {

@@ -64,7 +64,7 @@ std::string cut_chars(std::string s, std::size_t max_chars, bool cut = false);
 // `s` without leading and trailing ' ' (only that character).
 std::string_view trim_spaces(std::string_view s);
 
-// `s` with ASCII letters lower-cased (the C locale's tolower).
+// `s` with ASCII letters lower-cased (the C locale's tolower, in any locale).
 std::string lower(std::string s);
 
 // `c` lower-cased if it is an ASCII capital (as libxml2 folds names).

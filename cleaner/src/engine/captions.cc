@@ -18,26 +18,35 @@ namespace {
 // the story the caption is judged against. Captions are shorter.
 constexpr std::size_t kCopyMaxBytes = 400;
 
+// What a byte is to for_each_run: one that ends every word and starts none
+// (ASCII but letters, '-' and '\''), an ASCII letter, or another byte of a
+// word ('-', '\'', any byte of a character outside ASCII).
+enum RunByte : unsigned char { kBreak, kLetter, kOther };
+struct RunBytes {
+  RunByte of[256];
+  constexpr RunBytes() : of() {
+    for (int b = 0; b < 256; ++b) {
+      const bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+      of[b] = b >= 0x80 || b == '-' || b == '\'' ? kOther : letter ? kLetter : kBreak;
+    }
+  }
+};
+constexpr RunBytes kRunBytes;
+
 // Calls run(bytes, ascii_letters) for each run of `text` between bytes that
 // end every word and start none (ASCII but letters, '-' and '\''), in order,
 // while it returns true; `ascii_letters` if the run is ASCII letters alone.
 // The words of the text (for_each_word) are those of its runs.
 template <typename Run>
 void for_each_run(std::string_view text, const Run& run) {
-  const auto breaks = [](unsigned char b) {
-    return b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && b != '-' && b != '\'';
-  };
+  const auto of = [&](std::size_t i) { return kRunBytes.of[static_cast<unsigned char>(text[i])]; };
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
-    while (i < n && breaks(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < n && of(i) == kBreak) ++i;
     const std::size_t begin = i;
     bool letters = true;
-    for (; i < n; ++i) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (breaks(b)) break;
-      letters = letters && b < 0x80 && b != '-' && b != '\'';
-    }
+    for (RunByte b; i < n && (b = of(i)) != kBreak; ++i) letters = letters && b == kLetter;
     if (i > begin && !run(text.substr(begin, i - begin), letters)) return;
   }
 }
@@ -63,7 +72,10 @@ StoryTerms::StoryTerms(const std::vector<std::string_view>& paragraphs,
     };
     for (const std::string_view text : *asked) {
       for_each_content_word(text, ask);
-      for_each_number(text, ask);
+      for_each_number(text, [&](const std::string& n) {
+        ask(n);
+        asked_numbers_ = true;
+      });
       const std::string key = word_key(text);
       if (!key.empty()) asked_first_words_.insert(key.substr(0, key.find(' ')));
       asked_keys.insert(key);
@@ -113,7 +125,8 @@ void StoryTerms::count(std::string_view paragraph, int weight, std::string* key)
       add(w, weight);
     });
   }
-  for_each_number(paragraph, add_word);
+  // A number is no content word: with no number asked, none is counted.
+  if (!asked_only_ || asked_numbers_) for_each_number(paragraph, add_word);
 }
 
 void StoryTerms::count_asked(std::string_view paragraph, int weight) {

@@ -72,6 +72,7 @@ class StoryTerms {
   // Only the asked texts' words and numbers are counted: tf_ holds each of
   // them from the start (at 0), and no other term.
   bool asked_only_ = false;
+  bool asked_numbers_ = false;  // some asked text has a number
   // Bit (first byte & 31) of shapes_[length] is set if an asked term has
   // that length (kLongTerm for any longer) and first byte: most words of a
   // story are told apart from the asked ones without a look-up.

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 
 namespace newsclean {
@@ -154,15 +156,22 @@ bool is_menu_item(std::string_view item) {
   return words <= kMenuItemMaxWords;
 }
 
-// False if `text` has no separator of a menu row: no '|', and no space
-// before the first byte of one of is_menu_row's spaced separators. Most
-// blocks have none, and memchr tells it far quicker than the walk there.
+// The separators of a menu row besides '|': " - ", " – ", " • ", " · ".
+constexpr std::string_view kSpacedSeparators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
+                                                  " \xC2\xB7 "};
+
+// False if `text` has no separator of a menu row: no '|' and none of
+// kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
+// a space is none), and memchr tells it far quicker than the walk there.
 bool may_have_separator(std::string_view text) {
   if (text.find('|') != std::string_view::npos) return true;
-  for (const char lead : {'-', '\xE2', '\xC2'}) {  // - – • ·
+  for (const char lead : {'-', '\xE2', '\xC2'}) {  // the separators' second bytes
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
-      if (at > 0 && text[at - 1] == ' ') return true;
+      if (at == 0 || text[at - 1] != ' ') continue;
+      for (const std::string_view sep : kSpacedSeparators) {
+        if (sep[1] == lead && text.substr(at - 1, sep.size()) == sep) return true;
+      }
     }
   }
   return false;
@@ -172,8 +181,6 @@ bool may_have_separator(std::string_view text) {
 
 bool is_menu_row(std::string_view text) {
   if (!may_have_separator(text)) return false;  // one item: never a row
-  static constexpr std::string_view kSpaced[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
-                                                 " \xC2\xB7 "};  // - – • ·
   std::size_t items = 0, pipes = 0, spaced = 0;
   std::size_t start = 0, i = 0;
   const auto item = [&](std::size_t end) {
@@ -187,8 +194,8 @@ bool is_menu_row(std::string_view text) {
     if (text[i] == '|') {
       width = 1;
       ++pipes;
-    } else if (text[i] == ' ') {  // each separator in kSpaced starts with a space
-      for (std::string_view s : kSpaced) {
+    } else if (text[i] == ' ') {  // each of kSpacedSeparators starts with a space
+      for (std::string_view s : kSpacedSeparators) {
         if (text.substr(i, s.size()) == s) {
           width = s.size();
           ++spaced;
@@ -222,6 +229,19 @@ bool shares_word(std::string_view text, const std::unordered_set<std::string>& w
   return shared;
 }
 
+// A hash of a text's length and its first and last 16 bytes: texts that
+// share all of these are compared in full (first_of_same_text), so a long
+// paragraph costs no more to place than a short one.
+std::size_t quick_hash(std::string_view text) {
+  std::uint64_t w[4] = {0, 0, 0, 0};
+  const std::size_t n = std::min<std::size_t>(text.size(), 16);
+  std::memcpy(w, text.data(), n);
+  std::memcpy(w + 2, text.data() + text.size() - n, n);
+  std::uint64_t h = text.size() * 0x9E3779B97F4A7C15ULL;
+  for (const std::uint64_t x : w) h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
 // For each block, the first block with the same text (itself, if none
 // before it has): one hash of each text, in an open-addressed table.
 std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
@@ -230,10 +250,9 @@ std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
   constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   std::vector<std::size_t> table(size, kEmpty);  // slot -> a block index
   std::vector<std::size_t> first(blocks.size());
-  const std::hash<std::string_view> hash;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const std::string_view text = blocks[i].text;
-    std::size_t slot = hash(text) & (size - 1);
+    std::size_t slot = quick_hash(text) & (size - 1);
     while (table[slot] != kEmpty && blocks[table[slot]].text != text) slot = (slot + 1) & (size - 1);
     if (table[slot] == kEmpty) table[slot] = i;
     first[i] = table[slot];

@@ -12,6 +12,7 @@
 
 #include "rules/bounded_pattern.h"
 #include "rules/match.h"
+#include "rules/set_memo.h"
 #include "rules/xpath_regex.h"
 
 namespace newsclean {
@@ -128,6 +129,8 @@ struct RuleMatcher::Sets {
   std::vector<Feature> feature;        // the feature its rule needs (kNone: none)
   std::vector<std::vector<int>> rule;  // set entry -> index into rules_
   std::vector<int> of_unit[2];         // the sets of each Unit
+  // Names these sets' answers in the memo of short strings (rules/set_memo.h).
+  const std::uint64_t memo_id = SetMemo::new_id();
   // Per rule: its `unless` pattern, or null; a built-in rule's (checked by
   // the test suite) is in lazy_unless, compiled on its first candidate hit.
   std::vector<std::unique_ptr<const RE2>> unless;
@@ -140,11 +143,16 @@ struct RuleMatcher::Sets {
   // if a set's DFA runs out of memory, never so far).
   std::vector<std::unique_ptr<const BoundedPattern>> alone;
 
+  // The entries of set `k` that match `text` in *entries (empty: none); false if
+  // its DFA ran out of memory. Asked of the memo first and kept there, unless `key` is null.
+  bool matches(int k, const re2::StringPiece& text, const SetMemo::Key* key,
+               std::vector<int>* entries) const;
   // Appends the rules of set `k` whose pattern matches `text` and, unless
   // `words` is null, whose word limits fit *words (asked first: a relaxed
-  // pattern's hit is confirmed only for a rule that fits).
+  // pattern's hit is confirmed only for a rule that fits); `key` as for matches().
   void find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
-            const std::size_t* words, std::vector<int>* rules_hit) const;
+            const std::size_t* words, std::vector<int>* rules_hit,
+            const SetMemo::Key* key = nullptr) const;
   // Rule r's pattern compiled alone.
   const RE2& pattern(int r) const { return alone[r]->exact(); }
   // True if rule r's `unless` pattern matches `text`.
@@ -338,41 +346,51 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
   hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
+  SetMemo::Key key;
+  const SetMemo::Key* memo = SetMemo::make_key(s, &key) ? &key : nullptr;
   for (const int k : sets_->of_unit[u]) {
     if (sets_->limit[k] >= words && !sets_->rule[k].empty() && sets_->in_scope(k, scope)) {
-      sets_->find(k, text, rules_, &words, hits);
+      sets_->find(k, text, rules_, &words, hits, memo);
     }
   }
   // Drop the candidates that their `unless` pattern vetoes.
   hits->erase(std::remove_if(hits->begin(), hits->end(),
                              [&](int k) { return sets_->vetoed(rules_, k, text); }),
               hits->end());
-  std::sort(hits->begin(), hits->end());
+  if (!std::is_sorted(hits->begin(), hits->end())) std::sort(hits->begin(), hits->end());
 }
 
-void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
-                             const std::size_t* words, std::vector<int>* rules_hit) const {
-  const auto fits = [&](int r) {
-    return words == nullptr || (*words >= rules[r].min_words &&
-                                (rules[r].max_words == 0 || *words <= rules[r].max_words));
-  };
+bool RuleMatcher::Sets::matches(int k, const re2::StringPiece& text, const SetMemo::Key* key,
+                                std::vector<int>* entries) const {
+  if (key != nullptr && SetMemo::find(*key, memo_id, k, entries)) return true;
   RE2::Set::ErrorInfo error{};
   // Most strings hit no rule: first ask only whether any does (no match list
   // to fill, and the DFA stops at the first hit). A set of one rule is done.
   bool any = set[k]->Match(text, nullptr, &error);
   if (any && rule[k].size() == 1) {
-    if (fits(rule[k][0]) && confirmed(rules, rule[k][0], text)) rules_hit->push_back(rule[k][0]);
-    return;
+    entries->push_back(0);
+  } else if (any) {
+    any = set[k]->Match(text, entries, &error);
   }
+  if (!any && error.kind == RE2::Set::kOutOfMemory) return false;
+  if (key != nullptr) SetMemo::keep(*key, memo_id, k, *entries);
+  return true;
+}
+
+void RuleMatcher::Sets::find(int k, const re2::StringPiece& text, const std::vector<Rule>& rules,
+                             const std::size_t* words, std::vector<int>* rules_hit,
+                             const SetMemo::Key* key) const {
+  const auto fits = [&](int r) {
+    return words == nullptr || (*words >= rules[r].min_words &&
+                                (rules[r].max_words == 0 || *words <= rules[r].max_words));
+  };
   std::vector<int> entries;
-  if (any) any = set[k]->Match(text, &entries, &error);
-  if (any) {
+  if (matches(k, text, key, &entries)) {
     for (int e : entries) {
       if (fits(rule[k][e]) && confirmed(rules, rule[k][e], text)) rules_hit->push_back(rule[k][e]);
     }
     return;
   }
-  if (error.kind != RE2::Set::kOutOfMemory) return;  // kNoError: no hit
   // The set's DFA ran out of memory on this text: ask each rule instead.
   for (const int r : rule[k]) {
     if (fits(r) && RE2::PartialMatch(text, pattern(r))) rules_hit->push_back(r);
