@@ -158,7 +158,7 @@ void process_record(const Input& input, const Cleaner& cleaner,
   note_warnings(input, r, options, item);
   const std::string value =
       options.json ? result_line(r, Json{{"source", input.name}, {"line", item->line}})
-                   : dump_line(Json(r.text));
+                   : json_string(r.text);
   // The other fields go out as they came in (see json_io.h: never dumped).
   item->output = set_member(item->data, options.output_field, value);
   item->output += '\n';

@@ -49,7 +49,47 @@ std::size_t skip_value(std::string_view s, std::size_t i) {
   return i;
 }
 
+// What nlohmann's serializer writes for byte `c` (below 0x20, '"' or '\\'),
+// or "" for a byte copied as it is.
+constexpr std::string_view kShort[] = {"b", "t", "n", "", "f", "r"};  // 0x08..0x0D
+
+void append_escaped(char c, std::string* out) {
+  const auto u = static_cast<unsigned char>(c);
+  out->push_back('\\');
+  if (c == '"' || c == '\\') {
+    out->push_back(c);
+  } else if (u >= 0x08 && u <= 0x0D && !kShort[u - 0x08].empty()) {
+    out->append(kShort[u - 0x08]);
+  } else {
+    constexpr char kHex[] = "0123456789abcdef";
+    out->append("u00");
+    out->push_back(kHex[u >> 4]);
+    out->push_back(kHex[u & 0xF]);
+  }
+}
+
+bool needs_escape(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+}
+
 }  // namespace
+
+std::string json_string(std::string_view s) {
+  if (find_invalid_utf8(s) != std::string_view::npos) return dump_line(Json(std::string(s)));
+  std::string out;
+  out.reserve(s.size() + s.size() / 16 + 2);
+  out.push_back('"');
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!needs_escape(s[i])) continue;
+    out.append(s, run, i - run);
+    append_escaped(s[i], &out);
+    run = i + 1;
+  }
+  out.append(s, run, std::string_view::npos);
+  out.push_back('"');
+  return out;
+}
 
 Json result_to_json(const Result& result, Json prefix) {
   Json j = std::move(prefix);

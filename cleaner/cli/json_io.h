@@ -36,6 +36,11 @@ std::string result_line(const Result& result, const Json& prefix);
 // for values the CLI builds itself, never for a record read from input.
 std::string dump_line(const Json& json);
 
+// `s` as a JSON string, quotes included: the bytes dump_line(Json(s)) gives,
+// written without nlohmann's byte-at-a-time copy (the cleaned text of every
+// JSONL record goes out this way). Ill-formed UTF-8 is left to dump_line.
+std::string json_string(std::string_view s);
+
 // `record`, a JSON object already known to be valid (Json::parse accepted
 // it), with the member `key` set to `value` (JSON text): in place of the
 // first member named `key` (later duplicates are dropped), else appended.
