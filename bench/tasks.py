@@ -57,9 +57,12 @@ class Options:
 
 
 # The CLI's scaling is timed on the set's texts repeated to at least this many MB
-# (a tenth of it with --quick): on the texts of 50 pages alone, process start and
-# rule compilation, which no thread count shortens, were most of the time.
-kCliStreamMb = 20.0
+# (a tenth of it with --quick), about the size of a 10,000-record crawl file. The
+# first thousand or so documents a process cleans build the DFA states of the rule
+# sets, and RE2 builds a DFA's states under one lock: that phase runs about one
+# thread at a time and made ~45% of -j 1's time on WCXB-dev's texts taken once
+# (20 MB). A stream this long times what a crawl meets after it, as a crawl does.
+kCliStreamMb = 100.0
 
 _started = time.monotonic()
 
