@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <clocale>
 #include <string>
 
@@ -131,6 +132,26 @@ TEST(TextDocument, RunsOfSpacesInALineBecomeOne) {
   const Document doc = text_document("READ MORE:\u00A0 Floods   hit the valley\nsecond");
   ASSERT_EQ(doc.blocks.size(), 2u);
   EXPECT_EQ(doc.blocks[0].text, "READ MORE: Floods hit the valley");
+}
+
+TEST(TextDocument, TwoSpacesInARowAreFoundAtEveryOffsetOfALongLine) {
+  // Two spaces at each offset (in and across the eight-byte words read at
+  // once), and lines with single spaces only, which stay as they are.
+  for (std::size_t at = 1; at < 40; ++at) {
+    std::string line(48, 'x');
+    for (std::size_t k = 3; k < line.size(); k += 5) line[k] = ' ';
+    const std::string single = line;
+    line.replace(at, 2, "  ");
+    std::string expected = line;
+    expected.erase(std::unique(expected.begin(), expected.end(),
+                               [](char a, char b) { return a == ' ' && b == ' '; }),
+                   expected.end());
+    const Document doc = text_document(line + "\n" + single);
+    ASSERT_EQ(doc.blocks.size(), 2u) << at;
+    EXPECT_EQ(doc.blocks[0].text, expected) << at;
+    EXPECT_EQ(doc.blocks[0].text.find("  "), std::string::npos) << at;
+    EXPECT_EQ(doc.blocks[1].text, single) << at;
+  }
 }
 
 TEST(MakeBlock, Features) {

@@ -78,13 +78,52 @@ std::size_t end_of_plain(std::string_view in, std::size_t i) {
   }
 }
 
+// True if `s` has two spaces in a row: eight bytes at a time.
+bool has_double_space(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kLow = kOnes * 0x7F;
+  std::uint64_t after_space = 0;  // 1 if the byte before is a space
+  std::size_t i = 0;
+  for (std::uint64_t x; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&x, s.data() + i, 8);
+    const std::uint64_t t = x ^ (kOnes * ' ');  // a space: a zero byte
+    const std::uint64_t space = ~(((t & kLow) + kLow) | t) & (kOnes * 0x80);  // its high bit
+    // Byte j and byte j + 1 (little-endian: the next higher), or the last
+    // byte before and byte 0.
+    if ((space & (space >> 8)) != 0 || (after_space & (space >> 7)) != 0) return true;
+    after_space = space >> 63;
+  }
+  for (; i < s.size(); ++i) {
+    const std::uint64_t space = s[i] == ' ';
+    if (after_space & space) return true;
+    after_space = space;
+  }
+  return false;
+}
+
 // `s` with each run of spaces made one: an extractor writes "READ MORE:  X"
 // (a no-break space beside a space, both ' ' once normalised) or aligns a
 // table's cells with spaces, and a rule reads words with one space between.
-std::string one_space(std::string s) {
-  s.erase(std::unique(s.begin(), s.end(), [](char a, char b) { return a == ' ' && b == ' '; }),
-          s.end());
-  return s;
+std::string one_space(std::string_view s) {
+  std::string out(s);
+  if (!has_double_space(s)) return out;
+  out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return a == ' ' && b == ' '; }),
+            out.end());
+  return out;
+}
+
+// The blocks of split_blocks, each line's runs of spaces made one first if
+// `one_spaced` (runs end at a line's end: a newline is no space).
+std::vector<Block> blocks_of(std::string_view text, bool one_spaced) {
+  std::vector<Block> blocks;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = trim_spaces(text.substr(pos, nl - pos));
+    if (!line.empty()) blocks.push_back(make_block(one_spaced ? one_space(line) : std::string(line)));
+    pos = nl + 1;
+  }
+  return blocks;
 }
 
 }  // namespace
@@ -220,22 +259,11 @@ Document text_document(std::string_view in, std::string_view charset) {
   if (norm.controls > 0) {
     doc.warnings.push_back("control characters: " + std::to_string(norm.controls) + " dropped");
   }
-  doc.blocks = split_blocks(one_space(std::move(norm.text)));
+  doc.blocks = blocks_of(norm.text, /*one_spaced=*/true);
   return doc;
 }
 
-std::vector<Block> split_blocks(std::string_view text) {
-  std::vector<Block> blocks;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = trim_spaces(text.substr(pos, nl - pos));
-    if (!line.empty()) blocks.push_back(make_block(std::string(line)));
-    pos = nl + 1;
-  }
-  return blocks;
-}
+std::vector<Block> split_blocks(std::string_view text) { return blocks_of(text, false); }
 
 std::string cut_chars(std::string s, std::size_t max_chars, bool cut) {
   if (max_chars > 0 && s.size() > max_chars) {
