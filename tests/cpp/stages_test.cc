@@ -168,6 +168,37 @@ TEST(Stages, ScoringAndContentChooseTheStorysContainer) {
   EXPECT_EQ(st.stats(content[0]).para, 3 * std::string(kParagraph).size());
 }
 
+TEST(Stages, ClassWeightReadsWholeWordsOnceAnElementIsMeasured) {
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  const PageUrl url;
+  DocPtr doc = parse_html(
+      "<html><body><div class='Main-Content x'><p id='share_bar'>A line of text.</p>"
+      "<p class='contentment sharer'>More.</p><p class='a-very-long-articlebody-name'>x</p>"
+      "</div></body></html>",
+      html_rules.attributes);
+  PageState st(doc.get(), html_rules, url, false);
+  xmlNode* body = body_of(doc.get());
+  clear_private(body);
+  xmlNode* div = body->children;
+  xmlNode* share = div->children;
+  xmlNode* near_words = share->next;  // words that only start like story or chrome words
+  xmlNode* long_value = near_words->next;
+  const ByteClasses bytes;
+  EXPECT_GT(class_weight(div, bytes), 0);
+  EXPECT_LT(class_weight(share, bytes), 0);
+  EXPECT_EQ(class_weight(near_words, bytes), 0);
+  EXPECT_GT(class_weight(long_value, bytes), 0);
+  EXPECT_EQ(class_weight(st, share), class_weight(share, bytes));  // (not measured yet)
+  EXPECT_FALSE(PageState::measured(share));  // and reading it measured nothing
+  measure(st, body, Measure::kLengths);
+  EXPECT_EQ(class_weight(st, div), class_weight(div, bytes));
+  EXPECT_EQ(class_weight(st, share), class_weight(share, bytes));
+  st.reset_stats();
+  EXPECT_EQ(class_weight(st, div), class_weight(div, bytes));
+}
+
 TEST(Stages, PruneByPassAndEmitBlocks) {
   prepare_libxml();
   const std::vector<Rule> rules = rules_from(
