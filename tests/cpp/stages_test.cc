@@ -199,6 +199,18 @@ TEST(Stages, ClassWeightReadsWholeWordsOnceAnElementIsMeasured) {
   EXPECT_EQ(class_weight(st, div), class_weight(div, bytes));
 }
 
+TEST(Stages, TokenShapesLetThroughEveryTokenOfTheRules) {
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n"
+      "  - id: boxes\n    category: related\n    strip_id_or_class: [sidebar, promo]\n");
+  const HtmlRules html_rules(rules);
+  EXPECT_TRUE(html_rules.may_be_token("sidebar"));
+  EXPECT_TRUE(html_rules.may_be_token("promo"));
+  EXPECT_FALSE(html_rules.may_be_token("sidebars"));  // another length
+  EXPECT_FALSE(html_rules.may_be_token("aromo"));     // another first letter
+  EXPECT_FALSE(html_rules.may_be_token(""));
+}
+
 TEST(Stages, PruneByPassAndEmitBlocks) {
   prepare_libxml();
   const std::vector<Rule> rules = rules_from(

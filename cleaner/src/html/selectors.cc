@@ -43,7 +43,10 @@ HtmlRules::HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rul
       continue;
     }
     for (const auto& t : r.tags) tags.emplace(t, &r);
-    for (const auto& t : r.strip_id_or_class) tokens.emplace(t, &r);
+    for (const auto& t : r.strip_id_or_class) {
+      tokens.emplace(t, &r);
+      if (!t.empty()) token_shapes.set(shape(t));
+    }
     for (const auto& t : r.roles) roles.emplace(t, &r);
     if (r.hidden && hidden == nullptr) hidden = &r;
     if (!r.xpath.empty()) xpath.push_back(&r);
@@ -97,7 +100,7 @@ const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
     const std::string_view values[] = {attr_view(n, Attr::kClass), attr_view(n, Attr::kId)};
     for (const std::string_view v : values) {
       for_each_token(v, bytes, [&](const std::string& t) {
-        if (by_token != nullptr) return;
+        if (by_token != nullptr || !c.may_be_token(t)) return;
         const auto it = c.tokens.find(t);
         if (it != c.tokens.end()) by_token = it->second;
       });
