@@ -204,11 +204,39 @@ TEST(Stages, TokenShapesLetThroughEveryTokenOfTheRules) {
       "rules:\n"
       "  - id: boxes\n    category: related\n    strip_id_or_class: [sidebar, promo]\n");
   const HtmlRules html_rules(rules);
-  EXPECT_TRUE(html_rules.may_be_token("sidebar"));
-  EXPECT_TRUE(html_rules.may_be_token("promo"));
-  EXPECT_FALSE(html_rules.may_be_token("sidebars"));  // another length
-  EXPECT_FALSE(html_rules.may_be_token("aromo"));     // another first letter
-  EXPECT_FALSE(html_rules.may_be_token(""));
+  EXPECT_TRUE(html_rules.may_be_token(7, 's'));   // sidebar
+  EXPECT_TRUE(html_rules.may_be_token(5, 'p'));   // promo
+  EXPECT_FALSE(html_rules.may_be_token(8, 's'));  // another length
+  EXPECT_FALSE(html_rules.may_be_token(5, 'a'));  // another first letter
+  EXPECT_FALSE(html_rules.may_be_token(0, 's'));
+}
+
+TEST(Stages, HiddenByAnyOfItsAttributesInAnyOrder) {
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  DocPtr doc = parse_html(
+      "<html><body><p class='a' hidden>1</p><p style='Display: None' id='b'>2</p>"
+      "<p role='x' aria-hidden='TRUE'>3</p><p aria-hidden='false' style='color:red'>4</p>"
+      "<p title='hidden' class='style'>5</p></body></html>",
+      html_rules.attributes);
+  std::vector<bool> hidden;
+  for (xmlNode* p = body_of(doc.get())->children; p != nullptr; p = p->next) {
+    hidden.push_back(is_hidden(p));
+  }
+  EXPECT_EQ(hidden, std::vector<bool>({true, true, true, false, false}));
+}
+
+TEST(Stages, TokensOfAWantedShapeOnly) {
+  const ByteClasses bytes;
+  std::vector<std::string> all, long_ones;
+  for_each_token("Post-share_bar  main", bytes, [&](const std::string& t) { all.push_back(t); });
+  for_each_token_if(
+      "Post-share_bar  main", bytes,
+      [](std::size_t length, char first) { return length >= 4 && first != 'm'; },
+      [&](const std::string& t) { long_ones.push_back(t); });
+  EXPECT_EQ(all, std::vector<std::string>({"post", "share", "bar", "main"}));
+  EXPECT_EQ(long_ones, std::vector<std::string>({"post", "share"}));
 }
 
 TEST(Stages, PruneByPassAndEmitBlocks) {

@@ -38,11 +38,11 @@ struct HtmlRules {
   std::unordered_map<std::string, const Rule*> tokens, roles;
   // False if no token has the length and first byte of `t`: most class
   // words of a page are no token, and this spares hashing them.
-  bool may_be_token(std::string_view t) const {
-    return !t.empty() && token_shapes[shape(t)];
+  bool may_be_token(std::size_t length, char first) const {
+    return length > 0 && token_shapes[shape(length, first)];
   }
-  static std::size_t shape(std::string_view t) {
-    return std::min<std::size_t>(t.size(), 31) * 256 + static_cast<unsigned char>(t[0]);
+  static std::size_t shape(std::size_t length, char first) {
+    return std::min<std::size_t>(length, 31) * 256 + static_cast<unsigned char>(first);
   }
   std::bitset<32 * 256> token_shapes;
   const Rule* hidden = nullptr;
