@@ -239,6 +239,14 @@ TEST(Stages, TokensOfAWantedShapeOnly) {
   EXPECT_EQ(long_ones, std::vector<std::string>({"post", "share"}));
 }
 
+TEST(Stages, AppendCollapsedMakesEachRunOfWhiteSpaceOneSpace) {
+  std::string out;
+  append_collapsed(reinterpret_cast<const xmlChar*>(" \t a\f\fb \r\nc\n"), &out);
+  EXPECT_EQ(out, "a b c ");
+  append_collapsed(reinterpret_cast<const xmlChar*>("  d"), &out);
+  EXPECT_EQ(out, "a b c d");  // (no second space after one already there)
+}
+
 TEST(Stages, PruneByPassAndEmitBlocks) {
   prepare_libxml();
   const std::vector<Rule> rules = rules_from(
