@@ -1,6 +1,7 @@
 #include "html/scoring.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -96,6 +97,12 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes) {
       {"ad", -1}, {"advert", -1}, {"sponsor", -1}, {"popup", -1}, {"tags", -1},
       {"byline", -1}, {"author", -1}, {"newsletter", -1}, {"recirc", -1}};
   constexpr std::size_t kLongest = 11;  // "articlebody"
+  // The words of each length: a token is compared with those only.
+  static const auto kByLength = [] {
+    std::array<std::vector<Word>, kLongest + 1> by_length;
+    for (const Word& word : kWords) by_length[word.text.size()].push_back(word);
+    return by_length;
+  }();
   double w = 0;
   for (const Attr a : {Attr::kClass, Attr::kId}) {
     const std::string_view v = attr_view(n, a);
@@ -115,8 +122,8 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes) {
           token[k] = bytes.lower[static_cast<unsigned char>(v[i + k])];
         }
         const std::string_view t(token, len);
-        for (const Word& word : kWords) {
-          if (word.text.size() == len && word.text[0] == token[0] && word.text == t) {
+        for (const Word& word : kByLength[len]) {
+          if (word.text[0] == token[0] && word.text == t) {
             pos = pos || word.sign > 0;
             neg = neg || word.sign < 0;
             break;
