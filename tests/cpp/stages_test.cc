@@ -168,6 +168,85 @@ TEST(Stages, ScoringAndContentChooseTheStorysContainer) {
   EXPECT_EQ(st.stats(content[0]).para, 3 * std::string(kParagraph).size());
 }
 
+TEST(Stages, ClassWeightReadsWholeWordsOnceAnElementIsMeasured) {
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  const PageUrl url;
+  DocPtr doc = parse_html(
+      "<html><body><div class='Main-Content x'><p id='share_bar'>A line of text.</p>"
+      "<p class='contentment sharer'>More.</p><p class='a-very-long-articlebody-name'>x</p>"
+      "</div></body></html>",
+      html_rules.attributes);
+  PageState st(doc.get(), html_rules, url, false);
+  xmlNode* body = body_of(doc.get());
+  clear_private(body);
+  xmlNode* div = body->children;
+  xmlNode* share = div->children;
+  xmlNode* near_words = share->next;  // words that only start like story or chrome words
+  xmlNode* long_value = near_words->next;
+  const ByteClasses bytes;
+  EXPECT_GT(class_weight(div, bytes), 0);
+  EXPECT_LT(class_weight(share, bytes), 0);
+  EXPECT_EQ(class_weight(near_words, bytes), 0);
+  EXPECT_GT(class_weight(long_value, bytes), 0);
+  EXPECT_EQ(class_weight(st, share), class_weight(share, bytes));  // (not measured yet)
+  EXPECT_FALSE(PageState::measured(share));  // and reading it measured nothing
+  measure(st, body, Measure::kLengths);
+  EXPECT_EQ(class_weight(st, div), class_weight(div, bytes));
+  EXPECT_EQ(class_weight(st, share), class_weight(share, bytes));
+  st.reset_stats();
+  EXPECT_EQ(class_weight(st, div), class_weight(div, bytes));
+}
+
+TEST(Stages, TokenShapesLetThroughEveryTokenOfTheRules) {
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n"
+      "  - id: boxes\n    category: related\n    strip_id_or_class: [sidebar, promo]\n");
+  const HtmlRules html_rules(rules);
+  EXPECT_TRUE(html_rules.may_be_token(7, 's'));   // sidebar
+  EXPECT_TRUE(html_rules.may_be_token(5, 'p'));   // promo
+  EXPECT_FALSE(html_rules.may_be_token(8, 's'));  // another length
+  EXPECT_FALSE(html_rules.may_be_token(5, 'a'));  // another first letter
+  EXPECT_FALSE(html_rules.may_be_token(0, 's'));
+}
+
+TEST(Stages, HiddenByAnyOfItsAttributesInAnyOrder) {
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  DocPtr doc = parse_html(
+      "<html><body><p class='a' hidden>1</p><p style='Display: None' id='b'>2</p>"
+      "<p role='x' aria-hidden='TRUE'>3</p><p aria-hidden='false' style='color:red'>4</p>"
+      "<p title='hidden' class='style'>5</p></body></html>",
+      html_rules.attributes);
+  std::vector<bool> hidden;
+  for (xmlNode* p = body_of(doc.get())->children; p != nullptr; p = p->next) {
+    hidden.push_back(is_hidden(p));
+  }
+  EXPECT_EQ(hidden, std::vector<bool>({true, true, true, false, false}));
+}
+
+TEST(Stages, TokensOfAWantedShapeOnly) {
+  const ByteClasses bytes;
+  std::vector<std::string> all, long_ones;
+  for_each_token("Post-share_bar  main", bytes, [&](const std::string& t) { all.push_back(t); });
+  for_each_token_if(
+      "Post-share_bar  main", bytes,
+      [](std::size_t length, char first) { return length >= 4 && first != 'm'; },
+      [&](const std::string& t) { long_ones.push_back(t); });
+  EXPECT_EQ(all, std::vector<std::string>({"post", "share", "bar", "main"}));
+  EXPECT_EQ(long_ones, std::vector<std::string>({"post", "share"}));
+}
+
+TEST(Stages, AppendCollapsedMakesEachRunOfWhiteSpaceOneSpace) {
+  std::string out;
+  append_collapsed(reinterpret_cast<const xmlChar*>(" \t a\f\fb \r\nc\n"), &out);
+  EXPECT_EQ(out, "a b c ");
+  append_collapsed(reinterpret_cast<const xmlChar*>("  d"), &out);
+  EXPECT_EQ(out, "a b c d");  // (no second space after one already there)
+}
+
 TEST(Stages, PruneByPassAndEmitBlocks) {
   prepare_libxml();
   const std::vector<Rule> rules = rules_from(

@@ -12,10 +12,18 @@
 namespace newsclean {
 
 // libxml2's htmlParseHTMLName: the characters of a name after its first.
-inline bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == ':' || c == '-' || c == '_' || c == '.';
-}
+// (A table: the parse's scan asks it of every byte of every name.)
+struct NameChars {
+  bool at[256];
+  constexpr NameChars() : at() {
+    for (int c = 0; c < 256; ++c) {
+      at[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == ':' || c == '-' || c == '_' || c == '.';
+    }
+  }
+};
+inline constexpr NameChars kNameChars{};
+inline bool is_name_char(char c) { return kNameChars.at[static_cast<unsigned char>(c)]; }
 
 // Which attributes a page's tree needs: those the stages read (Attr) and
 // those the rule set's XPath expressions name. Most attributes of a news

@@ -43,6 +43,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::size_t away_chars = 0;  // of link_chars, in links to other sites
   int in_link = 0;
   int in_away = 0;
+  std::vector<bool> away;            // each open <a>: to another site? (read once)
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
   std::vector<std::pair<BlockKind, std::uint8_t>> kinds;
@@ -116,7 +117,8 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
         }
         if (std::strcmp(tag, "a") == 0) {
           ++in_link;
-          if (to_other_site(attr_view(n, Attr::kHref), st.url)) ++in_away;
+          away.push_back(to_other_site(attr_view(n, Attr::kHref), st.url));
+          if (away.back()) ++in_away;
         }
         if (is_block_tag(tag)) {
           flush();
@@ -131,9 +133,10 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       [&](xmlNode* n) {
         if (!is_element(n) || st.is_caption(n)) return;
         const char* tag = name_of(n);
-        if (std::strcmp(tag, "a") == 0) {
+        if (std::strcmp(tag, "a") == 0 && !away.empty()) {
           --in_link;
-          if (to_other_site(attr_view(n, Attr::kHref), st.url)) --in_away;
+          if (away.back()) --in_away;
+          away.pop_back();
         }
         if (is_block_tag(tag)) {
           flush();

@@ -151,7 +151,7 @@ bool is_tail_box(PageState& st, xmlNode* n) {
   if (!is_block_tag(tag) && !one_of(tag, {"aside", "nav", "form"})) return false;  // inline
   const NodeStats& s = st.stats(n);
   if (s.text == 0) return false;
-  if (class_weight(n, st.bytes) < 0) return true;
+  if (class_weight(st, n) < 0) return true;
   // (a paragraph that is one link, a source's address, is the story's)
   return !one_of(tag, {"p", "pre", "blockquote"}) && s.links * kTailLinkDen > s.text * kTailLinkNum;
 }

@@ -61,7 +61,7 @@ bool adds_link_lists(PageState& st, xmlNode* child, xmlNode* parent) {
 // them as boilerplate: a sidebar, comments, related stories, an author box.
 std::size_t chrome_text(PageState& st, xmlNode* n, bool prose) {
   if (!PageState::measured(n)) return 0;
-  if (class_weight(n, st.bytes) < 0) return prose ? st.stats(n).prose : st.stats(n).text;
+  if (class_weight(st, n) < 0) return prose ? st.stats(n).prose : st.stats(n).text;
   std::size_t sum = 0;
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (is_element(c)) sum += chrome_text(st, c, prose);
@@ -81,7 +81,7 @@ bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose) {
   const std::size_t above = prose ? p.prose : p.text;
   if (above <= below) return false;
   for (xmlNode* a = child; a != nullptr && a != parent->parent; a = a->parent) {
-    if (class_weight(a, st.bytes) < 0) return false;
+    if (class_weight(st, a) < 0) return false;
   }
   return chrome_beside(st, parent, child, prose) * kClimbChromeDen >
          (above - below) * kClimbChromeNum;

@@ -148,21 +148,28 @@ struct ByteClasses {
 };
 
 // Parts of a class or id attribute: "post-share_bar main" -> post, share, bar, main.
-template <typename Fn>
-void for_each_token(std::string_view value, const ByteClasses& bytes, Fn fn) {
+// fn(token) only for those with want(length, first byte in lower case): the
+// others are never copied.
+template <typename Want, typename Fn>
+void for_each_token_if(std::string_view value, const ByteClasses& bytes, Want want, Fn fn) {
   std::size_t i = 0;
   std::string token;
   while (i < value.size()) {
     while (i < value.size() && !bytes.is_alnum(value[i])) ++i;
     std::size_t j = i;
     while (j < value.size() && bytes.is_alnum(value[j])) ++j;
-    if (j > i) {
+    if (j > i && want(j - i, bytes.lower[static_cast<unsigned char>(value[i])])) {
       token.assign(value.data() + i, j - i);
       for (char& ch : token) ch = bytes.lower[static_cast<unsigned char>(ch)];
       fn(token);
     }
     i = j;
   }
+}
+
+template <typename Fn>
+void for_each_token(std::string_view value, const ByteClasses& bytes, Fn fn) {
+  for_each_token_if(value, bytes, [](std::size_t, char) { return true; }, fn);
 }
 
 }  // namespace newsclean

@@ -36,6 +36,10 @@ struct NodeStats {
   std::size_t commas = 0;  // commas in the text below
   double score = 0;       // content score (paragraphs add to their ancestors)
   bool scored = false;    // a candidate: some paragraph scored it
+  // class_weight of the element, once read (its attributes do not change;
+  // reset_stats keeps it).
+  bool weighed = false;
+  double weight = 0;
 };
 
 // A text node's length with runs of white space as one, and its commas:
@@ -124,7 +128,12 @@ struct PageState {
 
   // Forgets every element's figures (the page changed; measure again).
   void reset_stats() {
-    for (NodeStats& st : stats_) st = NodeStats();
+    for (NodeStats& st : stats_) {
+      NodeStats fresh;
+      fresh.weighed = st.weighed;
+      fresh.weight = st.weight;
+      st = fresh;
+    }
   }
 
   bool is_caption(xmlNode* n) const { return !captions.empty() && captions.count(n) > 0; }

@@ -1,9 +1,10 @@
 #include "html/scoring.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
-#include <unordered_set>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -80,28 +81,72 @@ void score_paragraph(PageState& st, xmlNode* n) {
 
 double class_weight(const xmlNode* n, const ByteClasses& bytes) {
   if (n->properties == nullptr) return 0;
-  static const std::unordered_set<std::string> kPositive = {
-      "article", "body", "content", "entry", "main", "page", "post", "text", "blog",
-      "story", "articlebody", "storybody", "prose"};
-  static const std::unordered_set<std::string> kNegative = {
-      "comment", "comments", "meta", "footer", "footnote", "sidebar", "related",
-      "promo", "teaser", "share", "social", "nav", "menu", "header", "masthead", "ad",
-      "advert", "sponsor", "popup", "tags", "byline", "author", "newsletter", "recirc"};
-  // ("widget" is not here: page builders call every content box a widget.)
+  // +1 a story word, -1 a boilerplate word. ("widget" is not here: page
+  // builders call every content box a widget.)
+  struct Word {
+    std::string_view text;
+    int sign;
+  };
+  static constexpr Word kWords[] = {
+      {"article", 1}, {"body", 1}, {"content", 1}, {"entry", 1}, {"main", 1}, {"page", 1},
+      {"post", 1}, {"text", 1}, {"blog", 1}, {"story", 1}, {"articlebody", 1},
+      {"storybody", 1}, {"prose", 1},
+      {"comment", -1}, {"comments", -1}, {"meta", -1}, {"footer", -1}, {"footnote", -1},
+      {"sidebar", -1}, {"related", -1}, {"promo", -1}, {"teaser", -1}, {"share", -1},
+      {"social", -1}, {"nav", -1}, {"menu", -1}, {"header", -1}, {"masthead", -1},
+      {"ad", -1}, {"advert", -1}, {"sponsor", -1}, {"popup", -1}, {"tags", -1},
+      {"byline", -1}, {"author", -1}, {"newsletter", -1}, {"recirc", -1}};
+  constexpr std::size_t kLongest = 11;  // "articlebody"
+  // The words of each length: a token is compared with those only.
+  static const auto kByLength = [] {
+    std::array<std::vector<Word>, kLongest + 1> by_length;
+    for (const Word& word : kWords) by_length[word.text.size()].push_back(word);
+    return by_length;
+  }();
   double w = 0;
   for (const Attr a : {Attr::kClass, Attr::kId}) {
     const std::string_view v = attr_view(n, a);
     if (v.empty()) continue;
     bool pos = false, neg = false;
-    for_each_token(v, bytes, [&](const std::string& t) {
-      pos = pos || kPositive.count(t) > 0;
-      neg = neg || kNegative.count(t) > 0;
-    });
+    // The value's alphanumeric runs, lower case (as for_each_token), each
+    // looked up only when it is as long as some word.
+    char token[kLongest];
+    std::size_t i = 0;
+    while (i < v.size()) {
+      while (i < v.size() && !bytes.is_alnum(v[i])) ++i;
+      std::size_t j = i;
+      while (j < v.size() && bytes.is_alnum(v[j])) ++j;
+      const std::size_t len = j - i;
+      if (len >= 2 && len <= kLongest) {
+        for (std::size_t k = 0; k < len; ++k) {
+          token[k] = bytes.lower[static_cast<unsigned char>(v[i + k])];
+        }
+        const std::string_view t(token, len);
+        for (const Word& word : kByLength[len]) {
+          if (word.text[0] == token[0] && word.text == t) {
+            pos = pos || word.sign > 0;
+            neg = neg || word.sign < 0;
+            break;
+          }
+        }
+      }
+      i = j;
+    }
     if (pos) w += kClassWeight;
     if (neg) w -= kClassWeight;
   }
   if (iequals_ascii(attr_view(n, Attr::kItemprop), "articlebody")) w += kArticleBodyWeight;
   return w;
+}
+
+double class_weight(PageState& st, xmlNode* n) {
+  if (!PageState::measured(n)) return class_weight(n, st.bytes);
+  NodeStats& s = st.stats(n);
+  if (!s.weighed) {
+    s.weight = class_weight(n, st.bytes);
+    s.weighed = true;
+  }
+  return s.weight;
 }
 
 void measure(PageState& st, xmlNode* body, Measure what) {

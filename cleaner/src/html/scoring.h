@@ -28,6 +28,9 @@ bool reveal_noscript(PageState& st, xmlNode* body);
 // ("article", "content"), negative for a boilerplate word ("sidebar",
 // "comments", "related"), 0 for neither or both.
 double class_weight(const xmlNode* n, const ByteClasses& bytes);
+// The same, read once per measured element (an unmeasured one is read each
+// time: it gets no figures).
+double class_weight(PageState& st, xmlNode* n);
 
 // A candidate's score with its link density taken off.
 double final_score(PageState& st, xmlNode* n);

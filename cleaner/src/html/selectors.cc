@@ -1,6 +1,7 @@
 #include "html/selectors.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 #include <libxml/xpath.h>
@@ -43,7 +44,10 @@ HtmlRules::HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rul
       continue;
     }
     for (const auto& t : r.tags) tags.emplace(t, &r);
-    for (const auto& t : r.strip_id_or_class) tokens.emplace(t, &r);
+    for (const auto& t : r.strip_id_or_class) {
+      tokens.emplace(t, &r);
+      if (!t.empty()) token_shapes.set(shape(t.size(), t[0]));
+    }
     for (const auto& t : r.roles) roles.emplace(t, &r);
     if (r.hidden && hidden == nullptr) hidden = &r;
     if (!r.xpath.empty()) xpath.push_back(&r);
@@ -59,8 +63,17 @@ bool keeps_attribute(const HtmlRules& rules, std::string_view name) {
 
 bool is_hidden(const xmlNode* n) {
   if (n->properties == nullptr) return false;
-  if (has_attr(n, Attr::kHidden)) return true;
-  if (iequals_ascii(attr_view(n, Attr::kAriaHidden), "true")) return true;
+  // (one pass over the attributes: this runs for every element)
+  const xmlAttr* aria = nullptr;
+  const xmlAttr* style_attr = nullptr;
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    const char* name = reinterpret_cast<const char*>(a->name);
+    if (name[0] == 'h' && std::strcmp(name, "hidden") == 0) return true;
+    if (aria == nullptr && name[0] == 'a' && std::strcmp(name, "aria-hidden") == 0) aria = a;
+    if (style_attr == nullptr && name[0] == 's' && std::strcmp(name, "style") == 0) style_attr = a;
+  }
+  if (aria != nullptr && iequals_ascii(attr_view(n, Attr::kAriaHidden), "true")) return true;
+  if (style_attr == nullptr) return false;
   const std::string_view raw = attr_view(n, Attr::kStyle);
   if (raw.empty()) return false;
   std::string style = lower(std::string(raw));
@@ -96,8 +109,10 @@ const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
     const Rule* by_token = nullptr;
     const std::string_view values[] = {attr_view(n, Attr::kClass), attr_view(n, Attr::kId)};
     for (const std::string_view v : values) {
-      for_each_token(v, bytes, [&](const std::string& t) {
-        if (by_token != nullptr) return;
+      const auto wanted = [&](std::size_t length, char first) {
+        return by_token == nullptr && c.may_be_token(length, first);
+      };
+      for_each_token_if(v, bytes, wanted, [&](const std::string& t) {
         const auto it = c.tokens.find(t);
         if (it != c.tokens.end()) by_token = it->second;
       });

@@ -3,6 +3,8 @@
 #ifndef NEWSCLEAN_SRC_HTML_SELECTORS_H_
 #define NEWSCLEAN_SRC_HTML_SELECTORS_H_
 
+#include <algorithm>
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,6 +36,15 @@ struct HtmlRules {
   // looked up for every element: by view, with no string built.
   std::unordered_map<std::string_view, const Rule*> tags;
   std::unordered_map<std::string, const Rule*> tokens, roles;
+  // False if no token has the length and first byte of `t`: most class
+  // words of a page are no token, and this spares hashing them.
+  bool may_be_token(std::size_t length, char first) const {
+    return length > 0 && token_shapes[shape(length, first)];
+  }
+  static std::size_t shape(std::size_t length, char first) {
+    return std::min<std::size_t>(length, 31) * 256 + static_cast<unsigned char>(first);
+  }
+  std::bitset<32 * 256> token_shapes;
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
