@@ -1078,5 +1078,25 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
       "Garden bench model 7 "));
 }
 
+
+TEST(Html, ACallToActionBoxGoesOnArticlesOnly) {
+  // A plea for support after an article's last paragraph, one long line of
+  // prose that no test of line length can tell from the story.
+  const std::string plea =
+      "<div class=\"support-cta\"><p>Enjoyed this report? Valley News is kept free by readers "
+      "who give a little each month, so become a supporter today and help us cover the "
+      "council.</p></div>";
+  const Result article =
+      clean_story(plea, "<meta property=\"og:type\" content=\"article\">");
+  EXPECT_EQ(article.kind, "article");
+  EXPECT_EQ(article.text, story_text());
+  EXPECT_TRUE(std::any_of(article.removed.begin(), article.removed.end(), [](const Removal& e) {
+    return e.rule == "html-call-to-action" && e.text.find("Enjoyed this report?") == 0;
+  }));
+  // A page that does not say it is an article (a service page builds its
+  // content from such boxes) keeps it.
+  const Result other = clean_story(plea);
+  EXPECT_NE(other.text.find("Enjoyed this report?"), std::string::npos);
+}
 }  // namespace
 }  // namespace newsclean
