@@ -49,9 +49,10 @@ std::size_t skip_value(std::string_view s, std::size_t i) {
   return i;
 }
 
-// What nlohmann's serializer writes for byte `c` (below 0x20, '"' or '\\'),
-// or "" for a byte copied as it is.
-constexpr std::string_view kShort[] = {"b", "t", "n", "", "f", "r"};  // 0x08..0x0D
+// The short escapes nlohmann's serializer writes for bytes 0x08..0x0D (after
+// the backslash); 0x0B has none and, like every other byte below 0x20, is
+// written \u00XX in lower-case hex.
+constexpr std::string_view kShort[] = {"b", "t", "n", "", "f", "r"};
 
 void append_escaped(char c, std::string* out) {
   const auto u = static_cast<unsigned char>(c);

@@ -65,10 +65,10 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       block.link_ratio = buf.empty() ? 0.f
                                      : std::min(1.f, static_cast<float>(link_chars) /
                                                          static_cast<float>(buf.size()));
-      block.site_link_ratio =
-          buf.empty() ? 0.f
-                      : std::min(1.f, static_cast<float>(link_chars - std::min(away_chars, link_chars)) /
-                                          static_cast<float>(buf.size()));
+      const std::size_t site_chars = link_chars - std::min(away_chars, link_chars);
+      block.site_link_ratio = buf.empty() ? 0.f
+                                          : std::min(1.f, static_cast<float>(site_chars) /
+                                                              static_cast<float>(buf.size()));
       blocks->push_back(std::move(block));
     }
     buf.clear();
