@@ -251,7 +251,7 @@ Document text_document(std::string_view in, std::string_view charset) {
       }
     }
   }
-  Normalised norm = normalise(in);
+  const Normalised norm = normalise(in);
   if (norm.invalid_utf8 > 0) {
     doc.warnings.push_back("invalid UTF-8: " + std::to_string(norm.invalid_utf8) +
                            " ill-formed sequence(s) replaced by U+FFFD");

@@ -108,30 +108,19 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes) {
     const std::string_view v = attr_view(n, a);
     if (v.empty()) continue;
     bool pos = false, neg = false;
-    // The value's alphanumeric runs, lower case (as for_each_token), each
-    // looked up only when it is as long as some word.
-    char token[kLongest];
-    std::size_t i = 0;
-    while (i < v.size()) {
-      while (i < v.size() && !bytes.is_alnum(v[i])) ++i;
-      std::size_t j = i;
-      while (j < v.size() && bytes.is_alnum(v[j])) ++j;
-      const std::size_t len = j - i;
-      if (len >= 2 && len <= kLongest) {
-        for (std::size_t k = 0; k < len; ++k) {
-          token[k] = bytes.lower[static_cast<unsigned char>(v[i + k])];
-        }
-        const std::string_view t(token, len);
-        for (const Word& word : kByLength[len]) {
-          if (word.text[0] == token[0] && word.text == t) {
-            pos = pos || word.sign > 0;
-            neg = neg || word.sign < 0;
-            break;
-          }
+    // Only tokens as long as some word are copied and looked up.
+    const auto as_long_as_a_word = [](std::size_t length, char) {
+      return length <= kLongest && !kByLength[length].empty();
+    };
+    for_each_token_if(v, bytes, as_long_as_a_word, [&](const std::string& t) {
+      for (const Word& word : kByLength[t.size()]) {
+        if (word.text[0] == t[0] && word.text == t) {
+          pos = pos || word.sign > 0;
+          neg = neg || word.sign < 0;
+          break;
         }
       }
-      i = j;
-    }
+    });
     if (pos) w += kClassWeight;
     if (neg) w -= kClassWeight;
   }

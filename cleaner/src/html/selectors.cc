@@ -64,16 +64,15 @@ bool keeps_attribute(const HtmlRules& rules, std::string_view name) {
 bool is_hidden(const xmlNode* n) {
   if (n->properties == nullptr) return false;
   // (one pass over the attributes: this runs for every element)
-  const xmlAttr* aria = nullptr;
-  const xmlAttr* style_attr = nullptr;
+  bool aria = false, styled = false;
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
     const char* name = reinterpret_cast<const char*>(a->name);
     if (name[0] == 'h' && std::strcmp(name, "hidden") == 0) return true;
-    if (aria == nullptr && name[0] == 'a' && std::strcmp(name, "aria-hidden") == 0) aria = a;
-    if (style_attr == nullptr && name[0] == 's' && std::strcmp(name, "style") == 0) style_attr = a;
+    aria = aria || (name[0] == 'a' && std::strcmp(name, "aria-hidden") == 0);
+    styled = styled || (name[0] == 's' && std::strcmp(name, "style") == 0);
   }
-  if (aria != nullptr && iequals_ascii(attr_view(n, Attr::kAriaHidden), "true")) return true;
-  if (style_attr == nullptr) return false;
+  if (aria && iequals_ascii(attr_view(n, Attr::kAriaHidden), "true")) return true;
+  if (!styled) return false;
   const std::string_view raw = attr_view(n, Attr::kStyle);
   if (raw.empty()) return false;
   std::string style = lower(std::string(raw));
