@@ -399,8 +399,9 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
     for label, row in rows.items():  # time per page relative to newsclean's
         per_page = ref and row["pages_per_s"] and label != "newsclean CLI start"
         row["x_newsclean"] = ref / row["pages_per_s"] if per_page else None
-    notes = [f"{len(items)} pages ({html_mb:.1f} MB of HTML), median of {opts.reps} timed "
-             "pass(es) after an untimed warm-up pass; "
+    notes = [f"{len(items)} pages ({html_mb:.1f} MB of HTML), median of {opts.reps} or "
+             "more timed passes (up to 25 while they add up to under 1 s) after an untimed "
+             "warm-up pass; "
              f"one-core runs pinned to CPU {cpu}. MB/s counts the input: HTML for HTML "
              "systems, text for newsclean's text modes."]
     if text_note:
