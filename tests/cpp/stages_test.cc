@@ -4,6 +4,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/valid.h>
 
 #include <string>
 #include <vector>
@@ -126,6 +127,11 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
       // A control character in a run of multi-byte characters.
       "<p>" + run + "\xE2\x80\x94\xC2\x80" + run + "\x01\xC3\xA9" + run + "</p>",
       "<p title=\"" + run + "\xE2\x80\x94\x02\xC3\xA9" + run + "\">x</p>",
+      // Values of every length, repeated and boolean attributes, ids.
+      "<div id=\"story-body-main\" class=\"lead-para\" class=\"" + run + "\" role=\"main\">"
+          "<a name=\"section-anchor\" href=\"/x\" title=\"" + run + "\">x</a>"
+          "<input type=\"checkbox\" checked hidden><select><option selected>x</option></select>"
+          "</div>",
   };
   prepare_libxml();
   const AttributeFilter filter;
@@ -133,6 +139,15 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
     DocPtr doc = parse_html(html, filter);
     ASSERT_TRUE(doc) << html;
     EXPECT_EQ(plain_parse_dump(html, doc.get()), plain_parse_dump(html, nullptr)) << html;
+  }
+  // Ids are indexed as the plain parse indexes them (XPath's id()).
+  DocPtr doc = parse_html("<div id=\"story-body-main\"><a name=\"section-anchor\">x</a></div>",
+                          filter);
+  ASSERT_TRUE(doc);
+  for (const char* id : {"story-body-main", "section-anchor"}) {
+    const xmlAttr* a = xmlGetID(doc.get(), reinterpret_cast<const xmlChar*>(id));
+    ASSERT_NE(a, nullptr) << id;
+    EXPECT_EQ(a->atype, XML_ATTRIBUTE_ID) << id;
   }
 }
 
