@@ -335,13 +335,20 @@ struct Restorer {
   // The elision that `number` (a placeholder's digits) stands for, if it is
   // the next one; else null, and not ok.
   const Elision* take(std::string_view number) {
-    std::string expected;
-    append_number(next, &expected);
-    if (elisions == nullptr || next >= elisions->size() || number != expected) {
+    if (elisions == nullptr || next >= elisions->size() || !is_number(number, next)) {
       ok = false;
       return nullptr;
     }
     return &(*elisions)[next++];
+  }
+  // True if `digits` is `n` in decimal, as append_number writes it.
+  static bool is_number(std::string_view digits, std::size_t n) {
+    std::size_t k = digits.size();
+    if (k == 0 || (digits[0] == '0' && k > 1)) return false;
+    for (; k > 0; --k, n /= 10) {
+      if (digits[k - 1] != static_cast<char>('0' + n % 10)) return false;
+    }
+    return n == 0;
   }
   bool all_taken() const { return ok && next == (elisions ? elisions->size() : 0); }
 };
