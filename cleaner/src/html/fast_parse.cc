@@ -286,7 +286,7 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
                           [&](std::string_view seen) { return iequals_ascii(seen, name); });
           if (names.size() < kMaxAttributes) names.push_back(name);
           if (begin == std::string_view::npos) return;
-          if (!may_repeat && !attributes.keeps(name)) {  // the name, '=' and the quoted value
+          if (!may_repeat && !attributes.keeps(name, tag)) {  // the name, '=' and the value
             cut(static_cast<std::size_t>(name.data() - in.data()), end + 1);
             return;
           }
