@@ -72,7 +72,7 @@ constexpr std::string_view kPlaceholder = "\x7F";
 // Bodies and runs of text shorter than this are left in place: not worth
 // it; attribute values, which libxml2 reads more slowly, from kMinElidedValue.
 constexpr std::size_t kMinElided = 16;
-constexpr std::size_t kMinElidedValue = 12;
+constexpr std::size_t kMinElidedValue = 10;
 // Values of a tag's attributes after this many are left in place.
 constexpr std::size_t kMaxAttributes = 64;
 
