@@ -4,6 +4,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/valid.h>
 
 #include <string>
 #include <vector>
@@ -126,13 +127,28 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
       // A control character in a run of multi-byte characters.
       "<p>" + run + "\xE2\x80\x94\xC2\x80" + run + "\x01\xC3\xA9" + run + "</p>",
       "<p title=\"" + run + "\xE2\x80\x94\x02\xC3\xA9" + run + "\">x</p>",
+      // Values of every length, repeated and boolean attributes, ids.
+      "<div id=\"story-body-main\" class=\"lead-para\" class=\"" + run + "\" role=\"main\">"
+          "<a name=\"section-anchor\" href=\"/x\" title=\"" + run + "\">x</a>"
+          "<input type=\"checkbox\" checked hidden><select><option selected>x</option></select>"
+          "</div>",
   };
   prepare_libxml();
-  const AttributeFilter filter;
+  AttributeFilter filter;  // (kept on every element, as the plain parse keeps them)
+  filter.add_xpath("//*[@title or @type]");
   for (const std::string& html : pages) {
     DocPtr doc = parse_html(html, filter);
     ASSERT_TRUE(doc) << html;
     EXPECT_EQ(plain_parse_dump(html, doc.get()), plain_parse_dump(html, nullptr)) << html;
+  }
+  // Ids are indexed as the plain parse indexes them (XPath's id()).
+  DocPtr doc = parse_html("<div id=\"story-body-main\"><a name=\"section-anchor\">x</a></div>",
+                          filter);
+  ASSERT_TRUE(doc);
+  for (const char* id : {"story-body-main", "section-anchor"}) {
+    const xmlAttr* a = xmlGetID(doc.get(), reinterpret_cast<const xmlChar*>(id));
+    ASSERT_NE(a, nullptr) << id;
+    EXPECT_EQ(a->atype, XML_ATTRIBUTE_ID) << id;
   }
 }
 
@@ -150,6 +166,36 @@ TEST(Stages, AttributeFilterKeepsWhatTheStagesAndRulesName) {
   EXPECT_FALSE(filter.keeps("data-another-name-longer-than-thirty-one"));
   filter.add_xpath("//div[@*]");
   EXPECT_TRUE(filter.keeps("onclick"));
+}
+
+TEST(Stages, AttributeFilterKeepsSomeOnlyOnTheElementsThatReadThem) {
+  AttributeFilter filter;
+  EXPECT_TRUE(filter.keeps("content", "meta"));
+  EXPECT_TRUE(filter.keeps("Content", "META"));
+  EXPECT_FALSE(filter.keeps("content", "div"));
+  EXPECT_TRUE(filter.keeps("alt", "img"));
+  EXPECT_FALSE(filter.keeps("title", "a"));
+  EXPECT_TRUE(filter.keeps("name", "a"));  // an id to XPath
+  EXPECT_TRUE(filter.keeps("class", "span"));
+  EXPECT_TRUE(filter.keeps("title"));  // on some element
+  filter.add_xpath("//a[@title]");
+  EXPECT_TRUE(filter.keeps("title", "a"));
+  EXPECT_TRUE(filter.keeps("title", "div"));
+  // The parse leaves them out of the tree where they are not kept.
+  prepare_libxml();
+  const AttributeFilter built_in;
+  DocPtr doc = parse_html(
+      "<p><a href=\"/next\" title=\"The next story\" rel=\"nofollow\">next</a>"
+      "<img alt=\"A ferry at dawn\" title=\"Ferry\" src=\"f.jpg\"></p>",
+      built_in);
+  ASSERT_TRUE(doc);
+  xmlNode* p = body_of(doc.get())->children;
+  ASSERT_TRUE(p != nullptr && is_tag(p->children, "a"));
+  EXPECT_EQ(attr_view(p->children, Attr::kHref), "/next");
+  EXPECT_FALSE(has_attr(p->children, Attr::kTitle));
+  EXPECT_FALSE(has_attr(p->children, Attr::kRel));
+  EXPECT_EQ(attr_view(p->children->next, Attr::kAlt), "A ferry at dawn");
+  EXPECT_EQ(attr_view(p->children->next, Attr::kTitle), "Ferry");
 }
 
 TEST(Stages, ScoringAndContentChooseTheStorysContainer) {

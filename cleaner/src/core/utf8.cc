@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <cstring>
-
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace newsclean {
 
@@ -28,7 +30,14 @@ std::size_t find_invalid_utf8_in(std::string_view s) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i + 8 <= s.size()) {  // most text is ASCII
+#ifdef __SSE2__
+    while (i + 16 <= s.size()) {  // most text is ASCII: sixteen bytes at a time
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      if (_mm_movemask_epi8(v) != 0) break;
+      i += 16;
+    }
+#endif
+    while (i + 8 <= s.size()) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, sizeof w);
       if ((w & kHighBits) != 0) break;

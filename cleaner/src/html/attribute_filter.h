@@ -37,20 +37,31 @@ class AttributeFilter {
   // by wildcard or not at all (@*, attribute::node()) keeps every attribute.
   void add_xpath(std::string_view xpath);
 
-  // `name` as written in the page (libxml2 lower-cases it).
+  // `name` as written in the page (libxml2 lower-cases it), on some element.
   bool keeps(std::string_view name) const;
+  // ... on an element `tag` (as written): some attributes are read on one
+  // or two elements only (<meta content>, <img alt>), unless an XPath
+  // expression names them.
+  bool keeps(std::string_view name, std::string_view tag) const;
 
  private:
-  // Adds lower-case `name` to the kept names.
-  void keep(std::string name);
+  struct Kept {
+    std::string name;  // lower case
+    // The elements it is kept on (lower case); none: every element.
+    std::vector<std::string> tags;
+  };
+  // Adds lower-case `name` to the kept names, on `tags` only if any (and
+  // it is not kept on every element already).
+  void keep(std::string name, std::vector<std::string> tags = {});
+  const Kept* find(std::string_view name) const;
 
   bool keep_all_ = false;
-  // The kept names (lower case) by length, any of kLongName bytes or more
-  // under kLongName; bit (first letter & 31) of shapes_[length] is set if
-  // one of that length has that first letter. Most attributes of a page are
-  // told apart by the bit, the rest by a scan of a handful of names.
+  // The kept names by length, any of kLongName bytes or more under
+  // kLongName; bit (first letter & 31) of shapes_[length] is set if one of
+  // that length has that first letter. Most attributes of a page are told
+  // apart by the bit, the rest by a scan of a handful of names.
   static constexpr std::size_t kLongName = 31;
-  std::vector<std::string> kept_[kLongName + 1];
+  std::vector<Kept> kept_[kLongName + 1];
   std::uint32_t shapes_[kLongName + 1] = {};
 };
 

@@ -2,9 +2,9 @@
 // iterative walks, the text below an element, and the facts of tags.
 //
 // Attributes are read only through Attr: the tree keeps exactly the
-// attributes named there (and those an XPath rule names; see
-// fast_parse.h), so an attribute the extractor reads can never be one the
-// parse dropped.
+// attributes named there, some only on the elements that read them (and
+// those an XPath rule names, on every element; see attribute_filter.h), so
+// an attribute the extractor reads can never be one the parse dropped.
 #ifndef NEWSCLEAN_SRC_HTML_DOM_H_
 #define NEWSCLEAN_SRC_HTML_DOM_H_
 

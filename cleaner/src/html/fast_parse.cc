@@ -8,6 +8,9 @@
 #include <cstring>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/SAX2.h>
+#include <libxml/valid.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -30,14 +33,13 @@ constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 // libxml2 (2.9) reads the body of a <script> or <style> element, and every
 // attribute value, one character at a time, a function call each: on news
 // pages that is most of the parse. So long bodies and long quoted attribute
-// values are handed to it as a short placeholder, and the original bytes are
-// put back into the tree after the parse. The tree is the same as from the
-// original bytes because, in recovery mode, libxml2 copies such a body
-// verbatim up to the first "</script" (or "</style"), case-insensitive, and
-// a quoted value verbatim up to its closing quote when it holds no '&'; we
-// only elide well-formed UTF-8 without control characters (those end or
-// alter a body), and never an "id" or "name" value (libxml2 indexes those
-// while it parses). Where the scan below reads the page differently from
+// values are handed to it as a short placeholder, and the tree builder (the
+// SAX callbacks at the end of this file) is handed the original bytes in
+// its place. The tree is the same as from the original bytes because, in
+// recovery mode, libxml2 copies such a body verbatim up to the first
+// "</script" (or "</style"), case-insensitive, and a quoted value verbatim
+// up to its closing quote when it holds no '&'; we only elide well-formed
+// UTF-8 without control characters (those end or alter a body). Where the scan below reads the page differently from
 // libxml2 (a "<script>" inside an attribute value, a dropped duplicate
 // attribute), some placeholder does not come back, in order, as the whole
 // body or value it stands for, and the page is parsed again from its own
@@ -67,8 +69,10 @@ struct Elided {
 // control character, rare in HTML and harmless to libxml2) are parsed as
 // they are, so a placeholder is never the page's own text.
 constexpr std::string_view kPlaceholder = "\x7F";
-// Bodies and values shorter than this are left in place: not worth it.
+// Bodies and runs of text shorter than this are left in place: not worth
+// it; attribute values, which libxml2 reads more slowly, from kMinElidedValue.
 constexpr std::size_t kMinElided = 16;
+constexpr std::size_t kMinElidedValue = 10;
 // Values of a tag's attributes after this many are left in place.
 constexpr std::size_t kMaxAttributes = 64;
 
@@ -282,20 +286,17 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
                           [&](std::string_view seen) { return iequals_ascii(seen, name); });
           if (names.size() < kMaxAttributes) names.push_back(name);
           if (begin == std::string_view::npos) return;
-          if (!may_repeat && !attributes.keeps(name)) {  // the name, '=' and the quoted value
+          if (!may_repeat && !attributes.keeps(name, tag)) {  // the name, '=' and the value
             cut(static_cast<std::size_t>(name.data() - in.data()), end + 1);
             return;
           }
           const std::string_view value = in.substr(begin, end - begin);
-          if (!plain || may_repeat || repeated || value.size() < kMinElided) return;
+          if (!plain || may_repeat || repeated || value.size() < kMinElidedValue) return;
           if (!plain_bytes(value)) {
             plain = false;  // the control character is parsed in its own way: stop here
             return;
           }
-          if (iequals_ascii(name, "id") || iequals_ascii(name, "name") ||
-              value.find('&') != std::string_view::npos) {
-            return;
-          }
+          if (value.find('&') != std::string_view::npos) return;
           replace(begin, end, {value, nullptr, name});
         });
     if (gt == std::string_view::npos || !plain) break;
@@ -320,86 +321,171 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
   return out;
 }
 
-// Puts the elided bytes back into the tree. False if some placeholder is
-// not, in document order, the whole body or value it stands for (the scan
-// read the page differently from libxml2): the tree must then be built from
-// the original.
-bool restore(xmlDoc* doc, const Elided& elided) {
-  std::size_t restored = 0;
+// The parse's tree builder puts the elided bytes back as it goes: libxml2's
+// own SAX2 callbacks build the tree, each handed the original bytes where
+// the parser read a placeholder. Each placeholder must be, in document
+// order, the whole body, value or run it stands for, in its kind of place;
+// if one is not (the scan read the page differently from libxml2), `ok`
+// goes false and the tree is built again from the original bytes.
+struct Restorer {
+  const std::vector<Elision>* elisions = nullptr;  // null: no placeholders
+  std::size_t next = 0;  // the next placeholder's number
   bool ok = true;
-  // The next placeholder must be `text`, exactly, in `element` or `attribute`.
-  const auto put_back = [&](xmlNode* text, const char* element, std::string_view attribute) {
-    const std::string_view now(reinterpret_cast<const char*>(text->content));
-    if (now.compare(0, kPlaceholder.size(), kPlaceholder) != 0) return;
-    std::string expected;
-    append_number(restored, &expected);
-    if (restored >= elided.elisions.size() || now.substr(kPlaceholder.size()) != expected) {
+
+  // The elision that `number` (a placeholder's digits) stands for, if it is
+  // the next one; else null, and not ok.
+  const Elision* take(std::string_view number) {
+    if (elisions == nullptr || next >= elisions->size() || !is_number(number, next)) {
       ok = false;
-      return;
+      return nullptr;
     }
-    const Elision& e = elided.elisions[restored++];
-    const bool same_place = element != nullptr
-                                ? e.element != nullptr && std::strcmp(element, e.element) == 0
-                                : !e.text && e.element == nullptr &&
-                                      iequals_ascii(e.attribute, attribute);
-    if (!same_place) {
-      ok = false;
-      return;
-    }
-    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(e.bytes.data()),
-                         static_cast<int>(e.bytes.size()));
-  };
-  // Each text placeholder in text node `text`, and the text around them.
-  std::string joined;
-  const auto put_back_text = [&](xmlNode* text) {
-    const std::string_view now(reinterpret_cast<const char*>(text->content));
-    joined.clear();
-    std::size_t at = 0;
-    for (std::size_t p; ok && (p = now.find(kPlaceholder, at)) != std::string_view::npos;) {
-      joined.append(now.substr(at, p - at));
-      const std::size_t digits = p + kPlaceholder.size();
-      const std::size_t end = now.find(kPlaceholder, digits);
-      std::string expected;
-      append_number(restored, &expected);
-      if (end == std::string_view::npos || restored >= elided.elisions.size() ||
-          now.substr(digits, end - digits) != expected || !elided.elisions[restored].text) {
-        ok = false;
-        return;
-      }
-      joined.append(elided.elisions[restored++].bytes);
-      at = end + kPlaceholder.size();
-    }
-    joined.append(now.substr(at));
-    xmlNodeSetContentLen(text, reinterpret_cast<const xmlChar*>(joined.data()),
-                         static_cast<int>(joined.size()));
-  };
-  // Content after </html> makes more top-level elements: walk them all.
-  for (xmlNode* top = doc->children; top != nullptr && ok; top = top->next) {
-    walk(
-        top,
-        [&](xmlNode* n) {
-          if (ok && n->type == XML_TEXT_NODE && n->content != nullptr &&
-              std::strchr(reinterpret_cast<const char*>(n->content), kPlaceholder[0]) != nullptr) {
-            put_back_text(n);
-          }
-          if (!ok || !is_element(n)) return false;
-          for (xmlAttr* a = n->properties; a != nullptr && ok; a = a->next) {
-            xmlNode* v = a->children;
-            if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE &&
-                v->content != nullptr) {
-              put_back(v, nullptr, reinterpret_cast<const char*>(a->name));
-            }
-          }
-          xmlNode* c = n->children;
-          if (ok && c != nullptr && c->next == nullptr && c->type == XML_CDATA_SECTION_NODE &&
-              c->content != nullptr) {
-            put_back(c, name_of(n), {});
-          }
-          return ok;
-        },
-        [](xmlNode*) {});
+    return &(*elisions)[next++];
   }
-  return ok && restored == elided.elisions.size();
+  // True if `digits` is `n` in decimal, as append_number writes it.
+  static bool is_number(std::string_view digits, std::size_t n) {
+    std::size_t k = digits.size();
+    if (k == 0 || (digits[0] == '0' && k > 1)) return false;
+    for (; k > 0; --k, n /= 10) {
+      if (digits[k - 1] != static_cast<char>('0' + n % 10)) return false;
+    }
+    return n == 0;
+  }
+  bool all_taken() const { return ok && next == (elisions ? elisions->size() : 0); }
+};
+
+// The restorer of the parse running on this thread (callbacks get only the
+// parser's context).
+thread_local Restorer* t_restorer = nullptr;
+
+const char* chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
+
+// xmlSAX2StartElement, with the attributes built here: as libxml2 builds an
+// HTML attribute (a boolean one without a value gets its name; "id", and
+// "name" on <a>, are indexed), from the elided bytes where the value is a
+// placeholder, and without the calls that do nothing for HTML (DTD
+// normalisation, references).
+void start_element(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  xmlNode* const parent = ctxt->node;
+  xmlSAX2StartElement(ctx, name, nullptr);
+  xmlNode* const node = ctxt->node;
+  if (atts == nullptr || node == nullptr || node == parent) return;
+  Restorer& r = *t_restorer;
+  for (std::size_t i = 0; atts[i] != nullptr; i += 2) {
+    const xmlChar* const att = atts[i];
+    const xmlChar* const given = atts[i + 1];
+    std::string_view value;
+    const bool has_value = given != nullptr || htmlIsBooleanAttr(att) != 0;
+    if (given == nullptr) {
+      value = chars(att);
+    } else {
+      value = chars(given);
+      if (r.elisions != nullptr && value.compare(0, kPlaceholder.size(), kPlaceholder) == 0) {
+        const Elision* e = r.take(value.substr(kPlaceholder.size()));
+        if (e == nullptr || e->text || e->element != nullptr ||
+            !iequals_ascii(e->attribute, chars(att))) {
+          r.ok = false;
+          return;
+        }
+        value = e->bytes;
+      }
+    }
+    xmlAttr* a = xmlNewNsPropEatName(node, nullptr, xmlStrdup(att), nullptr);
+    if (a == nullptr || !has_value) continue;
+    a->children = xmlNewDocTextLen(node->doc, reinterpret_cast<const xmlChar*>(value.data()),
+                                   static_cast<int>(value.size()));
+    a->last = a->children;
+    if (a->children == nullptr) continue;
+    a->children->parent = reinterpret_cast<xmlNode*>(a);
+    if ((std::strcmp(chars(att), "id") == 0 || std::strcmp(chars(att), "name") == 0) &&
+        xmlIsID(node->doc, node, a) != 0) {
+      xmlAddID(nullptr, node->doc, a->children->content, a);
+    }
+  }
+}
+
+// xmlSAX2Characters, with each text placeholder ("\x7F<n>\x7F") in `ch`
+// replaced by its run.
+void characters(void* ctx, const xmlChar* ch, int len) {
+  const std::string_view s(chars(ch), static_cast<std::size_t>(len));
+  std::size_t p = s.find(kPlaceholder);
+  if (p == std::string_view::npos) {
+    xmlSAX2Characters(ctx, ch, len);
+    return;
+  }
+  Restorer& r = *t_restorer;
+  std::size_t at = 0;
+  const auto pass = [&](std::string_view part) {
+    if (!part.empty()) {
+      xmlSAX2Characters(ctx, reinterpret_cast<const xmlChar*>(part.data()),
+                        static_cast<int>(part.size()));
+    }
+  };
+  for (; p != std::string_view::npos; p = s.find(kPlaceholder, at)) {
+    pass(s.substr(at, p - at));
+    const std::size_t digits = p + kPlaceholder.size();
+    const std::size_t end = s.find(kPlaceholder, digits);
+    const Elision* e =
+        end == std::string_view::npos ? nullptr : r.take(s.substr(digits, end - digits));
+    if (e == nullptr || !e->text) {
+      r.ok = false;
+      return;
+    }
+    pass(e->bytes);
+    at = end + kPlaceholder.size();
+  }
+  pass(s.substr(at));
+}
+
+// xmlSAX2CDataBlock (a script or style body), with a body that is a
+// placeholder replaced by its bytes.
+void cdata_block(void* ctx, const xmlChar* value, int len) {
+  const std::string_view s(chars(value), static_cast<std::size_t>(len));
+  if (s.find(kPlaceholder) == std::string_view::npos) {
+    xmlSAX2CDataBlock(ctx, value, len);
+    return;
+  }
+  Restorer& r = *t_restorer;
+  const xmlNode* element = static_cast<xmlParserCtxtPtr>(ctx)->node;
+  const Elision* e = s.compare(0, kPlaceholder.size(), kPlaceholder) == 0
+                         ? r.take(s.substr(kPlaceholder.size()))
+                         : nullptr;
+  if (e == nullptr || e->element == nullptr || element == nullptr ||
+      std::strcmp(name_of(element), e->element) != 0) {
+    r.ok = false;
+    return;
+  }
+  xmlSAX2CDataBlock(ctx, reinterpret_cast<const xmlChar*>(e->bytes.data()),
+                    static_cast<int>(e->bytes.size()));
+}
+
+// Parses `bytes` with the callbacks above. False in `*restored` if some
+// placeholder did not come back (the tree is then not the page's).
+DocPtr read(std::string_view bytes, const std::vector<Elision>* elisions, bool* restored) {
+  // HUGE: text nodes over 10 MB and nesting deeper than 256 elements are
+  // kept whole (without it libxml2 cuts the one and drops all after the
+  // other). The input is always UTF-8 (see decode_page): a <meta charset>
+  // in it is not obeyed (IGNORE_ENC, and the encoding given).
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+                           XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC;
+  *restored = false;
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (ctxt == nullptr) return nullptr;
+  ctxt->sax->startElement = start_element;
+  if (elisions != nullptr) {  // (else a page's own \x7F is its text)
+    ctxt->sax->characters = characters;
+    ctxt->sax->cdataBlock = cdata_block;
+  }
+  Restorer r;
+  r.elisions = elisions;
+  t_restorer = &r;
+  const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+  DocPtr doc(htmlCtxtReadMemory(ctxt, bytes.data(), size, nullptr, "UTF-8", kOptions));
+  t_restorer = nullptr;
+  htmlFreeParserCtxt(ctxt);
+  *restored = r.all_taken();
+  return doc;
 }
 
 }  // namespace
@@ -414,26 +500,16 @@ DocPtr parse_html(std::string_view in, const AttributeFilter& attributes) {
     without_subset.append(in.substr(0, subset_begin)).append(in.substr(subset_begin + len));
     in = without_subset;
   }
-  // HUGE: text nodes over 10 MB and nesting deeper than 256 elements are
-  // kept whole (without it libxml2 cuts the one and drops all after the
-  // other). The input is always UTF-8 (see decode_page): a <meta charset>
-  // in it is not obeyed (IGNORE_ENC, and the encoding given).
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
-                      XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC;
-  const auto read = [&](std::string_view bytes) {
-    const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
-    return DocPtr(htmlReadMemory(bytes.data(), size, nullptr, "UTF-8", options));
-  };
+  bool restored = false;
   // Placeholders only where libxml2 reads all the bytes.
   if (in.size() <= INT32_MAX) {
     const Elided elided = elide(in, attributes);
     if (elided.changed) {
-      DocPtr doc = read(elided.input);
-      if (doc && (elided.elisions.empty() || restore(doc.get(), elided))) return doc;
+      DocPtr doc = read(elided.input, &elided.elisions, &restored);
+      if (doc && restored) return doc;
     }
   }
-  return read(in);
+  return read(in, nullptr, &restored);
 }
 
 }  // namespace newsclean

@@ -1,8 +1,8 @@
 // The parse: bytes -> libxml2 tree, fast.
 //
 // libxml2 (2.9) reads script and style bodies, attribute values and text one
-// character at a time; long ones are handed to it as placeholders and put
-// back into the tree afterwards (see fast_parse.cc), and quoted attributes
+// character at a time; long ones are handed to it as placeholders, and the
+// tree is built with the original bytes (see fast_parse.cc); quoted attributes
 // that nobody reads never reach it. The tree is allocated from the thread's
 // XmlArena (see xml_arena.h).
 #ifndef NEWSCLEAN_SRC_HTML_FAST_PARSE_H_
