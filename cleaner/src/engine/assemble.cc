@@ -199,28 +199,26 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     kept[i] = d[i].kept();
     if (kept[i] && card_of[i] != kNone) kept[i] = keep_caption(card_of[i]);
     if (!kept[i] && d[i].kept()) {  // a teaser card's text
-      Removal x;
+      Removal& x = r->removed.emplace_back();
       x.index = i;
       x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
       x.rule = caps[card_of[i]].rule;
       x.category = "caption";
       x.stage = "text";
       x.words = blocks[i].words;
-      r->removed.push_back(std::move(x));
       continue;
     }
     if (kept[i]) continue;
     const Rule& rule = rules[d[i].rule];
     kept[i] = keep_caption(caption_of[i]);
     if (kept[i]) continue;
-    Removal x;
+    Removal& x = r->removed.emplace_back();  // in place: no Removal moved
     x.index = i;
     x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
     x.rule = rule.id;
     x.category = rule.category;
     x.stage = "text";  // a block (a caption element found on the page is one too)
     x.words = blocks[i].words;
-    r->removed.push_back(std::move(x));
   }
   removals_before(static_cast<std::size_t>(-1));
   // keep_related_captions: a related image text that is not a block (an
@@ -262,7 +260,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   std::map<std::string, std::size_t> by_category;
   auto last = by_category.end();  // removals of one category come in runs
   for (const Removal& x : r->removed) {
-    if (last == by_category.end() || last->first != x.category) {
+    if (last == by_category.end() || std::string_view(last->first) != x.category) {
       last = by_category.emplace(x.category, 0).first;
     }
     ++last->second;
