@@ -102,7 +102,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     std::vector<bool> paragraph(blocks.size()), teaser(blocks.size());
     for (std::size_t i = 0; i < blocks.size() && !doc.html; ++i) {
       paragraph[i] = d[i].kept() && blocks[i].prose;
-      teaser[i] = !d[i].kept() && rules[d[i].rule].category == "related";
+      teaser[i] = !d[i].kept() && std::string_view(rules[d[i].rule].category) == "related";
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (d[i].kept() || !rules[d[i].rule].caption) continue;
@@ -172,7 +172,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   const auto removals_before = [&](std::size_t i) {
     for (; next < doc.removed.size() && doc.removed[next].index <= i; ++next) {
       ElementRemoval& e = doc.removed[next];
-      Removal x;
+      Removal& x = r->removed.emplace_back();
       x.index = std::min(e.index, blocks.size());
       x.text = cut_chars(std::move(e.text), options.removed_text_chars, e.cut);
       if (e.rule >= 0 || e.site_rule != nullptr) {
@@ -186,7 +186,6 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       x.stage = "html";
       x.path = std::move(e.path);
       x.words = e.words;
-      r->removed.push_back(std::move(x));
     }
   };
   std::vector<bool> kept(blocks.size());
@@ -235,6 +234,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   }
   std::deque<Block> extra;  // those texts as blocks
   std::vector<const Block*> story;
+  story.reserve(blocks.size());
   for (std::size_t i = 0; i <= blocks.size(); ++i) {
     for (const std::size_t k : texts_before[i]) {
       extra.push_back(make_block(caps[k].text));
