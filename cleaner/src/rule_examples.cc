@@ -53,8 +53,8 @@ bool text_rule_fits(const RuleMatcher& matcher, const std::string& example,
       looks_like_html(example) ? extract_html(example, url, kNoHtmlRules) : text_document(example);
   if (doc.blocks.empty()) return false;
   if (!doc.html && looks_like_page_text(doc.blocks)) doc.page_text = PageText::kGuessed;
-  const std::vector<std::vector<int>> hits = find_hits(matcher, doc, url);
-  return !hits.back().empty();  // the matcher holds this one rule
+  const Hits hits = find_hits(matcher, doc, url);
+  return !hits[hits.size() - 1].empty();  // the matcher holds this one rule
 }
 
 xmlNode* body_of(xmlDoc* doc) {

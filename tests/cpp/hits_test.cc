@@ -34,9 +34,9 @@ TEST(FindHits, LineRulesLookAtEachLineOfABlock) {
   EXPECT_FALSE(m->has_rules(Unit::kBlock));
   const PageUrl url("https://example.com/a/story");
   const auto hits = find_hits(*m, document(true, {"The council met.\nFollow us", "Follow us"}), url);
-  EXPECT_EQ(hits, (std::vector<std::vector<int>>{{0}, {0}}));
+  EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {0}}));
   const auto text_hits = find_hits(*m, document(false, {"Follow us", "Follow us on X"}), url);
-  EXPECT_EQ(text_hits, (std::vector<std::vector<int>>{{0}, {}}));
+  EXPECT_EQ(text_hits.lists(), (std::vector<std::vector<int>>{{0}, {}}));
 }
 
 TEST(FindHits, WithoutLineRulesBlockRulesStillHit) {
@@ -45,7 +45,7 @@ TEST(FindHits, WithoutLineRulesBlockRulesStillHit) {
   EXPECT_FALSE(m->has_rules(Unit::kLine));
   const auto hits =
       find_hits(*m, document(false, {"Share this", "The council met."}), PageUrl("https://example.com/a"));
-  EXPECT_EQ(hits, (std::vector<std::vector<int>>{{0}, {}}));
+  EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {}}));
 }
 
 TEST(FindHits, ARuleOutOfTheDocumentsScopeFitsNoBlock) {
@@ -58,9 +58,9 @@ TEST(FindHits, ARuleOutOfTheDocumentsScopeFitsNoBlock) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({site, story, text_only}, &m).ok());
   const Document doc = document(false, {"Share this", "More"});
-  EXPECT_EQ(find_hits(*m, doc, PageUrl("https://example.org/a"))[0], (std::vector<int>{0, 2}));
-  EXPECT_EQ(find_hits(*m, doc, PageUrl("https://example.com/a"))[0], (std::vector<int>{2}));
-  EXPECT_EQ(find_hits(*m, document(true, {"Share this", "More"}), PageUrl("https://example.com/a"))[0],
+  EXPECT_EQ(find_hits(*m, doc, PageUrl("https://example.org/a")).lists()[0], (std::vector<int>{0, 2}));
+  EXPECT_EQ(find_hits(*m, doc, PageUrl("https://example.com/a")).lists()[0], (std::vector<int>{2}));
+  EXPECT_EQ(find_hits(*m, document(true, {"Share this", "More"}), PageUrl("https://example.com/a")).lists()[0],
             (std::vector<int>{}));
 }
 

@@ -347,7 +347,7 @@ TEST(Stages, DecideFillsARangeUpToTheStory) {
                         "will be paid for and when work can start."}) {
     blocks.push_back(make_block(t));
   }
-  const std::vector<std::vector<int>> hits = {{}, {0}, {}, {}, {}};
+  const Hits hits({{}, {0}, {}, {}, {}});
   const Regions regions = find_regions(rules, blocks, hits, 6, 12);
   const std::vector<Decision> d = decide(rules, blocks, hits, regions);
   std::vector<bool> kept;

@@ -102,7 +102,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     std::vector<bool> paragraph(blocks.size()), teaser(blocks.size());
     for (std::size_t i = 0; i < blocks.size() && !doc.html; ++i) {
       paragraph[i] = d[i].kept() && blocks[i].prose;
-      teaser[i] = !d[i].kept() && rules[d[i].rule].category == "related";
+      teaser[i] = !d[i].kept() && std::string_view(rules[d[i].rule].category) == "related";
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (d[i].kept() || !rules[d[i].rule].caption) continue;
@@ -172,7 +172,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   const auto removals_before = [&](std::size_t i) {
     for (; next < doc.removed.size() && doc.removed[next].index <= i; ++next) {
       ElementRemoval& e = doc.removed[next];
-      Removal x;
+      Removal& x = r->removed.emplace_back();
       x.index = std::min(e.index, blocks.size());
       x.text = cut_chars(std::move(e.text), options.removed_text_chars, e.cut);
       if (e.rule >= 0 || e.site_rule != nullptr) {
@@ -186,7 +186,6 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       x.stage = "html";
       x.path = std::move(e.path);
       x.words = e.words;
-      r->removed.push_back(std::move(x));
     }
   };
   std::vector<bool> kept(blocks.size());
@@ -199,28 +198,26 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     kept[i] = d[i].kept();
     if (kept[i] && card_of[i] != kNone) kept[i] = keep_caption(card_of[i]);
     if (!kept[i] && d[i].kept()) {  // a teaser card's text
-      Removal x;
+      Removal& x = r->removed.emplace_back();
       x.index = i;
       x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
       x.rule = caps[card_of[i]].rule;
       x.category = "caption";
       x.stage = "text";
       x.words = blocks[i].words;
-      r->removed.push_back(std::move(x));
       continue;
     }
     if (kept[i]) continue;
     const Rule& rule = rules[d[i].rule];
     kept[i] = keep_caption(caption_of[i]);
     if (kept[i]) continue;
-    Removal x;
+    Removal& x = r->removed.emplace_back();  // in place: no Removal moved
     x.index = i;
     x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
     x.rule = rule.id;
     x.category = rule.category;
     x.stage = "text";  // a block (a caption element found on the page is one too)
     x.words = blocks[i].words;
-    r->removed.push_back(std::move(x));
   }
   removals_before(static_cast<std::size_t>(-1));
   // keep_related_captions: a related image text that is not a block (an
@@ -237,6 +234,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   }
   std::deque<Block> extra;  // those texts as blocks
   std::vector<const Block*> story;
+  story.reserve(blocks.size());
   for (std::size_t i = 0; i <= blocks.size(); ++i) {
     for (const std::size_t k : texts_before[i]) {
       extra.push_back(make_block(caps[k].text));
@@ -262,7 +260,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   std::map<std::string, std::size_t> by_category;
   auto last = by_category.end();  // removals of one category come in runs
   for (const Removal& x : r->removed) {
-    if (last == by_category.end() || last->first != x.category) {
+    if (last == by_category.end() || std::string_view(last->first) != x.category) {
       last = by_category.emplace(x.category, 0).first;
     }
     ++last->second;

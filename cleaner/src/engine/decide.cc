@@ -35,7 +35,7 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
 }
 
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                     const std::vector<std::vector<int>>& hits, std::size_t head_blocks,
+                     const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks) {
   const std::size_t n = blocks.size();
   // The story starts at the first prose block that no `anywhere` rule drops
@@ -58,7 +58,7 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
 }
 
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                             const std::vector<std::vector<int>>& hits, const Regions& reg) {
+                             const Hits& hits, const Regions& reg) {
   const std::size_t n = hits.size();
   std::vector<Decision> d(n);
   std::vector<bool> used(rules.size(), false);  // for `once` rules

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/block.h"
+#include "engine/hits.h"
 #include "rules/rule.h"
 
 namespace newsclean {
@@ -45,7 +46,7 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
 // long caption is prose-shaped but is not the story), after at most
 // `head_blocks`; the tail is the last `tail_blocks` after it.
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                     const std::vector<std::vector<int>>& hits, std::size_t head_blocks,
+                     const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks);
 
 // One decision per block: `keep` wins, then the first rule in order that
@@ -53,7 +54,7 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
 // (drop_rest, drop_tail, drop_before) fill the blocks no rule of their own
 // decided.
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                             const std::vector<std::vector<int>>& hits, const Regions& regions);
+                             const Hits& hits, const Regions& regions);
 
 }  // namespace newsclean
 

@@ -30,9 +30,8 @@ class BlockFeatures final : public FeatureTest {
 
 }  // namespace
 
-std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Document& doc,
-                                        const PageUrl& url, std::size_t head_blocks,
-                                        std::size_t tail_blocks) {
+Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& url,
+               std::size_t head_blocks, std::size_t tail_blocks) {
   const auto& rules = matcher.rules();
   const std::vector<Block>& blocks = doc.blocks;
   const Features features(blocks, url, doc.page_text);
@@ -45,12 +44,13 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
                      fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
-  std::vector<std::vector<int>> hits(blocks.size());
+  Hits hits;
+  hits.reserve_blocks(blocks.size());
   std::vector<int> found, fit;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
-      hits[i].push_back(b.decided_by);
+      hits.add_block(&b.decided_by, &b.decided_by + 1);
       continue;
     }
     const auto fits = [&](int k, std::size_t words) {
@@ -84,7 +84,8 @@ std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Docume
       pos = nl + 1;
     }
     std::sort(fit.begin(), fit.end());
-    hits[i].assign(fit.begin(), std::unique(fit.begin(), fit.end()));
+    const auto end = std::unique(fit.begin(), fit.end());
+    hits.add_block(fit.data(), fit.data() + (end - fit.begin()));
   }
   return hits;
 }

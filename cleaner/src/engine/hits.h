@@ -12,6 +12,50 @@
 
 namespace newsclean {
 
+// The rules that fit each block of a document, all in one array (one
+// allocation per document, not one per block with a hit): (*this)[i] is
+// block i's, a range of rule indices, ascending.
+class Hits {
+ public:
+  // One block's rules: [first, last).
+  struct Range {
+    const int* first;
+    const int* last;
+    const int* begin() const { return first; }
+    const int* end() const { return last; }
+    bool empty() const { return first == last; }
+    std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  };
+
+  Hits() = default;
+  // From one list per block (tests, made-up hits).
+  explicit Hits(const std::vector<std::vector<int>>& lists) {
+    for (const auto& l : lists) add_block(l.data(), l.data() + l.size());
+  }
+  // Adds the next block's rules [first, last).
+  void add_block(const int* first, const int* last) {
+    rules_.insert(rules_.end(), first, last);
+    end_.push_back(rules_.size());
+  }
+  void reserve_blocks(std::size_t n) { end_.reserve(n); }
+
+  std::size_t size() const { return end_.size(); }  // blocks
+  Range operator[](std::size_t i) const {
+    const int* base = rules_.data();
+    return {base + (i == 0 ? 0 : end_[i - 1]), base + end_[i]};
+  }
+  // One list per block (tests).
+  std::vector<std::vector<int>> lists() const {
+    std::vector<std::vector<int>> out;
+    for (std::size_t i = 0; i < size(); ++i) out.emplace_back((*this)[i].begin(), (*this)[i].end());
+    return out;
+  }
+
+ private:
+  std::vector<int> rules_;        // every block's rules, block after block
+  std::vector<std::size_t> end_;  // per block: the end of its rules in rules_
+};
+
 // Per block, the indices (ascending, into matcher.rules()) of the rules
 // that fit it: the block's pattern hits (or its lines', for `unit: line`),
 // in scope for the URL's host, within the word limits, with the rule's
@@ -21,10 +65,8 @@ namespace newsclean {
 // `head_blocks`, `tail_blocks`: the most blocks the head and the tail can
 // hold (engine/decide.h); a `where: head` or `where: tail` rule is not
 // looked for elsewhere. By default every block is looked at for every rule.
-std::vector<std::vector<int>> find_hits(const RuleMatcher& matcher, const Document& doc,
-                                        const PageUrl& url,
-                                        std::size_t head_blocks = SIZE_MAX,
-                                        std::size_t tail_blocks = SIZE_MAX);
+Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& url,
+               std::size_t head_blocks = SIZE_MAX, std::size_t tail_blocks = SIZE_MAX);
 
 }  // namespace newsclean
 

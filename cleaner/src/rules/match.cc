@@ -107,28 +107,29 @@ struct RuleMatcher::Sets {
   int add_set(int unit, bool anchored, Where at, Feature needs) {
     set.push_back(std::make_unique<RE2::Set>(set_options(), anchored ? RE2::ANCHOR_START
                                                                      : RE2::UNANCHORED));
-    limit.push_back(0);
-    where.push_back(at);
-    feature.push_back(needs);
+    const int k = static_cast<int>(set.size()) - 1;
+    shape.push_back({k, unit, 0, at, needs});
     rule.emplace_back();
-    of_unit[unit].push_back(static_cast<int>(set.size()) - 1);
-    return static_cast<int>(set.size()) - 1;
+    return k;
   }
-  // True if set k's rules can act on a string in `scope`.
-  bool in_scope(int k, const MatchScope& scope) const {
-    if ((where[k] == Where::kHead && !scope.head) || (where[k] == Where::kTail && !scope.tail)) {
-      return false;
+  // What match() asks of a set before it reads a string: the longest text
+  // (in words) any of its rules fits, where they look, the feature they need.
+  struct Scan {
+    int k, unit;
+    std::size_t limit;
+    Where where;
+    Feature feature;
+    bool fits(std::size_t words, const MatchScope& scope) const {
+      return words <= limit && (where != Where::kHead || scope.head) &&
+             (where != Where::kTail || scope.tail) &&
+             (feature == Feature::kNone || scope.features == nullptr || scope.features->has(feature));
     }
-    return feature[k] == Feature::kNone || scope.features == nullptr ||
-           scope.features->has(feature[k]);
-  }
+  };
   // Per set:
   std::vector<std::unique_ptr<RE2::Set>> set;
-  std::vector<std::size_t> limit;      // longest text (in words) any of its rules fits
-  std::vector<Where> where;            // where its rules look
-  std::vector<Feature> feature;        // the feature its rule needs (kNone: none)
+  std::vector<Scan> shape;
   std::vector<std::vector<int>> rule;  // set entry -> index into rules_
-  std::vector<int> of_unit[2];         // the sets of each Unit
+  std::vector<Scan> scan[2];           // the sets of each Unit that have rules
   // Names these sets' answers in the memo of short strings (rules/set_memo.h).
   const std::uint64_t memo_id = SetMemo::new_id();
   // Per rule: its `unless` pattern, or null; a built-in rule's (checked by
@@ -266,7 +267,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
       if (added) at->second = sets->add_set(u, anchored, r.where, Feature::kNone);
       k = at->second;
     }
-    sets->limit[k] = std::max(sets->limit[k], max_words);
+    sets->shape[k].limit = std::max(sets->shape[k].limit, max_words);
     members.resize(sets->set.size());
     members[k].push_back(i);
     sets->alone[i] = std::make_unique<const BoundedPattern>(r.pattern, set_options());
@@ -327,6 +328,9 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   }
   const Status s = faults.first(rules);
   if (!s.ok()) return s;
+  for (const Sets::Scan& x : sets->shape) {
+    if (!sets->rule[x.k].empty()) sets->scan[x.unit].push_back(x);
+  }
   m->rules_ = std::move(rules);
   m->sets_ = std::move(sets);
   *out = std::move(m);
@@ -335,9 +339,7 @@ Status RuleMatcher::build(std::vector<Rule> rules,
 
 bool RuleMatcher::has_rules(Unit unit) const {
   const int u = static_cast<int>(unit);
-  return !sets_->always[u].empty() ||
-         std::any_of(sets_->of_unit[u].begin(), sets_->of_unit[u].end(),
-                     [&](int k) { return !sets_->rule[k].empty(); });
+  return !sets_->always[u].empty() || !sets_->scan[u].empty();
 }
 
 void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
@@ -348,10 +350,8 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
   SetMemo::Key key;
   const SetMemo::Key* memo = SetMemo::make_key(s, &key) ? &key : nullptr;
-  for (const int k : sets_->of_unit[u]) {
-    if (sets_->limit[k] >= words && !sets_->rule[k].empty() && sets_->in_scope(k, scope)) {
-      sets_->find(k, text, rules_, &words, hits, memo);
-    }
+  for (const Sets::Scan& set : sets_->scan[u]) {
+    if (set.fits(words, scope)) sets_->find(set.k, text, rules_, &words, hits, memo);
   }
   // Drop the candidates that their `unless` pattern vetoes.
   hits->erase(std::remove_if(hits->begin(), hits->end(),
