@@ -1098,5 +1098,23 @@ TEST(Html, ACallToActionBoxGoesOnArticlesOnly) {
   const Result other = clean_story(plea);
   EXPECT_NE(other.text.find("Enjoyed this report?"), std::string::npos);
 }
+TEST(Html, ATeaserClassedLeadWithoutLinksStaysWhileLinkedTeasersGo) {
+  const std::string lead =
+      "Engineers found cracks in the old bridge, and the council has closed it until the "
+      "spring while repairs are made.";
+  std::string html =
+      "<html><body><article><div class=\"body\"><figure class=\"teaser\"><p>Market day moves "
+      "to the square, as the stalls on the quay make way for the works on the bridge.</p>"
+      "</figure><p class=\"article-teaser\">" + lead + "</p>";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html +=
+      "<div class=\"teaser\"><a href=\"/ferry\">Ferry fares rise again</a><p>The ferry company "
+      "says the new fares are needed to pay for two new boats on the river.</p></div>"
+      "</div></article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  // The lead (prose, not one link) is the story's own; the box that links
+  // to another story, and the card drawn as a figure, are not.
+  EXPECT_EQ(r.text, lead + "\n" + story_text());
+}
 }  // namespace
 }  // namespace newsclean
