@@ -1116,5 +1116,19 @@ TEST(Html, ATeaserClassedLeadWithoutLinksStaysWhileLinkedTeasersGo) {
   // to another story, and the card drawn as a figure, are not.
   EXPECT_EQ(r.text, lead + "\n" + story_text());
 }
+TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
+  const std::string row =
+      "<div class=\"recently-viewed\"><p>Walnut side table with two drawers, oiled by hand "
+      "and sold with a ten year guarantee on its frame.</p></div>";
+  const Result product = clean_story(
+      row, "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>");
+  EXPECT_EQ(product.kind, "product");
+  EXPECT_EQ(product.text, story_text());
+  EXPECT_TRUE(std::any_of(product.removed.begin(), product.removed.end(), [](const Removal& e) {
+    return e.rule == "html-product-recommendations";
+  }));
+  // On a page of another kind the rule does not act.
+  EXPECT_NE(clean_story(row).text.find("Walnut side table"), std::string::npos);
+}
 }  // namespace
 }  // namespace newsclean
