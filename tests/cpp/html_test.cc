@@ -1098,5 +1098,37 @@ TEST(Html, ACallToActionBoxGoesOnArticlesOnly) {
   const Result other = clean_story(plea);
   EXPECT_NE(other.text.find("Enjoyed this report?"), std::string::npos);
 }
+TEST(Html, ATeaserClassedLeadWithoutLinksStaysWhileLinkedTeasersGo) {
+  const std::string lead =
+      "Engineers found cracks in the old bridge, and the council has closed it until the "
+      "spring while repairs are made.";
+  std::string html =
+      "<html><body><article><div class=\"body\"><figure class=\"teaser\"><p>Market day moves "
+      "to the square, as the stalls on the quay make way for the works on the bridge.</p>"
+      "</figure><p class=\"article-teaser\">" + lead + "</p>";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html +=
+      "<div class=\"teaser\"><a href=\"/ferry\">Ferry fares rise again</a><p>The ferry company "
+      "says the new fares are needed to pay for two new boats on the river.</p></div>"
+      "</div></article></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  // The lead (prose, not one link) is the story's own; the box that links
+  // to another story, and the card drawn as a figure, are not.
+  EXPECT_EQ(r.text, lead + "\n" + story_text());
+}
+TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
+  const std::string row =
+      "<div class=\"recently-viewed\"><p>Walnut side table with two drawers, oiled by hand "
+      "and sold with a ten year guarantee on its frame.</p></div>";
+  const Result product = clean_story(
+      row, "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>");
+  EXPECT_EQ(product.kind, "product");
+  EXPECT_EQ(product.text, story_text());
+  EXPECT_TRUE(std::any_of(product.removed.begin(), product.removed.end(), [](const Removal& e) {
+    return e.rule == "html-product-recommendations";
+  }));
+  // On a page of another kind the rule does not act.
+  EXPECT_NE(clean_story(row).text.find("Walnut side table"), std::string::npos);
+}
 }  // namespace
 }  // namespace newsclean

@@ -81,6 +81,21 @@ bool is_hidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
+// A box the built-in html-related rule names (related stories, a teaser)
+// that holds prose and not one link, nor sits in one, lists no other page:
+// it is the story's own lead (a standfirst classed "teaser"). A figure so
+// named is a card (picture, date, kicker and title), not a lead. A rule of
+// one's own that names such boxes is taken at its word.
+bool linkless_lead(PageState& st, const Rule& r, xmlNode* n) {
+  if (r.id != "html-related" || !PageState::measured(n)) return false;
+  const NodeStats& ns = st.stats(n);
+  if (ns.links != 0 || ns.prose == 0 || is_tag(n, "figure")) return false;
+  for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
+    if (is_element(p) && is_tag(p, "a")) return false;
+  }
+  return true;
+}
+
 const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
   const HtmlRules& c = st.rules;
   const ByteClasses& bytes = st.bytes;
@@ -240,6 +255,7 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
             return true;
           }
         }
+        if (linkless_lead(st, *r, n)) return true;
         strip.emplace_back(n, r);
         marked.insert(n);
         return false;
