@@ -1116,6 +1116,27 @@ TEST(Html, ATeaserClassedLeadWithoutLinksStaysWhileLinkedTeasersGo) {
   // to another story, and the card drawn as a figure, are not.
   EXPECT_EQ(r.text, lead + "\n" + story_text());
 }
+
+TEST(Html, SpareLinklessProseIsARuleKeyNotTheBuiltInRulesAlone) {
+  const std::string lead =
+      "Engineers found cracks in the old bridge, and the council has closed it until the "
+      "spring while repairs are made.";
+  std::string html = "<html><body><article><div class=\"body\"><p class=\"promo\">" + lead + "</p>";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html += "</div></article></body></html>";
+  const auto cleaned = [&](const char* key) {
+    Cleaner c;
+    const Status s = Cleaner::create(
+        {RuleSource::from_string(std::string("rules:\n  - id: promos\n    category: related\n"
+                                             "    strip_id_or_class: [promo]\n") + key)},
+        {}, &c);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return c.clean(html, "", Format::kHtml).text;
+  };
+  EXPECT_EQ(cleaned(""), story_text());  // a rule without the key is taken at its word
+  EXPECT_EQ(cleaned("    spare_linkless_prose: true\n"), lead + "\n" + story_text());
+}
+
 TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
   const std::string row =
       "<div class=\"recently-viewed\"><p>Walnut side table with two drawers, oiled by hand "

@@ -185,6 +185,10 @@ TEST(SitePack, LoaderChecksTheNewKeys) {
       {"    pattern: 'x y'\n    action: metadata\n    field: author\n",
        "a text rule's field is title or section"},
       {"    xpath: '//p'\n    action: keep\n    pass: content\n", "pass is for strip_id_or_class"},
+      {"    tags: [aside]\n    action: keep\n    spare_linkless_prose: true\n",
+       "k.yaml:6:27: rule 'x': spare_linkless_prose is for drop rules"},
+      {"    pattern: 'x y'\n    spare_linkless_prose: true\n",
+       "spare_linkless_prose is for HTML rules"},
   };
   for (const auto& [rule, why] : cases) {
     EXPECT_NE(error(rule).find(why), std::string::npos) << rule << " -> " << error(rule);

@@ -81,13 +81,12 @@ bool is_hidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-// A box the built-in html-related rule names (related stories, a teaser)
-// that holds prose and not one link, nor sits in one, lists no other page:
-// it is the story's own lead (a standfirst classed "teaser"). A figure so
-// named is a card (picture, date, kicker and title), not a lead. A rule of
-// one's own that names such boxes is taken at its word.
+// A box that holds prose and not one link, nor sits in one, lists no other
+// page: named like a list of stories (a teaser), it is the story's own lead,
+// and a rule with spare_linkless_prose leaves it. A figure so named is a
+// card (picture, date, kicker and title), not a lead.
 bool linkless_lead(PageState& st, const Rule& r, xmlNode* n) {
-  if (r.id != "html-related" || !PageState::measured(n)) return false;
+  if (!r.spare_linkless_prose || !PageState::measured(n)) return false;
   const NodeStats& ns = st.stats(n);
   if (ns.links != 0 || ns.prose == 0 || is_tag(n, "figure")) return false;
   for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {

@@ -232,9 +232,12 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
         std::transform(t.begin(), t.end(), t.begin(),
                        [](unsigned char c) { return std::tolower(c); });
       }
-    } else if (key == "hidden" || key == "prune" || key == "guarded") {
-      s = parse_bool(at, v, key.c_str(), key == "hidden"  ? &rule->hidden
-                                         : key == "prune" ? &rule->prune : &rule->guarded);
+    } else if (key == "hidden" || key == "prune" || key == "guarded" ||
+               key == "spare_linkless_prose") {
+      s = parse_bool(at, v, key.c_str(), key == "hidden"    ? &rule->hidden
+                                         : key == "prune"   ? &rule->prune
+                                         : key == "guarded" ? &rule->guarded
+                                                            : &rule->spare_linkless_prose);
     } else if (key == "xpath" || key == "body") {
       s = parse_string(at, v, key.c_str(), key == "xpath" ? &rule->xpath : &rule->body);
       rule->xpath_at = place(file, v);
@@ -296,6 +299,9 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     } else if (rule->action != Action::kDrop && rule->action != Action::kKeep) {
       return at.error(node["action"].Mark(), "an HTML rule's action is drop, keep or metadata");
     }
+    if (node["spare_linkless_prose"] && rule->action != Action::kDrop) {
+      return at.error(node["spare_linkless_prose"].Mark(), "spare_linkless_prose is for drop rules");
+    }
     const char* body_key = node["prune"] ? "prune" : node["guarded"] ? "guarded" : nullptr;
     if (body_key != nullptr && rule->body.empty()) {
       return at.error(node[body_key].Mark(), std::string(body_key) + " is for body rules");
@@ -315,6 +321,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
     const char* k = node["pass"] ? "pass" : node["prune"] ? "prune" : "guarded";
     return at.error(node[k].Mark(), node["pass"] ? "pass is for HTML rules (strip_id_or_class)"
                                                  : std::string(k) + " is for body rules");
+  } else if (node["spare_linkless_prose"]) {
+    return at.error(node["spare_linkless_prose"].Mark(), "spare_linkless_prose is for HTML rules");
   } else if (rule->field == Field::kAuthor || rule->field == Field::kPublished) {
     return at.error(node["field"].Mark(), "a text rule's field is title or section");
   } else if (!has_pattern && rule->feature == Feature::kNone) {

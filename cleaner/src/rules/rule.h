@@ -98,6 +98,8 @@ struct Rule {
   std::vector<std::string> strip_id_or_class;  // class/id tokens ("share" matches "post-share")
   std::vector<std::string> roles;              // ARIA roles
   bool hidden = false;                         // hidden, aria-hidden, display:none
+  bool spare_linkless_prose = false;  // drop: an element of prose with no link in or around
+                                      // it, not a figure, stays (a lead, not a list)
   std::string xpath;                           // elements to act on
   bool xpath_in_content = false;  // `pass: content` on xpath: only inside the chosen
                                   // content, never on a third of its text or more

@@ -27,6 +27,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"strip_id_or_class", "HTML: class or id tokens"},
       {"roles", "HTML: ARIA roles"},
       {"hidden", "HTML: elements the page hides"},
+      {"spare_linkless_prose", "HTML, drop: an element of prose without links stays"},
       {"xpath", "HTML: elements an XPath 1.0 expression selects"},
       {"body", "HTML: XPath of the story's container"},
       {"prune", "HTML, with body: false to leave what body selects unpruned by generic rules"},
