@@ -190,6 +190,15 @@ void expect_same_answers(const StoryTerms& full, const StoryTerms& some,
   }
 }
 
+// Each asked text shares a word or a number with the story.
+void expect_each_shares(const StoryTerms& some, const std::vector<std::string_view>& asked) {
+  for (const std::string_view caption : asked) {
+    std::vector<std::string> shared;
+    some.weighted_relevance(caption, &shared);
+    EXPECT_GT(shared.size(), 0u) << caption;
+  }
+}
+
 // Terms built for a few asked texts answer as the full terms do for those
 // texts, and know nothing of the story's other words.
 TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
@@ -217,6 +226,20 @@ TEST(StoryTerms, TermsForAskedTextsAnswerAsTheFullTermsDo) {
   expect_same_answers(full, no_numbers, wordy);
 }
 
+// The story's numbers are counted for the asked texts as the full terms
+// count them: with thousands commas, at a paragraph's ends, beside letters.
+TEST(StoryTerms, AskedNumbersAreReadAsTheFullTermsReadThem) {
+  const std::vector<std::string_view> story = {
+      "A budget of 1,200,000 for 2019, up from 1,2 and 7 in 31 days; code x2024y and 55",
+      "Page 300,", ",400 people", "88"};
+  const std::vector<std::string_view> asked = {"1,200,000 and 2019", "1,2 or 12, then 300 and 400",
+                                               "x2024y 55 31 88"};
+  const StoryTerms full(story, "Budget");
+  const StoryTerms some(story, "Budget", tuning::kCaptionTitleWeight, &asked);
+  expect_same_answers(full, some, asked);
+  expect_each_shares(some, asked);
+}
+
 // The asked terms are looked for in the story's words whatever their form:
 // hyphens, apostrophes, capitals, letters beyond ASCII, words cut by digits.
 TEST(StoryTerms, AskedTermsAreFoundInEveryFormOfWord) {
@@ -236,11 +259,7 @@ TEST(StoryTerms, AskedTermsAreFoundInEveryFormOfWord) {
   const StoryTerms full(story, "Cafe reopens");
   const StoryTerms some(story, "Cafe reopens", tuning::kCaptionTitleWeight, &asked);
   expect_same_answers(full, some, asked);
-  for (const std::string_view caption : asked) {
-    std::vector<std::string> shared;
-    some.weighted_relevance(caption, &shared);
-    EXPECT_GT(shared.size(), 0u) << caption;
-  }
+  expect_each_shares(some, asked);
   // Short paragraphs that say an asked text again are found as its copies.
   for (const std::size_t k : {0u, 2u}) {
     StoryTerms less_full(std::vector<std::string_view>{}, "");

@@ -52,16 +52,22 @@ bool is_forum_url(std::string_view url);
 // "ruling"). A non-ASCII byte inside a word (an accent) does not end it.
 template <typename Fn>
 void for_each_slug_word(std::string_view s, Fn fn) {
+  // Only the first kSlugWordPrefix letters of a word are kept; `letters`
+  // counts them all. ASCII letters are told and lower-cased by bit, as
+  // isalpha and tolower read ASCII in any locale.
   std::string word;
+  std::size_t letters = 0;
   const auto flush = [&] {
-    if (word.size() >= tuning::kSlugWordMin) fn(word.substr(0, tuning::kSlugWordPrefix));
+    if (letters >= tuning::kSlugWordMin) fn(word);
     word.clear();
+    letters = 0;
   };
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && std::isalpha(u)) {
-      word.push_back(static_cast<char>(std::tolower(u)));
-    } else if (u < 0x80 || word.empty()) {
+    const auto lower = static_cast<unsigned char>(u | 0x20);
+    if (lower >= 'a' && lower <= 'z') {
+      if (letters++ < tuning::kSlugWordPrefix) word.push_back(static_cast<char>(lower));
+    } else if (u < 0x80 || letters == 0) {
       flush();
     }
   }

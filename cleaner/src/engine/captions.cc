@@ -111,39 +111,66 @@ void StoryTerms::add(const std::string& term, int weight) {
 }
 
 void StoryTerms::count(std::string_view paragraph, int weight, std::string* key) {
-  const auto add_word = [&](const std::string& w) { add(w, weight); };
   if (key == nullptr && asked_only_) {
     // The asked terms have no function word: no need to look for them.
-    if (tf_.empty()) return;
-    count_asked(paragraph, weight);
-  } else {
-    for_each_content_word(paragraph, [&](const std::string& w) {
-      if (key != nullptr) {
-        if (!key->empty()) *key += ' ';
-        *key += w;
-      }
-      add(w, weight);
-    });
+    if (!tf_.empty()) count_asked(paragraph, weight);
+    return;
   }
+  for_each_content_word(paragraph, [&](const std::string& w) {
+    if (key != nullptr) {
+      if (!key->empty()) *key += ' ';
+      *key += w;
+    }
+    add(w, weight);
+  });
   // A number is no content word: with no number asked, none is counted.
-  if (!asked_only_ || asked_numbers_) for_each_number(paragraph, add_word);
+  if (!asked_only_ || asked_numbers_) {
+    for_each_number(paragraph, [&](const std::string& n) { add(n, weight); });
+  }
 }
 
 void StoryTerms::count_asked(std::string_view paragraph, int weight) {
   // A run of ASCII letters is one word, looked up only when an asked term
   // has its length and first letter; any other run is read as
-  // for_each_word reads it.
+  // for_each_word reads it. Digits and commas end every word, so the
+  // numbers (as for_each_number reads them) are read between the runs, in
+  // the same pass.
   const auto add_word = [&](const std::string& w) { add(w, weight); };
-  std::string word;
-  for_each_run(paragraph, [&](std::string_view run, bool letters) {
+  const auto of = [&](std::size_t i) {
+    return kRunBytes.of[static_cast<unsigned char>(paragraph[i])];
+  };
+  const auto digit = [&](std::size_t i) { return paragraph[i] >= '0' && paragraph[i] <= '9'; };
+  const std::size_t n = paragraph.size();
+  std::string term;
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && of(i) == kBreak) {
+      if (!asked_numbers_ || !digit(i)) {
+        ++i;
+        continue;
+      }
+      term.clear();
+      do {
+        if (paragraph[i] != ',') term.push_back(paragraph[i]);
+        ++i;
+      } while (i < n && (digit(i) || (paragraph[i] == ',' && i + 1 < n && digit(i + 1))));
+      if (term.size() >= 2) add(term, weight);
+    }
+    const std::size_t begin = i;
+    while (i < n && of(i) == kLetter) ++i;
+    bool letters = true;
+    if (i < n && of(i) == kOther) {
+      letters = false;
+      while (i < n && of(i) != kBreak) ++i;
+    }
+    const std::string_view run = paragraph.substr(begin, i - begin);
     if (!letters) {
       for_each_word<false>(run, add_word);
     } else if (run.size() >= 3 && may_be_asked(run)) {
-      lower_letters(run, &word);
-      add(word, weight);
+      lower_letters(run, &term);
+      add(term, weight);
     }
-    return true;
-  });
+  }
 }
 
 bool StoryTerms::may_open_asked_key(std::string_view paragraph) const {

@@ -265,13 +265,13 @@ std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
   if (slug.empty()) return true;
   std::size_t words = 0, found = 0;
-  std::unordered_set<std::string> covered;  // slug words the line has
+  std::vector<const std::string*> covered;  // slug words the line has, each once
   for_each_slug_word(text, [&](const std::string& w) {
     ++words;
-    if (slug.count(w)) {
-      ++found;
-      covered.insert(w);
-    }
+    const auto it = slug.find(w);
+    if (it == slug.end()) return;
+    ++found;
+    if (std::find(covered.begin(), covered.end(), &*it) == covered.end()) covered.push_back(&*it);
   });
   return words == 0 || found * 2 >= words || found >= kSlugAgreeWords ||
          covered.size() * 2 >= slug.size();
