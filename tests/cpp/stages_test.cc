@@ -54,6 +54,14 @@ xmlNode* body_of(xmlDoc* doc) {
   return nullptr;
 }
 
+TEST(Stages, TagIsTheWholeName) {
+  EXPECT_TRUE(tag_is("div", "div"));
+  EXPECT_FALSE(tag_is("di", "div"));    // a prefix of the name
+  EXPECT_FALSE(tag_is("divs", "div"));  // the name a prefix of the tag
+  EXPECT_FALSE(tag_is("dvi", "div"));
+  EXPECT_FALSE(tag_is("", "a"));
+}
+
 TEST(Stages, CharsetFromBomDeclarationOrBytes) {
   const DecodedPage bom = decode_page("\xEF\xBB\xBF<p>x</p>", "");
   EXPECT_EQ(bom.charset, "UTF-8");

@@ -136,7 +136,7 @@ std::string attr(const xmlNode* n, Attr which) {
 
 bool is_link(const xmlNode* n) {
   const char* tag = name_of(n);
-  return std::strcmp(tag, "a") == 0 ||
+  return tag_is(tag, "a") ||
          (n->properties != nullptr && std::strchr(tag, '-') != nullptr &&
           has_attr(n, Attr::kHref));
 }
@@ -186,8 +186,8 @@ bool is_ignored_tag(const char* tag) { return tag_facts(tag).ignored; }
 BlockKind kind_of(const char* tag) {
   if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
   if (one_of(tag, {"li", "dt", "dd"})) return BlockKind::kListItem;
-  if (std::strcmp(tag, "blockquote") == 0) return BlockKind::kQuote;
-  if (std::strcmp(tag, "pre") == 0) return BlockKind::kPre;
+  if (tag_is(tag, "blockquote")) return BlockKind::kQuote;
+  if (tag_is(tag, "pre")) return BlockKind::kPre;
   if (one_of(tag, {"td", "th"})) return BlockKind::kCell;
   return BlockKind::kParagraph;
 }
