@@ -62,6 +62,19 @@ TEST(Stages, TagIsTheWholeName) {
   EXPECT_FALSE(tag_is("", "a"));
 }
 
+TEST(Stages, BlockAndIgnoredTagsByWholeName) {
+  for (const char* t : {"div", "h1", "h6", "hr", "figcaption", "thead", "p", "html"}) {
+    EXPECT_TRUE(is_block_tag(t)) << t;
+  }
+  for (const char* t : {"h7", "h1x", "h", "span", "divx", "d", "tablex", "", "script"}) {
+    EXPECT_FALSE(is_block_tag(t)) << t;
+  }
+  for (const char* t : {"script", "style", "noscript", "template", "textarea"}) {
+    EXPECT_TRUE(is_ignored_tag(t)) << t;
+  }
+  for (const char* t : {"scripts", "s", "tbody", "nav"}) EXPECT_FALSE(is_ignored_tag(t)) << t;
+}
+
 TEST(Stages, CharsetFromBomDeclarationOrBytes) {
   const DecodedPage bom = decode_page("\xEF\xBB\xBF<p>x</p>", "");
   EXPECT_EQ(bom.charset, "UTF-8");
