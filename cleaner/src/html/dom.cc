@@ -109,7 +109,8 @@ bool one_of(const char* tag, std::initializer_list<const char*> names) {
 bool has_attr(const xmlNode* n, Attr which) {
   const char* name = attr_name(which);
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+    const char* an = reinterpret_cast<const char*>(a->name);
+    if (an[0] == name[0] && std::strcmp(an, name) == 0) return true;
   }
   return false;
 }

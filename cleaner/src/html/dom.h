@@ -95,7 +95,8 @@ bool one_of(const char* tag, std::initializer_list<const char*> names);
 inline std::string_view attr_view(const xmlNode* n, Attr which) {
   const char* name = attr_name(which);
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+    const char* an = reinterpret_cast<const char*>(a->name);
+    if (an[0] != name[0] || std::strcmp(an, name) != 0) continue;  // (most differ at once)
     const xmlNode* v = a->children;
     if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
       return reinterpret_cast<const char*>(v->content);
