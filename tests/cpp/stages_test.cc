@@ -54,6 +54,27 @@ xmlNode* body_of(xmlDoc* doc) {
   return nullptr;
 }
 
+TEST(Stages, TagIsTheWholeName) {
+  EXPECT_TRUE(tag_is("div", "div"));
+  EXPECT_FALSE(tag_is("di", "div"));    // a prefix of the name
+  EXPECT_FALSE(tag_is("divs", "div"));  // the name a prefix of the tag
+  EXPECT_FALSE(tag_is("dvi", "div"));
+  EXPECT_FALSE(tag_is("", "a"));
+}
+
+TEST(Stages, BlockAndIgnoredTagsByWholeName) {
+  for (const char* t : {"div", "h1", "h6", "hr", "figcaption", "thead", "p", "html"}) {
+    EXPECT_TRUE(is_block_tag(t)) << t;
+  }
+  for (const char* t : {"h7", "h1x", "h", "span", "divx", "d", "tablex", "", "script"}) {
+    EXPECT_FALSE(is_block_tag(t)) << t;
+  }
+  for (const char* t : {"script", "style", "noscript", "template", "textarea"}) {
+    EXPECT_TRUE(is_ignored_tag(t)) << t;
+  }
+  for (const char* t : {"scripts", "s", "tbody", "nav"}) EXPECT_FALSE(is_ignored_tag(t)) << t;
+}
+
 TEST(Stages, CharsetFromBomDeclarationOrBytes) {
   const DecodedPage bom = decode_page("\xEF\xBB\xBF<p>x</p>", "");
   EXPECT_EQ(bom.charset, "UTF-8");

@@ -97,12 +97,12 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           return false;
         }
         const char* tag = name_of(n);
-        if (std::strcmp(tag, "br") == 0) {
+        if (tag_is(tag, "br")) {
           flush();
           return false;
         }
         if (is_ignored_tag(tag)) return false;
-        if (std::strcmp(tag, "img") == 0) st.image_blocks.emplace(n, blocks->size());
+        if (tag_is(tag, "img")) st.image_blocks.emplace(n, blocks->size());
         const auto caption = st.captions.empty() ? st.captions.end() : st.captions.find(n);
         if (caption != st.captions.end()) {
           flush();
@@ -115,7 +115,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           }
           return false;
         }
-        if (std::strcmp(tag, "a") == 0) {
+        if (tag_is(tag, "a")) {
           ++in_link;
           away.push_back(to_other_site(attr_view(n, Attr::kHref), st.url));
           if (away.back()) ++in_away;
@@ -126,14 +126,14 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           kind = kind_of(tag);
           level = kind == BlockKind::kHeading ? static_cast<std::uint8_t>(tag[1] - '0') : 0;
           if (one_of(tag, {"ol", "ul"})) ordered_lists.push_back(tag[0] == 'o');
-          if (std::strcmp(tag, "tr") == 0) row_start = true;
+          if (tag_is(tag, "tr")) row_start = true;
         }
         return true;
       },
       [&](xmlNode* n) {
         if (!is_element(n) || st.is_caption(n)) return;
         const char* tag = name_of(n);
-        if (std::strcmp(tag, "a") == 0 && !away.empty()) {
+        if (tag_is(tag, "a") && !away.empty()) {
           --in_link;
           if (away.back()) --in_away;
           away.pop_back();

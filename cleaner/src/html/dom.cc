@@ -3,7 +3,6 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -47,53 +46,42 @@ void keep_structured_error(void*, xmlErrorPtr e) {
   }
 }
 
-struct TagFacts {
-  bool block = false;
-  bool ignored = false;
-};
-
-// Called for every element of a page, several times: the tags are looked up
-// by length and first letter, among the one or two that share both, with no
-// hashing of the name.
-const TagFacts& tag_facts(const char* tag) {
-  constexpr std::size_t kLongest = 10;  // "figcaption"
-  struct Entry {
-    const char* tag;
-    TagFacts facts;
-  };
-  struct Slots {
-    std::vector<Entry> at[kLongest + 1][26];  // by length and first letter
-  };
-  static const auto kFacts = [] {
-    auto facts = std::make_unique<Slots>();
-    const auto add = [&](const char* t, bool block, bool ignored) {
-      facts->at[std::strlen(t)][t[0] - 'a'].push_back({t, {block, ignored}});
-    };
-    for (const char* t : {"p", "div", "section", "article", "main", "header", "footer", "ul",
-                          "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td",
-                          "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                          "figure", "figcaption", "hr", "address", "center", "caption",
-                          "details", "summary", "body", "html"}) {
-      add(t, true, false);
-    }
-    // A textarea holds a form field's value as raw text (a "republish" box
-    // holds a whole story's markup), never the page's own text.
-    for (const char* t : {"script", "style", "noscript", "template", "textarea"}) {
-      add(t, false, true);
-    }
-    return facts;
-  }();
-  static const TagFacts kNone;
-  if (tag[0] < 'a' || tag[0] > 'z') return kNone;
-  std::size_t n = 1;  // (a bounded strlen: longer names are no tag here)
-  while (n <= kLongest && tag[n] != '\0') ++n;
-  if (n > kLongest) return kNone;
-  for (const Entry& e : kFacts->at[n][tag[0] - 'a']) {
-    std::size_t k = 1;  // (names of ten bytes at most: no call to memcmp)
-    while (k < n && e.tag[k] == tag[k]) ++k;
-    if (k == n) return e.facts;
+// Called for every element of a page, several times: a tag is told by its
+// first letter, then compared inline with the few names that share it.
+bool block_tag(const char* t) {
+  switch (t[0]) {
+    case 'a': return tag_is(t, "article") || tag_is(t, "address");
+    case 'b': return tag_is(t, "body") || tag_is(t, "blockquote");
+    case 'c': return tag_is(t, "center") || tag_is(t, "caption");
+    case 'd':
+      return tag_is(t, "div") || tag_is(t, "dl") || tag_is(t, "dt") || tag_is(t, "dd") ||
+             tag_is(t, "details");
+    case 'f': return tag_is(t, "figure") || tag_is(t, "footer") || tag_is(t, "figcaption");
+    case 'h':
+      return (t[1] >= '1' && t[1] <= '6' && t[2] == '\0') || tag_is(t, "header") ||
+             tag_is(t, "hr") || tag_is(t, "html");
+    case 'l': return tag_is(t, "li");
+    case 'm': return tag_is(t, "main");
+    case 'o': return tag_is(t, "ol");
+    case 'p': return tag_is(t, "p") || tag_is(t, "pre");
+    case 's': return tag_is(t, "section") || tag_is(t, "summary");
+    case 't':
+      return tag_is(t, "td") || tag_is(t, "tr") || tag_is(t, "th") || tag_is(t, "table") ||
+             tag_is(t, "tbody") || tag_is(t, "thead");
+    case 'u': return tag_is(t, "ul");
+    default: return false;
   }
-  return kNone;
+}
+
+// A textarea holds a form field's value as raw text (a "republish" box
+// holds a whole story's markup), never the page's own text.
+bool ignored_tag(const char* t) {
+  switch (t[0]) {
+    case 'n': return tag_is(t, "noscript");
+    case 's': return tag_is(t, "script") || tag_is(t, "style");
+    case 't': return tag_is(t, "template") || tag_is(t, "textarea");
+    default: return false;
+  }
 }
 
 }  // namespace
@@ -121,7 +109,8 @@ bool one_of(const char* tag, std::initializer_list<const char*> names) {
 bool has_attr(const xmlNode* n, Attr which) {
   const char* name = attr_name(which);
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+    const char* an = reinterpret_cast<const char*>(a->name);
+    if (an[0] == name[0] && std::strcmp(an, name) == 0) return true;
   }
   return false;
 }
@@ -136,7 +125,7 @@ std::string attr(const xmlNode* n, Attr which) {
 
 bool is_link(const xmlNode* n) {
   const char* tag = name_of(n);
-  return std::strcmp(tag, "a") == 0 ||
+  return tag_is(tag, "a") ||
          (n->properties != nullptr && std::strchr(tag, '-') != nullptr &&
           has_attr(n, Attr::kHref));
 }
@@ -180,14 +169,14 @@ std::string text_of(xmlNode* root) {
   return std::string(trim_spaces(out));
 }
 
-bool is_block_tag(const char* tag) { return tag_facts(tag).block; }
-bool is_ignored_tag(const char* tag) { return tag_facts(tag).ignored; }
+bool is_block_tag(const char* tag) { return block_tag(tag); }
+bool is_ignored_tag(const char* tag) { return ignored_tag(tag); }
 
 BlockKind kind_of(const char* tag) {
   if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) return BlockKind::kHeading;
   if (one_of(tag, {"li", "dt", "dd"})) return BlockKind::kListItem;
-  if (std::strcmp(tag, "blockquote") == 0) return BlockKind::kQuote;
-  if (std::strcmp(tag, "pre") == 0) return BlockKind::kPre;
+  if (tag_is(tag, "blockquote")) return BlockKind::kQuote;
+  if (tag_is(tag, "pre")) return BlockKind::kPre;
   if (one_of(tag, {"td", "th"})) return BlockKind::kCell;
   return BlockKind::kParagraph;
 }

@@ -74,7 +74,19 @@ using NodePtr = std::unique_ptr<xmlNode, NodeFree>;
 
 inline const char* name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 inline bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
-inline bool is_tag(const xmlNode* n, const char* tag) { return std::strcmp(name_of(n), tag) == 0; }
+// `tag` is `name`, a literal: compared inline, byte by byte (most names differ
+// at the first), not by a call to strcmp per element.
+template <std::size_t N>
+inline bool tag_is(const char* tag, const char (&name)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (tag[i] != name[i]) return false;
+  }
+  return true;
+}
+template <std::size_t N>
+inline bool is_tag(const xmlNode* n, const char (&tag)[N]) {
+  return tag_is(name_of(n), tag);
+}
 
 bool one_of(const char* tag, std::initializer_list<const char*> names);
 
@@ -83,7 +95,8 @@ bool one_of(const char* tag, std::initializer_list<const char*> names);
 inline std::string_view attr_view(const xmlNode* n, Attr which) {
   const char* name = attr_name(which);
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+    const char* an = reinterpret_cast<const char*>(a->name);
+    if (an[0] != name[0] || std::strcmp(an, name) != 0) continue;  // (most differ at once)
     const xmlNode* v = a->children;
     if (v != nullptr && v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
       return reinterpret_cast<const char*>(v->content);

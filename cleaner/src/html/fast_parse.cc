@@ -397,7 +397,7 @@ void start_element(void* ctx, const xmlChar* name, const xmlChar** atts) {
     a->last = a->children;
     if (a->children == nullptr) continue;
     a->children->parent = reinterpret_cast<xmlNode*>(a);
-    if ((std::strcmp(chars(att), "id") == 0 || std::strcmp(chars(att), "name") == 0) &&
+    if ((tag_is(chars(att), "id") || tag_is(chars(att), "name")) &&
         xmlIsID(node->doc, node, a) != 0) {
       xmlAddID(nullptr, node->doc, a->children->content, a);
     }

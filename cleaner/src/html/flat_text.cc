@@ -23,7 +23,7 @@ void on_start(void* ctx, const xmlChar* name, const xmlChar**) {
   Flattener* f = self(ctx);
   const char* tag = reinterpret_cast<const char*>(name);
   if (is_ignored_tag(tag)) ++f->ignored;
-  if (is_block_tag(tag) || std::strcmp(tag, "br") == 0) f->text.push_back('\n');
+  if (is_block_tag(tag) || tag_is(tag, "br")) f->text.push_back('\n');
 }
 
 void on_end(void* ctx, const xmlChar* name) {

@@ -19,7 +19,7 @@ using tuning::kImageTextMinChars;
 // buttons, drawings).
 // (Asked of every element on the way: by first letter, then by name.)
 bool skipped_tag(const char* tag) {
-  const auto is = [tag](const char* name) { return std::strcmp(tag, name) == 0; };
+  const auto is = [tag](const auto& name) { return tag_is(tag, name); };
   switch (tag[0]) {
     case 'b': return is("button");
     case 'f': return is("form");
@@ -130,7 +130,7 @@ class Finder {
           if (!is_element(n)) return false;
           const char* tag = name_of(n);
           if (skipped_tag(tag) || is_ignored_tag(tag)) return false;
-          if (std::strcmp(tag, "img") == 0) {
+          if (tag_is(tag, "img")) {
             const auto at = st_.image_blocks.find(n);
             image(n, at != st_.image_blocks.end() ? at->second : index, position);
           }
@@ -178,7 +178,7 @@ class Finder {
           if (!is_element(c)) return false;
           const char* tag = name_of(c);
           if (skipped_tag(tag) || is_ignored_tag(tag)) return false;
-          if (is_block_tag(tag) || std::strcmp(tag, "br") == 0) out.push_back(' ');
+          if (is_block_tag(tag) || tag_is(tag, "br")) out.push_back(' ');
           return true;
         },
         [&](xmlNode* c) {
@@ -387,7 +387,7 @@ std::vector<ImageText> find_image_texts(PageState& st, xmlNode* body,
             return false;
           }
         }
-        if (std::strcmp(name_of(n), "img") == 0) finder.image(n, emitted, "outside");
+        if (tag_is(name_of(n), "img")) finder.image(n, emitted, "outside");
         return !skipped_tag(name_of(n)) && !is_ignored_tag(name_of(n));
       },
       [](xmlNode*) {});

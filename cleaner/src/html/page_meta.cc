@@ -194,7 +194,7 @@ PageInfo read_page_info(xmlDoc* doc) {
       [&](xmlNode* n) {
         if (!is_element(n)) return false;
         const char* tag = name_of(n);
-        if (std::strcmp(tag, "meta") == 0) {
+        if (tag_is(tag, "meta")) {
           const std::string key = lower(attr(n, Attr::kProperty) + attr(n, Attr::kName) + attr(n, Attr::kItemprop));
           const std::string content = attr(n, Attr::kContent);
           if (content.empty()) return false;
@@ -215,23 +215,23 @@ PageInfo read_page_info(xmlDoc* doc) {
           }
           return false;
         }
-        if (std::strcmp(tag, "link") == 0) {
+        if (tag_is(tag, "link")) {
           if (lower(attr(n, Attr::kRel)) == "canonical" && meta->canonical_url.empty()) {
             meta->canonical_url = attr(n, Attr::kHref);
           }
           return false;
         }
-        if (std::strcmp(tag, "title") == 0) {
+        if (tag_is(tag, "title")) {
           if (title_tag.empty()) title_tag = text_of(n);
           return false;
         }
-        if (std::strcmp(tag, "script") == 0) {
+        if (tag_is(tag, "script")) {
           if (lower(attr(n, Attr::kType)) == "application/ld+json") {
             read_json_ld(text_of(n), meta, article_body, discussion, &kinds);
           }
           return false;
         }
-        if (std::strcmp(tag, "h1") == 0) {
+        if (tag_is(tag, "h1")) {
           if (h1.empty()) h1 = text_of(n);
           return false;
         }
@@ -245,7 +245,7 @@ PageInfo read_page_info(xmlDoc* doc) {
             if (!has_attr(n, Attr::kItemprop)) kinds.add_type(type);
           }
         }
-        if (std::strcmp(tag, "time") == 0 && time_datetime.empty()) {
+        if (tag_is(tag, "time") && time_datetime.empty()) {
           time_datetime = attr(n, Attr::kDatetime);
         }
         return true;

@@ -133,7 +133,7 @@ class Collector {
           }
           const char* tag = name_of(c);
           if (is_ignored_tag(tag)) return false;
-          if (is_block_tag(tag) || std::strcmp(tag, "br") == 0) separate();
+          if (is_block_tag(tag) || tag_is(tag, "br")) separate();
           return true;
         },
         [&](xmlNode* c) {

@@ -26,9 +26,9 @@ bool has_block_child(xmlNode* n) {
 double initial_score(xmlNode* n, const ByteClasses& bytes) {
   const char* tag = name_of(n);
   double s = class_weight(n, bytes);
-  if (std::strcmp(tag, "article") == 0) s += kArticleTagWeight;
-  else if (std::strcmp(tag, "main") == 0) s += kMainTagWeight;
-  else if (std::strcmp(tag, "div") == 0) s += kDivTagWeight;
+  if (tag_is(tag, "article")) s += kArticleTagWeight;
+  else if (tag_is(tag, "main")) s += kMainTagWeight;
+  else if (tag_is(tag, "div")) s += kDivTagWeight;
   else if (one_of(tag, {"pre", "td", "blockquote"})) s += kTextTagWeight;
   else if (one_of(tag, {"ol", "ul", "dl", "form"})) s += kListTagWeight;
   else if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s += kHeadingTagWeight;
@@ -42,7 +42,7 @@ double initial_score(xmlNode* n, const ByteClasses& bytes) {
 void score_paragraph(PageState& st, xmlNode* n) {
   const char* tag = name_of(n);
   const bool paragraph = one_of(tag, {"p", "pre", "td", "blockquote"}) ||
-                         (std::strcmp(tag, "div") == 0 && !has_block_child(n));
+                         (tag_is(tag, "div") && !has_block_child(n));
   const NodeStats& s = st.stats(n);
   std::size_t length = s.text;
   double commas;
