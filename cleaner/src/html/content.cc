@@ -207,14 +207,14 @@ bool holds_control(PageState& st, xmlNode* n) {
 
 // True if `n`, the box with text just before the story's container `top`,
 // is the story's lead (a standfirst in a box of its own): paragraphs of
-// prose for most of its text (at least kLeadMinChars), not one link nor a
-// form control, and shorter than the story.
+// prose for most of its text (at least kLeadMinChars) that end as a
+// sentence does, not one link nor what holds_control finds, and shorter
+// than the story.
 bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
   if (st.is_caption(n) || !is_block_tag(name_of(n))) return false;
   const NodeStats& s = st.stats(n);
   if (s.links > 0 || s.prose < kLeadMinChars) return false;
   if (holds_control(st, n)) return false;
-  // a lead is sentences: its text ends as one does
   std::string text = text_of(n);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
   const auto ends = [&](std::string_view end) {
