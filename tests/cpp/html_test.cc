@@ -1148,6 +1148,3 @@ TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
 }
 }  // namespace
 }  // namespace newsclean
-
-}  // namespace
-}  // namespace newsclean
