@@ -1151,5 +1151,21 @@ TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
   // On a page of another kind the rule does not act.
   EXPECT_NE(clean_story(row).text.find("Walnut side table"), std::string::npos);
 }
+TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
+  const std::string lead =
+      "Engineers found cracks in the old bridge, and the council has closed it until the "
+      "spring while repairs are made.";
+  std::string story;
+  for (const char* p : kStory) story += std::string("<p>") + p + "</p>";
+  const std::string html = "<html><body><div class=\"page\"><div class=\"intro\"><p>" + lead +
+                           "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
+  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  EXPECT_EQ(r.text, lead + "\n" + story_text());
+  // The same box round a sign-up form (its thank-you line) is not the lead.
+  const std::string form =
+      "<html><body><div class=\"page\"><div class=\"intro\"><form><input name=\"mail\"></form>"
+      "<p>" + lead + "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
+  EXPECT_EQ(Cleaner().clean(form, "", Format::kHtml).text, story_text());
+}
 }  // namespace
 }  // namespace newsclean

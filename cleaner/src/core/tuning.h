@@ -304,6 +304,14 @@ constexpr double kSiblingShare = 0.2;
 constexpr double kSiblingMinScore = 10.0;
 constexpr std::size_t kSiblingParagraphChars = 80;
 constexpr double kSiblingLinkDensity = 0.25;
+// A box just before the story's container is its lead when kLeadProseNum/
+// kLeadProseDen of its text is prose and the story is kLeadStoryShare times
+// as long, and its prose is at least kLeadMinChars (a shorter box is an
+// appeal or a notice).
+constexpr std::size_t kLeadProseNum = 3;
+constexpr std::size_t kLeadProseDen = 4;
+constexpr std::size_t kLeadStoryShare = 2;
+constexpr std::size_t kLeadMinChars = 100;
 // After the story's last paragraph, a box with more than
 // kTailLinkNum/kTailLinkDen of its text in links is a list of other pages.
 constexpr std::size_t kTailLinkNum = 2;

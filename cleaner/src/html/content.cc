@@ -1,7 +1,9 @@
 #include "html/content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "core/tuning.h"
 #include "html/content_climb.h"
@@ -181,6 +183,51 @@ void trim_tail(PageState& st, xmlNode* n) {
 
 namespace {
 
+// True if `n` holds, or held before a rule took it out, a form control, a
+// picture or the title: a form's box (a sign-up, a search, the messages it
+// shows when sent), a picture's (its caption) or the title's (a header with
+// its byline) is not the story's lead.
+bool holds_control(PageState& st, xmlNode* n) {
+  bool found = false;
+  walk(
+      n,
+      [&](xmlNode* e) {
+        if (found) return false;
+        if (const Removed* r = st.removal_at(e)) {
+          found = holds_control(st, r->node);
+          return false;
+        }
+        if (!is_element(e)) return false;
+        found = one_of(name_of(e), {"form", "input", "button", "select", "textarea", "h1", "img"});
+        return !found;
+      },
+      [](xmlNode*) {});
+  return found;
+}
+
+// True if `n`, the box with text just before the story's container `top`,
+// is the story's lead (a standfirst in a box of its own): paragraphs of
+// prose for most of its text (at least kLeadMinChars) that end as a
+// sentence does, not one link nor what holds_control finds, and shorter
+// than the story.
+bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
+  if (st.is_caption(n) || !is_block_tag(name_of(n))) return false;
+  const NodeStats& s = st.stats(n);
+  if (s.links > 0 || s.prose < kLeadMinChars) return false;
+  if (holds_control(st, n)) return false;
+  std::string text = text_of(n);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  const auto ends = [&](std::string_view end) {
+    return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+  };
+  if (!ends(".") && !ends("!") && !ends("?") && !ends("\"") && !ends("\u2026") && !ends("\u201d") &&
+      !ends("\u00bb") && !ends("\u201c") && !ends("\u3002")) {
+    return false;
+  }
+  return s.prose * kLeadProseDen >= s.text * kLeadProseNum &&
+         s.text * kLeadStoryShare <= st.stats(top).text;
+}
+
 // The scorer's choice: the best candidate, promoted, and the siblings that
 // continue it.
 std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
@@ -249,6 +296,13 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
                (density == 0 && !text.empty() && text.back() == '.');
     }
     if (append) out.push_back(s);
+  }
+  xmlNode* lead = top->prev;
+  while (lead != nullptr && !(is_element(lead) && PageState::measured(lead) && st.stats(lead).text > 0)) {
+    lead = lead->prev;
+  }
+  if (lead != nullptr && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {
+    out.insert(std::find(out.begin(), out.end(), top), lead);
   }
   return out;
 }
