@@ -168,5 +168,16 @@ TEST(MakeBlock, Features) {
   EXPECT_FALSE(make_block("It rained.").prose);  // too short to mark the story
 }
 
+TEST(EndsAsSentence, LooksThroughClosingQuotesAndTrailingWhiteSpace) {
+  EXPECT_TRUE(ends_as_sentence("The bridge opens in May.\n  \t"));
+  EXPECT_TRUE(ends_as_sentence("She asked: \u201cWhy now?\u201d"));
+  EXPECT_TRUE(ends_as_sentence("Il a dit \u00abnon\u2026\u00bb)"));
+  EXPECT_TRUE(ends_as_sentence("\u4eca\u5929\u4e0b\u96e8\u3002"));
+  EXPECT_FALSE(ends_as_sentence("Read the full \"story\""));  // a quote ends no sentence alone
+  EXPECT_FALSE(ends_as_sentence("Council approves budget"));
+  EXPECT_FALSE(ends_as_sentence(" \n"));
+  EXPECT_FALSE(ends_as_sentence(""));
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -222,6 +222,12 @@ void WordCounter::add(std::string_view s) {
   }
 }
 
+bool ends_as_sentence(std::string_view s) {
+  std::size_t end = s.size();
+  while (end > 0 && (s[end - 1] == ' ' || (s[end - 1] >= '\t' && s[end - 1] <= '\r'))) --end;
+  return is_sentence_end(last_significant(s.substr(0, end)));
+}
+
 Block make_block(std::string text) {
   Block b;
   b.words = count_words(text);

@@ -41,6 +41,10 @@ Block make_block(std::string text);
 
 std::size_t count_words(std::string_view s);
 
+// True if `s` ends as a sentence does: . ! ? … (or a CJK or Devanagari full
+// stop) before any closing quotes, brackets and trailing ASCII white space.
+bool ends_as_sentence(std::string_view s);
+
 // The words of a text read piece by piece, without building it, as
 // count_words counts them once ASCII white space (\n \t \r \f) is made
 // spaces (as the HTML stages do) and the text normalised: those, the

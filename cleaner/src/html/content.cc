@@ -1,10 +1,9 @@
 #include "html/content.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
-#include <string_view>
 
+#include "core/text.h"
 #include "core/tuning.h"
 #include "html/content_climb.h"
 #include "html/removals.h"
@@ -215,15 +214,7 @@ bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
   const NodeStats& s = st.stats(n);
   if (s.links > 0 || s.prose < kLeadMinChars) return false;
   if (holds_control(st, n)) return false;
-  std::string text = text_of(n);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  const auto ends = [&](std::string_view end) {
-    return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
-  };
-  if (!ends(".") && !ends("!") && !ends("?") && !ends("\"") && !ends("\u2026") && !ends("\u201d") &&
-      !ends("\u00bb") && !ends("\u201c") && !ends("\u3002")) {
-    return false;
-  }
+  if (!ends_as_sentence(text_of(n))) return false;
   return s.prose * kLeadProseDen >= s.text * kLeadProseNum &&
          s.text * kLeadStoryShare <= st.stats(top).text;
 }
