@@ -153,6 +153,14 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
           "<a name=\"section-anchor\" href=\"/x\" title=\"" + run + "\">x</a>"
           "<input type=\"checkbox\" checked hidden><select><option selected>x</option></select>"
           "</div>",
+      // White space alone between tags: in <body> it goes in as a placeholder; in <head>,
+      // after </body> or where the <body> was closed early (here by </head>), where a
+      // placeholder would open a <p>, it stays or the page is parsed again.
+      "<html>\n<head>\n  <title>x</title>\n</head>\n<body>\n<div>\n  <p>" + run +
+          "</p>\n  <span>a</span> <b>b</b>\n  <ul>\n    <li>y</li>\n  </ul>\n</div>\n"
+          "<section>\n  <nav> </nav>\n</section>  < 3 \n</body>\n<!-- x -->\n</html>\n ",
+      "<html><head><noscript><body></noscript></head>\n<div>\n<p>" + run + "</p>\n</div>",
+      "<body><div>" + std::string(1500, ' ') + "<p>" + run + "</p>\t</div></BODY> \n<p>x",
   };
   prepare_libxml();
   AttributeFilter filter;  // (kept on every element, as the plain parse keeps them)
