@@ -243,6 +243,40 @@ TEST(Stages, ScoringAndContentChooseTheStorysContainer) {
   EXPECT_EQ(st.stats(content[0]).para, 3 * std::string(kParagraph).size());
 }
 
+TEST(Stages, TextFiguresCountWhiteSpaceRunsAsOneAndCommas) {
+  // A text's length counts a run of white space as one byte, and none at
+  // its start; runs and commas may cross any byte boundary.
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  const PageUrl url;
+  const struct {
+    std::string text;
+    std::size_t length;
+    std::size_t commas;
+  } cases[] = {
+      {"  a,  b\n\n c ", 7, 1},
+      {std::string(15, 'x') + "  " + std::string(15, 'y') + ",\t\t\t" + std::string(14, 'z'),
+       47, 1},
+      {std::string(20, ' ') + "a", 1, 0},
+      {std::string(33, ','), 33, 33},
+      {std::string(31, 'x') + std::string(18, '\n') + "y\r\n", 34, 0},
+  };
+  for (const auto& c : cases) {
+    DocPtr doc = parse_html("<html><body><p>" + c.text + "</p></body></html>",
+                            html_rules.attributes);
+    ASSERT_TRUE(doc);
+    PageState st(doc.get(), html_rules, url, false);
+    xmlNode* body = body_of(doc.get());
+    clear_private(body);
+    xmlNode* text = body->children->children;
+    ASSERT_TRUE(text != nullptr && text->type == XML_TEXT_NODE) << c.text;
+    const TextFigures& f = st.text_figures(text);
+    EXPECT_EQ(f.length, c.length) << c.text;
+    EXPECT_EQ(f.commas, c.commas) << c.text;
+  }
+}
+
 TEST(Stages, ClassWeightReadsWholeWordsOnceAnElementIsMeasured) {
   prepare_libxml();
   const std::vector<Rule> rules;
