@@ -354,6 +354,29 @@ TEST(Stages, AppendCollapsedMakesEachRunOfWhiteSpaceOneSpace) {
   EXPECT_EQ(out, "a b c ");
   append_collapsed(reinterpret_cast<const xmlChar*>("  d"), &out);
   EXPECT_EQ(out, "a b c d");  // (no second space after one already there)
+  // Long texts, where runs of words and single spaces go in sixteen bytes at
+  // a time: runs of white space across and at those bytes' edges.
+  const std::string words = "the ferry left the harbour at dawn and came back at dusk";
+  const struct {
+    std::string text;
+    std::string before;  // what `out` held
+    std::string collapsed;
+  } cases[] = {
+      {words + " " + words, "", words + " " + words},
+      {words + "\n" + words, "", words + " " + words},
+      {std::string(40, ' ') + words, "", words},
+      {std::string(40, ' ') + words, "x", "x " + words},
+      {" " + words, "x ", "x " + words},
+      {std::string(15, 'a') + "  " + std::string(15, 'b') + " \t" + std::string(20, 'c') + " ",
+       "", std::string(15, 'a') + " " + std::string(15, 'b') + " " + std::string(20, 'c') + " "},
+      {std::string(31, 'a') + " " + std::string(15, 'b') + "\f\f" + std::string(17, ' '), "",
+       std::string(31, 'a') + " " + std::string(15, 'b') + " "},
+  };
+  for (const auto& c : cases) {
+    std::string collapsed = c.before;
+    append_collapsed(reinterpret_cast<const xmlChar*>(c.text.c_str()), &collapsed);
+    EXPECT_EQ(collapsed, c.collapsed) << c.text;
+  }
 }
 
 TEST(Stages, PruneByPassAndEmitBlocks) {
