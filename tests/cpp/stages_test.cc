@@ -148,6 +148,7 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
       // A control character in a run of multi-byte characters.
       "<p>" + run + "\xE2\x80\x94\xC2\x80" + run + "\x01\xC3\xA9" + run + "</p>",
       "<p title=\"" + run + "\xE2\x80\x94\x02\xC3\xA9" + run + "\">x</p>",
+      "<script>" + run + "\x02" + run + run + run + "</script><p>" + run + "</p>",
       // Values of every length, repeated and boolean attributes, ids.
       "<div id=\"story-body-main\" class=\"lead-para\" class=\"" + run + "\" role=\"main\">"
           "<a name=\"section-anchor\" href=\"/x\" title=\"" + run + "\">x</a>"
