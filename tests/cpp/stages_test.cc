@@ -148,11 +148,20 @@ TEST(Stages, FastParseGivesTheTextOfThePlainParse) {
       // A control character in a run of multi-byte characters.
       "<p>" + run + "\xE2\x80\x94\xC2\x80" + run + "\x01\xC3\xA9" + run + "</p>",
       "<p title=\"" + run + "\xE2\x80\x94\x02\xC3\xA9" + run + "\">x</p>",
+      "<script>" + run + "\x02" + run + run + run + "</script><p>" + run + "</p>",
       // Values of every length, repeated and boolean attributes, ids.
       "<div id=\"story-body-main\" class=\"lead-para\" class=\"" + run + "\" role=\"main\">"
           "<a name=\"section-anchor\" href=\"/x\" title=\"" + run + "\">x</a>"
           "<input type=\"checkbox\" checked hidden><select><option selected>x</option></select>"
           "</div>",
+      // White space alone between tags: in <body> it goes in as a placeholder; in <head>,
+      // after </body> or where the <body> was closed early (here by </head>), where a
+      // placeholder would open a <p>, it stays or the page is parsed again.
+      "<html>\n<head>\n  <title>x</title>\n</head>\n<body>\n<div>\n  <p>" + run +
+          "</p>\n  <span>a</span> <b>b</b>\n  <ul>\n    <li>y</li>\n  </ul>\n</div>\n"
+          "<section>\n  <nav> </nav>\n</section>  < 3 \n</body>\n<!-- x -->\n</html>\n ",
+      "<html><head><noscript><body></noscript></head>\n<div>\n<p>" + run + "</p>\n</div>",
+      "<body><div>" + std::string(1500, ' ') + "<p>" + run + "</p>\t</div></BODY> \n<p>x",
   };
   prepare_libxml();
   AttributeFilter filter;  // (kept on every element, as the plain parse keeps them)
@@ -235,6 +244,40 @@ TEST(Stages, ScoringAndContentChooseTheStorysContainer) {
   EXPECT_EQ(st.stats(content[0]).para, 3 * std::string(kParagraph).size());
 }
 
+TEST(Stages, TextFiguresCountWhiteSpaceRunsAsOneAndCommas) {
+  // A text's length counts a run of white space as one byte, and none at
+  // its start; runs and commas may cross any byte boundary.
+  prepare_libxml();
+  const std::vector<Rule> rules;
+  const HtmlRules html_rules(rules);
+  const PageUrl url;
+  const struct {
+    std::string text;
+    std::size_t length;
+    std::size_t commas;
+  } cases[] = {
+      {"  a,  b\n\n c ", 7, 1},
+      {std::string(15, 'x') + "  " + std::string(15, 'y') + ",\t\t\t" + std::string(14, 'z'),
+       47, 1},
+      {std::string(20, ' ') + "a", 1, 0},
+      {std::string(33, ','), 33, 33},
+      {std::string(31, 'x') + std::string(18, '\n') + "y\r\n", 34, 0},
+  };
+  for (const auto& c : cases) {
+    DocPtr doc = parse_html("<html><body><p>" + c.text + "</p></body></html>",
+                            html_rules.attributes);
+    ASSERT_TRUE(doc);
+    PageState st(doc.get(), html_rules, url, false);
+    xmlNode* body = body_of(doc.get());
+    clear_private(body);
+    xmlNode* text = body->children->children;
+    ASSERT_TRUE(text != nullptr && text->type == XML_TEXT_NODE) << c.text;
+    const TextFigures& f = st.text_figures(text);
+    EXPECT_EQ(f.length, c.length) << c.text;
+    EXPECT_EQ(f.commas, c.commas) << c.text;
+  }
+}
+
 TEST(Stages, ClassWeightReadsWholeWordsOnceAnElementIsMeasured) {
   prepare_libxml();
   const std::vector<Rule> rules;
@@ -312,6 +355,29 @@ TEST(Stages, AppendCollapsedMakesEachRunOfWhiteSpaceOneSpace) {
   EXPECT_EQ(out, "a b c ");
   append_collapsed(reinterpret_cast<const xmlChar*>("  d"), &out);
   EXPECT_EQ(out, "a b c d");  // (no second space after one already there)
+  // Long texts, where runs of words and single spaces go in sixteen bytes at
+  // a time: runs of white space across and at those bytes' edges.
+  const std::string words = "the ferry left the harbour at dawn and came back at dusk";
+  const struct {
+    std::string text;
+    std::string before;  // what `out` held
+    std::string collapsed;
+  } cases[] = {
+      {words + " " + words, "", words + " " + words},
+      {words + "\n" + words, "", words + " " + words},
+      {std::string(40, ' ') + words, "", words},
+      {std::string(40, ' ') + words, "x", "x " + words},
+      {" " + words, "x ", "x " + words},
+      {std::string(15, 'a') + "  " + std::string(15, 'b') + " \t" + std::string(20, 'c') + " ",
+       "", std::string(15, 'a') + " " + std::string(15, 'b') + " " + std::string(20, 'c') + " "},
+      {std::string(31, 'a') + " " + std::string(15, 'b') + "\f\f" + std::string(17, ' '), "",
+       std::string(31, 'a') + " " + std::string(15, 'b') + " "},
+  };
+  for (const auto& c : cases) {
+    std::string collapsed = c.before;
+    append_collapsed(reinterpret_cast<const xmlChar*>(c.text.c_str()), &collapsed);
+    EXPECT_EQ(collapsed, c.collapsed) << c.text;
+  }
 }
 
 TEST(Stages, PruneByPassAndEmitBlocks) {

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include <libxml/HTMLparser.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/decode.h"
 #include "core/text.h"
@@ -143,16 +146,52 @@ void append_collapsed(const xmlChar* content, std::string* out) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   };
   const char* p = reinterpret_cast<const char*>(content);
-  while (*p != '\0') {
-    const char* word = p;  // a run without white space goes in whole
+  // From p, a word or a run of white space: a run without white space goes
+  // in whole; a run of white space is one space, if after text.
+  const auto unit = [&] {
+    const char* word = p;
     while (!kStop[static_cast<unsigned char>(*p)]) ++p;
     if (p != word) {
       out->append(word, static_cast<std::size_t>(p - word));
-      continue;
+      return;
     }
-    while (space(*p)) ++p;  // a run of white space: one space, if after text
+    while (space(*p)) ++p;
     if (!out->empty() && out->back() != ' ') out->push_back(' ');
+  };
+  const char* const start = p;
+  while (*p != '\0' && p - start < 16) unit();  // (most texts are short)
+#ifdef __SSE2__
+  if (*p == '\0') return;
+  // The rest sixteen bytes at a time, while they are collapsed already (as
+  // most of a long text is: words and single spaces, none where a space
+  // would add nothing): they go in at once.
+  const char* const end = p + std::strlen(p);
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i feed = _mm_set1_epi8('\f');
+  while (end - p >= 16) {
+    const char* q = p;
+    unsigned before = out->empty() || out->back() == ' ' ? 1u : 0u;
+    for (; end - q >= 16; q += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      const __m128i others =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, tab)),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, feed)));
+      const unsigned s = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)));
+      if (_mm_movemask_epi8(others) != 0 || (s & ((s << 1) | before)) != 0) break;
+      before = s >> 15;
+    }
+    if (q != p) {
+      out->append(p, static_cast<std::size_t>(q - p));
+      p = q;
+    }
+    // Not collapsed: by units past these sixteen bytes.
+    while (*p != '\0' && p - q < 16) unit();
   }
+#endif
+  while (*p != '\0') unit();
 }
 
 std::string text_of(xmlNode* root) {

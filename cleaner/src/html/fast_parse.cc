@@ -52,11 +52,22 @@ constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 // placeholder ends with the byte as well, as a text node may hold several
 // (an end tag libxml2 ignores joins the text on either side) and text
 // around them (entities).
+//
+// White space alone between two tags inside <body> goes the same way: for
+// such a run libxml2 calls areBlanks, which compares the element before it
+// with some fifty names, only to choose between two paths that both hand
+// the run on as text. A placeholder is not blank, so libxml2 then calls
+// htmlCheckParagraph instead, which does nothing unless the open element is
+// none, <html> or <head> (and there it would open a <p> the page does not
+// have): the scan elides only after a <body> tag and before </body> or
+// </html>, and start_element sends the page to the second parse if a <p>
+// is implied at a blank run all the same.
 struct Elision {
   std::string_view bytes;   // in the original input
   const char* element;      // a script or style body: "script" or "style"
   std::string_view attribute;  // else an attribute value: its name, in the input's case
   bool text = false;           // else a run of text
+  bool blank = false;          // a run of text that is all white space
 };
 
 struct Elided {
@@ -75,6 +86,8 @@ constexpr std::size_t kMinElided = 16;
 constexpr std::size_t kMinElidedValue = 10;
 // Values of a tag's attributes after this many are left in place.
 constexpr std::size_t kMaxAttributes = 64;
+// Runs of white space shorter than this are left in place.
+constexpr std::size_t kMinElidedBlank = 1;
 
 // Appends `n` in decimal (std::to_string without the temporary).
 void append_number(std::size_t n, std::string* out) {
@@ -122,13 +135,19 @@ bool plain_bytes(std::string_view bytes) {
   const __m128i tab = _mm_set1_epi8('\t');
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
-  for (; i + 16 <= bytes.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+  const auto ok = [&](std::size_t at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + at));
     const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, space), v);  // v >= 0x20
-    const __m128i ok = _mm_or_si128(
-        _mm_or_si128(high, _mm_cmpeq_epi8(v, tab)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, cr)));
-    if (_mm_movemask_epi8(ok) != 0xFFFF) return false;
+    return _mm_or_si128(_mm_or_si128(high, _mm_cmpeq_epi8(v, tab)),
+                        _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, cr)));
+  };
+  for (; i + 64 <= bytes.size(); i += 64) {  // (one test for 64 bytes: bodies are long)
+    const __m128i all = _mm_and_si128(_mm_and_si128(ok(i), ok(i + 16)),
+                                      _mm_and_si128(ok(i + 32), ok(i + 48)));
+    if (_mm_movemask_epi8(all) != 0xFFFF) return false;
+  }
+  for (; i + 16 <= bytes.size(); i += 16) {
+    if (_mm_movemask_epi8(ok(i)) != 0xFFFF) return false;
   }
 #endif
   // Eight bytes at a time while none is below 0x20: (w - 0x20 each) & ~w
@@ -219,12 +238,20 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
   };
   // The run of text from `text_from` to `end` (a '<'), if it is worth it.
   std::size_t text_from = std::string_view::npos;  // npos: not after a tag read
+  bool in_body = false;  // after a <body> tag, before </body> or </html>
   const auto text_before = [&](std::size_t end) {
-    if (text_from == std::string_view::npos || end - text_from < kMinElided) return;
+    if (text_from == std::string_view::npos) return;
     const std::string_view run = in.substr(text_from, end - text_from);
+    if (run.size() < std::min(kMinElided, kMinElidedBlank)) return;
     std::size_t k = 0;  // (most long runs between tags are indentation)
     while (k < run.size() && is_blank(run[k])) ++k;
-    if (k == run.size()) return;
+    if (k == run.size()) {
+      if (!in_body || run.size() < kMinElidedBlank) return;
+      replace(text_from, end, {run, nullptr, {}, true, true});
+      out.input.append(kPlaceholder);
+      return;
+    }
+    if (run.size() < kMinElided) return;
     const std::string_view verbatim = run.substr(0, run.find('&', k));
     if (verbatim.size() < kMinElided || !plain_bytes(verbatim)) return;
     // U+FFFE and U+FFFF are not characters to libxml2: it drops them.
@@ -255,6 +282,9 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
       continue;
     }
     if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
+      if (starts_with_nocase(in, i + 2, "body") || starts_with_nocase(in, i + 2, "html")) {
+        in_body = false;  // (a longer name too: no harm in eliding less)
+      }
       i = in.find('>', i);  // libxml2 skips the rest of an end tag
       if (i != std::string_view::npos && names_seen) text_from = i + 1;
       continue;
@@ -300,6 +330,7 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
           replace(begin, end, {value, nullptr, name});
         });
     if (gt == std::string_view::npos || !plain) break;
+    if (iequals_ascii(tag, "body")) in_body = true;
     i = gt + 1;
     if (body == nullptr || empty) {
       text_from = i;
@@ -351,6 +382,10 @@ struct Restorer {
     return n == 0;
   }
   bool all_taken() const { return ok && next == (elisions ? elisions->size() : 0); }
+  // True if the next placeholder stands for a run of white space.
+  bool next_is_blank() const {
+    return elisions != nullptr && next < elisions->size() && (*elisions)[next].blank;
+  }
 };
 
 // The restorer of the parse running on this thread (callbacks get only the
@@ -366,11 +401,15 @@ const char* chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
 // normalisation, references).
 void start_element(void* ctx, const xmlChar* name, const xmlChar** atts) {
   auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  Restorer& r = *t_restorer;
+  if (atts == nullptr && r.next_is_blank() && tag_is(chars(name), "p") &&
+      xmlDictOwns(ctxt->dict, name) == 0) {
+    r.ok = false;  // a <p> implied at a blank run's placeholder (see Elision)
+  }
   xmlNode* const parent = ctxt->node;
   xmlSAX2StartElement(ctx, name, nullptr);
   xmlNode* const node = ctxt->node;
   if (atts == nullptr || node == nullptr || node == parent) return;
-  Restorer& r = *t_restorer;
   for (std::size_t i = 0; atts[i] != nullptr; i += 2) {
     const xmlChar* const att = atts[i];
     const xmlChar* const given = atts[i + 1];
