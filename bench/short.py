@@ -14,6 +14,8 @@ first paragraph alone has kShortWords words or more, when none of its story is f
 when nothing would be deleted, or when after the deletion a truth line of kMinCheckTokens
 tokens or more that is not kept is still in the page's visible text (a paragraph that is
 no element of its own, or one repeated elsewhere): such a page is not a clean short story.
+The page's JSON-LD ``articleBody`` (which newsclean may read) becomes the kept text; a
+page whose JSON-LD keeps a deleted line another way is skipped too.
 
 newsclean and the peers (readability-lxml and trafilatura by default) then extract each
 shortened page; the figures are the set's own metric per tune / check split.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -148,6 +151,36 @@ def _align(elements: list, past: dict[int, int], keys: dict,
     return chain[::-1]
 
 
+def _replace_bodies(data, body: str):
+    """``data`` (parsed JSON) with every ``articleBody`` value replaced by ``body``."""
+    if isinstance(data, dict):
+        return {k: body if k == "articleBody" else _replace_bodies(v, body)
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_replace_bodies(v, body) for v in data]
+    return data
+
+
+def _shorten_json_ld(root, truth: str, left: list[str]) -> bool:
+    """The page's JSON-LD says the short story too: an ``articleBody`` that holds deleted
+    lines becomes the kept text. False if a deleted line stays in a JSON-LD script."""
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        if not any(f" {line} " in f" {key(script.text)} " for line in left):
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            return False
+        text = json.dumps(_replace_bodies(data, truth.replace("\n", "\n\n")),
+                          ensure_ascii=False).replace("</", "<\\/")
+        if any(f" {line} " in f" {key(text)} " for line in left):
+            return False
+        script.text = text
+    return True
+
+
 def shorten(page: datasets.Page) -> Shortened:
     """``page`` made a short story, or the reason it cannot be (see the module doc)."""
     import lxml.html
@@ -202,14 +235,16 @@ def shorten(page: datasets.Page) -> Shortened:
         if all(id(a) not in doomed_ids for a in el.iterancestors()):
             el.drop_tree()
     kept_lines = {k for _, span in units[:kept] for k in span}
+    truth = "\n".join(raw[k] for _, span in units[:kept] for k in span)
+    left = [line for k, line in enumerate(lines)
+            if k not in kept_lines and line.count(" ") + 1 >= kMinCheckTokens]
     visible = f" {key(''.join(_walk(body)[1]))} "
-    for k, line in enumerate(lines):
-        if k not in kept_lines and line.count(" ") + 1 >= kMinCheckTokens \
-                and f" {line} " in visible:
-            return Shortened(None, "story text left in the page")
+    if any(f" {line} " in visible for line in left):
+        return Shortened(None, "story text left in the page")
+    if not _shorten_json_ld(root, truth, left):
+        return Shortened(None, "story text left in the page's JSON-LD")
     html = lxml.html.tostring(root, encoding="unicode", method="html",
                               doctype=root.getroottree().docinfo.doctype or None)
-    truth = "\n".join(raw[k] for _, span in units[:kept] for k in span)
     return Shortened(dataclasses.replace(page, html=html, truth=truth), "ok")
 
 

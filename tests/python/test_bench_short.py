@@ -94,3 +94,21 @@ def test_the_story_is_found_in_truth_order_past_an_earlier_copy_of_a_later_line(
     assert made.reason == "ok"
     assert made.page.truth.splitlines() == [LEAD, SECOND]
     assert "third0" not in made.page.html
+
+
+def test_the_json_ld_article_body_becomes_the_kept_text():
+    import json
+
+    import lxml.html
+    body = "\n\n".join(TRUTH)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Headline", "articleBody": body})
+    page = _page(STORY, TRUTH)
+    page = datasets.Page(id=page.id, url=page.url, truth=page.truth, page_type="article",
+                         html=page.html.replace(
+                             "</head>", f"<script type='application/ld+json'>{ld}</script></head>"))
+    made = short.shorten(page)
+    assert made.reason == "ok"
+    script = lxml.html.document_fromstring(made.page.html).find(".//script")
+    data = json.loads(script.text)
+    assert data["headline"] == "Headline"
+    assert data["articleBody"].split() == f"{LEAD} {SECOND}".split()
