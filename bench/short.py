@@ -161,23 +161,37 @@ def _replace_bodies(data, body: str):
     return data
 
 
+def _strings(data) -> list[str]:
+    """Every string value in ``data`` (parsed JSON)."""
+    if isinstance(data, dict):
+        return [t for v in data.values() for t in _strings(v)]
+    if isinstance(data, list):
+        return [t for v in data for t in _strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
 def _shorten_json_ld(root, truth: str, left: list[str]) -> bool:
-    """The page's JSON-LD says the short story too: an ``articleBody`` that holds deleted
-    lines becomes the kept text. False if a deleted line stays in a JSON-LD script."""
+    """The page's JSON-LD says the short story too: every ``articleBody`` becomes the kept
+    text. False if a deleted line stays in a JSON-LD script."""
+    def holds(texts: list[str]) -> bool:
+        joined = f" {' '.join(key(t) for t in texts)} "
+        return any(f" {line} " in joined for line in left)
+
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
-            continue
-        if not any(f" {line} " in f" {key(script.text)} " for line in left):
             continue
         try:
             data = json.loads(script.text)
         except ValueError:
+            if holds([script.text]):
+                return False
+            continue
+        if not holds(_strings(data)):
+            continue
+        data = _replace_bodies(data, truth.replace("\n", "\n\n"))
+        if holds(_strings(data)):
             return False
-        text = json.dumps(_replace_bodies(data, truth.replace("\n", "\n\n")),
-                          ensure_ascii=False).replace("</", "<\\/")
-        if any(f" {line} " in f" {key(text)} " for line in left):
-            return False
-        script.text = text
+        script.text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return True
 
 
