@@ -7,6 +7,7 @@
     python -m bench --split tune                      # only the tune half of each set's sites
     python -m bench --task ablate                     # each rule switched off, per set and split
     python -m bench --task captions                   # detection and judgement of photo captions
+    python -m bench --task short                      # short stories made from long ones
 
 See bench/README.md.
 """
@@ -24,11 +25,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import ablate, datasets, peers, report, site_pack, tasks
+from . import ablate, datasets, peers, report, short, site_pack, tasks
 from .captions import measure as captions
 
 kTasks = ("html", "plugin", "speed", "reproduce")  # "all"
-kExtraTasks = ("ablate", "captions", "pack")  # only when asked
+kExtraTasks = ("ablate", "captions", "pack", "short")  # only when asked
 kQuickSpeedPages = 10  # --quick times this many of its pages, to stay under two minutes
 
 
@@ -36,7 +37,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--task", action="append", choices=[*kTasks, *kExtraTasks, "all"],
                    help="html, plugin, speed, reproduce, all (default: all of these four) "
-                        "or ablate, captions, pack (a site pack's effect, see --site-pack); "
+                        "or ablate, captions, pack (a site pack's effect, see --site-pack), "
+                        "short (short stories made from long ones); "
                         "repeatable")
     p.add_argument("--dataset", action="append", type=Path, metavar="PATH",
                    help="a .jsonl.gz set (default: the dev sets in ../shared/eval); repeatable")
@@ -197,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
             results["pack"] = site_pack.task_site_pack(ablate_sets, args.site_pack, say=tasks.say)
         else:
             results["notes"].append("pack: newsclean is not importable.")
+
+    if "short" in args.task:
+        results["short"] = short.task_short(ablate_sets, opts, newsclean)
 
     if "captions" in args.task:
         if newsclean["available"]:

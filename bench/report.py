@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from . import ablate, site_pack
+from . import ablate, short, site_pack
 from .captions import measure as captions
 
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
@@ -225,6 +225,8 @@ def markdown(results: dict) -> str:
         out += ablate.markdown(results["ablate"])
     if "pack" in results:
         out += site_pack.markdown(results["pack"])
+    if "short" in results:
+        out += short.markdown(results["short"])
     if "captions" in results:
         out += captions.markdown(results["captions"])
     versions = ", ".join(f"{k} {v}" for k, v in sorted(results["versions"].items()) if v)
