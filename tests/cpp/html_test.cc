@@ -1151,21 +1151,32 @@ TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
   // On a page of another kind the rule does not act.
   EXPECT_NE(clean_story(row).text.find("Walnut side table"), std::string::npos);
 }
-TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
-  const std::string lead =
-      "Engineers found cracks in the old bridge, and the council has closed it until the "
-      "spring while repairs are made.";
+// A page with the box `intro` (its inner HTML) just before the story's box.
+std::string page_with_intro(const std::string& intro) {
   std::string story;
   for (const char* p : kStory) story += std::string("<p>") + p + "</p>";
-  const std::string html = "<html><body><div class=\"page\"><div class=\"intro\"><p>" + lead +
-                           "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
-  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  return "<html><body><div class=\"page\"><div class=\"intro\">" + intro +
+         "</div><div class=\"text\">" + story + "</div></div></body></html>";
+}
+constexpr const char* kBridgeLead =
+    "Engineers found cracks in the old bridge, and the council has closed it until the "
+    "spring while repairs are made";
+TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
+  const std::string lead = std::string(kBridgeLead) + ".";
+  const Result r = Cleaner().clean(page_with_intro("<p>" + lead + "</p>"), "", Format::kHtml);
   EXPECT_EQ(r.text, lead + "\n" + story_text());
   // The same box round a sign-up form (its thank-you line) is not the lead.
-  const std::string form =
-      "<html><body><div class=\"page\"><div class=\"intro\"><form><input name=\"mail\"></form>"
-      "<p>" + lead + "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
+  const std::string form = page_with_intro("<form><input name=\"mail\"></form><p>" + lead + "</p>");
   EXPECT_EQ(Cleaner().clean(form, "", Format::kHtml).text, story_text());
+}
+TEST(Html, AStandfirstThatLinksANameInPassingIsStillTheLead) {
+  const std::string lead = std::string(kBridgeLead) + " by";
+  const std::string html = page_with_intro("<p>" + lead + " <a href=\"/firm\">a local firm</a>.</p>");
+  EXPECT_EQ(Cleaner().clean(html, "", Format::kHtml).text, lead + " a local firm.\n" + story_text());
+  // A box that is mostly a link is not a lead.
+  const std::string linked =
+      page_with_intro("<p>Read more: <a href=\"/b\">" + lead + " a local firm</a>.</p>");
+  EXPECT_EQ(Cleaner().clean(linked, "", Format::kHtml).text, story_text());
 }
 }  // namespace
 }  // namespace newsclean

@@ -312,6 +312,9 @@ constexpr std::size_t kLeadProseNum = 3;
 constexpr std::size_t kLeadProseDen = 4;
 constexpr std::size_t kLeadStoryShare = 2;
 constexpr std::size_t kLeadMinChars = 100;
+// A lead may name a page in a link or two: at most 1/kLeadLinkDen of its
+// text is in links (a box of links is not a lead).
+constexpr std::size_t kLeadLinkDen = 10;
 // After the story's last paragraph, a box with more than
 // kTailLinkNum/kTailLinkDen of its text in links is a list of other pages.
 constexpr std::size_t kTailLinkNum = 2;

@@ -207,12 +207,12 @@ bool holds_control(PageState& st, xmlNode* n) {
 // True if `n`, the box with text just before the story's container `top`,
 // is the story's lead (a standfirst in a box of its own): paragraphs of
 // prose for most of its text (at least kLeadMinChars) that end as a
-// sentence does, not one link nor what holds_control finds, and shorter
-// than the story.
+// sentence does, few links (a name linked in passing) and not what
+// holds_control finds, and shorter than the story.
 bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
   if (st.is_caption(n) || !is_block_tag(name_of(n))) return false;
   const NodeStats& s = st.stats(n);
-  if (s.links > 0 || s.prose < kLeadMinChars) return false;
+  if (s.links * kLeadLinkDen > s.text || s.prose < kLeadMinChars) return false;
   if (holds_control(st, n)) return false;
   if (!ends_as_sentence(text_of(n))) return false;
   return s.prose * kLeadProseDen >= s.text * kLeadProseNum &&
