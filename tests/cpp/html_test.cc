@@ -1178,5 +1178,12 @@ TEST(Html, AStandfirstThatLinksANameInPassingIsStillTheLead) {
       page_with_intro("<p>Read more: <a href=\"/b\">" + lead + " a local firm</a>.</p>");
   EXPECT_EQ(Cleaner().clean(linked, "", Format::kHtml).text, story_text());
 }
+TEST(Html, AStandfirstJoinsTheStoryPastAPhotoBetweenThem) {
+  const std::string lead = std::string(kBridgeLead) + ".";
+  std::string html = page_with_intro("<p>" + lead + "</p>");
+  const std::string photo = "<div class=\"picture\"><img src=\"bridge.jpg\"><span>Photo: Lena Park</span></div>";
+  html.insert(html.find("<div class=\"text\">"), photo);
+  EXPECT_EQ(Cleaner().clean(html, "", Format::kHtml).text.substr(0, lead.size()), lead);
+}
 }  // namespace
 }  // namespace newsclean

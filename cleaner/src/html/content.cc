@@ -204,6 +204,22 @@ bool holds_control(PageState& st, xmlNode* n) {
   return found;
 }
 
+// True if `n` holds a picture and less text than a lead (kLeadMinChars):
+// its caption or credit.
+bool is_picture_box(PageState& st, xmlNode* n) {
+  if (st.stats(n).text >= kLeadMinChars) return false;
+  bool found = false;
+  walk(
+      n,
+      [&](xmlNode* e) {
+        if (found || !is_element(e)) return false;
+        found = one_of(name_of(e), {"img", "picture", "figure"});
+        return !found;
+      },
+      [](xmlNode*) {});
+  return found;
+}
+
 // True if `n`, the box with text just before the story's container `top`,
 // is the story's lead (a standfirst in a box of its own): paragraphs of
 // prose for most of its text (at least kLeadMinChars) that end as a
@@ -288,8 +304,11 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
     }
     if (append) out.push_back(s);
   }
+  // The lead is the box with text before `top`, past a picture's box (a
+  // photo with its caption or credit between the standfirst and the story).
   xmlNode* lead = top->prev;
-  while (lead != nullptr && !(is_element(lead) && PageState::measured(lead) && st.stats(lead).text > 0)) {
+  while (lead != nullptr && !(is_element(lead) && PageState::measured(lead) &&
+                              st.stats(lead).text > 0 && !is_picture_box(st, lead))) {
     lead = lead->prev;
   }
   if (lead != nullptr && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {
