@@ -1185,5 +1185,25 @@ TEST(Html, AStandfirstJoinsTheStoryPastAPhotoBetweenThem) {
   html.insert(html.find("<div class=\"text\">"), photo);
   EXPECT_EQ(Cleaner().clean(html, "", Format::kHtml).text.substr(0, lead.size()), lead);
 }
+TEST(Html, ASidebarAsLongAsTheStoryInItsBoxGoesItsProseDoesNotHoldTheStory) {
+  // A widget column inside the story's box, as long as the story but
+  // links: named a sidebar, it goes.
+  std::string column = "<div id=\"sidebar\"><h3>Archive</h3><ul>";
+  for (const char* month : {"January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December"}) {
+    for (int year = 2019; year <= 2023; ++year) {
+      column += "<li><a href=\"/archive\">" + std::string(month) + " " + std::to_string(year) +
+                " posts</a></li>";
+    }
+  }
+  column += "</ul></div>";
+  const Result r = Cleaner().clean(page(column), "https://valley.example/bridge");
+  EXPECT_EQ(r.text, story_text());
+  // A story box so named, the story's prose in it, stays.
+  const std::string named = "<div class=\"sidebar\"><p>" + std::string(kStory[0]) + "</p><p>" +
+                            kStory[1] + "</p></div>";
+  EXPECT_NE(Cleaner().clean(page(named), "https://valley.example/bridge").text.find(kStory[1]),
+            std::string::npos);
+}
 }  // namespace
 }  // namespace newsclean

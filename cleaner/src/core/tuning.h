@@ -175,6 +175,8 @@ constexpr std::size_t kMaxElements = 500000;
 // ---------------------------------------------------------------- HTML: pruning
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
+// In the chosen content it must hold 1/kMaxStripShare of the prose too
+// (a column of links as long as a short story is not the story).
 constexpr std::size_t kMaxStripShare = 3;
 // A `guarded: true` body rule (a site pack's, which may be older than the
 // site's markup) is trusted unless what it selects holds less than
