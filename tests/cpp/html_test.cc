@@ -1151,21 +1151,59 @@ TEST(Html, AProductPageLosesItsRecentlyViewedRowAStoryKeepsSuchABox) {
   // On a page of another kind the rule does not act.
   EXPECT_NE(clean_story(row).text.find("Walnut side table"), std::string::npos);
 }
-TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
-  const std::string lead =
-      "Engineers found cracks in the old bridge, and the council has closed it until the "
-      "spring while repairs are made.";
+// A page with the box `intro` (its inner HTML) just before the story's box.
+std::string page_with_intro(const std::string& intro) {
   std::string story;
   for (const char* p : kStory) story += std::string("<p>") + p + "</p>";
-  const std::string html = "<html><body><div class=\"page\"><div class=\"intro\"><p>" + lead +
-                           "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
-  const Result r = Cleaner().clean(html, "", Format::kHtml);
+  return "<html><body><div class=\"page\"><div class=\"intro\">" + intro +
+         "</div><div class=\"text\">" + story + "</div></div></body></html>";
+}
+constexpr const char* kBridgeLead =
+    "Engineers found cracks in the old bridge, and the council has closed it until the "
+    "spring while repairs are made";
+TEST(Html, TheStandfirstInABoxBeforeTheStoryJoinsItASignUpBoxDoesNot) {
+  const std::string lead = std::string(kBridgeLead) + ".";
+  const Result r = Cleaner().clean(page_with_intro("<p>" + lead + "</p>"), "", Format::kHtml);
   EXPECT_EQ(r.text, lead + "\n" + story_text());
   // The same box round a sign-up form (its thank-you line) is not the lead.
-  const std::string form =
-      "<html><body><div class=\"page\"><div class=\"intro\"><form><input name=\"mail\"></form>"
-      "<p>" + lead + "</p></div><div class=\"text\">" + story + "</div></div></body></html>";
+  const std::string form = page_with_intro("<form><input name=\"mail\"></form><p>" + lead + "</p>");
   EXPECT_EQ(Cleaner().clean(form, "", Format::kHtml).text, story_text());
+}
+TEST(Html, AStandfirstThatLinksANameInPassingIsStillTheLead) {
+  const std::string lead = std::string(kBridgeLead) + " by";
+  const std::string html = page_with_intro("<p>" + lead + " <a href=\"/firm\">a local firm</a>.</p>");
+  EXPECT_EQ(Cleaner().clean(html, "", Format::kHtml).text, lead + " a local firm.\n" + story_text());
+  // A box that is mostly a link is not a lead.
+  const std::string linked =
+      page_with_intro("<p>Read more: <a href=\"/b\">" + lead + " a local firm</a>.</p>");
+  EXPECT_EQ(Cleaner().clean(linked, "", Format::kHtml).text, story_text());
+}
+TEST(Html, AStandfirstJoinsTheStoryPastAPhotoBetweenThem) {
+  const std::string lead = std::string(kBridgeLead) + ".";
+  std::string html = page_with_intro("<p>" + lead + "</p>");
+  const std::string photo = "<div class=\"picture\"><img src=\"bridge.jpg\"><span>Photo: Lena Park</span></div>";
+  html.insert(html.find("<div class=\"text\">"), photo);
+  EXPECT_EQ(Cleaner().clean(html, "", Format::kHtml).text.substr(0, lead.size()), lead);
+}
+TEST(Html, ASidebarAsLongAsTheStoryInItsBoxGoesItsProseDoesNotHoldTheStory) {
+  // A widget column inside the story's box, as long as the story but
+  // links: named a sidebar, it goes.
+  std::string column = "<div id=\"sidebar\"><h3>Archive</h3><ul>";
+  for (const char* month : {"January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December"}) {
+    for (int year = 2019; year <= 2023; ++year) {
+      column += "<li><a href=\"/archive\">" + std::string(month) + " " + std::to_string(year) +
+                " posts</a></li>";
+    }
+  }
+  column += "</ul></div>";
+  const Result r = Cleaner().clean(page(column), "https://valley.example/bridge");
+  EXPECT_EQ(r.text, story_text());
+  // A story box so named, the story's prose in it, stays.
+  const std::string named = "<div class=\"sidebar\"><p>" + std::string(kStory[0]) + "</p><p>" +
+                            kStory[1] + "</p></div>";
+  EXPECT_NE(Cleaner().clean(page(named), "https://valley.example/bridge").text.find(kStory[1]),
+            std::string::npos);
 }
 }  // namespace
 }  // namespace newsclean

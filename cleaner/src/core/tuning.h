@@ -175,6 +175,8 @@ constexpr std::size_t kMaxElements = 500000;
 // ---------------------------------------------------------------- HTML: pruning
 // A generic HTML rule leaves alone an element holding more than
 // 1/kMaxStripShare of the text it is pruned within: that is the story.
+// In the chosen content it must hold 1/kMaxStripShare of the prose too
+// (a column of links as long as a short story is not the story).
 constexpr std::size_t kMaxStripShare = 3;
 // A `guarded: true` body rule (a site pack's, which may be older than the
 // site's markup) is trusted unless what it selects holds less than
@@ -312,6 +314,9 @@ constexpr std::size_t kLeadProseNum = 3;
 constexpr std::size_t kLeadProseDen = 4;
 constexpr std::size_t kLeadStoryShare = 2;
 constexpr std::size_t kLeadMinChars = 100;
+// A lead may name a page in a link or two: at most 1/kLeadLinkDen of its
+// text is in links (a box of links is not a lead).
+constexpr std::size_t kLeadLinkDen = 10;
 // After the story's last paragraph, a box with more than
 // kTailLinkNum/kTailLinkDen of its text in links is a list of other pages.
 constexpr std::size_t kTailLinkNum = 2;

@@ -204,15 +204,31 @@ bool holds_control(PageState& st, xmlNode* n) {
   return found;
 }
 
+// True if `n` holds a picture and less text than a lead (kLeadMinChars):
+// its caption or credit.
+bool is_picture_box(PageState& st, xmlNode* n) {
+  if (st.stats(n).text >= kLeadMinChars) return false;
+  bool found = false;
+  walk(
+      n,
+      [&](xmlNode* e) {
+        if (found || !is_element(e)) return false;
+        found = one_of(name_of(e), {"img", "picture", "figure"});
+        return !found;
+      },
+      [](xmlNode*) {});
+  return found;
+}
+
 // True if `n`, the box with text just before the story's container `top`,
 // is the story's lead (a standfirst in a box of its own): paragraphs of
 // prose for most of its text (at least kLeadMinChars) that end as a
-// sentence does, not one link nor what holds_control finds, and shorter
-// than the story.
+// sentence does, few links (a name linked in passing) and not what
+// holds_control finds, and shorter than the story.
 bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
   if (st.is_caption(n) || !is_block_tag(name_of(n))) return false;
   const NodeStats& s = st.stats(n);
-  if (s.links > 0 || s.prose < kLeadMinChars) return false;
+  if (s.links * kLeadLinkDen > s.text || s.prose < kLeadMinChars) return false;
   if (holds_control(st, n)) return false;
   if (!ends_as_sentence(text_of(n))) return false;
   return s.prose * kLeadProseDen >= s.text * kLeadProseNum &&
@@ -288,8 +304,11 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
     }
     if (append) out.push_back(s);
   }
+  // The lead is the box with text before `top`, past a picture's box (a
+  // photo with its caption or credit between the standfirst and the story).
   xmlNode* lead = top->prev;
-  while (lead != nullptr && !(is_element(lead) && PageState::measured(lead) && st.stats(lead).text > 0)) {
+  while (lead != nullptr && !(is_element(lead) && PageState::measured(lead) &&
+                              st.stats(lead).text > 0 && !is_picture_box(st, lead))) {
     lead = lead->prev;
   }
   if (lead != nullptr && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {

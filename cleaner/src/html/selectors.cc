@@ -197,8 +197,13 @@ void prune(PageState& st, xmlNode* root, Pass pass) {
   const HtmlRules& rules = st.rules;
   std::vector<std::pair<xmlNode*, const Rule*>> strip;
   const std::size_t root_text = PageState::measured(root) ? st.stats(root).text : 0;
+  const std::size_t root_prose =
+      pass == Pass::kContent && PageState::measured(root) ? st.stats(root).prose : 0;
+  // (In the content, a box as long as the story but with little of its
+  // prose, a sidebar of links beside a short story, is not the story.)
   const auto story_sized = [&](xmlNode* n) {
-    return PageState::measured(n) && st.stats(n).text * tuning::kMaxStripShare > root_text;
+    return PageState::measured(n) && st.stats(n).text * tuning::kMaxStripShare > root_text &&
+           st.stats(n).prose * tuning::kMaxStripShare >= root_prose;
   };
   // XPath rules act before the content is chosen; with `pass: content`,
   // inside it, and never on an element holding a third of its text.
