@@ -347,7 +347,16 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   hits->clear();
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
-  hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
+  // A rule with a feature and no pattern is a candidate wherever its
+  // feature holds and its word limits fit: most blocks have none of the
+  // features, and the rule is not even vetoed there.
+  for (const int k : sets_->always[u]) {
+    const Rule& r = rules_[k];
+    if (words >= r.min_words && (r.max_words == 0 || words <= r.max_words) &&
+        (scope.features == nullptr || scope.features->has(r.feature))) {
+      hits->push_back(k);
+    }
+  }
   SetMemo::Key key;
   const SetMemo::Key* memo = SetMemo::make_key(s, &key) ? &key : nullptr;
   for (const Sets::Scan& set : sets_->scan[u]) {

@@ -52,8 +52,8 @@ class RuleMatcher {
   bool has_rules(Unit unit) const;
 
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
-  // (rules with a feature and no pattern are always candidates) and whose
-  // `unless` pattern does not, ascending.
+  // (a rule with a feature and no pattern: wherever `scope` says the block
+  // has the feature) and whose `unless` pattern does not, ascending.
   // `words` is the word count of `s`: rules whose word limits (min_words,
   // max_words) it does not fit are left out, most of them not even scanned;
   // so are the rules out of `scope` (a rule with a feature and a pattern has
