@@ -136,7 +136,13 @@ struct RuleMatcher::Sets {
   // the test suite) is in lazy_unless, compiled on its first candidate hit.
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<std::unique_ptr<const BoundedPattern>> lazy_unless;
-  std::vector<int> always[2];  // feature rules without a pattern, per Unit
+  // Feature rules without a pattern, per Unit: what match() asks of them.
+  struct Always {
+    int rule;
+    std::size_t min_words, max_words;  // max_words: SIZE_MAX for no limit
+    Feature feature;
+  };
+  std::vector<Always> always[2];
   // Per rule: 1 if its set holds its relaxed_pattern(), whose hits its own
   // pattern must confirm.
   std::vector<char> confirm;
@@ -249,7 +255,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
       if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
-      sets->always[u].push_back(i);
+      sets->always[u].push_back(
+          {i, r.min_words, r.max_words == 0 ? SIZE_MAX : r.max_words, r.feature});
       continue;
     }
     if (r.pattern.empty()) {
@@ -350,11 +357,10 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   // A rule with a feature and no pattern is a candidate wherever its
   // feature holds and its word limits fit: most blocks have none of the
   // features, and the rule is not even vetoed there.
-  for (const int k : sets_->always[u]) {
-    const Rule& r = rules_[k];
-    if (words >= r.min_words && (r.max_words == 0 || words <= r.max_words) &&
-        (scope.features == nullptr || scope.features->has(r.feature))) {
-      hits->push_back(k);
+  for (const Sets::Always& a : sets_->always[u]) {
+    if (words >= a.min_words && words <= a.max_words &&
+        (scope.features == nullptr || scope.features->has(a.feature))) {
+      hits->push_back(a.rule);
     }
   }
   SetMemo::Key key;
