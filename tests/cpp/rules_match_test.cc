@@ -165,6 +165,10 @@ TEST(RuleMatcher, FeatureRuleWithoutPatternOnlyWhereTheBlockHasIt) {
   EXPECT_EQ(hits, (std::vector<int>{2}));
   m->match(Unit::kBlock, "unrelated", 1, &hits);  // the default scope: every feature holds
   EXPECT_EQ(hits, (std::vector<int>{0, 1}));
+  // A feature the caller says may not hold is not asked of `features`.
+  with.may_hold = ~(1u << static_cast<int>(Feature::kDuplicate));
+  m->match(Unit::kBlock, "Please follow us", 3, &hits, with);
+  EXPECT_EQ(hits, (std::vector<int>{2}));
 }
 
 TEST(RuleMatcher, ErrorsNameThePatternPosition) {

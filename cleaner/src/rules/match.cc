@@ -1,4 +1,6 @@
 // Compiling and matching rules with RE2: a few RE2::Set passes per string.
+// Kept whole although longer than 400 lines: building, checking and reading
+// the sets all use RuleMatcher::Sets, which stays out of the header.
 #include <algorithm>
 #include <atomic>
 #include <system_error>
@@ -122,7 +124,7 @@ struct RuleMatcher::Sets {
     bool fits(std::size_t words, const MatchScope& scope) const {
       return words <= limit && (where != Where::kHead || scope.head) &&
              (where != Where::kTail || scope.tail) &&
-             (feature == Feature::kNone || scope.features == nullptr || scope.features->has(feature));
+             scope.has(feature);
     }
   };
   // Per set:
@@ -358,8 +360,7 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   // feature holds and its word limits fit: most blocks have none of the
   // features, and the rule is not even vetoed there.
   for (const Sets::Always& a : sets_->always[u]) {
-    if (words >= a.min_words && words <= a.max_words &&
-        (scope.features == nullptr || scope.features->has(a.feature))) {
+    if (words >= a.min_words && words <= a.max_words && scope.has(a.feature)) {
       hits->push_back(a.rule);
     }
   }

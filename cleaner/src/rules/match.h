@@ -3,6 +3,7 @@
 #define NEWSCLEAN_SRC_RULES_MATCH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,14 @@ struct MatchScope {
   bool head = true;  // the block may be in the head
   bool tail = true;  // the block may be in the tail
   const FeatureTest* features = nullptr;  // null: every feature holds
+  // Bit f (static_cast<int>(Feature)): feature f may hold, and `features` is
+  // asked; clear: it does not (a caller that knows most blocks have none
+  // saves asking).
+  std::uint32_t may_hold = ~0u;
+  bool has(Feature f) const {
+    return f == Feature::kNone || (((may_hold >> static_cast<int>(f)) & 1u) != 0 &&
+                                   (features == nullptr || features->has(f)));
+  }
 };
 
 // Compiled rules: per unit, RE2::Sets (split by anchoring and `where`, and
