@@ -179,5 +179,31 @@ TEST(Features, TheSecondOfALinePrintedTwiceIsADuplicate) {
   }
 }
 
+// lacking(i) says which of the features found up front block i lacks: the
+// same answers as has(), so that a rule with a feature is looked for only
+// where it may hold.
+TEST(Features, LackingAgreesWithHas) {
+  std::vector<Block> blocks;
+  for (const char* t : {"Home | News | Sport | Weather", "https://www.example.com/a/1",
+                        "A story paragraph that ends as a sentence does.", "Share this",
+                        "A story paragraph that ends as a sentence does."}) {
+    blocks.push_back(make_block(t));
+  }
+  const PageUrl url("https://www.example.com/a/1");
+  const Features f(blocks, url);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    for (const Feature x : {Feature::kDuplicate, Feature::kTeaserRun, Feature::kPageUrl,
+                            Feature::kLinkHeavy, Feature::kTeaserList, Feature::kMenuRow,
+                            Feature::kPageChrome}) {
+      const bool lacks = (f.lacking(i) >> static_cast<int>(x) & 1u) != 0;
+      EXPECT_EQ(lacks, !f.has(x, i)) << i << " " << static_cast<int>(x);
+    }
+    EXPECT_EQ(f.lacking(i) >> static_cast<int>(Feature::kUrlTitle) & 1u, 0u) << i;
+  }
+  EXPECT_TRUE(f.has(Feature::kMenuRow, 0));
+  EXPECT_TRUE(f.has(Feature::kPageUrl, 1));
+  EXPECT_TRUE(f.has(Feature::kDuplicate, 4));
+}
+
 }  // namespace
 }  // namespace newsclean

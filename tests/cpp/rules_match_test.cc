@@ -138,6 +138,39 @@ TEST(RuleMatcher, LeavesOutRulesOutOfTheBlocksScope) {
   EXPECT_EQ(hits, (std::vector<int>{1, 3}));
 }
 
+// A rule with a feature and no pattern is a candidate only in a block with
+// the feature and within its word limits.
+TEST(RuleMatcher, FeatureRuleWithoutPatternOnlyWhereTheBlockHasIt) {
+  Rule dup = rule("dup", "");
+  dup.feature = Feature::kDuplicate;
+  Rule short_dup = rule("short-dup", "");
+  short_dup.feature = Feature::kDuplicate;
+  short_dup.max_words = 3;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({dup, short_dup, rule("any", "follow")}, &m).ok());
+  struct Has final : FeatureTest {
+    Feature feature = Feature::kNone;
+    bool has(Feature f) const override { return f == feature; }
+  } duplicate, none;
+  duplicate.feature = Feature::kDuplicate;
+  MatchScope with, without;
+  with.features = &duplicate;
+  without.features = &none;
+  std::vector<int> hits;
+  m->match(Unit::kBlock, "Please follow us", 3, &hits, with);
+  EXPECT_EQ(hits, (std::vector<int>{0, 1, 2}));
+  m->match(Unit::kBlock, "Please follow us on X", 5, &hits, with);
+  EXPECT_EQ(hits, (std::vector<int>{0, 2}));
+  m->match(Unit::kBlock, "Please follow us", 3, &hits, without);
+  EXPECT_EQ(hits, (std::vector<int>{2}));
+  m->match(Unit::kBlock, "unrelated", 1, &hits);  // the default scope: every feature holds
+  EXPECT_EQ(hits, (std::vector<int>{0, 1}));
+  // A feature the caller says may not hold is not asked of `features`.
+  with.may_hold = ~(1u << static_cast<int>(Feature::kDuplicate));
+  m->match(Unit::kBlock, "Please follow us", 3, &hits, with);
+  EXPECT_EQ(hits, (std::vector<int>{2}));
+}
+
 TEST(RuleMatcher, ErrorsNameThePatternPosition) {
   std::unique_ptr<const RuleMatcher> m;
   const Status s = RuleMatcher::build({rule("bad", "a(b")}, &m);

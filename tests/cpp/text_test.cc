@@ -112,6 +112,22 @@ TEST(Normalise, ChangesBetweenRunsOutsideAsciiLandInPlace) {
   EXPECT_EQ(n.invalid_utf8, 1u);
 }
 
+// The characters around the punctuation normalise keeps as it is: the
+// spaces, breaks and dropped characters beside it still change, and a
+// sequence cut short or broken is still ill-formed.
+TEST(Normalise, PunctuationRowsAndBrokenSequencesAtTheirEdges) {
+  EXPECT_EQ(normalise("a\u200Ab\u200Bc\u200Cd\u2027e\u2028f\u202Fg\u2030h\u203Fi").text,
+            "a bc\u200Cd\u2027e\nf g\u2030h\u203Fi");
+  EXPECT_EQ(normalise("\u4e00\ue000\u07ff\u00c0").text, "\u4e00\ue000\u07ff\u00c0");
+  const Normalised cut = normalise("ok \xE4\x28\x80 \xEE\x80 \xD0");
+  EXPECT_EQ(cut.text, "ok \ufffd(\ufffd \ufffd\ufffd \ufffd");
+  EXPECT_EQ(cut.invalid_utf8, 5u);
+  // A newline among plain bytes is plain; a control byte beside it is not.
+  const Normalised nl = normalise("abcdefg\n\x01hijklmnop\nqrstuvwx\n");
+  EXPECT_EQ(nl.text, "abcdefg\nhijklmnop\nqrstuvwx\n");
+  EXPECT_EQ(nl.controls, 1u);
+}
+
 TEST(Normalise, ValidTextIsByteExact) {
   const std::string s = "Zoë said «ça va» — 東京 “quoted” 24/7 and/or 3 000 km/h.";
   EXPECT_EQ(normalise(s).text, s);

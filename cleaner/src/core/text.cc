@@ -60,17 +60,22 @@ char32_t last_significant(std::string_view s) {
 bool plain_ascii(unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\n'; }
 
 // The end of the run of plain_ascii bytes of `in` from `i`: eight bytes at a
-// time while none of them is below 0x20 or above 0x7E (a newline is plain
-// too: the eight bytes around it are read one by one).
+// time while none of them is a newline's neighbour below 0x20 or above 0x7E.
 std::size_t end_of_plain(std::string_view in, std::size_t i) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow = kOnes * 0x7F;
   const std::size_t n = in.size();
   for (;;) {
     for (std::uint64_t x; i + 8 <= n; i += 8) {
       std::memcpy(&x, in.data() + i, 8);
-      const std::uint64_t below = (x - kOnes * 0x20) & ~x & kHigh;  // a byte < 0x20
-      const std::uint64_t above = ((x + kOnes * (0x7F - 0x7E)) | x) & kHigh;  // a byte > 0x7E
-      if ((below | above) != 0) break;
+      // Each byte's high bit: below 0x20, a newline (no carry crosses bytes:
+      // seven bits plus 0x60 or 0x7F stay below 0x100), above 0x7E (a carry
+      // may mark the byte after one: it is then read one by one).
+      const std::uint64_t below = ~(((x & kLow) + kOnes * 0x60) | x) & kHigh;
+      const std::uint64_t t = x ^ (kOnes * '\n');
+      const std::uint64_t newline = ~(((t & kLow) + kLow) | t) & kHigh;
+      const std::uint64_t above = ((x + kOnes * (0x7F - 0x7E)) | x) & kHigh;
+      if (((below & ~newline) | above) != 0) break;
     }
     const std::size_t stop = std::min(i + 8, n);
     while (i < stop && plain_ascii(static_cast<unsigned char>(in[i]))) ++i;
@@ -126,6 +131,23 @@ std::vector<Block> blocks_of(std::string_view text, bool one_spaced) {
   return blocks;
 }
 
+// True if in[i] (lead byte c, not ASCII) begins a well-formed character
+// that normalise keeps as it is, among the most frequent ones: one of two
+// bytes from U+00C0 (Latin letters, Greek, Cyrillic, Hebrew, Arabic), one
+// of three in U+4000 to U+CFFF or U+E000 to U+EFFF, and punctuation in
+// U+200C to U+2027 and U+2030 to U+203F (quotes, dashes, bullets,
+// ellipsis). Spaces, breaks, controls and dropped characters are all
+// outside these ranges; any other character is decoded and looked at.
+bool stays_as_it_is(std::string_view in, std::size_t i, unsigned char c) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[i + k]); };
+  const auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c >= 0xC3 && c <= 0xDF) return i + 1 < in.size() && continuation(1);
+  if (i + 2 >= in.size() || !continuation(1) || !continuation(2)) return false;
+  if ((c >= 0xE4 && c <= 0xEC) || c == 0xEE) return true;
+  return c == 0xE2 && byte(1) == 0x80 &&
+         ((byte(2) >= 0x8C && byte(2) <= 0xA7) || byte(2) >= 0xB0);
+}
+
 }  // namespace
 
 Normalised normalise(std::string_view in) {
@@ -139,6 +161,10 @@ Normalised normalise(std::string_view in) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
     if (plain_ascii(c)) {
       i = end_of_plain(in, i + 1);
+      continue;
+    }
+    if (stays_as_it_is(in, i, c)) {
+      i += c < 0xE0 ? 2 : 3;
       continue;
     }
     if (c == '\r') {

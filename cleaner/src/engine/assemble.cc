@@ -159,7 +159,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
       judge_captions(terms, doc.html ? t * tuning::kCaptionInStoryShare : t,
                      std::min(1.0, t * (doc.html ? tuning::kCaptionOutsideFactor
                                                  : tuning::kCaptionAfterStoryFactor)),
-                     &caps);
+                     &caps, &asked);
     }
   }
   const auto keep_caption = [&](std::size_t k) {

@@ -318,14 +318,15 @@ std::string text_position(const std::vector<bool>& prose, const std::vector<bool
 }
 
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
-                    std::vector<Caption>* captions) {
+                    std::vector<Caption>* captions, const std::vector<std::string_view>* owns) {
   std::vector<Caption>& cs = *captions;
   std::vector<bool> credit(cs.size());
   for (std::size_t k = 0; k < cs.size(); ++k) {
     Caption& c = cs[k];
     credit[k] = is_credit_only(c.text);
     if (credit[k]) continue;
-    const std::string_view own = without_credit(c.text);  // read once, asked thrice
+    // Read once, asked thrice.
+    const std::string_view own = owns != nullptr ? (*owns)[k] : without_credit(c.text);
     StoryTerms less_copy({}, "");
     const bool copy = terms.without_copy_of(own, &less_copy);
     c.score = (copy ? less_copy : terms).weighted_relevance(own, &c.shared);

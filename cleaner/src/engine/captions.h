@@ -102,9 +102,11 @@ std::string text_position(const std::vector<bool>& prose, const std::vector<bool
 // (position not "story") or with a teaser's marks (engine/caption_form.h)
 // from `outside_threshold` (a picture beside the story must share more). A
 // caption is scored against the story less a copy of itself
-// (StoryTerms::without_copy_of).
+// (StoryTerms::without_copy_of). `own`, if given, holds each caption's
+// without_credit(text) (engine/caption_form.h), for a caller that has them.
 void judge_captions(const StoryTerms& terms, double threshold, double outside_threshold,
-                    std::vector<Caption>* captions);
+                    std::vector<Caption>* captions,
+                    const std::vector<std::string_view>* own = nullptr);
 
 }  // namespace newsclean
 

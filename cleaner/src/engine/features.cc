@@ -325,6 +325,19 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     }
     start = i + 1;
   }
+  const auto lacks = [](Feature f, bool has) {
+    return has ? 0u : 1u << static_cast<int>(f);
+  };
+  lacking_.resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    lacking_[i] = lacks(Feature::kDuplicate, duplicate_[i]) |
+                  lacks(Feature::kTeaserRun, teaser_run_[i]) |
+                  lacks(Feature::kPageUrl, page_url_[i]) |
+                  lacks(Feature::kLinkHeavy, link_heavy_[i]) |
+                  lacks(Feature::kTeaserList, teaser_list_[i]) |
+                  lacks(Feature::kMenuRow, menu_row_[i]) |
+                  lacks(Feature::kPageChrome, page_chrome_[i]);
+  }
 }
 
 bool Features::url_title(std::size_t i) const {

@@ -5,6 +5,7 @@
 #define NEWSCLEAN_SRC_ENGINE_FEATURES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -58,6 +59,10 @@ class Features {
     }
     return false;
   }
+  // Bit f (static_cast<int>(Feature)) set: block i lacks feature f, one of
+  // those found when constructed (most blocks lack them all). Asked first,
+  // it spares asking has() of each.
+  std::uint32_t lacking(std::size_t i) const { return lacking_[i]; }
 
  private:
   bool url_title(std::size_t i) const;  // Feature::kUrlTitle, read when asked
@@ -70,6 +75,7 @@ class Features {
   std::vector<bool> teaser_list_;
   std::vector<bool> menu_row_;
   std::vector<bool> page_chrome_;
+  std::vector<std::uint32_t> lacking_;
   const PageUrl& url_;
 };
 

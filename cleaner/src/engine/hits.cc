@@ -62,6 +62,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     scope.head = i < head_blocks;
     scope.tail = blocks.size() - i <= tail_blocks;
     scope.features = &block_features;
+    scope.may_hold = ~features.lacking(i);
     fit.clear();
     matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
     for (int k : found) {

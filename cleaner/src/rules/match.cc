@@ -1,4 +1,6 @@
 // Compiling and matching rules with RE2: a few RE2::Set passes per string.
+// Kept whole although longer than 400 lines: building, checking and reading
+// the sets all use RuleMatcher::Sets, which stays out of the header.
 #include <algorithm>
 #include <atomic>
 #include <system_error>
@@ -122,7 +124,7 @@ struct RuleMatcher::Sets {
     bool fits(std::size_t words, const MatchScope& scope) const {
       return words <= limit && (where != Where::kHead || scope.head) &&
              (where != Where::kTail || scope.tail) &&
-             (feature == Feature::kNone || scope.features == nullptr || scope.features->has(feature));
+             scope.has(feature);
     }
   };
   // Per set:
@@ -136,7 +138,13 @@ struct RuleMatcher::Sets {
   // the test suite) is in lazy_unless, compiled on its first candidate hit.
   std::vector<std::unique_ptr<const RE2>> unless;
   std::vector<std::unique_ptr<const BoundedPattern>> lazy_unless;
-  std::vector<int> always[2];  // feature rules without a pattern, per Unit
+  // Feature rules without a pattern, per Unit: what match() asks of them.
+  struct Always {
+    int rule;
+    std::size_t min_words, max_words;  // max_words: SIZE_MAX for no limit
+    Feature feature;
+  };
+  std::vector<Always> always[2];
   // Per rule: 1 if its set holds its relaxed_pattern(), whose hits its own
   // pattern must confirm.
   std::vector<char> confirm;
@@ -249,7 +257,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
     }
     if (r.pattern.empty() && r.feature != Feature::kNone) {
       if (!r.built_in) sets->unless[i] = compile_unless(r, &faults.unless[i]);
-      sets->always[u].push_back(i);
+      sets->always[u].push_back(
+          {i, r.min_words, r.max_words == 0 ? SIZE_MAX : r.max_words, r.feature});
       continue;
     }
     if (r.pattern.empty()) {
@@ -347,7 +356,14 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   hits->clear();
   const int u = static_cast<int>(unit);
   const re2::StringPiece text(s.data(), s.size());
-  hits->insert(hits->end(), sets_->always[u].begin(), sets_->always[u].end());
+  // A rule with a feature and no pattern is a candidate wherever its
+  // feature holds and its word limits fit: most blocks have none of the
+  // features, and the rule is not even vetoed there.
+  for (const Sets::Always& a : sets_->always[u]) {
+    if (words >= a.min_words && words <= a.max_words && scope.has(a.feature)) {
+      hits->push_back(a.rule);
+    }
+  }
   SetMemo::Key key;
   const SetMemo::Key* memo = SetMemo::make_key(s, &key) ? &key : nullptr;
   for (const Sets::Scan& set : sets_->scan[u]) {

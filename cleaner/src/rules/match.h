@@ -3,6 +3,7 @@
 #define NEWSCLEAN_SRC_RULES_MATCH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,14 @@ struct MatchScope {
   bool head = true;  // the block may be in the head
   bool tail = true;  // the block may be in the tail
   const FeatureTest* features = nullptr;  // null: every feature holds
+  // Bit f (static_cast<int>(Feature)): feature f may hold, and `features` is
+  // asked; clear: it does not (a caller that knows most blocks have none
+  // saves asking).
+  std::uint32_t may_hold = ~0u;
+  bool has(Feature f) const {
+    return f == Feature::kNone || (((may_hold >> static_cast<int>(f)) & 1u) != 0 &&
+                                   (features == nullptr || features->has(f)));
+  }
 };
 
 // Compiled rules: per unit, RE2::Sets (split by anchoring and `where`, and
@@ -52,8 +61,8 @@ class RuleMatcher {
   bool has_rules(Unit unit) const;
 
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
-  // (rules with a feature and no pattern are always candidates) and whose
-  // `unless` pattern does not, ascending.
+  // (a rule with a feature and no pattern: wherever `scope` says the block
+  // has the feature) and whose `unless` pattern does not, ascending.
   // `words` is the word count of `s`: rules whose word limits (min_words,
   // max_words) it does not fit are left out, most of them not even scanned;
   // so are the rules out of `scope` (a rule with a feature and a pattern has
