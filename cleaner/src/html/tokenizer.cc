@@ -1,0 +1,342 @@
+// The byte-level reads of the native HTML parse (see tokenizer.h).
+#include "html/tokenizer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "core/utf8.h"
+#include "html/attribute_filter.h"
+#include "html/html_tables.h"
+
+namespace newsclean {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : c; }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// htmlParseName's characters (entity and PI names; case kept): a name
+// starts with a letter, '_' or ':'.
+bool is_xml_name_start(char c) { return is_ascii_alpha(c) || c == '_' || c == ':'; }
+bool is_xml_name_char(char c) {
+  return is_ascii_alpha(c) || is_digit(c) || c == '_' || c == '-' || c == ':' || c == '.';
+}
+
+// IS_CHAR of a code point.
+bool is_char_code(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// htmlParseName: a name as entities and processing instructions have them.
+// Empty if there is none, and when the name runs to the end of the input
+// (libxml2 gives none then). Past ASCII, any character but a space, '>' or
+// '/' goes on with the name, as letters do in libxml2's slower path.
+std::string_view read_xml_name(Cursor* c) {
+  const std::size_t begin = c->pos;
+  if (!is_xml_name_start(c->at())) {
+    if (static_cast<unsigned char>(c->at()) < 0x80) return {};
+  }
+  std::size_t k = begin;
+  const std::string_view in = c->in;
+  while (k < in.size()) {
+    const unsigned char u = static_cast<unsigned char>(in[k]);
+    if (u >= 0x80) {
+      k += utf8_length(u);
+    } else if (is_xml_name_char(in[k])) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  k = std::min(k, in.size());
+  if (k == in.size() || k == begin) return {};
+  c->pos = k;
+  return in.substr(begin, k - begin);
+}
+
+}  // namespace
+
+int known_tag(std::string_view name) {
+  std::size_t lo = 0;
+  std::size_t hi = kKnownTagCount;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    const int cmp = name.compare(kKnownTags[mid].name);
+    if (cmp == 0) return static_cast<int>(mid);
+    if (cmp < 0) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return -1;
+}
+
+std::uint32_t named_char(std::string_view name) {
+  const NamedChar* end = kNamedChars + kNamedCharCount;
+  const NamedChar* it = std::lower_bound(
+      kNamedChars, end, name, [](const NamedChar& e, std::string_view n) { return n.compare(e.name) > 0; });
+  return (it != end && name == it->name) ? it->code : 0;
+}
+
+bool Cursor::at_nocase(std::string_view s) const {
+  if (in.size() - std::min(pos, in.size()) < s.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (lower(in[pos + k]) != s[k]) return false;
+  }
+  return true;
+}
+
+bool read_html_name(Cursor* c, std::string* out) {
+  out->clear();
+  const char first = c->at();
+  if (!is_ascii_alpha(first) && first != '_' && first != ':' && first != '.') return false;
+  const std::string_view in = c->in;
+  std::size_t k = c->pos;
+  while (k < in.size() && out->size() < kMaxHtmlName && is_name_char(in[k])) {
+    out->push_back(lower(in[k]));
+    ++k;
+  }
+  c->pos = k;
+  return true;
+}
+
+void peek_tag_name(const Cursor& c, std::string* out) {
+  out->clear();
+  const std::string_view in = c.in;
+  for (std::size_t k = c.pos + 1; k < in.size() && out->size() < kMaxHtmlName; ++k) {
+    const char ch = in[k];
+    if (!is_ascii_alpha(ch) && !is_digit(ch) && ch != ':' && ch != '-' && ch != '_') break;
+    out->push_back(lower(ch));
+  }
+}
+
+std::uint32_t read_char_ref(Cursor* c) {
+  std::uint32_t value = 0;
+  const bool hex = c->at(2) == 'x' || c->at(2) == 'X';
+  c->pos += hex ? 3 : 2;
+  for (char ch; (ch = c->at()) != ';'; ++c->pos) {
+    int digit = -1;
+    if (is_digit(ch)) {
+      digit = ch - '0';
+    } else if (hex && lower(ch) >= 'a' && lower(ch) <= 'f') {
+      digit = lower(ch) - 'a' + 10;
+    }
+    if (digit < 0) break;
+    if (value < 0x110000) value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+  }
+  if (c->at() == ';') ++c->pos;
+  return is_char_code(value) ? value : 0;
+}
+
+std::uint32_t read_named_ref(Cursor* c) {
+  Cursor name_at = *c;
+  ++name_at.pos;
+  const std::string_view name = read_xml_name(&name_at);
+  if (!name.empty() && name_at.at() == ';') {
+    if (const std::uint32_t code = named_char(name); code != 0) {
+      c->pos = name_at.pos + 1;
+      return code;
+    }
+  }
+  ++c->pos;
+  return 0;
+}
+
+void read_attribute_value(Cursor* c, std::string* out) {
+  const char quote = (c->at() == '"' || c->at() == '\'') ? c->at() : '\0';
+  if (quote != '\0') ++c->pos;
+  // A reference to no character ends the value libxml2 keeps (it writes a
+  // NUL there); the rest is still read.
+  bool cut = false;
+  const std::string_view in = c->in;
+  while (c->pos < in.size()) {
+    const char ch = in[c->pos];
+    if (ch == '\0' || ch == quote) break;
+    if (quote == '\0' && (ch == '>' || is_html_blank(ch))) break;
+    if (ch == '&') {
+      std::uint32_t code = 0;
+      if (c->at(1) == '#') {
+        code = read_char_ref(c);
+        if (code == 0) cut = true;
+      } else {
+        code = read_named_ref(c);
+        if (code == 0 && !cut) out->push_back('&');
+      }
+      if (code != 0 && !cut) append_utf8(code, out);
+      continue;
+    }
+    if (!cut) out->push_back(ch);
+    ++c->pos;
+  }
+  if (quote != '\0' && c->at() == quote) ++c->pos;
+}
+
+bool is_xml_char(const char* p, std::size_t len) {
+  const unsigned char u = static_cast<unsigned char>(p[0]);
+  if (len == 1) return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
+  if (len == 3 && u == 0xEF && static_cast<unsigned char>(p[1]) == 0xBF) {
+    const unsigned char last = static_cast<unsigned char>(p[2]);
+    return last != 0xBE && last != 0xBF;
+  }
+  return true;
+}
+
+void append_char_data(std::string_view in, std::size_t begin, std::size_t end, std::string* out) {
+  std::size_t run = begin;  // in[run, k) is copied as it is
+  std::size_t k = begin;
+  while (k < end) {
+    const unsigned char u = static_cast<unsigned char>(in[k]);
+    if (u >= 0x20 && u != 0xEF) {
+      ++k;
+      continue;
+    }
+    const std::size_t len = std::min(utf8_length(u), end - k);
+    if (u == 0 || !is_xml_char(in.data() + k, len)) {
+      out->append(in.data() + run, k - run);
+      if (u == 0) out->push_back(' ');
+      k += len;
+      run = k;
+    } else {
+      k += len;
+    }
+  }
+  out->append(in.data() + run, end - run);
+}
+
+std::size_t find_text_end(std::string_view in, std::size_t from) {
+  const char* const data = in.data();
+  std::size_t k = from;
+#ifdef __SSE2__
+  const __m128i lt = _mm_set1_epi8('<');
+  const __m128i amp = _mm_set1_epi8('&');
+  for (; k + 16 <= in.size(); k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + k));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; k < in.size(); ++k) {
+    const char ch = data[k];
+    if (ch == '<' || ch == '&') return k;
+  }
+  return in.size();
+}
+
+bool read_comment(Cursor* c, std::string* out) {
+  const std::string_view in = c->in;
+  const std::size_t begin = c->pos + 4;
+  std::size_t end = begin;
+  std::size_t close = 0;  // the length of the closing "-->" or "--!>"
+  for (;;) {
+    end = in.find("--", end);
+    if (end == std::string_view::npos || end + 2 >= in.size()) {
+      c->pos = in.size();
+      return false;
+    }
+    if (in[end + 2] == '>') {
+      close = 3;
+      break;
+    }
+    if (in[end + 2] == '!' && end + 3 < in.size() && in[end + 3] == '>') {
+      close = 4;
+      break;
+    }
+    ++end;
+  }
+  append_char_data(in, begin, end, out);
+  c->pos = end + close;
+  return true;
+}
+
+namespace {
+
+// A quoted literal of a DOCTYPE: its text, or none if it is not quoted, not
+// closed (the rest is consumed) or holds a byte `allowed` refuses.
+template <typename Allowed>
+bool read_literal(Cursor* c, std::string* out, Allowed allowed) {
+  const char quote = c->at();
+  if (quote != '"' && quote != '\'') return false;
+  ++c->pos;
+  const std::size_t begin = c->pos;
+  bool ok = true;
+  while (c->at() != '\0' && c->at() != quote) {
+    if (!allowed(c->at())) ok = false;
+    ++c->pos;
+  }
+  if (c->at() != quote) return false;
+  out->assign(c->in.substr(begin, c->pos - begin));
+  ++c->pos;
+  return ok;
+}
+
+bool is_system_char(char ch) {
+  const unsigned char u = static_cast<unsigned char>(ch);
+  return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
+}
+
+bool is_pubid_char(char ch) {
+  return is_ascii_alpha(ch) || is_digit(ch) || ch == ' ' || ch == '\r' || ch == '\n' ||
+         std::strchr("-'()+,./:=?;!*#@$_%", ch) != nullptr;
+}
+
+}  // namespace
+
+Doctype read_doctype(Cursor* c) {
+  Doctype d;
+  c->pos += 9;
+  c->skip_blanks();
+  const std::string_view name = read_xml_name(c);
+  if (!name.empty()) {
+    d.name.assign(name);
+    d.has_name = true;
+  }
+  c->skip_blanks();
+  if (c->at_nocase("system")) {
+    c->pos += 6;
+    c->skip_blanks();
+    d.has_system = read_literal(c, &d.system_id, is_system_char);
+  } else if (c->at_nocase("public")) {
+    c->pos += 6;
+    c->skip_blanks();
+    d.has_public = read_literal(c, &d.public_id, is_pubid_char);
+    c->skip_blanks();
+    if (c->at() == '"' || c->at() == '\'') d.has_system = read_literal(c, &d.system_id, is_system_char);
+  }
+  c->skip_blanks();
+  while (c->at() != '\0' && c->at() != '>') ++c->pos;
+  if (c->at() == '>') ++c->pos;
+  return d;
+}
+
+bool read_processing_instruction(Cursor* c, std::string* target, std::string* text,
+                                 bool* has_text) {
+  c->pos += 2;
+  const std::string_view name = read_xml_name(c);
+  if (name.empty()) return false;
+  target->assign(name);
+  text->clear();
+  *has_text = false;
+  if (c->at() == '>') {
+    ++c->pos;
+    return true;
+  }
+  c->skip_blanks();
+  const std::size_t gt = c->in.find('>', c->pos);
+  if (gt == std::string_view::npos) {
+    c->pos = c->in.size();
+    return false;
+  }
+  append_char_data(c->in, c->pos, gt, text);
+  *has_text = true;
+  c->pos = gt + 1;
+  return true;
+}
+
+}  // namespace newsclean
