@@ -5,6 +5,8 @@
 Writes each set's pages (UTF-8) for the parse_diff tool (tests/cpp/parse_diff_main.cc),
 runs it and prints, per set, how many trees differ and by which kind of first
 difference. --show N prints N differing pages of each kind (id, where, both sides).
+--write DIR only writes DIR/<set>.pages (with --sample N: the speed task's N pages), for
+`parse_diff PAGES --only native|libxml2` under callgrind.
 """
 
 from __future__ import annotations
@@ -33,11 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default="scrapinghub,wcxb-dev,trafilatura-eval")
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--sample", type=int, default=None)
+    parser.add_argument("--write", default=None)
     args = parser.parse_args(argv)
     tool = Path(args.build) / "tests" / "parse_diff"
     shared = datasets.find_shared(Path(__file__).resolve().parent.parent)
     for name in args.sets.split(","):
         pages = datasets.load(shared / "eval" / f"{name}.jsonl.gz", limit=args.limit)
+        if args.sample:
+            pages = datasets.sample(pages, args.sample)
+        if args.write:
+            write_pages(pages, Path(args.write) / f"{name}.pages")
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "pages"
             write_pages(pages, path)

@@ -38,6 +38,13 @@ int known_tag(std::string_view name);
 // The code point of `name` ("amp"), or 0 if HTML 4 has no such entity.
 std::uint32_t named_char(std::string_view name);
 
+// The indexes of the elements whose names the parse's rules name.
+struct KnownTags {
+  int html, head, body, p, script, style, meta, link, title, base, noframes, frame, frameset;
+  KnownTags();
+};
+extern const KnownTags kTags;
+
 // The end tag priority of an element: that of its KnownTag, else 100.
 inline int end_priority(int tag) { return tag < 0 ? 100 : kKnownTags[tag].end_priority; }
 

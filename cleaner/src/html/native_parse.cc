@@ -81,9 +81,11 @@ class Parser {
   // style body is read; `depth` the stack's depth then.
   void content() {
     std::string current = tree_.current();
+    int current_tag = tree_.current_tag();
     std::size_t depth = tree_.depth();
     const auto follow = [&] {
       current = tree_.current();
+      current_tag = tree_.current_tag();
       depth = tree_.depth();
     };
     for (;;) {
@@ -93,8 +95,9 @@ class Parser {
       }
       if (c_.at() == '<' && (is_ascii_alpha(c_.at(1)) || c_.at(1) == '_' || c_.at(1) == ':')) {
         peek_tag_name(c_, &name_);
-        if (tree_.depth() > 0 && start_closes(known_tag(name_), known_tag(tree_.current()))) {
-          tree_.close_before(name_);
+        const int tag = known_tag(name_);
+        if (tree_.depth() > 0 && start_closes(tag, tree_.current_tag())) {
+          tree_.close_before(tag);
           continue;
         }
       }
@@ -103,7 +106,7 @@ class Parser {
         follow();
         continue;
       }
-      if (c_.at() != '\0' && (current == "script" || current == "style")) {
+      if (c_.at() != '\0' && !current.empty() && (current_tag == kTags.script || current_tag == kTags.style)) {
         script_body();
         continue;
       }
@@ -185,7 +188,7 @@ class Parser {
       return;
     }
     ++c_.pos;
-    const int tag = known_tag(tree_.current());
+    const int tag = tree_.current_tag();
     if (tag >= 0 && kKnownTags[tag].empty) tree_.close_current();
   }
 

@@ -61,21 +61,57 @@ std::string_view read_xml_name(Cursor* c) {
 
 }  // namespace
 
-int known_tag(std::string_view name) {
-  std::size_t lo = 0;
-  std::size_t hi = kKnownTagCount;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const int cmp = name.compare(kKnownTags[mid].name);
-    if (cmp == 0) return static_cast<int>(mid);
-    if (cmp < 0) {
-      hi = mid;
-    } else {
-      lo = mid + 1;
+namespace {
+
+// kKnownTags by a hash of the name (open addressing): the parse looks up
+// every tag it reads.
+class TagIndex {
+ public:
+  TagIndex() {
+    std::fill(std::begin(slots_), std::end(slots_), -1);
+    for (std::size_t i = 0; i < kKnownTagCount; ++i) {
+      const std::string_view name = kKnownTags[i].name;
+      lengths_[i] = static_cast<std::uint8_t>(name.size());
+      std::size_t h = hash(name);
+      while (slots_[h] >= 0) h = (h + 1) & (kSlots - 1);
+      slots_[h] = static_cast<std::int16_t>(i);
     }
   }
-  return -1;
-}
+  int find(std::string_view name) const {
+    if (name.empty() || name.size() > 10) return -1;  // (no known name is longer)
+    for (std::size_t h = hash(name); slots_[h] >= 0; h = (h + 1) & (kSlots - 1)) {
+      const int i = slots_[h];
+      if (lengths_[i] == name.size() && std::memcmp(kKnownTags[i].name, name.data(), name.size()) == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 512;
+  static std::size_t hash(std::string_view name) {
+    const auto u = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
+    return (name.size() * 131 + u(name[0]) * 31 + u(name.back()) * 7 + u(name[name.size() / 2])) &
+           (kSlots - 1);
+  }
+  std::int16_t slots_[kSlots];
+  std::uint8_t lengths_[128] = {};
+};
+
+const TagIndex kTagIndex;
+
+}  // namespace
+
+int known_tag(std::string_view name) { return kTagIndex.find(name); }
+
+KnownTags::KnownTags()
+    : html(known_tag("html")), head(known_tag("head")), body(known_tag("body")), p(known_tag("p")),
+      script(known_tag("script")), style(known_tag("style")), meta(known_tag("meta")),
+      link(known_tag("link")), title(known_tag("title")), base(known_tag("base")),
+      noframes(known_tag("noframes")), frame(known_tag("frame")), frameset(known_tag("frameset")) {}
+
+const KnownTags kTags;
 
 std::uint32_t named_char(std::string_view name) {
   const NamedChar* end = kNamedChars + kNamedCharCount;
@@ -97,11 +133,11 @@ bool read_html_name(Cursor* c, std::string* out) {
   const char first = c->at();
   if (!is_ascii_alpha(first) && first != '_' && first != ':' && first != '.') return false;
   const std::string_view in = c->in;
+  const std::size_t limit = std::min(in.size(), c->pos + kMaxHtmlName);
   std::size_t k = c->pos;
-  while (k < in.size() && out->size() < kMaxHtmlName && is_name_char(in[k])) {
-    out->push_back(lower(in[k]));
-    ++k;
-  }
+  while (k < limit && is_name_char(in[k])) ++k;
+  out->assign(in.data() + c->pos, k - c->pos);
+  for (char& ch : *out) ch = lower(ch);
   c->pos = k;
   return true;
 }
@@ -156,6 +192,12 @@ void read_attribute_value(Cursor* c, std::string* out) {
   bool cut = false;
   const std::string_view in = c->in;
   while (c->pos < in.size()) {
+    if (quote != '\0') {  // the bytes up to the quote, a '&' or a NUL go as they are
+      const std::size_t end = find_any_of3(in, c->pos, quote, '&', '\0');
+      if (!cut) out->append(in.data() + c->pos, end - c->pos);
+      c->pos = end;
+      if (end == in.size()) break;
+    }
     const char ch = in[c->pos];
     if (ch == '\0' || ch == quote) break;
     if (quote == '\0' && (ch == '>' || is_html_blank(ch))) break;
@@ -187,26 +229,73 @@ bool is_xml_char(const char* p, std::size_t len) {
   return true;
 }
 
+namespace {
+
+#ifdef __SSE2__
+// True if none of the 16 bytes at `p` is a control byte but tab, newline
+// and carriage return, or 0xEF (the lead byte of U+FFFE and U+FFFF).
+bool plain16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i below = _mm_andnot_si128(_mm_cmpeq_epi8(v, space),
+                                         _mm_cmpeq_epi8(_mm_min_epu8(v, space), v));  // v < 0x20
+  const __m128i allowed = _mm_or_si128(
+      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+  const __m128i odd = _mm_or_si128(_mm_andnot_si128(allowed, below),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))));
+  return _mm_movemask_epi8(odd) == 0;
+}
+#endif
+
+}  // namespace
+
 void append_char_data(std::string_view in, std::size_t begin, std::size_t end, std::string* out) {
   std::size_t run = begin;  // in[run, k) is copied as it is
   std::size_t k = begin;
   while (k < end) {
-    const unsigned char u = static_cast<unsigned char>(in[k]);
-    if (u >= 0x20 && u != 0xEF) {
-      ++k;
-      continue;
-    }
-    const std::size_t len = std::min(utf8_length(u), end - k);
-    if (u == 0 || !is_xml_char(in.data() + k, len)) {
-      out->append(in.data() + run, k - run);
-      if (u == 0) out->push_back(' ');
-      k += len;
-      run = k;
-    } else {
+#ifdef __SSE2__
+    while (k + 16 <= end && plain16(in.data() + k)) k += 16;
+#endif
+    const std::size_t stop = std::min(end, k + 16);
+    while (k < stop) {
+      const unsigned char u = static_cast<unsigned char>(in[k]);
+      if ((u >= 0x20 && u != 0xEF) || u == '\t' || u == '\n' || u == '\r') {
+        ++k;
+        continue;
+      }
+      const std::size_t len = std::min(utf8_length(u), end - k);
+      if (u == 0 || !is_xml_char(in.data() + k, len)) {
+        out->append(in.data() + run, k - run);
+        if (u == 0) out->push_back(' ');
+        run = k + len;
+      }
       k += len;
     }
   }
   out->append(in.data() + run, end - run);
+}
+
+std::size_t find_any_of3(std::string_view in, std::size_t from, char a, char b, char c) {
+  const char* const data = in.data();
+  std::size_t k = from;
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a);
+  const __m128i vb = _mm_set1_epi8(b);
+  const __m128i vc = _mm_set1_epi8(c);
+  for (; k + 16 <= in.size(); k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + k));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                     _mm_cmpeq_epi8(v, vc));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; k < in.size(); ++k) {
+    const char ch = data[k];
+    if (ch == a || ch == b || ch == c) return k;
+  }
+  return in.size();
 }
 
 std::size_t find_text_end(std::string_view in, std::size_t from) {

@@ -74,6 +74,9 @@ inline std::size_t utf8_length(unsigned char lead) {
 // are not XML characters dropped, NUL bytes as spaces.
 void append_char_data(std::string_view in, std::size_t begin, std::size_t end, std::string* out);
 
+// The first of `a`, `b` or `c` at or after `from`, or in.size().
+std::size_t find_any_of3(std::string_view in, std::size_t from, char a, char b, char c);
+
 // The first '<' or '&' at or after `from`, or in.size().
 std::size_t find_text_end(std::string_view in, std::size_t from);
 

@@ -21,6 +21,10 @@ bool is_any(std::string_view name, std::initializer_list<std::string_view> names
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+bool is_any(int tag, std::initializer_list<int> tags) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
 // HTML 4's boolean attributes: one without a value has its name as value.
 bool is_boolean_attribute(std::string_view name) {
   return is_any(name, {"checked", "compact", "declare", "defer", "disabled", "ismap", "multiple",
@@ -46,8 +50,8 @@ TreeBuilder::TreeBuilder(xmlDoc* doc, const AttributeFilter& attributes)
   stack_.reserve(64);
 }
 
-bool TreeBuilder::is_open(std::string_view name) const {
-  return std::any_of(stack_.begin(), stack_.end(), [&](const Open& o) { return o.name == name; });
+bool TreeBuilder::is_open(int tag) const {
+  return std::any_of(stack_.begin(), stack_.end(), [&](const Open& o) { return o.tag == tag; });
 }
 
 void TreeBuilder::append(xmlNode* parent, xmlNode* child) {
@@ -92,7 +96,8 @@ void TreeBuilder::add_attributes(xmlNode* node, const std::vector<TagAttribute>&
   }
 }
 
-void TreeBuilder::push(const std::string& name, const std::vector<TagAttribute>* attributes) {
+void TreeBuilder::push(const std::string& name, int tag,
+                       const std::vector<TagAttribute>* attributes) {
   flush_text();
   const std::string_view local = local_name(name);
   name_buffer_.assign(local);
@@ -110,9 +115,9 @@ void TreeBuilder::push(const std::string& name, const std::vector<TagAttribute>*
   }
   if (parent != nullptr) append(parent->type == XML_ELEMENT_NODE ? parent : doc_node, node);
   if (attributes != nullptr) add_attributes(node, *attributes);
-  if (seen_ < 3 && name == "head") seen_ = 3;
-  if (seen_ < 10 && name == "body") seen_ = 10;
-  stack_.push_back({name, known_tag(name), node});
+  if (seen_ < 3 && tag == kTags.head) seen_ = 3;
+  if (seen_ < 10 && tag == kTags.body) seen_ = 10;
+  stack_.push_back({name, tag, node});
 }
 
 void TreeBuilder::pop() {
@@ -120,24 +125,24 @@ void TreeBuilder::pop() {
   stack_.pop_back();
 }
 
-void TreeBuilder::implied(const std::string& name) {
-  if (name == "html") return;
-  if (stack_.empty()) push("html", nullptr);
-  if (name == "body" || name == "head") return;
-  if (stack_.size() <= 1 && is_any(name, {"script", "style", "meta", "link", "title", "base"})) {
+void TreeBuilder::implied(int tag) {
+  const KnownTags& t = kTags;
+  if (tag == t.html) return;
+  if (stack_.empty()) push("html", t.html, nullptr);
+  if (tag == t.body || tag == t.head) return;
+  if (stack_.size() <= 1 && is_any(tag, {t.script, t.style, t.meta, t.link, t.title, t.base})) {
     if (seen_ >= 3) return;  // a <head> was open before
-    push("head", nullptr);
-  } else if (!is_any(name, {"noframes", "frame", "frameset"})) {
+    push("head", t.head, nullptr);
+  } else if (!is_any(tag, {t.noframes, t.frame, t.frameset})) {
     if (seen_ >= 10) return;  // a <body> was open before
     for (const Open& o : stack_) {
-      if (o.name == "body" || o.name == "head") return;
+      if (o.tag == t.body || o.tag == t.head) return;
     }
-    push("body", nullptr);
+    push("body", t.body, nullptr);
   }
 }
 
-bool TreeBuilder::close_before(const std::string& name) {
-  const int tag = known_tag(name);
+bool TreeBuilder::close_before(int tag) {
   bool closed = false;
   while (!stack_.empty() && start_closes(tag, stack_.back().tag)) {
     pop();
@@ -147,17 +152,18 @@ bool TreeBuilder::close_before(const std::string& name) {
 }
 
 bool TreeBuilder::start_tag(const std::string& name, const std::vector<TagAttribute>& attributes) {
-  close_before(name);
-  implied(name);
+  const int tag = known_tag(name);
+  close_before(tag);
+  implied(tag);
   bool dropped = false;
-  if (!stack_.empty() && name == "html") dropped = true;
-  if (stack_.size() != 1 && name == "head") dropped = true;
-  if (name == "body" && is_open("body")) dropped = true;
+  if (!stack_.empty() && tag == kTags.html) dropped = true;
+  if (stack_.size() != 1 && tag == kTags.head) dropped = true;
+  if (tag == kTags.body && is_open(kTags.body)) dropped = true;
   if (dropped) {
     ++ignored_;
     return false;
   }
-  push(name, &attributes);
+  push(name, tag, &attributes);
   return true;
 }
 
@@ -166,18 +172,19 @@ void TreeBuilder::close_current() {
 }
 
 bool TreeBuilder::end_tag(const std::string& name) {
-  if (ignored_ > 0 && (name == "html" || name == "body" || name == "head")) {
+  const int tag = known_tag(name);
+  if (ignored_ > 0 && (tag == kTags.html || tag == kTags.body || tag == kTags.head)) {
     --ignored_;
     return false;
   }
   // A misplaced end tag closes only elements of no higher priority than
   // its own (htmlAutoCloseOnClose).
-  const int priority = end_priority(known_tag(name));
+  const int priority = end_priority(tag);
   std::size_t i = stack_.size();
   for (;;) {
     if (i == 0) return false;  // not open: ignored
     --i;
-    if (stack_[i].name == name) break;
+    if (tag >= 0 ? stack_[i].tag == tag : stack_[i].name == name) break;
     if (end_priority(stack_[i].tag) > priority) return false;
   }
   while (stack_.size() > i + 1) pop();
@@ -190,14 +197,14 @@ void TreeBuilder::close_all() {
 }
 
 bool TreeBuilder::paragraph_applies() const {
-  return stack_.empty() || stack_.back().name == "html" || stack_.back().name == "head";
+  return stack_.empty() || stack_.back().tag == kTags.html || stack_.back().tag == kTags.head;
 }
 
 void TreeBuilder::check_paragraph() {
   if (!paragraph_applies()) return;
-  close_before("p");
-  implied("p");
-  push("p", nullptr);
+  close_before(kTags.p);
+  implied(kTags.p);
+  push("p", kTags.p, nullptr);
 }
 
 void TreeBuilder::text(std::string_view text, bool paragraph) {

@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "html/attribute_filter.h"
+#include "html/html_tables.h"
 #include "html/tokenizer.h"
 
 namespace newsclean {
@@ -35,7 +36,9 @@ class TreeBuilder {
   // The innermost open element's name; empty if none is open.
   const std::string& current() const { return stack_.empty() ? kNone : stack_.back().name; }
   std::size_t depth() const { return stack_.size(); }
-  bool is_open(std::string_view name) const;
+  // The innermost element's index in kKnownTags (-1: unknown or none).
+  int current_tag() const { return stack_.empty() ? -1 : stack_.back().tag; }
+  bool is_open(int tag) const;
 
   // A start tag `name`: closes what it closes, implies <html>, <head> or
   // <body> before it. Returns false if libxml2 drops the tag (a second
@@ -49,7 +52,7 @@ class TreeBuilder {
   bool end_tag(const std::string& name);
   // Closes the open elements a start tag `name` closes (htmlAutoClose);
   // true if it closed any.
-  bool close_before(const std::string& name);
+  bool close_before(int tag);
   // Closes every open element (the end of the page).
   void close_all();
 
@@ -76,9 +79,9 @@ class TreeBuilder {
   };
   static const std::string kNone;
 
-  void push(const std::string& name, const std::vector<TagAttribute>* attributes);
+  void push(const std::string& name, int tag, const std::vector<TagAttribute>* attributes);
   void pop();
-  void implied(const std::string& name);
+  void implied(int tag);
   void add_attributes(xmlNode* node, const std::vector<TagAttribute>& attributes);
   void append(xmlNode* parent, xmlNode* child);
   void flush_text();
