@@ -5,10 +5,11 @@
 //                               "<n>\t<kind>\t<path>\t<libxml2's>\t<native>"
 //   parse_diff PAGES --only native|libxml2 [--repeat N]
 //                               parses with one only (for callgrind)
+//   --filter default            keeps the attributes the stages read (Attr),
+//                               not every attribute
 //
 // PAGES holds pages one after another, each as its length in bytes in
 // decimal, a newline and the page's UTF-8 (bench/parse_diff.py writes it).
-// Every attribute is kept on both sides.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -55,15 +56,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string only;
+  std::string filter = "all";
   int repeat = 1;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::stoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--filter") == 0) filter = argv[i + 1];
   }
   newsclean::prepare_libxml();
   newsclean::XmlArena::install();
   newsclean::AttributeFilter keep_all;
-  keep_all.add_xpath("//*[@*]");
+  if (filter == "all") keep_all.add_xpath("//*[@*]");
   const std::vector<std::string> pages = read_pages(argv[1]);
   std::vector<newsclean::DecodedPage> decoded;
   decoded.reserve(pages.size());

@@ -152,11 +152,12 @@ class Parser {
       if (read_html_name(&c_, &name_)) {
         TagAttribute a;
         a.name = name_;
+        a.kept = tree_.filter().keeps(a.name, name);
         c_.skip_blanks();
         if (c_.at() == '=') {
           ++c_.pos;
           c_.skip_blanks();
-          read_attribute_value(&c_, &a.value);
+          read_attribute_value(&c_, a.kept ? &a.value : nullptr);
           a.has_value = true;
         }
         bool repeated = false;

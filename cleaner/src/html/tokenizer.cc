@@ -129,8 +129,8 @@ void read_attribute_value(Cursor* c, std::string* out) {
   const char quote = (c->at() == '"' || c->at() == '\'') ? c->at() : '\0';
   if (quote != '\0') ++c->pos;
   // A reference to no character ends the value libxml2 keeps (it writes a
-  // NUL there); the rest is still read.
-  bool cut = false;
+  // NUL there); the rest is still read. Null `out`: read, not kept.
+  bool cut = out == nullptr;
   const std::string_view in = c->in;
   while (c->pos < in.size()) {
     if (quote != '\0') {  // the bytes up to the quote, a '&' or a NUL go as they are

@@ -49,7 +49,7 @@ void peek_tag_name(const Cursor& c, std::string* out);
 
 // Reads an attribute value at the position (after '=' and blanks): quoted
 // up to its quote, else up to a blank or '>'; character references decoded.
-// A NUL byte (or the end) ends it. Appends the value to *out.
+// A NUL byte (or the end) ends it. Appends the value to *out (if not null).
 void read_attribute_value(Cursor* c, std::string* out);
 
 // Reads a character reference at "&#"; the code point, or 0 where libxml2

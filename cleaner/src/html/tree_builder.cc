@@ -79,9 +79,8 @@ void TreeBuilder::flush_text() {
 }
 
 void TreeBuilder::add_attributes(xmlNode* node, const std::vector<TagAttribute>& attributes) {
-  const char* const tag = name_of(node);
   for (const TagAttribute& a : attributes) {
-    if (!attributes_.keeps(a.name, tag)) continue;
+    if (!a.kept) continue;
     const bool has_value = a.has_value || is_boolean_attribute(a.name);
     xmlAttr* attr = xmlNewNsPropEatName(node, nullptr, xmlStrdup(bytes(a.name.c_str())), nullptr);
     if (attr == nullptr || !has_value) continue;

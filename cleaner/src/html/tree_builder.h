@@ -23,6 +23,7 @@ struct TagAttribute {
   std::string name;
   std::string value;
   bool has_value = false;
+  bool kept = true;  // false: the filter drops it (its value was not kept)
 };
 
 class TreeBuilder {
@@ -32,6 +33,9 @@ class TreeBuilder {
   TreeBuilder(xmlDoc* doc, const AttributeFilter& attributes);
   TreeBuilder(const TreeBuilder&) = delete;
   TreeBuilder& operator=(const TreeBuilder&) = delete;
+
+  // The filter the tree keeps attributes by.
+  const AttributeFilter& filter() const { return attributes_; }
 
   // The innermost open element's name; empty if none is open.
   const std::string& current() const { return stack_.empty() ? kNone : stack_.back().name; }
