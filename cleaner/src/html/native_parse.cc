@@ -134,24 +134,27 @@ class Parser {
   // htmlParseEndTag: true if it closed the element it names.
   bool end_tag() {
     c_.pos += 2;
-    if (!read_html_name(&c_, &name_)) return false;  // "</" is dropped
+    std::string_view name;
+    if (!read_html_name(&c_, &name, &name_)) return false;  // "</" is dropped
     c_.skip_blanks();
     while (c_.at() != '\0' && c_.at() != '>') ++c_.pos;
     if (c_.at() == '>') ++c_.pos;
-    return tree_.end_tag(name_);
+    return tree_.end_tag(name);
   }
 
   // htmlParseElementInternal, at '<' and a letter.
   void element() {
     ++c_.pos;
-    std::string name;
-    read_html_name(&c_, &name);
+    std::string_view name_read;
+    read_html_name(&c_, &name_read, &name_);
+    const std::string name(name_read);
     attributes_.clear();
     c_.skip_blanks();
     while (c_.at() != '\0' && c_.at() != '>' && !(c_.at() == '/' && c_.at(1) == '>')) {
-      if (read_html_name(&c_, &name_)) {
+      std::string_view attribute;
+      if (read_html_name(&c_, &attribute, &name_)) {
         TagAttribute a;
-        a.name = name_;
+        a.name.assign(attribute);
         a.kept = tree_.filter().keeps(a.name, name);
         c_.skip_blanks();
         if (c_.at() == '=') {
@@ -207,9 +210,8 @@ class Parser {
       if (Cursor{in, end + 2}.at_nocase(name)) break;
       end += 1;
     }
-    text_.clear();
-    append_char_data(in, c_.pos, end, &text_);
-    if (!text_.empty()) tree_.cdata(text_);
+    const std::string_view body = newsclean::char_data(in, c_.pos, end, &text_);
+    if (!body.empty()) tree_.cdata(body);
     c_.pos = end;
   }
 
@@ -234,10 +236,13 @@ class Parser {
   void char_data() {
     const std::string_view in = c_.in;
     const std::size_t end = find_text_end(in, c_.pos);
-    text_.clear();
     if (!tree_.paragraph_applies()) {
-      append_char_data(in, c_.pos, end, &text_);
-      tree_.text(text_, false);
+      const std::string_view text = newsclean::char_data(in, c_.pos, end, &text_);
+      if (text.data() == text_.data()) {
+        tree_.text(text, false);
+      } else {
+        tree_.page_text(text);
+      }
       c_.pos = end;
       return;
     }

@@ -69,17 +69,21 @@ bool Cursor::at_nocase(std::string_view s) const {
   return true;
 }
 
-bool read_html_name(Cursor* c, std::string* out) {
-  out->clear();
+bool read_html_name(Cursor* c, std::string_view* out, std::string* scratch) {
   const char first = c->at();
   if (!is_ascii_alpha(first) && first != '_' && first != ':' && first != '.') return false;
   const std::string_view in = c->in;
   const std::size_t limit = std::min(in.size(), c->pos + kMaxHtmlName);
   std::size_t k = c->pos;
-  while (k < limit && is_name_char(in[k])) ++k;
-  out->assign(in.data() + c->pos, k - c->pos);
-  for (char& ch : *out) ch = lower(ch);
+  bool upper = false;
+  for (; k < limit && is_name_char(in[k]); ++k) upper = upper || (in[k] >= 'A' && in[k] <= 'Z');
+  *out = in.substr(c->pos, k - c->pos);
   c->pos = k;
+  if (upper) {
+    scratch->assign(*out);
+    for (char& ch : *scratch) ch = lower(ch);
+    *out = *scratch;
+  }
   return true;
 }
 
@@ -215,6 +219,28 @@ void append_char_data(std::string_view in, std::size_t begin, std::size_t end, s
     }
   }
   out->append(in.data() + run, end - run);
+}
+
+std::string_view char_data(std::string_view in, std::size_t begin, std::size_t end,
+                           std::string* scratch) {
+  std::size_t k = begin;
+  for (;;) {
+#ifdef __SSE2__
+    while (k + 16 <= end && plain16(in.data() + k)) k += 16;
+#endif
+    if (k >= end) return in.substr(begin, end - begin);
+    const unsigned char u = static_cast<unsigned char>(in[k]);
+    if ((u >= 0x20 && u != 0xEF) || u == '\t' || u == '\n' || u == '\r') {
+      ++k;
+      continue;
+    }
+    const std::size_t len = std::min(utf8_length(u), end - k);
+    if (u == 0 || !is_xml_char(in.data() + k, len)) break;
+    k += len;
+  }
+  scratch->clear();
+  append_char_data(in, begin, end, scratch);
+  return *scratch;
 }
 
 std::size_t find_any_of3(std::string_view in, std::size_t from, char a, char b, char c) {

@@ -38,10 +38,10 @@ struct Cursor {
 };
 
 // A tag or attribute name (htmlParseHTMLName): a letter, '_', ':' or '.',
-// then letters, digits, ':', '-', '_' and '.', lower-cased into *out, at
+// then letters, digits, ':', '-', '_' and '.', lower-cased, at
 // most kMaxHtmlName bytes. False (nothing read) if the first byte cannot
-// start a name.
-bool read_html_name(Cursor* c, std::string* out);
+// start a name. *out views the page, or *scratch when a letter was upper case.
+bool read_html_name(Cursor* c, std::string_view* out, std::string* scratch);
 
 // The name of the tag at `<` + 1 as libxml2 peeks at it before it reads the
 // tag (htmlParseHTMLName_nonInvasive: no '.'), lower case, into *out.
@@ -73,6 +73,11 @@ inline std::size_t utf8_length(unsigned char lead) {
 // Appends in[begin, end) as libxml2 copies character data: characters that
 // are not XML characters dropped, NUL bytes as spaces.
 void append_char_data(std::string_view in, std::size_t begin, std::size_t end, std::string* out);
+
+// in[begin, end) as character data: a view of `in` when libxml2 copies it
+// as it is (the common case), else of *scratch, where it is copied.
+std::string_view char_data(std::string_view in, std::size_t begin, std::size_t end,
+                           std::string* scratch);
 
 // The first of `a`, `b` or `c` at or after `from`, or in.size().
 std::size_t find_any_of3(std::string_view in, std::size_t from, char a, char b, char c);

@@ -67,15 +67,17 @@ void TreeBuilder::append(xmlNode* parent, xmlNode* child) {
 }
 
 void TreeBuilder::flush_text() {
-  if (pending_.empty()) return;
+  const std::string_view text = pending_view_.empty() ? std::string_view(pending_) : pending_view_;
+  if (text.empty()) return;
   xmlNode* const node = stack_.back().node;
   xmlNode* const last = node->last;
   if (last != nullptr && last->type == XML_TEXT_NODE && last->name == xmlStringText) {
-    xmlTextConcat(last, bytes(pending_), length(pending_));
-  } else if (xmlNode* t = xmlNewDocTextLen(doc_, bytes(pending_), length(pending_))) {
+    xmlTextConcat(last, bytes(text), length(text));
+  } else if (xmlNode* t = xmlNewDocTextLen(doc_, bytes(text), length(text))) {
     append(node, t);
   }
   pending_.clear();
+  pending_view_ = {};
 }
 
 void TreeBuilder::add_attributes(xmlNode* node, const std::vector<TagAttribute>& attributes) {
@@ -170,7 +172,7 @@ void TreeBuilder::close_current() {
   if (!stack_.empty()) pop();
 }
 
-bool TreeBuilder::end_tag(const std::string& name) {
+bool TreeBuilder::end_tag(std::string_view name) {
   const int tag = known_tag(name);
   if (ignored_ > 0 && (tag == kTags.html || tag == kTags.body || tag == kTags.head)) {
     --ignored_;
@@ -209,7 +211,20 @@ void TreeBuilder::check_paragraph() {
 void TreeBuilder::text(std::string_view text, bool paragraph) {
   if (paragraph) check_paragraph();
   if (stack_.empty()) return;  // nothing open: libxml2 drops it
+  if (!pending_view_.empty()) {
+    pending_.assign(pending_view_);
+    pending_view_ = {};
+  }
   pending_.append(text);
+}
+
+void TreeBuilder::page_text(std::string_view text) {
+  if (stack_.empty() || text.empty()) return;
+  if (pending_.empty() && pending_view_.empty()) {
+    pending_view_ = text;
+  } else {
+    this->text(text, false);
+  }
 }
 
 void TreeBuilder::cdata(std::string_view text) {

@@ -53,7 +53,7 @@ class TreeBuilder {
   void close_current();
   // An end tag: closes up to the element it names, if it may. True if it
   // closed that element.
-  bool end_tag(const std::string& name);
+  bool end_tag(std::string_view name);
   // Closes the open elements a start tag `name` closes (htmlAutoClose);
   // true if it closed any.
   bool close_before(int tag);
@@ -64,6 +64,9 @@ class TreeBuilder {
   // element, a <p> implied first where text may not stand (htmlCheckParagraph)
   // if `paragraph`.
   void text(std::string_view text, bool paragraph);
+  // Text that is part of the page (it outlives the parse), with no <p>
+  // implied: held as a view until it is written out.
+  void page_text(std::string_view text);
   // Implies a <p> if the innermost element is none, <html> or <head>.
   void check_paragraph();
   bool paragraph_applies() const;
@@ -95,7 +98,10 @@ class TreeBuilder {
   std::vector<Open> stack_;
   int ignored_ = 0;  // dropped <html>, <head> and <body> tags whose end tags are ignored
   int seen_ = 1;  // libxml2's ctxt->html: 3 once a <head> was open, 10 once a <body>
-  std::string pending_;  // text for the innermost element, not yet a node
+  // Text for the innermost element, not yet a node: the page's bytes in
+  // pending_view_, or a copy in pending_ (one of them is empty).
+  std::string pending_;
+  std::string_view pending_view_;
   std::string name_buffer_;
 };
 
