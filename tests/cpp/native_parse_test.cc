@@ -151,6 +151,8 @@ TEST_F(NativeParseTest, Doctypes) {
   EXPECT_SAME_TREE("<!doctype html system 'about:legacy-compat'><p>x");
   EXPECT_SAME_TREE("<!-- c --><!DOCTYPE html><!-- d --><html><p>x</html>");
   EXPECT_SAME_TREE("<!DOCTYPE html [ <!ENTITY e \"v\"> ]><p>x");
+  EXPECT_SAME_TREE("<!DOCTYPE \xe2\x80\x99\xe2\x80\x99 html><p>x");  // a name starts with a letter
+  EXPECT_SAME_TREE("<!DOCTYPE \xc3\xa9t\xc3\xa9 x><p>x<?\xc3\xa9t\xc3\xa9 y?><?\xe2\x80\x99 z?>");
 }
 
 }  // namespace

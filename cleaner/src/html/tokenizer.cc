@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <libxml/chvalid.h>
+
 #include "core/utf8.h"
 #include "html/attribute_filter.h"
 #include "html/html_tables.h"
@@ -32,34 +34,53 @@ bool is_char_code(std::uint32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-// htmlParseName: a name as entities and processing instructions have them.
-// Empty if there is none, and when the name runs to the end of the input
-// (libxml2 gives none then). Past ASCII, any character but a space, '>' or
-// '/' goes on with the name, as letters do in libxml2's slower path.
-std::string_view read_xml_name(Cursor* c) {
-  const std::size_t begin = c->pos;
-  if (!is_xml_name_start(c->at())) {
-    if (static_cast<unsigned char>(c->at()) < 0x80) return {};
-  }
-  std::size_t k = begin;
-  const std::string_view in = c->in;
-  while (k < in.size()) {
-    const unsigned char u = static_cast<unsigned char>(in[k]);
-    if (u >= 0x80) {
-      k += utf8_length(u);
-    } else if (is_xml_name_char(in[k])) {
-      ++k;
-    } else {
-      break;
-    }
-  }
-  k = std::min(k, in.size());
-  if (k == in.size() || k == begin) return {};
-  c->pos = k;
-  return in.substr(begin, k - begin);
+// IS_LETTER, IS_DIGIT, IS_COMBINING and IS_EXTENDER of XML 1.0 (libxml2's
+// own tables), for names past ASCII.
+bool is_name_letter(std::uint32_t c) { return xmlIsBaseChar(c) != 0 || xmlIsIdeographic(c) != 0; }
+bool is_name_other(std::uint32_t c) {
+  return xmlIsDigit(c) != 0 || xmlIsCombining(c) != 0 || xmlIsExtender(c) != 0 || c == '.' ||
+         c == '-' || c == '_' || c == ':';
+}
+
+// The code point at in[k] as libxml2 reads it there: a NUL byte is a
+// space, the end 0; *len its length.
+std::uint32_t code_at(std::string_view in, std::size_t k, std::size_t* len) {
+  *len = 1;
+  if (k >= in.size()) return 0;
+  if (in[k] == '\0') return ' ';
+  const char32_t c = decode_utf8(in, k, len);
+  return c == kInvalidUtf8 ? 0xFFFD0000u : static_cast<std::uint32_t>(c);
 }
 
 }  // namespace
+
+std::string_view read_xml_name(Cursor* c) {
+  const std::string_view in = c->in;
+  const std::size_t begin = c->pos;
+  std::size_t k = begin;
+  if (k < in.size() && is_xml_name_start(in[k])) {
+    ++k;
+    while (k < in.size() && is_xml_name_char(in[k])) ++k;
+    if (k == in.size()) return {};
+    if (static_cast<unsigned char>(in[k]) < 0x80 && in[k] != '\0') {
+      c->pos = k;
+      return in.substr(begin, k - begin);
+    }
+  }
+  // libxml2's slower path, from the start: XML 1.0 letters and the rest.
+  std::size_t len = 1;
+  std::uint32_t ch = code_at(in, begin, &len);
+  if (ch == ' ' || ch == '>' || ch == '/' || (!is_name_letter(ch) && ch != '_' && ch != ':')) {
+    return {};
+  }
+  k = begin;
+  while (ch != ' ' && ch != '>' && ch != '/' && (is_name_letter(ch) || is_name_other(ch))) {
+    k += len;
+    ch = code_at(in, k, &len);
+  }
+  c->pos = k;
+  return in.substr(begin, k - begin);
+}
 
 bool Cursor::at_nocase(std::string_view s) const {
   if (in.size() - std::min(pos, in.size()) < s.size()) return false;
@@ -283,116 +304,6 @@ std::size_t find_text_end(std::string_view in, std::size_t from) {
     if (ch == '<' || ch == '&') return k;
   }
   return in.size();
-}
-
-bool read_comment(Cursor* c, std::string* out) {
-  const std::string_view in = c->in;
-  const std::size_t begin = c->pos + 4;
-  std::size_t end = begin;
-  std::size_t close = 0;  // the length of the closing "-->" or "--!>"
-  for (;;) {
-    end = in.find("--", end);
-    if (end == std::string_view::npos || end + 2 >= in.size()) {
-      c->pos = in.size();
-      return false;
-    }
-    if (in[end + 2] == '>') {
-      close = 3;
-      break;
-    }
-    if (in[end + 2] == '!' && end + 3 < in.size() && in[end + 3] == '>') {
-      close = 4;
-      break;
-    }
-    ++end;
-  }
-  append_char_data(in, begin, end, out);
-  c->pos = end + close;
-  return true;
-}
-
-namespace {
-
-// A quoted literal of a DOCTYPE: its text, or none if it is not quoted, not
-// closed (the rest is consumed) or holds a byte `allowed` refuses.
-template <typename Allowed>
-bool read_literal(Cursor* c, std::string* out, Allowed allowed) {
-  const char quote = c->at();
-  if (quote != '"' && quote != '\'') return false;
-  ++c->pos;
-  const std::size_t begin = c->pos;
-  bool ok = true;
-  while (c->at() != '\0' && c->at() != quote) {
-    if (!allowed(c->at())) ok = false;
-    ++c->pos;
-  }
-  if (c->at() != quote) return false;
-  out->assign(c->in.substr(begin, c->pos - begin));
-  ++c->pos;
-  return ok;
-}
-
-bool is_system_char(char ch) {
-  const unsigned char u = static_cast<unsigned char>(ch);
-  return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
-}
-
-bool is_pubid_char(char ch) {
-  return is_ascii_alpha(ch) || is_digit(ch) || ch == ' ' || ch == '\r' || ch == '\n' ||
-         std::strchr("-'()+,./:=?;!*#@$_%", ch) != nullptr;
-}
-
-}  // namespace
-
-Doctype read_doctype(Cursor* c) {
-  Doctype d;
-  c->pos += 9;
-  c->skip_blanks();
-  const std::string_view name = read_xml_name(c);
-  if (!name.empty()) {
-    d.name.assign(name);
-    d.has_name = true;
-  }
-  c->skip_blanks();
-  if (c->at_nocase("system")) {
-    c->pos += 6;
-    c->skip_blanks();
-    d.has_system = read_literal(c, &d.system_id, is_system_char);
-  } else if (c->at_nocase("public")) {
-    c->pos += 6;
-    c->skip_blanks();
-    d.has_public = read_literal(c, &d.public_id, is_pubid_char);
-    c->skip_blanks();
-    if (c->at() == '"' || c->at() == '\'') d.has_system = read_literal(c, &d.system_id, is_system_char);
-  }
-  c->skip_blanks();
-  while (c->at() != '\0' && c->at() != '>') ++c->pos;
-  if (c->at() == '>') ++c->pos;
-  return d;
-}
-
-bool read_processing_instruction(Cursor* c, std::string* target, std::string* text,
-                                 bool* has_text) {
-  c->pos += 2;
-  const std::string_view name = read_xml_name(c);
-  if (name.empty()) return false;
-  target->assign(name);
-  text->clear();
-  *has_text = false;
-  if (c->at() == '>') {
-    ++c->pos;
-    return true;
-  }
-  c->skip_blanks();
-  const std::size_t gt = c->in.find('>', c->pos);
-  if (gt == std::string_view::npos) {
-    c->pos = c->in.size();
-    return false;
-  }
-  append_char_data(c->in, c->pos, gt, text);
-  *has_text = true;
-  c->pos = gt + 1;
-  return true;
 }
 
 }  // namespace newsclean

@@ -37,6 +37,11 @@ struct Cursor {
   bool at_nocase(std::string_view s) const;
 };
 
+// A name as entities, DOCTYPEs and processing instructions have it
+// (htmlParseName, case kept): empty if there is none, and when an ASCII name
+// runs to the end of the input (libxml2 gives none then).
+std::string_view read_xml_name(Cursor* c);
+
 // A tag or attribute name (htmlParseHTMLName): a letter, '_', ':' or '.',
 // then letters, digits, ':', '-', '_' and '.', lower-cased, at
 // most kMaxHtmlName bytes. False (nothing read) if the first byte cannot
