@@ -55,6 +55,11 @@ inline bool start_closes(int opening, int open) {
   return (kKnownTags[open].closed_by[opening >> 6] >> (opening & 63)) & 1u;
 }
 
+// True if some start tag closes an open `open` element.
+inline bool closable(int open) {
+  return open >= 0 && (kKnownTags[open].closed_by[0] | kKnownTags[open].closed_by[1]) != 0;
+}
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_HTML_HTML_TABLES_H_

@@ -93,10 +93,12 @@ class Parser {
         if (end_tag() && (!current.empty() || tree_.depth() == 0)) follow();
         continue;
       }
-      if (c_.at() == '<' && (is_ascii_alpha(c_.at(1)) || c_.at(1) == '_' || c_.at(1) == ':')) {
+      // (Most open elements are closed by no start tag: no need to look.)
+      if (c_.at() == '<' && (is_ascii_alpha(c_.at(1)) || c_.at(1) == '_' || c_.at(1) == ':') &&
+          closable(tree_.current_tag())) {
         peek_tag_name(c_, &name_);
         const int tag = known_tag(name_);
-        if (tree_.depth() > 0 && start_closes(tag, tree_.current_tag())) {
+        if (start_closes(tag, tree_.current_tag())) {
           tree_.close_before(tag);
           continue;
         }
