@@ -132,6 +132,7 @@ TEST_F(NativeParseTest, ControlCharactersAndNul) {
   EXPECT_SAME_TREE(std::string("<p>a\0b</p><p>c</p>", 18));
   EXPECT_SAME_TREE(std::string("<p>a</p>\0<p>c</p>", 17));
   EXPECT_SAME_TREE(std::string("<p title=\"a\0b\">x</p><p>y", 24));
+  EXPECT_SAME_TREE(std::string("<p>a &b\0c</p><p>d</p>", 21));  // the NUL after a name ends the page
 }
 
 TEST_F(NativeParseTest, ByteOrderMark) {

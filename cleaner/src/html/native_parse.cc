@@ -219,15 +219,16 @@ class Parser {
 
   void reference() {
     std::uint32_t code = 0;
+    std::string_view literal;
     if (c_.at(1) == '#') {
       code = read_char_ref(&c_);
       if (code == 0) return;
     } else {
-      code = read_named_ref(&c_);
+      code = read_named_ref(&c_, &literal);
     }
     text_.clear();
     if (code == 0) {
-      text_.push_back('&');
+      text_.assign(literal);  // (what follows the name is read on its own: a NUL ends the page)
     } else {
       append_utf8(code, &text_);
     }

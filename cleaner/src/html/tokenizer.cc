@@ -136,17 +136,17 @@ std::uint32_t read_char_ref(Cursor* c) {
   return is_char_code(value) ? value : 0;
 }
 
-std::uint32_t read_named_ref(Cursor* c) {
-  Cursor name_at = *c;
-  ++name_at.pos;
-  const std::string_view name = read_xml_name(&name_at);
-  if (!name.empty() && name_at.at() == ';') {
+std::uint32_t read_named_ref(Cursor* c, std::string_view* literal) {
+  const std::size_t begin = c->pos;
+  ++c->pos;
+  const std::string_view name = read_xml_name(c);
+  if (!name.empty() && c->at() == ';') {
     if (const std::uint32_t code = named_char(name); code != 0) {
-      c->pos = name_at.pos + 1;
+      ++c->pos;
       return code;
     }
   }
-  ++c->pos;
+  *literal = c->in.substr(begin, c->pos - begin);
   return 0;
 }
 
@@ -173,8 +173,9 @@ void read_attribute_value(Cursor* c, std::string* out) {
         code = read_char_ref(c);
         if (code == 0) cut = true;
       } else {
-        code = read_named_ref(c);
-        if (code == 0 && !cut) out->push_back('&');
+        std::string_view literal;
+        code = read_named_ref(c, &literal);
+        if (code == 0 && !cut) out->append(literal);
       }
       if (code != 0 && !cut) append_utf8(code, out);
       continue;

@@ -62,8 +62,9 @@ void read_attribute_value(Cursor* c, std::string* out);
 std::uint32_t read_char_ref(Cursor* c);
 
 // At '&' (not "&#"): a named reference with its ';'. Consumes it and
-// returns its code point; else consumes only the '&' and returns 0.
-std::uint32_t read_named_ref(Cursor* c);
+// returns its code point; else returns 0 with *literal the '&' and the name
+// after it (if any), consumed and kept as they are.
+std::uint32_t read_named_ref(Cursor* c, std::string_view* literal);
 
 // True if libxml2 keeps the character that starts at `p` (of `len` bytes)
 // in text (IS_CHAR): not a control character but tab, newline and carriage
