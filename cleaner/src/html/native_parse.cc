@@ -282,6 +282,7 @@ DocPtr parse_html_native(std::string_view in, const AttributeFilter& attributes)
   in = without_internal_subset(in, &storage);
   DocPtr doc(htmlNewDocNoDtD(nullptr, nullptr));
   if (!doc) return doc;
+  doc->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));  // as libxml2 records it
   Parser parser(in, doc.get(), attributes);
   parser.run();
   return doc;
