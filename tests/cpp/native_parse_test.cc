@@ -156,5 +156,13 @@ TEST_F(NativeParseTest, Doctypes) {
   EXPECT_SAME_TREE("<!DOCTYPE \xc3\xa9t\xc3\xa9 x><p>x<?\xc3\xa9t\xc3\xa9 y?><?\xe2\x80\x99 z?>");
 }
 
+// Found by the native_parse fuzzer, not yet understood: libxml2 keeps the
+// blank after a DOCTYPE without a name in the text that follows when later
+// text holds some characters past ASCII (without them it drops it, as the
+// native parse does).
+TEST_F(NativeParseTest, DISABLED_DoctypeWithoutNameThenText) {
+  EXPECT_SAME_TREE("<!DOCTYPE<h> charsetat\xc3\x84;\xc3\x84\n<\xc3\x84\xe2\x80\xba\xe2\x80\xb7\xef\xbf\xbd");
+}
+
 }  // namespace
 }  // namespace newsclean
