@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# libFuzzer over the four targets in tests/fuzz (text cleaning, HTML
-# cleaning, rule loading, the CLI's WARC reader), built with Clang, ASan and UBSan into build/fuzz.
+# libFuzzer over the targets in tests/fuzz (text cleaning, HTML cleaning,
+# rule loading, the CLI's WARC reader; native_parse, the native HTML parse
+# against libxml2's, when named), built with Clang, ASan and UBSan into build/fuzz.
 #
 #   scripts/fuzz.sh                # each target for 60 s (what CI runs)
 #   scripts/fuzz.sh --time 600     # each target for 600 s
@@ -48,7 +49,7 @@ cmake --build "$FUZZ" -j "$JOBS" --target "${targets[@]/%/_fuzz}" >&2
 seeds_of() {
   case "$1" in
     clean_text) echo "$ROOT"/tests/data/articles/*.txt "$ROOT"/seeds/*.txt ;;
-    clean_html) echo "$ROOT"/tests/fuzz/seeds/html/* ;;
+    clean_html | native_parse) echo "$ROOT"/tests/fuzz/seeds/html/* ;;
     rules_load) echo "$ROOT"/tests/fuzz/seeds/rules/* ;;
     warc_read) echo "$ROOT"/tests/fuzz/seeds/warc/* ;;
   esac

@@ -268,6 +268,15 @@ std::size_t internal_subset(std::string_view in, std::size_t* begin) {
   return 0;  // never closed: libxml2 reads it as it will
 }
 
+std::string_view without_internal_subset(std::string_view in, std::string* storage) {
+  std::size_t begin = 0;
+  const std::size_t len = internal_subset(in, &begin);
+  if (len == 0) return in;
+  storage->reserve(in.size() - len);
+  storage->assign(in.substr(0, begin)).append(in.substr(begin + len));
+  return *storage;
+}
+
 bool looks_like_html(std::string_view in) {
   std::size_t i = 0;
   if (in.substr(0, 3) == "\xEF\xBB\xBF") i = 3;

@@ -51,6 +51,10 @@ DecodedPage decode_page(std::string_view in, std::string_view given);
 // first 4 KB of `in`, its offset in *begin; 0 when there is none.
 std::size_t internal_subset(std::string_view in, std::size_t* begin);
 
+// `in` without the internal subset of its DOCTYPE (copied into *storage
+// when there is one).
+std::string_view without_internal_subset(std::string_view in, std::string* storage);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_HTML_CHARSET_H_

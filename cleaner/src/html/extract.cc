@@ -10,6 +10,7 @@
 #include "html/fast_parse.h"
 #include "html/flat_text.h"
 #include "html/image_texts.h"
+#include "html/native_parse.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/removals.h"
@@ -18,6 +19,16 @@
 
 namespace newsclean {
 namespace {
+
+// The parse: libxml2's (parse_html); in a test build with
+// NEWSCLEAN_NATIVE_PARSE, the native one, to compare outputs end to end.
+DocPtr parse_page(std::string_view input, const AttributeFilter& attributes) {
+#ifdef NEWSCLEAN_NATIVE_PARSE
+  return parse_html_native(input, attributes);
+#else
+  return parse_html(input, attributes);
+#endif
+}
 
 xmlNode* find_body(xmlNode* root) {
   for (xmlNode* c = root->children; c != nullptr; c = c->next) {
@@ -181,7 +192,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     return out;
   }
   const XmlArena arena;  // the tree and everything libxml2 allocates for it
-  DocPtr doc = parse_html(input, rules.attributes);
+  DocPtr doc = parse_page(input, rules.attributes);
   if (!doc) {
     out.warnings.push_back("HTML could not be parsed");
     return out;
@@ -209,7 +220,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     out.blocks.clear();
     out.removed.clear();
     out.image_texts.clear();
-    doc = parse_html(input, rules.attributes);
+    doc = parse_page(input, rules.attributes);
     if (doc) {
       PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
