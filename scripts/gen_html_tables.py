@@ -21,6 +21,7 @@ w = out.append
 w('// libxml2 2.9.14\'s HTML tables (HTMLparser.c: html40ElementTable, htmlStartClose,')
 w('// htmlEndPriority, allowPCData, html40EntitiesTable), as data for the native')
 w('// parse. Written by a script from that file; edit the script, not the lists.')
+w('// libxml2 is Copyright (C) 1998-2012 Daniel Veillard, under the MIT licence.')
 w('#include "html/html_tables.h"')
 w('')
 w('namespace newsclean {')

@@ -23,7 +23,7 @@
 #include "engine/hits.h"
 #include "html/charset.h"
 #include "html/extract.h"
-#include "html/fast_parse.h"
+#include "html/native_parse.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/scoring.h"
@@ -69,7 +69,7 @@ xmlNode* body_of(xmlDoc* doc) {
 bool html_rule_fits(const HtmlRules& html, const Rule& r, const std::string& example,
                     const PageUrl& url) {
   prepare_libxml();
-  DocPtr doc = parse_html(example, html.attributes);
+  DocPtr doc = parse_page(example, html.attributes);
   if (!doc) return false;
   xmlNode* body = body_of(doc.get());
   if (body == nullptr) return false;

@@ -7,7 +7,6 @@
 #include "html/blocks.h"
 #include "html/charset.h"
 #include "html/content.h"
-#include "html/fast_parse.h"
 #include "html/flat_text.h"
 #include "html/image_texts.h"
 #include "html/native_parse.h"
@@ -19,16 +18,6 @@
 
 namespace newsclean {
 namespace {
-
-// The parse: libxml2's (parse_html); in a test build with
-// NEWSCLEAN_NATIVE_PARSE, the native one, to compare outputs end to end.
-DocPtr parse_page(std::string_view input, const AttributeFilter& attributes) {
-#ifdef NEWSCLEAN_NATIVE_PARSE
-  return parse_html_native(input, attributes);
-#else
-  return parse_html(input, attributes);
-#endif
-}
 
 xmlNode* find_body(xmlNode* root) {
   for (xmlNode* c = root->children; c != nullptr; c = c->next) {

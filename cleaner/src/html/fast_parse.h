@@ -1,4 +1,6 @@
-// The parse: bytes -> libxml2 tree, fast.
+// libxml2's own HTML parse: bytes -> libxml2 tree, fast. The reference that
+// the native parse (native_parse.h, what the stages use) is compared with,
+// and the parse of a build with NEWSCLEAN_LIBXML2_PARSE.
 //
 // libxml2 (2.9) reads script and style bodies, attribute values and text one
 // character at a time; long ones are handed to it as placeholders, and the

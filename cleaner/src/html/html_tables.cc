@@ -1,6 +1,7 @@
 // libxml2 2.9.14's HTML tables (HTMLparser.c: html40ElementTable, htmlStartClose,
 // htmlEndPriority, allowPCData, html40EntitiesTable), as data for the native
 // parse. Written by a script from that file; edit the script, not the lists.
+// libxml2 is Copyright (C) 1998-2012 Daniel Veillard, under the MIT licence.
 #include "html/html_tables.h"
 
 namespace newsclean {

@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "html/charset.h"
+#include "html/fast_parse.h"
 #include "html/html_tables.h"
 #include "html/tokenizer.h"
 #include "html/tree_builder.h"
@@ -286,6 +287,14 @@ DocPtr parse_html_native(std::string_view in, const AttributeFilter& attributes)
   Parser parser(in, doc.get(), attributes);
   parser.run();
   return doc;
+}
+
+DocPtr parse_page(std::string_view in, const AttributeFilter& attributes) {
+#ifdef NEWSCLEAN_LIBXML2_PARSE
+  return parse_html(in, attributes);
+#else
+  return parse_html_native(in, attributes);
+#endif
 }
 
 }  // namespace newsclean

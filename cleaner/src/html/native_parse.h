@@ -6,10 +6,11 @@
 // parse finds '<' and '&' with a wide scan and reads names and attribute
 // values in place (tokenizer.h), and builds the same tree: the same
 // elements closed and implied by libxml2's own HTML 4 tables, not the HTML5
-// tree builder (tree_builder.h). Not yet used by extract: parse_html is the
-// parse (a build with -DNEWSCLEAN_NATIVE_PARSE=ON uses this one);
-// tests/cpp/native_parse_test.cc, bench/parse_diff.py and the native_parse
-// fuzzer compare the two.
+// tree builder (tree_builder.h). It is the parse every stage uses
+// (parse_page); libxml2's own (parse_html, fast_parse.h) is kept as its
+// reference: tests/cpp/native_parse_test.cc, bench/parse_diff.py and the
+// native_parse fuzzer compare the two, and a build with
+// -DNEWSCLEAN_LIBXML2_PARSE=ON parses with libxml2 to compare whole outputs.
 //
 // Where the trees may differ, on purpose:
 // - attributes: this parse keeps only those the filter keeps; parse_html
@@ -35,6 +36,10 @@ namespace newsclean {
 // others). Never null. Allocates through libxml2's allocator (the thread's
 // XmlArena when one is active).
 DocPtr parse_html_native(std::string_view in, const AttributeFilter& attributes);
+
+// The parse of a page for every stage (extract, visible_text, rule examples):
+// parse_html_native; parse_html in a build with NEWSCLEAN_LIBXML2_PARSE.
+DocPtr parse_page(std::string_view in, const AttributeFilter& attributes);
 
 }  // namespace newsclean
 

@@ -4,6 +4,7 @@
 #include "html/charset.h"
 #include "html/dom.h"
 #include "html/flat_text.h"
+#include "html/native_parse.h"
 #include "html/selectors.h"
 #include "html/xml_arena.h"
 
@@ -16,7 +17,7 @@ std::string visible_text(std::string_view input, const HtmlRules& rules,
   const std::string_view html = page.text();
   if (count_start_tags(html) > tuning::kMaxElements) return flat_text(html);
   const XmlArena arena;
-  const DocPtr doc = parse_html(html, rules.attributes);
+  const DocPtr doc = parse_page(html, rules.attributes);
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) return "";
   xmlNode* body = root;
