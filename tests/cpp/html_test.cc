@@ -682,6 +682,35 @@ TEST(Html, TheClimbStopsAtAParentThatAddsBoxesNamedAsBoilerplate) {
   EXPECT_NE(Cleaner().clean(page_of("story-end", bio)).text.find("Jane Roe"), std::string::npos);
 }
 
+TEST(Html, AShortStoryIsNotMergedWithTheLinkedTeasersAfterIt) {
+  // A short story in its box, and after it in the same column boxes of
+  // other stories, each a linked headline over an excerpt in a box whose
+  // class reads as a post: the excerpts score near the story, and their
+  // common ancestor would be taken as a story split in boxes. On an
+  // article the story stays alone; when the boxes after it are prose
+  // without links (more of the story), their ancestor is taken.
+  const std::string first = std::string(kStory[0]) + " " + kStory[1];
+  const std::string second = std::string(kStory[2]) + " " + kStory[3];
+  const auto page_of = [&](bool linked, const std::string& head) {
+    std::string html = "<html><head>" + head + "</head><body><div class=\"frame\"><div "
+                       "class=\"col\"><div class=\"story\"><p>" + first + "</p><p>" + second +
+                       "</p></div>";
+    for (int i = 0; i < 2; ++i) {
+      const std::string title =
+          "Another story of the day, number " + std::to_string(i) + ", from the desk of the paper";
+      html += "<div class=\"unit\"><h3>" +
+              (linked ? "<a href=\"/s" + std::to_string(i) + "\">" + title + "</a>" : title) +
+              "</h3><div class=\"post\"><p>An excerpt of another story, which tells, in a long "
+              "sentence, with commas, what happened in the town, and why, and to whom, and when, "
+              "for the reader.</p></div></div>";
+    }
+    return html + "</div><footer><p>Contact us</p></footer></div></body></html>";
+  };
+  const std::string article = "<meta property=\"og:type\" content=\"article\">";
+  EXPECT_EQ(Cleaner().clean(page_of(true, article)).text, first + "\n" + second);
+  EXPECT_NE(Cleaner().clean(page_of(false, article)).text.find("An excerpt"), std::string::npos);
+}
+
 TEST(Html, AStoryPrintedTwiceComesOutOnce) {
   // A page that prints its (long) story once per screen size (the copies
   // in sibling boxes, one shown by the style sheet) or a second time in a

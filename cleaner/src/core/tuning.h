@@ -248,6 +248,15 @@ constexpr int kScoredLevels = 3;
 // Candidates scoring this share of the best are near-equals: three or more
 // of them make their common ancestor the story (a story split in boxes).
 constexpr double kNearCandidateShare = 0.75;
+// On an article, the common ancestor is not taken when the story's box
+// holds kMergeStoryMinProse characters of prose (a paragraph or two of a
+// short story) and what the ancestor adds after it is more than
+// 1/kStoryLinkShare links or under kMergeTailProseNum/kMergeTailProseDen
+// (1/2) prose. (0 and 200 lift short stories as well, but on some pages
+// leave only a small box that is not the story.)
+constexpr std::size_t kMergeStoryMinProse = 400;
+constexpr std::size_t kMergeTailProseNum = 1;
+constexpr std::size_t kMergeTailProseDen = 2;
 // The climb to a better-scoring parent stops at a parent under 1/this of
 // the score below.
 constexpr double kClimbStopRatio = 3;

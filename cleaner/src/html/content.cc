@@ -18,7 +18,8 @@ namespace {
 
 // Moves the top candidate up when the story is split over several
 // containers: to the common ancestor of three or more near-equal
-// candidates, to a parent that scores higher (unless it adds mostly link
+// candidates (on an article, not one that adds only boxes after the story:
+// adds_tail_boxes), to a parent that scores higher (unless it adds mostly link
 // lists, named boilerplate boxes or short lines after the story), to an ancestor with few links and much
 // more prose (on an article, not prose of named boilerplate boxes), and out
 // of wrappers that hold nothing else. No climb joins an <article> story to
@@ -39,6 +40,7 @@ xmlNode* promote(PageState& st, xmlNode* top, double best, xmlNode* body,
           std::count_if(near.begin(), near.end(), [&](xmlNode* c) { return contains(a, c); });
       if (holds_cards(st, a, top, others) || holds_copy(st, a, top)) break;
       if (inside >= 2) {
+        if (st.kind == PageKind::kArticle && adds_tail_boxes(st, top, a)) break;
         top = a;
         break;
       }

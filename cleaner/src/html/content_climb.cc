@@ -173,4 +173,28 @@ bool holds_copy(PageState& st, xmlNode* a, xmlNode* top) {
   return found;
 }
 
+// True if `child` holds at least kMergeStoryMinProse characters of prose
+// and the text that `parent` adds after it (the element siblings after each
+// of child's boxes up to `parent`) has more than 1/kStoryLinkShare of it in
+// links, or under kMergeTailProseNum/kMergeTailProseDen of it prose: the
+// boxes after a short story (related links, teasers of other stories, a
+// sign-up form, a footer), not more of it. What comes before the story (a
+// header, a standfirst, a list of ingredients) is not weighed; a parent that
+// adds nothing after it may hold it.
+bool adds_tail_boxes(PageState& st, xmlNode* child, xmlNode* parent) {
+  if (st.stats(child).prose < kMergeStoryMinProse) return false;
+  std::size_t text = 0, links = 0, prose = 0;
+  for (xmlNode* x = child; x != parent && x != nullptr; x = x->parent) {
+    for (xmlNode* f = x->next; f != nullptr; f = f->next) {
+      if (!is_element(f) || !PageState::measured(f)) continue;
+      const NodeStats& s = st.stats(f);
+      text += s.text;
+      links += s.links;
+      prose += s.prose;
+    }
+  }
+  return text > 0 && (links * kStoryLinkShare > text ||
+                      prose * kMergeTailProseDen < text * kMergeTailProseNum);
+}
+
 }  // namespace newsclean

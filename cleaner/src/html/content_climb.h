@@ -37,6 +37,10 @@ bool adds_short_lines(PageState& st, xmlNode* child, xmlNode* parent);
 // True if `a` holds, beside `top`, another copy of top's text.
 bool holds_copy(PageState& st, xmlNode* a, xmlNode* top);
 
+// True if `child` holds a story's prose and what `parent` adds after it is
+// no more of the story (links, or text outside paragraphs).
+bool adds_tail_boxes(PageState& st, xmlNode* child, xmlNode* parent);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_HTML_CONTENT_CLIMB_H_
