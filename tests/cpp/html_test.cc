@@ -1059,7 +1059,7 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
   // Inside the story's container, after its last paragraph: a box its class
   // names as an author's, and a list of links to other pages.
   const std::string bio =
-      "<div class=\"author-box\"><p>Jane Roe has covered the city, its council and its courts "
+      "<div class=\"author-card\"><p>Jane Roe has covered the city, its council and its courts "
       "for ten years, and before that wrote about schools.</p></div>";
   const std::string links =
       "<div class=\"more\"><ul><li><a href=\"/a\">Man bites dog in the park</a></li>"
@@ -1234,5 +1234,29 @@ TEST(Html, ASidebarAsLongAsTheStoryInItsBoxGoesItsProseDoesNotHoldTheStory) {
   EXPECT_NE(Cleaner().clean(page(named), "https://valley.example/bridge").text.find(kStory[1]),
             std::string::npos);
 }
+
+TEST(Html, AClassTokenMatchesTwoPartsJoinedByAHyphenOrUnderscore) {
+  const auto kept = [](const std::string& box) {
+    Cleaner c;
+    const Status s = Cleaner::create(
+        {RuleSource::from_string("rules:\n  - id: fan-mail-box\n    category: x\n"
+                                 "    strip_id_or_class: [fanmail]\n")},
+        {}, &c);
+    EXPECT_TRUE(s.ok()) << s.message();
+    const std::string text =
+        c.clean(page(box + "Write to the desk with your views on the bridge.</div>"),
+                "https://valley.example/bridge")
+            .text;
+    return text.find("Write to the desk") != std::string::npos;
+  };
+  EXPECT_FALSE(kept("<div class=\"fanmail\">"));  // as before
+  EXPECT_FALSE(kept("<div class=\"fan-mail\">"));
+  EXPECT_FALSE(kept("<div id=\"side_fan_mail\">"));
+  EXPECT_TRUE(kept("<div class=\"fan\">"));  // control: kept unless a rule names it
+  EXPECT_TRUE(kept("<div class=\"fan mail\">"));     // two classes, not one name
+  EXPECT_TRUE(kept("<div class=\"fan-mailing\">"));  // another word
+  EXPECT_TRUE(kept("<div class=\"fan--mail\">"));
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -22,6 +22,45 @@ bool is_story_token(const std::string& t) {
   return kStory.count(t) > 0;
 }
 
+// The words of a class or id value a rule's token may name: each part, as
+// for_each_token_if gives them ("post-share_bar" -> post, share, bar), and
+// two parts joined by one '-' or '_' ("author-box" -> authorbox; not two
+// classes: "author box"). fn(word, joined) only for parts with part(length,
+// first byte) and joined words with pair(length, first bytes of the two
+// parts), bytes in lower case.
+template <typename Part, typename Pair, typename Fn>
+void for_each_word_if(std::string_view value, const ByteClasses& bytes, Part part, Pair pair,
+                      Fn fn) {
+  const auto low = [&](std::size_t k) { return bytes.lower[static_cast<unsigned char>(value[k])]; };
+  std::string word;
+  std::size_t i = 0, prev_i = 0, prev_j = 0;
+  bool after_part = false;  // a part ended right before value[i]
+  while (i < value.size()) {
+    std::size_t k = i;
+    while (k < value.size() && !bytes.is_alnum(value[k])) ++k;
+    const bool joinable = after_part && k == i + 1 && (value[i] == '-' || value[i] == '_');
+    i = k;
+    std::size_t j = i;
+    while (j < value.size() && bytes.is_alnum(value[j])) ++j;
+    if (j == i) break;
+    if (part(j - i, low(i))) {
+      word.assign(value.data() + i, j - i);
+      for (char& ch : word) ch = bytes.lower[static_cast<unsigned char>(ch)];
+      fn(word, false);
+    }
+    if (joinable && pair(prev_j - prev_i + j - i, low(prev_i), low(i))) {
+      word.assign(value.data() + prev_i, prev_j - prev_i);
+      word.append(value.data() + i, j - i);
+      for (char& ch : word) ch = bytes.lower[static_cast<unsigned char>(ch)];
+      fn(word, true);
+    }
+    prev_i = i;
+    prev_j = j;
+    after_part = true;
+    i = j;
+  }
+}
+
 }  // namespace
 
 bool suspended(const PageState& st, const Rule& r) {
@@ -47,6 +86,10 @@ HtmlRules::HtmlRules(const std::vector<Rule>& rules, const std::vector<const Rul
     for (const auto& t : r.strip_id_or_class) {
       tokens.emplace(t, &r);
       if (!t.empty()) token_shapes.set(shape(t.size(), t[0]));
+      for (std::size_t k = 1; k < t.size(); ++k) {  // "authorbox": author-box, a-uthorbox, ...
+        const std::size_t at = pair_shape(t.size(), t[0], t[k]);
+        if (at != kNoPairShape) pair_shapes.set(at);
+      }
     }
     for (const auto& t : r.roles) roles.emplace(t, &r);
     if (r.hidden && hidden == nullptr) hidden = &r;
@@ -120,16 +163,22 @@ const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
   }
   if (use_tokens && !c.tokens.empty() && n->properties != nullptr) {
     const Rule* by_token = nullptr;
+    const Rule* by_word = nullptr;  // by two parts joined
     const std::string_view values[] = {attr_view(n, Attr::kClass), attr_view(n, Attr::kId)};
     for (const std::string_view v : values) {
-      const auto wanted = [&](std::size_t length, char first) {
+      const auto part = [&](std::size_t length, char first) {
         return by_token == nullptr && c.may_be_token(length, first);
       };
-      for_each_token_if(v, bytes, wanted, [&](const std::string& t) {
+      const auto pair = [&](std::size_t length, char first, char second) {
+        return by_token == nullptr && by_word == nullptr && c.may_be_joined(length, first, second);
+      };
+      for_each_word_if(v, bytes, part, pair, [&](const std::string& t, bool joined) {
         const auto it = c.tokens.find(t);
-        if (it != c.tokens.end()) by_token = it->second;
+        if (it != c.tokens.end()) (joined ? by_word : by_token) = it->second;
       });
     }
+    // (a part before two joined: "share author-box" is the share rule's)
+    if (by_token == nullptr) by_token = by_word;
     // Before the content is chosen only the boxes that compete with the
     // story for paragraphs (`pass: early`: comments, sign-up forms, cookie
     // banners) go, and not when a story token says they may be its wrapper
@@ -137,7 +186,9 @@ const Rule* html_rule_for(const xmlNode* n, const PageState& st, Pass pass) {
     const auto story_like = [&] {
       bool story = false;
       for (const std::string_view v : values) {
-        for_each_token(v, bytes, [&](const std::string& t) {
+        const auto all = [](std::size_t, char) { return true; };
+        const auto all_pairs = [](std::size_t, char, char) { return true; };
+        for_each_word_if(v, bytes, all, all_pairs, [&](const std::string& t, bool) {
           story = story || is_story_token(t);
         });
       }

@@ -45,6 +45,26 @@ struct HtmlRules {
     return std::min<std::size_t>(length, 31) * 256 + static_cast<unsigned char>(first);
   }
   std::bitset<32 * 256> token_shapes;
+  // False if no token has the length of `a-b` joined ("author-box" ->
+  // authorbox), a's first byte and b's first byte at some place after it:
+  // a pair of parts is looked up only when this holds.
+  bool may_be_joined(std::size_t length, char first, char second) const {
+    const std::size_t at = pair_shape(length, first, second);
+    return at != kNoPairShape && pair_shapes[at];
+  }
+  static constexpr std::size_t kNoPairShape = static_cast<std::size_t>(-1);
+  static std::size_t pair_shape(std::size_t length, char first, char second) {
+    // letters and digits only (parts are ASCII letters and digits)
+    const auto at = [](char ch) -> int {
+      if (ch >= 'a' && ch <= 'z') return ch - 'a';
+      if (ch >= '0' && ch <= '9') return 26 + (ch - '0');
+      return -1;
+    };
+    const int a = at(first), b = at(second);
+    if (a < 0 || b < 0) return kNoPairShape;
+    return (std::min<std::size_t>(length, 31) * 36 + a) * 36 + b;
+  }
+  std::bitset<32 * 36 * 36> pair_shapes;
   const Rule* hidden = nullptr;
   std::vector<const Rule*> xpath;  // rules with an xpath, in order
   std::vector<const Rule*> body;   // rules with a body
