@@ -37,6 +37,30 @@ class NativeParseTest : public ::testing::Test {
                           << ", native " << d.actual;                                     \
   } while (0)
 
+// The comparison the tests rest on tells trees apart, at any depth.
+TEST_F(NativeParseTest, TheComparisonFindsEachKindOfDifference) {
+  const auto first = [this](const std::string& a, const std::string& b) {
+    const DocPtr x = parse_html(a, keep_all_);
+    const DocPtr y = parse_html(b, keep_all_);
+    return compare_trees(x.get(), y.get(), keep_all_);
+  };
+  EXPECT_TRUE(first("<p>a</p>", "<p>a</p>").none());
+  EXPECT_EQ(first("<p>a</p>", "<p>b</p>").kind, "text");
+  EXPECT_EQ(first("<p>a</p>", "<div>a</div>").kind, "name");
+  EXPECT_EQ(first("<p>a</p>", "<p>a</p><p>b</p>").kind, "children");
+  EXPECT_EQ(first("<p id=x>a</p>", "<p id=y>a</p>").kind, "attributes");
+  EXPECT_EQ(first("<p>a</p>", "<p><!--a--></p>").kind, "type");
+  std::string deep_a, deep_b;
+  for (int i = 0; i < 3000; ++i) deep_a += "<div>";
+  deep_b = deep_a;
+  deep_a += "x";
+  deep_b += "y";
+  const TreeDifference d = first(deep_a, deep_b);
+  EXPECT_EQ(d.kind, "text");
+  EXPECT_NE(d.path.find("/...2"), std::string::npos) << d.path;  // found deep down
+  EXPECT_EQ(first(deep_a + "</div><p>z", deep_a + "</div><p>w").kind, "text");  // after a climb
+}
+
 TEST_F(NativeParseTest, PlainDocument) {
   EXPECT_SAME_TREE("<html><head><title>A title</title></head><body><p>One</p></body></html>");
   EXPECT_SAME_TREE("<!DOCTYPE html>\n<html>\n<head>\n</head>\n<body>\n<div>x</div>\n</body>\n</html>\n");

@@ -71,9 +71,20 @@ inline TreeDifference differ(std::string kind, const std::vector<std::string>& p
   return {std::move(kind), where, shorten(e), shorten(a)};
 }
 
+// Walks both trees in step, with a stack of the sibling pairs to come back
+// to in place of recursion (pages nest thousands of elements deep).
 inline TreeDifference compare(const xmlNode* e, const xmlNode* a, std::vector<std::string>& path,
                               const AttributeFilter& keep) {
-  for (; e != nullptr || a != nullptr; e = e->next, a = a->next) {
+  std::vector<std::pair<const xmlNode*, const xmlNode*>> resume;
+  for (;;) {
+    if (e == nullptr && a == nullptr) {
+      if (resume.empty()) return {};
+      e = resume.back().first;
+      a = resume.back().second;
+      resume.pop_back();
+      path.pop_back();
+      continue;
+    }
     if (e == nullptr || a == nullptr) {
       return differ("children", path, e ? label(e) : "(end)", a ? label(a) : "(end)");
     }
@@ -86,6 +97,8 @@ inline TreeDifference compare(const xmlNode* e, const xmlNode* a, std::vector<st
       const std::string sa = text_of(da->name) + "|" + text_of(da->ExternalID) + "|" +
                              text_of(da->SystemID);
       if (se != sa) return differ("doctype", path, se, sa);
+      e = e->next;
+      a = a->next;
       continue;
     }
     if (text_of(e->name) != text_of(a->name)) return differ("name", path, label(e), label(a));
@@ -94,23 +107,23 @@ inline TreeDifference compare(const xmlNode* e, const xmlNode* a, std::vector<st
         path.push_back(label(e));
         return differ("text", path, text_of(e->content), text_of(a->content));
       }
+      e = e->next;
+      a = a->next;
       continue;
     }
     const auto ae = attributes_of(e, keep);
     const auto aa = attributes_of(a, keep);
+    path.push_back(label(e));
     if (ae != aa) {
       std::string se, sa;
       for (const auto& [k, v] : ae) se += k + "=" + v + " ";
       for (const auto& [k, v] : aa) sa += k + "=" + v + " ";
-      path.push_back(label(e));
       return differ("attributes", path, se, sa);
     }
-    path.push_back(label(e));
-    TreeDifference d = compare(e->children, a->children, path, keep);
-    if (!d.none()) return d;
-    path.pop_back();
+    resume.emplace_back(e->next, a->next);
+    e = e->children;
+    a = a->children;
   }
-  return {};
 }
 
 }  // namespace tree_diff_detail
