@@ -323,7 +323,7 @@ def task_speed(pages, set_name, opts: Options, newsclean: dict, html_names: list
         say(f"[{set_name}] speed: {name} on {len(items)} pages x {opts.reps}")
         speed = peers.measure_speed(name, items, cpu=cpu, python=opts.pythons.get(name),
                                     log=opts.log(set_name, name), **common)
-        mode = "libxml2 parse only (floor)" if name == peers.LXML_PARSE.name else "HTML, 1 core"
+        mode = "libxml2 parse only (lxml)" if name == peers.LXML_PARSE.name else "HTML, 1 core"
         rows[name] = _speed_row(speed, mode, len(items), html_mb)
 
     text_note = ""
