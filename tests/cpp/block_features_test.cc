@@ -179,6 +179,27 @@ TEST(Features, TheSecondOfALinePrintedTwiceIsADuplicate) {
   }
 }
 
+// Short link blocks are link-heavy beside a story; when they hold much of
+// the document's text they are its content (a listing) and none is.
+TEST(Features, ShortLinkBlocksAreLinkHeavyUnlessTheyAreThePage) {
+  const auto link_heavy = [](std::size_t links, std::size_t prose) {
+    std::vector<Block> blocks;
+    for (std::size_t k = 0; k < prose; ++k) {
+      blocks.push_back(make_block("The board met on Tuesday and agreed the plan for the quay "
+                                  "and the moorings after a long debate."));
+    }
+    for (std::size_t k = 0; k < links; ++k) {
+      blocks.push_back(make_block("Harbour board report " + std::to_string(k)));
+      blocks.back().site_link_ratio = 1.f;
+    }
+    const PageUrl url("https://www.example.com/a/1");
+    const Features f(blocks, url);
+    return f.has(Feature::kLinkHeavy, blocks.size() - 1);
+  };
+  EXPECT_TRUE(link_heavy(2, 8));
+  EXPECT_FALSE(link_heavy(30, 4));
+}
+
 // lacking(i) says which of the features found up front block i lacks: the
 // same answers as has(), so that a rule with a feature is looked for only
 // where it may hold.

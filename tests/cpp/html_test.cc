@@ -165,6 +165,35 @@ TEST(Html, TextSpreadOverManyBoxesIsKeptTogether) {
   for (const char* p : sections) EXPECT_NE(r.text.find(p), std::string::npos) << p;
 }
 
+TEST(Html, AHeadingsAnchorToItsOwnPlaceIsNoLinkAway) {
+  // Documentation puts a link to each heading's own place on the heading;
+  // a heading that links to another page of the site is a teaser.
+  const auto text_with = [](const std::string& heading) {
+    return Cleaner().clean(page(heading + "<p>" + kStory[0] + "</p>"),
+                           "https://valley.example/bridge").text;
+  };
+  EXPECT_NE(text_with("<h2><a href=\"#repairs\">How the repairs are paid for</a></h2>")
+                .find("How the repairs are paid for"),
+            std::string::npos);
+  EXPECT_EQ(text_with("<h2><a href=\"/ferry\">Ferry fares to rise in the spring</a></h2>")
+                .find("Ferry fares"),
+            std::string::npos);
+}
+
+TEST(Html, AListOfLinksThatIsThePageStays) {
+  // A page of headlines with a line under each: the headlines are the
+  // content, not teasers beside a story.
+  std::string html = "<html><body><main>";
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    html += "<div class=\"item\"><h2><a href=\"/s" + n + "\">Harbour board report number " +
+            n + " is out</a></h2><p>The board met on Tuesday about the quay.</p></div>";
+  }
+  html += "</main></body></html>";
+  const Result r = Cleaner().clean(html, "https://harbour.example/reports/");
+  EXPECT_NE(r.text.find("Harbour board report number 3 is out"), std::string::npos) << r.text;
+}
+
 TEST(Html, BrokenPagesGiveAResultNotACrash) {
   std::string deep = "<html><body>";
   for (int i = 0; i < 100000; ++i) deep += "<div>";

@@ -33,6 +33,11 @@ constexpr std::size_t kSlugAgreeWords = 3;
 constexpr std::size_t kStoryMinProse = 3;
 // More than this share of a block's text in links makes it a link block.
 constexpr float kLinkHeavyRatio = 0.5f;
+// Short (<= kTeaserMaxWords) link blocks holding more than kLinkListNum /
+// kLinkListDen (3/10) of a document's text make it a list of links (a
+// listing): those blocks are its content, and no block is link-heavy.
+constexpr std::size_t kLinkListNum = 3;
+constexpr std::size_t kLinkListDen = 10;
 // A run of at least this many short (<= kTeaserMaxWords) non-sentences is a
 // teaser run: a menu or a list of headlines.
 constexpr std::size_t kTeaserRunLength = 4;

@@ -291,8 +291,19 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
   }
   mark_teaser_list(blocks, &teaser_list_);
+  // A document whose short link blocks hold much of its text is a list of
+  // links (a listing, an index of a site's stories): they are its content,
+  // not teasers beside a story.
+  std::size_t link_bytes = 0, all_bytes = 0;
+  for (const Block& b : blocks) {
+    all_bytes += b.text.size();
+    if (b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords) {
+      link_bytes += b.text.size();
+    }
+  }
+  const bool link_list = link_bytes * kLinkListDen > all_bytes * kLinkListNum;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    link_heavy_[i] = blocks[i].site_link_ratio > kLinkHeavyRatio;
+    link_heavy_[i] = !link_list && blocks[i].site_link_ratio > kLinkHeavyRatio;
   }
   // A row with pipes beside another is a table's: rows of a table come in runs.
   const auto piped = [&](std::size_t j) {

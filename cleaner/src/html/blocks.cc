@@ -43,7 +43,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::size_t away_chars = 0;  // of link_chars, in links to other sites
   int in_link = 0;
   int in_away = 0;
-  std::vector<bool> away;            // each open <a>: to another site? (read once)
+  std::vector<bool> away;            // each open <a>: to another site or a heading's anchor?
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
   std::vector<std::pair<BlockKind, std::uint8_t>> kinds;
@@ -117,7 +117,12 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
         }
         if (tag_is(tag, "a")) {
           ++in_link;
-          away.push_back(to_other_site(attr_view(n, Attr::kHref), st.url));
+          // A heading's link to a place on its own page (href="#...", the
+          // anchor documentation pages put on each heading) leads to no
+          // other page: it counts as a link away, not to the site.
+          const std::string_view href = trim_spaces(attr_view(n, Attr::kHref));
+          const bool own_anchor = kind == BlockKind::kHeading && href.substr(0, 1) == "#";
+          away.push_back(own_anchor || to_other_site(href, st.url));
           if (away.back()) ++in_away;
         }
         if (is_block_tag(tag)) {
