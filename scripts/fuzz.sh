@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libFuzzer over the targets in tests/fuzz (text cleaning, HTML cleaning,
-# rule loading, the CLI's WARC reader; native_parse, the native HTML parse
-# against libxml2's, when named), built with Clang, ASan and UBSan into build/fuzz.
+# rule loading, the CLI's WARC reader, the native HTML parse against
+# libxml2's), built with Clang, ASan and UBSan into build/fuzz.
 #
 #   scripts/fuzz.sh                # each target for 60 s (what CI runs)
 #   scripts/fuzz.sh --time 600     # each target for 600 s
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ "${#targets[@]}" -gt 0 ] || targets=(clean_text clean_html rules_load warc_read)
+[ "${#targets[@]}" -gt 0 ] || targets=(clean_text clean_html rules_load warc_read native_parse)
 
 install_system_deps
 install_fuzz_deps

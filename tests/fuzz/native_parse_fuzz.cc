@@ -8,7 +8,8 @@
 // a name again where its decoded input buffer moved in memory, which depends
 // on the allocator (under ASan it always moves), and drops what it had read;
 // the native parse reads the whole name, as libxml2 does when the buffer
-// stays put. Pages with such names are not compared, nor DOCTYPE names.
+// stays put. Pages with such names are not compared, nor DOCTYPE names, nor
+// pages that libxml2 takes for UCS-4 by their first bytes (see below).
 
 #include <cstddef>
 #include <cstdint>
@@ -46,6 +47,15 @@ bool has_slow_name(std::string_view s) {
   return false;
 }
 
+// libxml2 2.9 sniffs the first four bytes for a UCS-4 signature even when told
+// the input is UTF-8; for the two unusual byte orders (00 00 3C 00 and
+// 00 3C 00 00, only NULs make them) it then gives no tree at all, where the
+// native parse reads the bytes as the UTF-8 they are.
+bool starts_as_odd_ucs4(std::string_view s) {
+  return s.substr(0, 4) == std::string_view("\0\0<\0", 4) ||
+         s.substr(0, 4) == std::string_view("\0<\0\0", 4);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -57,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const newsclean::DecodedPage page = newsclean::decode_page(input, "");
-  if (has_slow_name(page.text())) return 0;
+  if (has_slow_name(page.text()) || starts_as_odd_ucs4(page.text())) return 0;
   const newsclean::DocPtr expected = newsclean::parse_html(page.text(), keep_all);
   const newsclean::DocPtr actual = newsclean::parse_html_native(page.text(), keep_all);
   const newsclean::TreeDifference d = newsclean::compare_trees(expected.get(), actual.get(), keep_all);

@@ -281,6 +281,19 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
       text_from = i;
       continue;
     }
+    if (in.compare(i, 2, "<!") == 0 && starts_with_nocase(in, i + 2, "doctype")) {
+      // libxml2 reads a DOCTYPE up to its '>', a '<' in it too (a bogus name
+      // or junk), and skips the blanks after it; a quoted id may hold a '>':
+      // no eliding after such a one.
+      const std::size_t end = in.find('>', i);
+      if (end == std::string_view::npos ||
+          in.substr(i, end - i).find_first_of("\"'") != std::string_view::npos) {
+        break;
+      }
+      i = end + 1;
+      if (names_seen) text_from = i;
+      continue;
+    }
     if (in.compare(i, 2, "</") == 0 && i + 2 < in.size() && is_ascii_letter(in[i + 2])) {
       if (starts_with_nocase(in, i + 2, "body") || starts_with_nocase(in, i + 2, "html")) {
         in_body = false;  // (a longer name too: no harm in eliding less)
