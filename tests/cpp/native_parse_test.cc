@@ -189,6 +189,8 @@ TEST_F(NativeParseTest, DoctypeWithoutNameThenText) {
   EXPECT_SAME_TREE("<!doctype html <b> x> \n  long text after the doctype, past sixteen bytes<p>y");
   EXPECT_SAME_TREE("<p>a<!DOCTYPE <i>>  text after a misplaced doctype, past sixteen bytes");
   EXPECT_SAME_TREE("<!DOCTYPE html PUBLIC \"-//x>y//EN\"> text after a quoted id, sixteen bytes<p>z");
+  EXPECT_SAME_TREE("<!DOCTYPE html SYSTEM \"a>b\"> text after a quoted id, sixteen bytes<p>z");
+  EXPECT_SAME_TREE("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" 'x.dtd'>\n  <p>  text after a plain quoted id, sixteen bytes    <b>z</b>   \n   </p>");
 }
 
 }  // namespace

@@ -283,13 +283,19 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
     }
     if (in.compare(i, 2, "<!") == 0 && starts_with_nocase(in, i + 2, "doctype")) {
       // libxml2 reads a DOCTYPE up to its '>', a '<' in it too (a bogus name
-      // or junk), and skips the blanks after it; a quoted id may hold a '>':
-      // no eliding after such a one.
+      // or junk), and skips the blanks after it. A quoted id may hold a '>'
+      // (libxml2 reads past it in a system id, not in a public one): no
+      // eliding after a DOCTYPE whose first '>' is not outside quotes.
       const std::size_t end = in.find('>', i);
-      if (end == std::string_view::npos ||
-          in.substr(i, end - i).find_first_of("\"'") != std::string_view::npos) {
-        break;
+      std::size_t k = i;
+      for (char quote = 0; k < in.size() && (quote != 0 || in[k] != '>'); ++k) {
+        if (quote == 0 && (in[k] == '"' || in[k] == '\'')) {
+          quote = in[k];
+        } else if (in[k] == quote) {
+          quote = 0;
+        }
       }
+      if (end == std::string_view::npos || k != end) break;
       i = end + 1;
       if (names_seen) text_from = i;
       continue;
