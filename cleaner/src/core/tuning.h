@@ -318,10 +318,11 @@ constexpr std::size_t kSpreadHoldDen = 5;
 // is a title or a label (the spread finds the story); 80 characters is a
 // sentence, a teaser's line is shorter. The heading's box replaces the
 // winner when at most 1/kHeadedLinkShare of its text is in links (it adds
-// a lead or a byline, not lists).
+// a lead or a byline, not lists). (A box of 3 times its prose let a
+// page's own boxes in: WCXB-dev check fell; 3/2 held more boxes out.)
 constexpr std::size_t kHeadedMinProse = 150;
-constexpr std::size_t kHeadedBoxProseNum = 3;
-constexpr std::size_t kHeadedBoxProseDen = 2;
+constexpr std::size_t kHeadedBoxProseNum = 2;
+constexpr std::size_t kHeadedBoxProseDen = 1;
 constexpr std::size_t kHeadedLinkShare = 4;
 constexpr std::size_t kHeadedParagraphChars = 80;
 // Siblings of the winner join it when they score kSiblingShare of its score
