@@ -740,6 +740,70 @@ TEST(Html, AShortStoryIsNotMergedWithTheLinkedTeasersAfterIt) {
   EXPECT_NE(Cleaner().clean(page_of(false, article)).text.find("An excerpt"), std::string::npos);
 }
 
+TEST(Html, AHeadedShortStoryDoesNotSpreadToTheBoxesBesideIt) {
+  // A short story under its heading, and beside it in the same frame boxes
+  // that score near it: a list of other stories' linked headlines, a grid
+  // of teaser cards, a block of short reader comments. Together they hold
+  // most of the page's paragraph text, which would make the page one of
+  // many boxes and spread the content over the whole frame. On an article
+  // the story keeps its heading's box.
+  std::string related = "<div class=\"more\"><h3>Read next</h3>";
+  for (int i = 0; i < 8; ++i) {
+    related += "<p><a href=\"/r" + std::to_string(i) + "\">Another headline of the day, number " +
+               std::to_string(i) + ", about the harbour and the town hall</a></p>";
+  }
+  related += "</div>";
+  std::string teasers = "<div class=\"grid\">";
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<div class=\"card\"><h3><a href=\"/t" + std::to_string(i) +
+               "\">Ferry fares rise in spring, number " + std::to_string(i) +
+               "</a></h3><p>Commuters face a steeper bill from April on.</p></div>";
+  }
+  teasers += "</div>";
+  std::string replies = "<div class=\"responses\"><h3>12 responses</h3>";
+  for (int i = 0; i < 8; ++i) {
+    replies += "<div class=\"reply\"><p><a href=\"/u" + std::to_string(i) + "\">reader" +
+               std::to_string(i) + "</a> 3 hours ago</p><p>I drive over it every day, what a "
+               "mess this will be for us all.</p></div>";
+  }
+  replies += "</div>";
+  const auto page_of = [](const std::string& head, const std::string& story,
+                          const std::string& beside) {
+    std::string html = "<html><head>" + head + "</head><body><div class=\"bar\"><ul>";
+    for (int i = 0; i < 8; ++i) {
+      html += "<li><a href=\"/s" + std::to_string(i) + "\">Section " + std::to_string(i) +
+              "</a></li>";
+    }
+    return html + "</ul></div><div class=\"frame\"><div class=\"top\"><h1>Council closes Elm "
+                  "Street bridge</h1><div class=\"story\">" + story + "</div></div>" + beside +
+           "</div></body></html>";
+  };
+  const std::string article = "<meta property=\"og:type\" content=\"article\">";
+  const std::string story = std::string("<p>") + kStory[0] + "</p><p>" + kStory[1] + "</p>";
+  const std::string alone =
+      std::string("Council closes Elm Street bridge\n") + kStory[0] + "\n" + kStory[1];
+  EXPECT_EQ(Cleaner().clean(page_of(article, story, related + replies)).text, alone);
+  EXPECT_EQ(Cleaner().clean(page_of(article, story, teasers + replies)).text, alone);
+  EXPECT_EQ(Cleaner().clean(page_of(article, story, related + teasers + replies)).text, alone);
+  // A long story whose first box, under the heading, is short and the rest
+  // in one-paragraph boxes between advertisements: the boxes beside it
+  // read as more of the story (prose, few links), and it stays whole.
+  std::string rest;
+  for (int i = 0; i < 10; ++i) {
+    rest += std::string("<div class=\"chunk\"><p>") + kStory[i % 4] + " It was step " +
+            std::to_string(i) + " of the plan, the council said in its report.</p></div>"
+            "<div class=\"slot\"><a href=\"/x" + std::to_string(i) + "\">Sponsored offer " +
+            std::to_string(i) + "</a></div>";
+  }
+  const std::string first =
+      std::string("<p>") + kStory[0] + "</p><p>" + kStory[1] + "</p><p>" + kStory[2] + "</p>";
+  const std::string whole = Cleaner().clean(page_of(article, first, rest + related)).text;
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_NE(whole.find("It was step " + std::to_string(i) + " "), std::string::npos) << whole;
+  }
+  EXPECT_NE(whole.find(kStory[2]), std::string::npos);
+}
+
 TEST(Html, AStoryPrintedTwiceComesOutOnce) {
   // A page that prints its (long) story once per screen size (the copies
   // in sibling boxes, one shown by the style sheet) or a second time in a

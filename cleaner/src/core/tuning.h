@@ -312,6 +312,24 @@ constexpr double kSpreadRivalShare = 0.25;
 constexpr std::size_t kStoryMinParagraphs = 4;
 constexpr std::size_t kSpreadHoldNum = 4;
 constexpr std::size_t kSpreadHoldDen = 5;
+// A headed short story does not spread: on an article, a winner with at
+// least kHeadedMinProse characters of prose whose smallest box holding the
+// page's first <h1> has at most kHeadedBoxProseNum/kHeadedBoxProseDen of
+// its prose, and beside which (up to the spread's ancestor) the boxes that
+// read as story (not named as boilerplate, at most 1/kHeadedLinkShare of
+// their text in links, paragraphs of kHeadedParagraphChars of prose on
+// average) hold less prose than it: related lists, teasers and comments,
+// not the rest of a story split over boxes. Under 150 characters a winner
+// is a title or a label (the spread finds the story); 80 characters is a
+// sentence, a teaser's line is shorter. The heading's box replaces the
+// winner when at most 1/kHeadedLinkShare of its text is in links (it adds
+// a lead or a byline, not lists). (A box of 3 times its prose let a
+// page's own boxes in: WCXB-dev check fell; 3/2 held more boxes out.)
+constexpr std::size_t kHeadedMinProse = 150;
+constexpr std::size_t kHeadedBoxProseNum = 2;
+constexpr std::size_t kHeadedBoxProseDen = 1;
+constexpr std::size_t kHeadedLinkShare = 4;
+constexpr std::size_t kHeadedParagraphChars = 80;
 // Siblings of the winner join it when they score kSiblingShare of its score
 // (at least kSiblingMinScore); a <p> sibling joins when it has more than
 // kSiblingParagraphChars with under kSiblingLinkDensity of links, or no

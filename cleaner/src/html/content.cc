@@ -237,6 +237,57 @@ bool is_lead(PageState& st, xmlNode* n, xmlNode* top) {
          s.text * kLeadStoryShare <= st.stats(top).text;
 }
 
+// The first <h1> below `body`, or null.
+xmlNode* first_h1(xmlNode* body) {
+  xmlNode* found = nullptr;
+  walk(
+      body,
+      [&](xmlNode* e) {
+        if (found != nullptr || !is_element(e)) return false;
+        if (is_tag(e, "h1")) found = e;
+        return found == nullptr;
+      },
+      [](xmlNode*) {});
+  return found;
+}
+
+// Prose beside `top` inside `a` (its ancestor) in boxes that read as more
+// of a story: the element siblings of top's boxes up to `a`, each with at
+// most 1/kHeadedLinkShare of its text in links and, outside boxes named as
+// boilerplate, kHeadedParagraphChars of prose a paragraph on average.
+std::size_t story_prose_beside(PageState& st, xmlNode* top, xmlNode* a) {
+  std::size_t sum = 0;
+  for (xmlNode* x = top; x != a && x->parent != nullptr; x = x->parent) {
+    for (xmlNode* f = x->parent->children; f != nullptr; f = f->next) {
+      if (f == x || !is_element(f) || !PageState::measured(f)) continue;
+      const NodeStats& s = st.stats(f);
+      if (s.paragraphs == 0 || s.links * kHeadedLinkShare > s.text) continue;
+      const std::size_t prose = s.prose - std::min(s.prose, chrome_text(st, f, true));
+      if (prose >= kHeadedParagraphChars * s.paragraphs) sum += prose;
+    }
+  }
+  return sum;
+}
+
+// The spread (choose_by_scores) would take `a` for the winner `top`: null
+// when it should, or the story's own box when `top` is a headed short
+// story (see kHeadedMinProse): the smallest box holding top and the
+// page's first <h1> when it has few links, else top.
+xmlNode* headed_story(PageState& st, xmlNode* top, xmlNode* a, xmlNode* body) {
+  if (st.kind != PageKind::kArticle || a == top) return nullptr;
+  const std::size_t prose = st.stats(top).prose;
+  if (prose < kHeadedMinProse) return nullptr;
+  xmlNode* h1 = first_h1(body);
+  if (h1 == nullptr) return nullptr;
+  xmlNode* box = top;
+  while (box != nullptr && !contains(box, h1)) box = box->parent;
+  if (box == nullptr || !PageState::measured(box)) return nullptr;
+  const NodeStats& b = st.stats(box);
+  if (b.prose * kHeadedBoxProseDen > prose * kHeadedBoxProseNum) return nullptr;
+  if (story_prose_beside(st, top, a) >= prose) return nullptr;
+  return b.links * kHeadedLinkShare <= b.text ? box : top;
+}
+
 // The scorer's choice: the best candidate, promoted, and the siblings that
 // continue it.
 std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
@@ -282,7 +333,11 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
            st.stats(a).para * kSpreadHoldDen < all * kSpreadHoldNum) {
       a = a->parent;
     }
-    return {a};
+    // A short story under its heading keeps its box: what the spread
+    // would add is the page around it.
+    xmlNode* own = headed_story(st, top, a, body);
+    if (own == nullptr) return {a};
+    if (own != top) return {own};
   }
   best = final_score(st, top);
   xmlNode* parent = top->parent;
