@@ -24,8 +24,8 @@ SEED_EXPECTED = REPO / "seeds" / "001_53a9f95486086e6a.expected.txt"
 
 def _find_cli() -> str | None:
     path = os.environ.get("NEWSCLEAN_CLI")
-    if path:
-        return path
+    if path:  # absolute: some tests run the CLI from another directory
+        return os.path.abspath(path) if os.sep in path else shutil.which(path)
     return shutil.which("newsclean")
 
 
