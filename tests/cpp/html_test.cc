@@ -1200,6 +1200,65 @@ TEST(Html, BoxesAfterTheStorysLastParagraphGo) {
       "Garden bench model 7 "));
 }
 
+// A short story (two paragraphs) in an article's box, `extra` after it in
+// the same box, on a page that says it is an article.
+Result clean_short_story(const std::string& extra) {
+  return Cleaner().clean(
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+      "<div class=\"body\"><p>The ferry to the island will run twice a day from Monday, the "
+      "harbour office said, after a winter of single crossings.</p><p>Tickets bought for the "
+      "old timetable stay valid until the end of the month.</p>" +
+          extra + "</div></article></body></html>",
+      "", Format::kHtml);
+}
+
+// `n` cards of other posts: a linked title, an author and a tag, all links.
+std::string recent_posts(int n) {
+  std::string html = "<div class=\"recent-posts\"><h4>Recent posts</h4><ul>";
+  for (int i = 0; i < n; ++i) {
+    const std::string k = std::to_string(i);
+    html += "<li><h3><a href=\"/p" + k + "\">Notes from the harbour, week " + k +
+            "</a></h3><a href=\"/by/jane\">Jane Roe</a> <a href=\"/t/boats\">boats and "
+            "island life</a></li>";
+  }
+  return html + "</ul></div>";
+}
+
+TEST(Html, BoxesLongerThanAShortStoryGoWhenTheyAreNoStory) {
+  const std::string story =
+      "The ferry to the island will run twice a day from Monday, the harbour office said, "
+      "after a winter of single crossings.\nTickets bought for the old timetable stay valid "
+      "until the end of the month.";
+  // Cards of recent posts and an author box after a short story, together
+  // longer than it: each reads as no story (mostly links; a bio shorter
+  // than the story), so each goes.
+  const std::string author =
+      "<div class=\"writer-meta\"><p>Jane Roe writes about the coast and its boats.</p></div>";
+  const Result r = clean_short_story(author + recent_posts(8));
+  EXPECT_EQ(r.kind, "article");
+  EXPECT_EQ(r.text, story);
+  EXPECT_TRUE(taken_out(r, "Jane Roe writes"));
+  EXPECT_TRUE(taken_out(r, "Notes from the harbour, week 0"));
+  // A box of more prose than the story (a thread's replies) stays.
+  std::string replies = "<div class=\"comments\">";
+  for (int i = 0; i < 3; ++i) {
+    replies += "<p>We crossed on the late boat last summer and the crew were kind to the "
+               "children, so twice a day sounds like a fine idea for the whole island.</p>";
+  }
+  const Result thread = clean_short_story(replies + "</div>");
+  EXPECT_FALSE(taken_out(thread, "crossed on the late boat"));
+  // A list of linked items inside a long story is the story's, and stays
+  // while the cards after it go.
+  const std::string list =
+      "<p>The harbour office lists the crossings:</p><ul><li>The morning boat leaves at 7:15 "
+      "from the <a href=\"/t/1\">north pier</a></li><li>The evening boat leaves at 18:40 from "
+      "the <a href=\"/t/2\">south pier</a></li></ul>";
+  const Result long_story = clean_story(list + "<p>" + kStory[0] + "</p>" + recent_posts(8),
+                                        "<meta property=\"og:type\" content=\"article\">");
+  EXPECT_NE(long_story.text.find("The evening boat leaves at 18:40"), std::string::npos);
+  EXPECT_TRUE(taken_out(long_story, "Notes from the harbour, week 0"));
+}
+
 
 TEST(Html, ACallToActionBoxGoesOnArticlesOnly) {
   // A plea for support after an article's last paragraph, one long line of

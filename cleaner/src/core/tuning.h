@@ -353,6 +353,12 @@ constexpr std::size_t kLeadLinkDen = 10;
 // kTailLinkNum/kTailLinkDen of its text in links is a list of other pages.
 constexpr std::size_t kTailLinkNum = 2;
 constexpr std::size_t kTailLinkDen = 3;
+// On an article, tail boxes that hold more text than the story's prose
+// still go one by one when under kTailProseNum/kTailProseDen of a box's
+// text is prose (cards, lists, widgets) or its prose is no more than the
+// story's; a box of more prose than that (a thread's replies) stays.
+constexpr std::size_t kTailProseNum = 1;
+constexpr std::size_t kTailProseDen = 2;
 
 }  // namespace newsclean::tuning
 

@@ -178,6 +178,18 @@ void trim_tail(PageState& st, xmlNode* n) {
     }
     n = last;
   }
+  if (text > story && st.kind == PageKind::kArticle) {
+    // Boxes that outweigh a short story: those that read as no story of
+    // their own still go (cards, lists, an author box, widgets); a box of
+    // more prose than the story's (a thread's replies) stays.
+    for (xmlNode* b : boxes) {
+      const NodeStats& s = st.stats(b);
+      if (s.prose * kTailProseDen < s.text * kTailProseNum || s.prose <= story) {
+        st.remove(b, -1, kOutsideContent);
+      }
+    }
+    return;
+  }
   if (text > story && st.kind != PageKind::kProduct) return;
   for (xmlNode* b : boxes) st.remove(b, -1, kOutsideContent);
 }

@@ -19,7 +19,9 @@ std::vector<xmlNode*> choose_content(PageState& st, xmlNode* body);
 // level): boxes whose class or id names boilerplate and boxes mostly of
 // links (an author box, related stories, tags, share buttons; on a
 // product page, other products, however long). Not on a listing: its cards
-// are its content; nor, on other pages, when the boxes outweigh the story.
+// are its content; when the boxes outweigh the story, on an article only
+// those that are not mostly prose or hold no more prose than the story,
+// and on other pages none.
 void trim_tail(PageState& st, xmlNode* n);
 
 }  // namespace newsclean
