@@ -243,5 +243,30 @@ TEST(PageShape, AStoryFarDownAPageWithALongMenuIsAPage) {
   EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
 }
 
+TEST(PageShape, AnExtractorsOutputWithAShortMenuLikeHeadIsNotAPage) {
+  // A shop's extract: its title (twice, as heading and label), a line of
+  // description, a short run of feature names (menu-like: words only, no
+  // sentence), then the story and its specifications. The run is too short
+  // for a site's menu; the lines around the prose are the content.
+  std::vector<std::string> extract = {"Folding Bike Seven", "Folding Bike Seven",
+                                      "A light bike that folds in one move and fits under a desk."};
+  append(&extract, {"Light frame", "Folds in one move", "Puncture proof tyres", "Lamp front and back",
+                    "Rack for bags", "Bell and kickstand", "Three colours"});
+  append(&extract, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  for (int i = 0; i < 16; ++i) extract.push_back("Weight class " + std::to_string(i + 1) + ": 12 kg");
+  ASSERT_GE(extract.size(), 30u);
+  EXPECT_FALSE(looks_like_page_text(blocks_of(extract)));
+  // The same extract inside a site's whole page (its menu on top, its
+  // footer's links below) is a page, and its menus go.
+  std::vector<std::string> page = menu(14);
+  append(&page, extract);
+  append(&page, menu(12));
+  EXPECT_TRUE(looks_like_page_text(blocks_of(page)));
+  const auto k = kept(page, false);
+  EXPECT_FALSE(has(k, entry(2)));
+  EXPECT_TRUE(has(k, kStory[0]));
+  EXPECT_TRUE(has(k, kStory[3]));
+}
+
 }  // namespace
 }  // namespace newsclean
