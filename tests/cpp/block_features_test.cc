@@ -200,6 +200,39 @@ TEST(Features, ShortLinkBlocksAreLinkHeavyUnlessTheyAreThePage) {
   EXPECT_FALSE(link_heavy(30, 4));
 }
 
+// A listing's cards: a linked headline, a line of metadata, a summary. On a
+// page that does not say it is an article the headlines are its content, not
+// links beside a story; a story with a link line between its paragraphs, or
+// a page that says it is an article, keeps them link-heavy.
+TEST(Features, CardHeadlinesOfAListingAreNotLinkHeavy) {
+  const std::string summary =
+      "The harbour board met on Tuesday and agreed the plan for the quay after a long debate.";
+  const auto linked = [](const std::string& text) {
+    Block b = make_block(text);
+    b.site_link_ratio = b.link_ratio = 1.f;
+    return b;
+  };
+  const auto cards = [&](std::size_t n, bool meta, std::size_t paragraphs) {
+    std::vector<Block> blocks;
+    for (std::size_t k = 0; k < n; ++k) {
+      blocks.push_back(linked("Harbour board report " + std::to_string(k)));
+      if (meta) blocks.push_back(make_block("12 March - Harbour"));
+      for (std::size_t p = 0; p < paragraphs; ++p) blocks.push_back(make_block(summary));
+    }
+    return blocks;
+  };
+  const PageUrl url("https://www.example.com/harbour");
+  const auto heavy = [&](const std::vector<Block>& blocks, PageKind kind) {
+    const Features f(blocks, url, PageText::kNo, kind);
+    return f.has(Feature::kLinkHeavy, 0);
+  };
+  EXPECT_FALSE(heavy(cards(4, true, 1), PageKind::kUnknown));
+  EXPECT_FALSE(heavy(cards(3, false, 1), PageKind::kListing));
+  EXPECT_TRUE(heavy(cards(4, true, 1), PageKind::kArticle));
+  EXPECT_TRUE(heavy(cards(2, true, 1), PageKind::kUnknown));  // too few to be a list
+  EXPECT_TRUE(heavy(cards(4, false, 3), PageKind::kUnknown)); // a story's "read also" lines
+}
+
 // lacking(i) says which of the features found up front block i lacks: the
 // same answers as has(), so that a rule with a feature is looked for only
 // where it may hold.

@@ -1412,3 +1412,32 @@ TEST(Html, AClassTokenMatchesTwoPartsJoinedByAHyphenOrUnderscore) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+// A listing that does not say what it is: cards of a linked headline, a line
+// of metadata and a summary. The headlines are the page's content, not links
+// to other stories beside one.
+TEST(Html, AListingKeepsTheHeadlinesOfItsCards) {
+  std::string cards;
+  for (int k = 0; k < 5; ++k) {
+    const std::string n = std::to_string(k);
+    cards += "<div class=\"item\"><h2><a href=\"/harbour/" + n + "\">Harbour board report number " +
+             n + "</a></h2><p class=\"meta\">12 March - Harbour</p><p>The harbour board met on "
+             "Tuesday and agreed plan " + n + " for the quay and the moorings after a long "
+             "debate.</p></div>";
+  }
+  const std::string html =
+      "<html><head><title>Harbour news</title></head><body><nav><a href=\"/\">Home</a> "
+      "<a href=\"/n\">News</a></nav><main><h1>Harbour news</h1><div class=\"list\">" + cards +
+      "</div></main><footer><p>(c) Valley</p></footer></body></html>";
+  const Result r = Cleaner().clean(html, "https://valley.example/harbour", Format::kHtml);
+  for (int k = 1; k < 5; ++k) {
+    EXPECT_NE(r.text.find("Harbour board report number " + std::to_string(k)), std::string::npos)
+        << r.text;
+  }
+}
+
+}  // namespace
+}  // namespace newsclean

@@ -38,6 +38,16 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // listing): those blocks are its content, and no block is link-heavy.
 constexpr std::size_t kLinkListNum = 3;
 constexpr std::size_t kLinkListDen = 10;
+// A short link block followed, at most kCardGap blocks on, by prose without
+// links is a card's headline; a run of kCardMinHeadlines cards, each at most
+// kCardGap blocks (none prose) after the last, makes a list of cards (on a
+// page that does not say it is an article: its content)
+constexpr std::size_t kCardGap = 2;
+constexpr std::size_t kCardMinHeadlines = 3;
+// ... holding, headlines and summaries, kCardShareNum/kCardShareDen of the
+// document's text (a list of stories beside a story holds less).
+constexpr std::size_t kCardShareNum = 1;
+constexpr std::size_t kCardShareDen = 3;
 // A run of at least this many short (<= kTeaserMaxWords) non-sentences is a
 // teaser run: a menu or a list of headlines.
 constexpr std::size_t kTeaserRunLength = 4;

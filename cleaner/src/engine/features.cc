@@ -277,7 +277,54 @@ bool agrees_with_slug(std::string_view text, const std::unordered_set<std::strin
          covered.size() * 2 >= slug.size();
 }
 
-Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageText page_text)
+void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  const auto headline = [&](const Block& b) {
+    return b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords;
+  };
+  // Each card's headline and summary.
+  std::vector<std::pair<std::size_t, std::size_t>> cards;
+  std::size_t all_bytes = 0;
+  for (const Block& b : blocks) all_bytes += b.text.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!headline(blocks[i])) continue;
+    for (std::size_t j = i + 1; j < blocks.size() && j <= i + kCardGap; ++j) {
+      const Block& b = blocks[j];
+      if (headline(b)) break;
+      if (b.prose && b.link_ratio == 0) {
+        cards.emplace_back(i, j);
+        break;
+      }
+    }
+  }
+  // Runs of cards, one after the other (at most kCardGap blocks, none of
+  // them prose, between a summary and the next headline): a story's
+  // paragraphs with a link line between some of them are no run.
+  const auto next_card = [&](std::size_t summary, std::size_t next) {
+    if (next > summary + kCardGap + 1) return false;
+    for (std::size_t k = summary + 1; k < next; ++k) {
+      if (blocks[k].prose) return false;
+    }
+    return true;
+  };
+  std::size_t card_bytes = 0;
+  std::vector<std::size_t> found;
+  for (std::size_t a = 0; a < cards.size();) {
+    std::size_t b = a + 1;
+    while (b < cards.size() && next_card(cards[b - 1].second, cards[b].first)) ++b;
+    if (b - a >= kCardMinHeadlines) {
+      for (std::size_t k = a; k < b; ++k) {
+        found.push_back(cards[k].first);
+        card_bytes += blocks[cards[k].first].text.size() + blocks[cards[k].second].text.size();
+      }
+    }
+    a = b;
+  }
+  if (found.empty() || card_bytes * kCardShareDen < all_bytes * kCardShareNum) return;
+  for (const std::size_t i : found) (*marks)[i] = true;
+}
+
+Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageText page_text,
+                   PageKind kind)
     : blocks_(blocks),
       duplicate_(blocks.size()),
       teaser_run_(blocks.size()),
@@ -302,8 +349,12 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     }
   }
   const bool link_list = link_bytes * kLinkListDen > all_bytes * kLinkListNum;
+  // On a page that does not say it is an article, a list of cards (a
+  // headline and its summary) is the page's content too.
+  std::vector<bool> cards(blocks.size());
+  if (kind != PageKind::kArticle) mark_card_headlines(blocks, &cards);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    link_heavy_[i] = !link_list && blocks[i].site_link_ratio > kLinkHeavyRatio;
+    link_heavy_[i] = !link_list && !cards[i] && blocks[i].site_link_ratio > kLinkHeavyRatio;
   }
   // A row with pipes beside another is a table's: rows of a table come in runs.
   const auto piped = [&](std::size_t j) {

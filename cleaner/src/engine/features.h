@@ -22,6 +22,13 @@ namespace newsclean {
 // forums are not.
 bool is_story(const std::vector<Block>& blocks);
 
+// Marks the headlines of a list of cards: short link blocks each followed,
+// at most kCardGap blocks on, by a summary (prose without links), in runs of
+// at least kCardMinHeadlines cards one after the other that hold, headlines
+// and summaries, a share of the document's text (kCardShareNum /
+// kCardShareDen). `marks` has one entry per block.
+void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks);
+
 // Marks the list of other stories' headlines that ends `blocks`, if any
 // (Feature::kTeaserList); `marks` has one entry per block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
@@ -42,8 +49,11 @@ class Features {
  public:
   // `page_text`: whether the blocks are a whole page as text, and who says so
   // (Document::page_text).
+  // `kind`: what the page says it is (Document::kind); on a page that does
+  // not say it is an article, the headlines of a list of cards are its
+  // content (mark_card_headlines).
   Features(const std::vector<Block>& blocks, const PageUrl& url,
-           PageText page_text = PageText::kNo);
+           PageText page_text = PageText::kNo, PageKind kind = PageKind::kUnknown);
   // (Inline: asked of every rule that fits each block.)
   bool has(Feature f, std::size_t i) const {
     switch (f) {

@@ -34,7 +34,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
                std::size_t head_blocks, std::size_t tail_blocks) {
   const auto& rules = matcher.rules();
   const std::vector<Block>& blocks = doc.blocks;
-  const Features features(blocks, url, doc.page_text);
+  const Features features(blocks, url, doc.page_text, doc.kind);
   const bool story = is_story(blocks);
   // What a rule needs of the document, asked once per rule, not per hit.
   std::vector<char> in_document(rules.size());
