@@ -193,5 +193,14 @@ TEST_F(NativeParseTest, DoctypeWithoutNameThenText) {
   EXPECT_SAME_TREE("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" 'x.dtd'>\n  <p>  text after a plain quoted id, sixteen bytes    <b>z</b>   \n   </p>");
 }
 
+// A script or style body that opens with "</" is read as an end tag first:
+// "</div>" closes the div and the script with it, and the rest is the
+// page's (the reference's pre-scan took it all for the body).
+TEST_F(NativeParseTest, ScriptBodyOpeningWithAnEndTag) {
+  EXPECT_SAME_TREE("<div><script></div>h<!DOCTYPE</script");
+  EXPECT_SAME_TREE("<div><style></div>text after the closed style, past sixteen bytes</style><p>z");
+  EXPECT_SAME_TREE("<script></b>var a = 1; // past sixteen bytes of script</script><p>z");
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -355,6 +355,9 @@ Elided elide(std::string_view in, const AttributeFilter& attributes) {
       text_from = i;
       continue;
     }
+    // A body that opens with "</" is read as an end tag first (which may
+    // close the element): stop here.
+    if (in.compare(i, 2, "</") == 0) break;
     std::size_t end = i;
     const std::string close = std::string("</") + body;
     while ((end = in.find("</", end)) != std::string_view::npos &&
