@@ -41,7 +41,7 @@ constexpr std::size_t kLinkListDen = 10;
 // A short link block followed, at most kCardGap blocks on, by prose without
 // links is a card's headline; a run of kCardMinHeadlines cards, each at most
 // kCardGap blocks (none prose) after the last, makes a list of cards (on a
-// page that does not say it is an article: its content)
+// page that does not say it is an article: its content).
 constexpr std::size_t kCardGap = 2;
 constexpr std::size_t kCardMinHeadlines = 3;
 // ... holding, headlines and summaries, kCardShareNum/kCardShareDen of the
