@@ -380,6 +380,35 @@ TEST(StartsWithLiteral, TheFirstCharacterReadMustBeGivenOrOneOfAFew) {
   }
 }
 
+// `inner` inside n nested groups "(?:...)".
+std::string nested(int n, const std::string& inner) {
+  std::string p;
+  for (int k = 0; k < n; ++k) p += "(?:";
+  p += inner;
+  p.append(static_cast<std::size_t>(n), ')');
+  return p;
+}
+
+TEST(PatternShape, NestedGroupsAreReadOnceEach) {
+  // Each group's branches are read once: were a group that is not all
+  // literal read again for "literal or zero-width", 60 groups would take
+  // 2^60 readings (the rule loader's fuzz run found this).
+  EXPECT_FALSE(starts_with_literal(nested(60, "a|^")));
+  EXPECT_TRUE(starts_with_literal(nested(60, "(?:a|^)b")));
+  EXPECT_TRUE(starts_with_literal(nested(60, "a|b")));
+  EXPECT_TRUE(anchored_at_start(nested(60, "^a|^b")));
+  EXPECT_EQ(relaxed_pattern(nested(60, "\\S{2,4}")), nested(60, "\\S+"));
+}
+
+TEST(PatternShape, GroupsNestedBeyondRe2sBoundAreBeyondTheReading) {
+  // Deeper than RE2 compiles; read without recursing to the stack's end.
+  const std::string deep = nested(100000, "^a");
+  EXPECT_FALSE(anchored_at_start(deep));
+  EXPECT_FALSE(starts_with_literal(deep));
+  EXPECT_EQ(relaxed_pattern(nested(100000, "\\S{2,4}")), "");
+  EXPECT_TRUE(anchored_at_start(nested(1000, "^a")));
+}
+
 TEST(RelaxedPattern, CountedRepeatsOfBroadClassesOpenAndCategoriesWiden) {
   constexpr const char* kLetter = "[A-Za-z\\x{80}-\\x{10FFFF}]";
   EXPECT_EQ(relaxed_pattern("^a[^.!?]{10,120}b$"), "^a[^.!?]+b$");

@@ -52,6 +52,29 @@ std::size_t skip_atom(std::string_view p, std::size_t i) {
   return i + 1;
 }
 
+// RE2 refuses groups nested deeper than this; here the bound also keeps the
+// readings below, which recurse once per group, off the stack's end.
+constexpr int kMaxNesting = 1000;
+
+// True if groups nest deeper than kMaxNesting in p: the pattern is then
+// beyond this reading.
+bool nests_too_deep(std::string_view p) {
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    if (p[i] == '(') {
+      if (++depth > kMaxNesting) return true;
+      ++i;
+    } else if (p[i] == ')') {
+      --depth;
+      ++i;
+    } else {
+      i = skip_atom(p, i);  // an escape, a class or a byte: no recursion
+      if (i == std::string_view::npos) return false;
+    }
+  }
+  return false;
+}
+
 // Where the group opening at p[i] ('(') begins its body: after "(", "(?:",
 // "(?flags:" or "(?P<name>". For a flags-only group "(?flags)", which sets
 // flags for what follows, *flags_only is set and the index after it is
@@ -75,9 +98,11 @@ std::size_t group_body(std::string_view p, std::size_t i, bool* flags_only) {
 }
 
 // True if `branch_has` holds for every branch from p[*i] up to the ')' that
-// closes them (or the end); *i is then the index after that ')'.
-bool all_branches(std::string_view p, std::size_t* i,
-                  bool (*branch_has)(std::string_view, std::size_t)) {
+// closes them (or the end); *i is then the index after that ')'. Each branch
+// is read once, up to the first that fails: a caller must not read a group's
+// branches twice, or nested groups cost 2^depth.
+template <typename BranchHas>
+bool all_branches(std::string_view p, std::size_t* i, BranchHas branch_has) {
   bool all = branch_has(p, *i);
   std::size_t k = *i;
   while (k < p.size() && p[k] != ')') {
@@ -172,12 +197,6 @@ bool branch_zero_width(std::string_view p, std::size_t i) {
   return true;
 }
 
-bool branch_literal(std::string_view p, std::size_t i);
-
-bool branch_literal_or_zero_width(std::string_view p, std::size_t i) {
-  return branch_zero_width(p, i) || branch_literal(p, i);
-}
-
 // True if the branch starting at p[i] begins with a literal character or
 // a narrow class (\d, \s, [-•], [0-9]). A group some of whose branches are
 // zero-width and the others literal, as (?:^|\s), is read as optional.
@@ -209,10 +228,17 @@ bool branch_literal(std::string_view p, std::size_t i) {
         i = next;
         continue;
       }
-      const std::size_t body = next;
-      if (!all_branches(p, &next, branch_literal)) {
-        next = body;
-        if (!all_branches(p, &next, branch_literal_or_zero_width)) return false;
+      // One reading of the branches tells both whether each is literal and
+      // whether each is literal or zero-width.
+      bool every_literal = true;
+      const bool every_literal_or_zero_width =
+          all_branches(p, &next, [&every_literal](std::string_view q, std::size_t b) {
+            const bool literal = branch_literal(q, b);
+            every_literal = every_literal && literal;
+            return literal || branch_zero_width(q, b);
+          });
+      if (!every_literal_or_zero_width) return false;
+      if (!every_literal) {
         i = skip_quantifier(p, next);  // it may match nothing: read on
         continue;
       }
@@ -351,18 +377,20 @@ bool anchored_at_start(std::string_view pattern) {
       if (pattern[k] == 'm') return false;
     }
   }
+  if (nests_too_deep(pattern)) return false;
   std::size_t i = 0;
   return all_branches(pattern, &i, branch_anchored) && i >= pattern.size();
 }
 
 bool starts_with_literal(std::string_view pattern) {
+  if (nests_too_deep(pattern)) return false;
   std::size_t i = 0;
   return all_branches(pattern, &i, branch_literal) && i >= pattern.size();
 }
 
 std::string relaxed_pattern(std::string_view pattern) {
   std::string out;
-  if (!relax_range(pattern, 0, pattern.size(), &out) || out == pattern) return {};
+  if (nests_too_deep(pattern) || !relax_range(pattern, 0, pattern.size(), &out) || out == pattern) return {};
   return out;
 }
 
