@@ -13,25 +13,10 @@
 
 #include "core/block.h"
 #include "core/page_url.h"
+#include "engine/block_runs.h"
 #include "rules/rule.h"
 
 namespace newsclean {
-
-// A document is shaped like a story when at least tuning::kStoryMinProse
-// prose blocks hold at least half of its text; product pages, listings and
-// forums are not.
-bool is_story(const std::vector<Block>& blocks);
-
-// Marks the headlines of a list of cards: short link blocks each followed,
-// at most kCardGap blocks on, by a summary (prose without links), in runs of
-// at least kCardMinHeadlines cards one after the other that hold, headlines
-// and summaries, a share of the document's text (kCardShareNum /
-// kCardShareDen). `marks` has one entry per block.
-void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks);
-
-// Marks the list of other stories' headlines that ends `blocks`, if any
-// (Feature::kTeaserList); `marks` has one entry per block.
-void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
 // Whether `text` is a row of menu items (Feature::kMenuRow), taken alone:
 // "Home | News | Sport", "| Golf | | Tennis |", "Home - Weather - News".

@@ -1,3 +1,8 @@
+// The story container: the scorer's choice (choose_by_scores), its spread
+// or its own box for a headed short story, and the trims of its head and tail.
+// Kept whole although a little over 400 lines: the choice and the trims read
+// the same PageState helpers of this file; the climb to a higher parent is
+// apart (content_climb.cc), and so is the scoring (scoring.cc).
 #include "html/content.h"
 
 #include <algorithm>

@@ -1,0 +1,181 @@
+// Runs of blocks that give a document its shape: a story, the list of
+// other stories' headlines that ends it, a listing's cards.
+#include "engine/block_runs.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
+#include "core/tuning.h"
+
+namespace newsclean {
+
+using namespace tuning;
+
+namespace {
+
+// A block with no letter or digit: an empty list entry ("-", "•", "***").
+bool is_separator(const Block& b) {
+  return std::none_of(b.text.begin(), b.text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u);
+  });
+}
+
+}  // namespace
+
+// A headline starts with a capital, a digit or an opening quote: not with a
+// lower-case letter, a bullet, a dash or a symbol. Letters without case
+// (CJK, Hangul, Arabic...) count as capitals.
+bool starts_like_headline(std::string_view text) {
+  std::size_t i = 0;
+  const char32_t c = next_code_point(text, &i);
+  if (c < 0x80) return std::isupper(static_cast<int>(c)) || std::isdigit(static_cast<int>(c)) ||
+                       c == '"' || c == '\'';
+  if (c >= 0x2018 && c <= 0x201F) return true;  // curly quotes
+  if (c == 0xAB) return true;                    // «
+  const bool latin1_lower = c >= 0xDF && c <= 0xFF && c != 0xF7;
+  const bool cyrillic_lower = c >= 0x430 && c <= 0x45F;
+  const bool symbol = c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF);  // punctuation, arrows, shapes
+  return !latin1_lower && !cyrillic_lower && !symbol;
+}
+
+namespace {
+
+// True if `text` ends in an ellipsis ("... Active Noise Cancellat...",
+// "... for which ..."): an excerpt that a teaser box cut off.
+bool ends_cut_off(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") return true;  // …
+  return text.size() >= 4 && text.substr(text.size() - 3) == "..." && text[text.size() - 4] != '.';
+}
+
+// A headline: a short line that is not a sentence (but it may be cut off
+// with "..."), not a story's bullet item ("- England: 10th appearance"),
+// not a list's lead-in ("Dates:") and not starting in lower case.
+bool is_headline(const Block& b) {
+  if ((b.ends_sentence && !ends_cut_off(b.text)) || b.words < 3 || b.words > kTeaserMaxWords) {
+    return false;
+  }
+  return starts_like_headline(b.text) && b.text.back() != ':';
+}
+
+}  // namespace
+
+namespace {
+
+// How much of a document is prose: blocks, and bytes of all and of prose.
+struct ProseShare {
+  std::size_t blocks = 0, bytes = 0, all_bytes = 0;
+  explicit ProseShare(const std::vector<Block>& doc) {
+    for (const Block& b : doc) {
+      all_bytes += b.text.size();
+      if (b.prose) {
+        ++blocks;
+        bytes += b.text.size();
+      }
+    }
+  }
+};
+
+}  // namespace
+
+bool is_story(const std::vector<Block>& blocks) {
+  const ProseShare p(blocks);
+  return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
+}
+
+// Marks the list of other stories' headlines that ends `blocks`, if any:
+// walking back from the end over separators, headlines, and headlines with
+// a longer line under them (a summary: a sentence, or too long for a
+// headline; a shorter line is a table's value, "$150 - $350").
+void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0, cut = 0;
+  while (i > 0) {
+    const Block& b = blocks[i - 1];
+    if (is_separator(b)) {
+      ++separators;
+      --i;
+    } else if (is_headline(b)) {
+      ++headlines;
+      --i;
+    } else if (const bool excerpt = ends_cut_off(b.text);
+               b.words <= (excerpt ? kTeaserExcerptMaxWords : kTeaserSummaryMaxWords) && i >= 2 &&
+               is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words) {
+      ++headlines;  // a headline and the line that sums its story up
+      ++summaries;
+      cut += excerpt;
+      i -= 2;
+    } else {
+      break;
+    }
+  }
+  // Separators mark a list on their own; headlines with summaries only when
+  // the run does not follow straight on from the story's prose (a story may
+  // end in short sections under subheadings).
+  const bool listed = separators >= kTeaserListStructure ||
+                      (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
+  if (headlines < kTeaserListHeadlines || !listed) return;
+  // A page that is mostly such a list is a listing: the list is its content;
+  // but not when its summaries are excerpts cut off by a teaser box: then
+  // it is an index of other pages, not a story (an extractor that returned
+  // it missed the story).
+  std::size_t before = 0, list = 0;
+  for (std::size_t j = 0; j < blocks.size(); ++j) (j < i ? before : list) += blocks[j].text.size();
+  const bool excerpts = cut >= kTeaserListHeadlines && cut * 2 >= summaries;
+  if (before < list && !excerpts) return;
+  // The list's own heading ("Deals", "Latest news") goes with it.
+  if (i > 0 && !blocks[i - 1].ends_sentence && !blocks[i - 1].prose &&
+      blocks[i - 1].words <= kTeaserListHeadingWords) {
+    --i;
+  }
+  std::fill(marks->begin() + i, marks->end(), true);
+}
+
+void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  const auto headline = [&](const Block& b) {
+    return b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords;
+  };
+  // Each card's headline and summary.
+  std::vector<std::pair<std::size_t, std::size_t>> cards;
+  std::size_t all_bytes = 0;
+  for (const Block& b : blocks) all_bytes += b.text.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!headline(blocks[i])) continue;
+    for (std::size_t j = i + 1; j < blocks.size() && j <= i + kCardGap; ++j) {
+      const Block& b = blocks[j];
+      if (headline(b)) break;
+      if (b.prose && b.link_ratio == 0) {
+        cards.emplace_back(i, j);
+        break;
+      }
+    }
+  }
+  // Runs of cards, one after the other (at most kCardGap blocks, none of
+  // them prose, between a summary and the next headline): a story's
+  // paragraphs with a link line between some of them are no run.
+  const auto next_card = [&](std::size_t summary, std::size_t next) {
+    if (next > summary + kCardGap + 1) return false;
+    for (std::size_t k = summary + 1; k < next; ++k) {
+      if (blocks[k].prose) return false;
+    }
+    return true;
+  };
+  std::size_t card_bytes = 0;
+  std::vector<std::size_t> found;
+  for (std::size_t a = 0; a < cards.size();) {
+    std::size_t b = a + 1;
+    while (b < cards.size() && next_card(cards[b - 1].second, cards[b].first)) ++b;
+    if (b - a >= kCardMinHeadlines) {
+      for (std::size_t k = a; k < b; ++k) {
+        found.push_back(cards[k].first);
+        card_bytes += blocks[cards[k].first].text.size() + blocks[cards[k].second].text.size();
+      }
+    }
+    a = b;
+  }
+  if (found.empty() || card_bytes * kCardShareDen < all_bytes * kCardShareNum) return;
+  for (const std::size_t i : found) (*marks)[i] = true;
+}
+
+}  // namespace newsclean

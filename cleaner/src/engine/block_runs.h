@@ -1,0 +1,36 @@
+// Runs of blocks that give a document its shape: a story, the list of
+// other stories' headlines that ends it, a listing's cards (block features
+// and the `needs_story` condition read them; see features.h).
+#ifndef NEWSCLEAN_SRC_ENGINE_BLOCK_RUNS_H_
+#define NEWSCLEAN_SRC_ENGINE_BLOCK_RUNS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "core/block.h"
+
+namespace newsclean {
+
+// A document is shaped like a story when at least tuning::kStoryMinProse
+// prose blocks hold at least half of its text; product pages, listings and
+// forums are not.
+bool is_story(const std::vector<Block>& blocks);
+
+// Marks the headlines of a list of cards: short link blocks each followed,
+// at most kCardGap blocks on, by a summary (prose without links), in runs of
+// at least kCardMinHeadlines cards one after the other that hold, headlines
+// and summaries, a share of the document's text (kCardShareNum /
+// kCardShareDen). `marks` has one entry per block.
+void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks);
+
+// Marks the list of other stories' headlines that ends `blocks`, if any
+// (Feature::kTeaserList); `marks` has one entry per block.
+void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
+
+// A headline starts with a capital, a digit or an opening quote: not with a
+// lower-case letter, a bullet, a dash or a symbol (a menu item too).
+bool starts_like_headline(std::string_view text);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_ENGINE_BLOCK_RUNS_H_
