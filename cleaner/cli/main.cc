@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,6 +23,7 @@
 
 #include "clean_command.h"
 #include "explain_command.h"
+#include "rules_command.h"
 #include "newsclean/cleaner.h"
 
 #ifndef NEWSCLEAN_VERSION
@@ -109,91 +109,6 @@ struct RuleFlags {
     return true;
   }
 };
-
-// A description on one line of a tab-separated table.
-std::string one_line(std::string s) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
-int print_rules(const newsclean::Cleaner& cleaner, bool json) {
-  std::string out;
-  if (json) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const newsclean::RuleInfo& rule : cleaner.rules()) {
-      list.push_back({{"id", rule.id},
-                      {"category", rule.category},
-                      {"action", rule.action},
-                      {"where", rule.where},
-                      {"description", rule.description},
-                      {"origin", rule.origin}});
-    }
-    out = list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
-  } else {
-    for (const newsclean::RuleInfo& rule : cleaner.rules()) {
-      out += rule.id + '\t' + rule.category + '\t' + rule.action + '\t' + rule.where +
-             '\t' + rule.origin + '\t' + one_line(rule.description) + '\n';
-    }
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return std::fflush(stdout) == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
-}
-
-// `rules --test FILE`: one line per failing example, then a summary.
-int test_rules(const std::string& path) {
-  newsclean::ExampleReport report;
-  const newsclean::Status status =
-      newsclean::test_rule_examples(newsclean::RuleSource::from_file(path), &report);
-  if (!status.ok()) {
-    std::fprintf(stderr, "%s\n", status.message().c_str());
-    return kExitUsage;
-  }
-  std::string out;
-  for (const newsclean::ExampleFailure& f : report.failures) {
-    out += f.at + ": " + f.rule + ": " + (f.hit ? "hit" : "miss") + " example " +
-           std::to_string(f.number) + ": " + nlohmann::json(f.text).dump() +
-           (f.hit ? " is not matched by the rule\n" : " is matched by the rule\n");
-  }
-  const std::size_t failed = report.failures.size();
-  out += path + ": " + std::to_string(report.examples - failed) + " of " +
-         std::to_string(report.examples) + " examples pass (" + std::to_string(report.rules) +
-         " rules, " + std::to_string(report.untested) + " without examples)\n";
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (std::fflush(stdout) != 0) return newsclean::cli::kExitSomeFailed;
-  return failed == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
-}
-
-// `import-ftr DIR [-o OUT]`: the rules file to OUT (stdout without it), the
-// counts per directive and outcome to stderr.
-int import_ftr(const std::string& dir, const std::string& output) {
-  newsclean::FtrImport result;
-  const newsclean::Status status = newsclean::import_ftr(dir, &result);
-  if (!status.ok()) {
-    std::fprintf(stderr, "%s\n", status.message().c_str());
-    return kExitUsage;
-  }
-  std::string report = dir + ": " + std::to_string(result.files) + " site files, " +
-                       std::to_string(result.sites) + " with rules, " +
-                       std::to_string(result.rules) + " rules\n";
-  for (const newsclean::ImportCount& c : result.counts) {
-    report += "  " + c.directive + ": " + c.outcome + ": " + std::to_string(c.count) + "\n";
-  }
-  std::fputs(report.c_str(), stderr);
-  if (output.empty() || output == "-") {
-    std::fwrite(result.yaml.data(), 1, result.yaml.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : newsclean::cli::kExitSomeFailed;
-  }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out.write(result.yaml.data(), static_cast<std::streamsize>(result.yaml.size()));
-  out.close();
-  if (!out) {
-    std::fprintf(stderr, "%s: cannot write\n", output.c_str());
-    return newsclean::cli::kExitSomeFailed;
-  }
-  return kExitOk;
-}
 
 // Levenshtein distance, for suggesting a subcommand.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
@@ -402,13 +317,13 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version: 0
   }
 
-  if (import->parsed()) return import_ftr(import_dir, import_out);
-  if (rules->parsed() && !test_file.empty()) return test_rules(test_file);
+  if (import->parsed()) return newsclean::cli::import_ftr(import_dir, import_out);
+  if (rules->parsed() && !test_file.empty()) return newsclean::cli::test_rules(test_file);
   if (rules->parsed() || explain->parsed()) {
     if (explain->parsed()) flags.removed_text_chars = 0;
     newsclean::Cleaner cleaner;
     if (!flags.build(&cleaner)) return kExitUsage;
-    if (rules->parsed()) return print_rules(cleaner, rules_json);
+    if (rules->parsed()) return newsclean::cli::print_rules(cleaner, rules_json);
     explain_config.format = explain_format == "text"   ? newsclean::Format::kText
                             : explain_format == "html" ? newsclean::Format::kHtml
                                                        : newsclean::Format::kAuto;
