@@ -390,7 +390,10 @@ bool starts_with_literal(std::string_view pattern) {
 
 std::string relaxed_pattern(std::string_view pattern) {
   std::string out;
-  if (nests_too_deep(pattern) || !relax_range(pattern, 0, pattern.size(), &out) || out == pattern) return {};
+  if (nests_too_deep(pattern) || !relax_range(pattern, 0, pattern.size(), &out) ||
+      out == pattern) {
+    return {};
+  }
   return out;
 }
 
