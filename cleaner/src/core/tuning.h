@@ -370,6 +370,40 @@ constexpr std::size_t kTailLinkDen = 3;
 constexpr std::size_t kTailProseNum = 1;
 constexpr std::size_t kTailProseDen = 2;
 
+// ---------------------------------------------------------------- shallow text
+// The shallow-text vote on a short story's end (html/shallow_text.h), after
+// Kohlschuetter et al. 2010, whose two trees these thresholds are: text
+// density is words a line of the text wrapped at kShallowLineChars
+// characters (the last line left out); a block with more than
+// kShallowLinkDensity of its text in links is boilerplate for both trees,
+// and one after a block of more than kShallowPrevLinkDensity needs more
+// text after it (density over kShallowNextDensityAfterLinks, or itself over
+// kShallowLongAfterLinks words or the next block over
+// kShallowNextWordsAfterLinks). Otherwise a block of at most
+// kShallowDenseLine words a line (kShallowShortWords words) between a next
+// block of at most kShallowNextDenseLine (kShallowNextShortWords) and a
+// previous one of at most kShallowPrevDenseLine (kShallowPrevShortWords)
+// is boilerplate, and so is a dense block that ends the page.
+constexpr std::size_t kShallowLineChars = 80;
+constexpr float kShallowLinkDensity = 0.333333f;
+constexpr float kShallowPrevLinkDensity = 0.555556f;
+constexpr double kShallowNextDensityAfterLinks = 11;
+constexpr double kShallowDenseLine = 9;
+constexpr double kShallowNextDenseLine = 10;
+constexpr double kShallowPrevDenseLine = 4;
+constexpr std::size_t kShallowLongAfterLinks = 40;
+constexpr std::size_t kShallowNextWordsAfterLinks = 17;
+constexpr std::size_t kShallowShortWords = 16;
+constexpr std::size_t kShallowNextShortWords = 15;
+constexpr std::size_t kShallowPrevShortWords = 4;
+// The vote acts on a story whose prose blocks hold fewer words than this
+// (the size under which the container's trims keep most beside the story)
+// and takes a block only when more than kShallowClearLinkDensity of its
+// text is in links: a clear margin over the trees' 1/3 (below it, losses on
+// full pages: a story's own lists and signatures).
+constexpr std::size_t kShallowStoryWords = 150;
+constexpr float kShallowClearLinkDensity = 0.5f;
+
 }  // namespace newsclean::tuning
 
 #endif  // NEWSCLEAN_SRC_CORE_TUNING_H_
