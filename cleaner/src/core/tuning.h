@@ -396,13 +396,11 @@ constexpr std::size_t kShallowNextWordsAfterLinks = 17;
 constexpr std::size_t kShallowShortWords = 16;
 constexpr std::size_t kShallowNextShortWords = 15;
 constexpr std::size_t kShallowPrevShortWords = 4;
-// The vote acts on a story whose prose blocks hold fewer words than this
-// (the size under which the container's trims keep most beside the story)
-// and takes a block only when more than kShallowClearLinkDensity of its
-// text is in links: a clear margin over the trees' 1/3 (below it, losses on
-// full pages: a story's own lists and signatures).
-constexpr std::size_t kShallowStoryWords = 150;
-constexpr float kShallowClearLinkDensity = 0.5f;
+// The vote takes a block only when the trees call it boilerplate by its own
+// link share (over kShallowLinkDensity, their first split), never by its
+// neighbours alone: that is what lost on full pages (a story's own list, a
+// signature, a recipe's head). Measured with a margin (over 1/2) and on
+// short stories only (under 150 or 400 words of prose): the same or less.
 
 }  // namespace newsclean::tuning
 

@@ -217,7 +217,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     }
   }
-  // A second judge of a short story's end, block by block (shallow_text.h).
+  // A second judge of a story's end, block by block (shallow_text.h).
   drop_blocks(&out, shallow_boilerplate(out.blocks, out.kind));
   drop_trailing_headings(&out);
   out.meta = std::move(info.meta);

@@ -2,8 +2,8 @@
 // block and its neighbours, after Kohlschuetter, Fankhauser and Nejdl,
 // "Boilerplate detection using shallow text features" (WSDM 2010), written
 // from the paper's description of its densitometric and word-count
-// classifiers. Used where the container's own trims are weakest: the end of
-// a short story.
+// classifiers. Used where the container's own trims are weakest: the
+// blocks after a story's last paragraph.
 #include "html/shallow_text.h"
 
 #include <algorithm>
@@ -20,13 +20,12 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// True if `b` is boilerplate for both trees with a clear margin: mostly
-// links (more than kShallowClearLinkDensity of its text), so that its
-// neighbours decide nothing (a story's own short lines, a list's items, a
-// signature, are left to the engine's rules).
+// True if both trees call `cur` boilerplate by its own link share (their
+// first split), not through its neighbours: a story's own short lines (a
+// list's items, a signature) are left to the engine's rules.
 bool clear_boilerplate(const ShallowFeatures& prev, const ShallowFeatures& cur,
                        const ShallowFeatures& next) {
-  return cur.link_density > kShallowClearLinkDensity && !density_says_content(prev, cur, next) &&
+  return cur.link_density > kShallowLinkDensity && !density_says_content(prev, cur, next) &&
          !words_say_content(prev, cur, next);
 }
 
@@ -90,13 +89,11 @@ bool words_say_content(const ShallowFeatures& prev, const ShallowFeatures& cur,
 std::vector<bool> shallow_boilerplate(const std::vector<Block>& blocks, PageKind kind) {
   std::vector<bool> drop(blocks.size(), false);
   if (kind != PageKind::kArticle) return drop;
-  std::size_t last = blocks.size(), story = 0;
+  std::size_t last = blocks.size();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!blocks[i].prose) continue;
-    last = i;
-    story += blocks[i].words;
+    if (blocks[i].prose) last = i;
   }
-  if (last == blocks.size() || story >= kShallowStoryWords) return drop;
+  if (last == blocks.size()) return drop;
   std::vector<ShallowFeatures> f;
   f.reserve(blocks.size());
   for (const Block& b : blocks) f.push_back(shallow_features(b));

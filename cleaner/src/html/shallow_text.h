@@ -1,5 +1,5 @@
-// Shallow text: a second judge of the blocks at the edges of a short
-// story, from their shape alone (words, words a wrapped line, share in
+// Shallow text: a second judge of the blocks at the end of a story, from
+// their shape alone (words, words a wrapped line, share in
 // links, and the same of the blocks before and after), in the manner of
 // Kohlschuetter et al. 2010, "Boilerplate detection using shallow text
 // features". Language independent; it reads no words.
@@ -34,18 +34,18 @@ bool density_says_content(const ShallowFeatures& prev, const ShallowFeatures& cu
 bool words_say_content(const ShallowFeatures& prev, const ShallowFeatures& cur,
                        const ShallowFeatures& next);
 
-// The blocks of `blocks` the vote takes out: on an article whose story is
-// short (its prose blocks hold under kShallowStoryWords words), the run of
+// The blocks of `blocks` the vote takes out: on an article, the run of
 // blocks at the end, after the story's last prose paragraph, that both
-// trees call boilerplate and that are mostly links (over
-// kShallowClearLinkDensity of their text): lists of other stories, tags,
-// share and footer links the container's trims (content.cc trim_tail,
-// which judges boxes, not blocks) let through. The run stops at the first
-// block the vote lets stand, and at a caption block (its rule decides).
-// Measured and left out: the blocks before the story's first paragraph
-// (no gain on short stories; the engine's head rules then read a story's
-// second line as its first), and tail blocks with few links (a list that
-// is the story's own, a signature: losses on full pages).
+// trees call boilerplate by their own link share (over kShallowLinkDensity
+// of their text in links): lists of other stories, tags, share and footer
+// links that the container's trims (content.cc trim_tail, which judges
+// boxes, not blocks, and keeps a paragraph that is one link) let through.
+// The run stops at the first block the vote lets stand, and at a caption
+// block (its rule decides). Measured and left out: blocks the trees call
+// boilerplate through their neighbours only (a story's own list, a
+// signature: losses on full pages), the blocks before the story's first
+// paragraph (no gain on short stories; the engine's head rules then read a
+// story's second line as its first).
 std::vector<bool> shallow_boilerplate(const std::vector<Block>& blocks, PageKind kind);
 
 // Takes the blocks marked in `drop` out of `doc`, each as an
