@@ -370,37 +370,17 @@ constexpr std::size_t kTailLinkDen = 3;
 constexpr std::size_t kTailProseNum = 1;
 constexpr std::size_t kTailProseDen = 2;
 
-// ---------------------------------------------------------------- shallow text
-// The shallow-text vote on a short story's end (html/shallow_text.h), after
-// Kohlschuetter et al. 2010, whose two trees these thresholds are: text
-// density is words a line of the text wrapped at kShallowLineChars
-// characters (the last line left out); a block with more than
-// kShallowLinkDensity of its text in links is boilerplate for both trees,
-// and one after a block of more than kShallowPrevLinkDensity needs more
-// text after it (density over kShallowNextDensityAfterLinks, or itself over
-// kShallowLongAfterLinks words or the next block over
-// kShallowNextWordsAfterLinks). Otherwise a block of at most
-// kShallowDenseLine words a line (kShallowShortWords words) between a next
-// block of at most kShallowNextDenseLine (kShallowNextShortWords) and a
-// previous one of at most kShallowPrevDenseLine (kShallowPrevShortWords)
-// is boilerplate, and so is a dense block that ends the page.
-constexpr std::size_t kShallowLineChars = 80;
-constexpr float kShallowLinkDensity = 0.333333f;
-constexpr float kShallowPrevLinkDensity = 0.555556f;
-constexpr double kShallowNextDensityAfterLinks = 11;
-constexpr double kShallowDenseLine = 9;
-constexpr double kShallowNextDenseLine = 10;
-constexpr double kShallowPrevDenseLine = 4;
-constexpr std::size_t kShallowLongAfterLinks = 40;
-constexpr std::size_t kShallowNextWordsAfterLinks = 17;
-constexpr std::size_t kShallowShortWords = 16;
-constexpr std::size_t kShallowNextShortWords = 15;
-constexpr std::size_t kShallowPrevShortWords = 4;
-// The vote takes a block only when the trees call it boilerplate by its own
-// link share (over kShallowLinkDensity, their first split), never by its
-// neighbours alone: that is what lost on full pages (a story's own list, a
-// signature, a recipe's head). Measured with a margin (over 1/2) and on
-// short stories only (under 150 or 400 words of prose): the same or less.
+// ---------------------------------------------------------------- tail links
+// On an article, the blocks after the story's last prose paragraph with
+// more than kTailRunLinkShare of their text in links go (html/tail_links.h).
+// Measured and left out (a shallow-text vote after Kohlschuetter et al.
+// 2010, whose trees' first split is this same link share): blocks judged
+// by their neighbours' words and densities (a story's own list, a
+// signature, a recipe's head: losses on full pages), blocks before the
+// story (no gain on short stories), pages not said to be articles (WCXB-dev
+// tune -0.0012), a gate on the story's length (150 or 400 words: the same
+// or less), a share over 1/2 (less).
+constexpr float kTailRunLinkShare = 1.0f / 3;
 
 }  // namespace newsclean::tuning
 

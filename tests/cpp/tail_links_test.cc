@@ -1,5 +1,5 @@
-// The shallow-text vote at the end of a story (html/shallow_text.h):
-// the features, the two trees, and pages it must and must not change.
+// The links after a story (html/tail_links.h): the run it takes, and
+// pages it must and must not change.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "html/shallow_text.h"
+#include "html/tail_links.h"
 #include "newsclean/cleaner.h"
 
 namespace newsclean {
@@ -47,37 +47,7 @@ Block linked(const std::string& text, float links) {
   return b;
 }
 
-TEST(ShallowText, FeaturesAreWordsLinesAndLinks) {
-  // 20 words of 7 characters: 10 a line of 80 characters.
-  std::string text;
-  for (int i = 0; i < 20; ++i) text += std::string(text.empty() ? "" : " ") + "abcdefg";
-  const ShallowFeatures f = shallow_features(linked(text, 0.25f));
-  EXPECT_EQ(f.words, 20u);
-  EXPECT_DOUBLE_EQ(f.text_density, 10.0);
-  EXPECT_FLOAT_EQ(f.link_density, 0.25f);
-  // One line: its words; the last of several lines is left out.
-  EXPECT_DOUBLE_EQ(shallow_features(make_block("three short words")).text_density, 3.0);
-  EXPECT_DOUBLE_EQ(shallow_features(make_block(text + " tail")).text_density, 10.0);
-}
-
-TEST(ShallowText, TheTreesJudgeABlockByItsNeighbours) {
-  const ShallowFeatures none;
-  const ShallowFeatures prose = shallow_features(make_block(short_story_text()));
-  const ShallowFeatures link = shallow_features(linked("Cat elected mayor of the town", 1.f));
-  const ShallowFeatures label = shallow_features(make_block("Share this"));
-  // Mostly links: boilerplate for both.
-  EXPECT_FALSE(density_says_content(prose, link, none));
-  EXPECT_FALSE(words_say_content(prose, link, none));
-  // Prose is content; a short line between short lines is not.
-  EXPECT_TRUE(density_says_content(label, prose, label));
-  EXPECT_TRUE(words_say_content(label, prose, label));
-  EXPECT_FALSE(density_says_content(label, label, none));
-  EXPECT_FALSE(words_say_content(label, label, none));
-  // A short line before a long paragraph opens it (a heading).
-  EXPECT_TRUE(words_say_content(none, label, prose));
-}
-
-TEST(ShallowText, RelatedLinksAndFooterAfterAShortStoryGo) {
+TEST(TailLinks, RelatedLinksAndFooterAfterAShortStoryGo) {
   // One link a paragraph (content.cc's trims keep a paragraph that is one
   // link) and a footer line of links, in the story's own container.
   const std::string related =
@@ -106,35 +76,35 @@ std::vector<Block> story_then(int paragraphs, const std::vector<Block>& tail) {
   return blocks;
 }
 
-TEST(ShallowText, TheVoteTakesOnlyTheEndOfAnArticleMostlyOfLinks) {
+TEST(TailLinks, TakesOnlyTheEndOfAnArticleMostlyOfLinks) {
   const std::vector<Block> links = {linked("Man bites dog in the park", 1.f),
                                     linked("Cat elected mayor of the town", 1.f)};
-  EXPECT_EQ(shallow_boilerplate(story_then(2, links), PageKind::kArticle),
+  EXPECT_EQ(tail_links(story_then(2, links), PageKind::kArticle),
             (std::vector<bool>{false, false, true, true}));
   // After a long story too; not on a page not said to be an article.
-  EXPECT_EQ(shallow_boilerplate(story_then(8, links), PageKind::kArticle),
+  EXPECT_EQ(tail_links(story_then(8, links), PageKind::kArticle),
             (std::vector<bool>{false, false, false, false, false, false, false, false, true,
                                true}));
-  EXPECT_EQ(shallow_boilerplate(story_then(2, links), PageKind::kUnknown),
+  EXPECT_EQ(tail_links(story_then(2, links), PageKind::kUnknown),
             std::vector<bool>(4, false));
   // A line with few links (a signature, an item of the story's own list)
-  // ends the run: it and what is before it stay, whatever the trees say.
+  // ends the run: it and what is before it stay.
   const std::vector<Block> mixed = {linked("Cat elected mayor of the town", 1.f),
                                     make_block("Reporting by Jane Roe"),
                                     linked("Man bites dog in the park", 1.f)};
-  EXPECT_EQ(shallow_boilerplate(story_then(2, mixed), PageKind::kArticle),
+  EXPECT_EQ(tail_links(story_then(2, mixed), PageKind::kArticle),
             (std::vector<bool>{false, false, false, false, true}));
   // A caption block is its rule's to decide.
   std::vector<Block> caption = links;
   caption[1].decided_by = 0;
-  EXPECT_EQ(shallow_boilerplate(story_then(2, caption), PageKind::kArticle),
+  EXPECT_EQ(tail_links(story_then(2, caption), PageKind::kArticle),
             std::vector<bool>(4, false));
 }
 
-TEST(ShallowText, ANavBarBeforeAShortStoryInItsTableCellGoes) {
+TEST(TailLinks, ANavBarBeforeAShortStoryInItsTableCellGoes) {
   // A page laid out in a table: the menu and the story share one cell.
-  // (The vote itself judges only the story's end: this one goes by the
-  // engine's rules, and must still go with the vote in place.)
+  // (tail_links judges only the story's end: this one goes by the
+  // engine's rules, and must still go with tail_links in place.)
   const std::string html =
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
       "</head><body><table><tr><td><a href=\"/\">Home</a> | <a href=\"/news\">News</a> | "
@@ -144,7 +114,7 @@ TEST(ShallowText, ANavBarBeforeAShortStoryInItsTableCellGoes) {
   EXPECT_EQ(clean(html).text, short_story_text());
 }
 
-TEST(ShallowText, AStorysOwnListOfLinksBetweenItsParagraphsStays) {
+TEST(TailLinks, AStorysOwnListOfLinksBetweenItsParagraphsStays) {
   const std::string list =
       "<ul><li><a href=\"/timetable\">The winter timetable</a></li>"
       "<li><a href=\"/fares\">Fares and passes</a></li></ul>";
@@ -153,7 +123,7 @@ TEST(ShallowText, AStorysOwnListOfLinksBetweenItsParagraphsStays) {
                         kShortStory[1]);
 }
 
-TEST(ShallowText, AOneParagraphStoryIsKeptWhole) {
+TEST(TailLinks, AOneParagraphStoryIsKeptWhole) {
   const std::string html =
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
       "</head><body><div id=\"main\"><p>" +
@@ -166,7 +136,7 @@ TEST(ShallowText, AOneParagraphStoryIsKeptWhole) {
             short_story_text() + "\nThe operator has put the new timetable on its site.");
 }
 
-TEST(ShallowText, DroppedBlocksKeepTheRemovalsInPlace) {
+TEST(TailLinks, DroppedBlocksKeepTheRemovalsInPlace) {
   Document doc;
   doc.blocks = {make_block("a"), make_block("b"), make_block("c")};
   ElementRemoval before_c;
