@@ -15,6 +15,7 @@
 #include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
+#include "html/tail_links.h"
 
 namespace newsclean {
 namespace {
@@ -216,6 +217,8 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     }
   }
+  // A second look at a story's end, block by block (tail_links.h).
+  drop_blocks(&out, tail_links(out.blocks, out.kind));
   drop_trailing_headings(&out);
   out.meta = std::move(info.meta);
   for (std::string& m : take_libxml_messages()) out.warnings.push_back(std::move(m));
