@@ -116,25 +116,13 @@ void drop_trailing_headings(Document* out) {
   }
   const bool other = std::any_of(blocks.begin(), blocks.end(),
                                  [](const Block& b) { return b.kind != BlockKind::kHeading; });
-  while (other && blocks.back().kind == BlockKind::kHeading && !blocks.back().ends_sentence) {
-    ElementRemoval e;
-    e.index = blocks.size() - 1;
-    e.text = blocks.back().text;
-    e.words = blocks.back().words;
-    e.reason = kOutsideContent;
-    blocks.pop_back();
-    // Before the removals that stood after it.
-    const auto at = std::find_if(out->removed.begin(), out->removed.end(),
-                                 [&](const ElementRemoval& r) { return r.index > e.index; });
-    out->removed.insert(at, std::move(e));
+  if (!other) return;
+  std::vector<bool> drop(blocks.size(), false);
+  for (std::size_t k = blocks.size();
+       k > 0 && blocks[k - 1].kind == BlockKind::kHeading && !blocks[k - 1].ends_sentence; --k) {
+    drop[k - 1] = true;
   }
-  const std::size_t n = blocks.size();
-  for (ElementRemoval& r : out->removed) r.index = std::min(r.index, n);
-  for (ImageText& t : out->image_texts) {
-    t.index = std::min(t.index, n);
-    t.first_block = std::min(t.first_block, n);
-    t.end_block = std::min(t.end_block, n);
-  }
+  drop_blocks(out, drop);
 }
 
 // The page's JSON-LD articleBody replaces the blocks: those become

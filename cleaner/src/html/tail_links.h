@@ -20,7 +20,8 @@ namespace newsclean {
 // the engine's rules) and at a caption block (its rule decides).
 std::vector<bool> tail_links(const std::vector<Block>& blocks, PageKind kind);
 
-// Takes the blocks marked in `drop` out of `doc`, each as an
+// Takes the blocks marked in `drop` out of `doc` (tail_links, and
+// extract.cc's trailing headings), each as an
 // "outside-content" removal in its place; removals and image texts keep
 // pointing at the blocks they stood before.
 void drop_blocks(Document* doc, const std::vector<bool>& drop);
