@@ -88,5 +88,19 @@ TEST(ItemRuns, TheCardsOfAListingPageStay) {
   EXPECT_TRUE(has(r.text, "Farmers market moves to the old station square 6")) << r.text;
 }
 
+TEST(ItemRuns, CardsUnderAnIntroductionStay) {
+  // A page that calls itself an article but is a list: one short line of
+  // introduction (under kHeadedMinProse of prose) above its cards.
+  std::string cards;
+  for (int i = 1; i <= 4; ++i) cards += card(i);
+  const std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Market news</title>"
+      "<meta property=\"og:type\" content=\"article\"></head><body><main><h1>Market news</h1>"
+      "<div class=\"content\"><p>All the news of the weekly market, in one place.</p>" +
+      cards + "</div></main></body></html>";
+  const Result r = Cleaner().clean(html, "https://valley.example/market");
+  EXPECT_TRUE(has(r.text, "weekly market will open")) << r.text;
+}
+
 }  // namespace
 }  // namespace newsclean

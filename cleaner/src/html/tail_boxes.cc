@@ -38,26 +38,22 @@ bool is_tail_box(PageState& st, xmlNode* n) {
   return !one_of(tag, {"p", "pre", "blockquote"}) && s.links * kTailLinkDen > s.text * kTailLinkNum;
 }
 
-}  // namespace
-
-void trim_tail(PageState& st, xmlNode* n) {
-  if (st.kind == PageKind::kListing) return;
-  const std::size_t story = story_prose(st, n);
-  // Repeated items after the story's prose (item_runs.h), on an article
-  // (on a page that does not say what it is they were the content of service
-  // pages: WCXB-dev tune -0.0009).
-  const bool runs = st.kind == PageKind::kArticle;
+// What follows the story below content element `n`, level by level after
+// its last paragraph: the boxes of their own (is_tail_box) and, with
+// `runs`, the runs of repeated items (item_runs.h), which the search for
+// that paragraph passes over (their excerpts are prose too).
+struct Tail {
   std::vector<xmlNode*> boxes, items;
-  std::size_t text = 0, item_text = 0, item_prose = 0;
-  const auto add_item = [&](xmlNode* i) {
-    items.push_back(i);
-    item_text += st.stats(i).text;
-    item_prose += story_prose(st, i);
-  };
+  std::size_t text = 0;        // of the boxes
+  std::size_t item_text = 0;   // of the items
+  std::size_t item_prose = 0;  // story_prose of the items
+};
+
+Tail find_tail(PageState& st, xmlNode* n, bool runs) {
+  Tail t;
   while (n != nullptr) {
     const std::vector<xmlNode*> run = runs ? trailing_items(st, n) : std::vector<xmlNode*>{};
     xmlNode* last = run.empty() ? n->last : run.front()->prev;
-    // (a box of items holds prose too: their excerpts)
     while (last != nullptr && !(is_element(last) && story_prose(st, last) > 0 &&
                                 !(runs && holds_items(st, last)))) {
       last = last->prev;
@@ -65,23 +61,43 @@ void trim_tail(PageState& st, xmlNode* n) {
     if (last == nullptr) break;
     for (xmlNode* c = last->next; c != nullptr; c = c->next) {
       if (!is_element(c)) continue;
-      if (std::find(run.begin(), run.end(), c) != run.end() ||
-          (runs && holds_items(st, c))) {
-        add_item(c);
+      if (std::find(run.begin(), run.end(), c) != run.end() || (runs && holds_items(st, c))) {
+        t.items.push_back(c);
+        t.item_text += st.stats(c).text;
+        t.item_prose += story_prose(st, c);
       } else if (is_tail_box(st, c)) {
-        boxes.push_back(c);
-        text += st.stats(c).text;
+        t.boxes.push_back(c);
+        t.text += st.stats(c).text;
       }
     }
     n = last;
   }
-  // Items go after kHeadedMinProse of the story's prose (not after the
-  // introduction of a list that is the page) when they are not so many
-  // that they are the page (kItemListMaxChars).
-  const std::size_t before = story - std::min(story, item_prose);
-  if (!items.empty() && before >= kHeadedMinProse && item_text <= kItemListMaxChars) {
-    for (xmlNode* i : items) st.remove(i, -1, kOutsideContent);
+  return t;
+}
+
+}  // namespace
+
+void trim_tail(PageState& st, xmlNode* n) {
+  if (st.kind == PageKind::kListing) return;
+  const std::size_t story = story_prose(st, n);
+  // Repeated items go on an article (on a page that does not say what it
+  // is they were the content of service pages: WCXB-dev tune -0.0009), after
+  // a short story: at least kHeadedMinProse of its prose besides them (not
+  // the introduction of a list that is the page) and under kStoryChars (a
+  // longer story is not the worse for them), and when they are not so many
+  // that they are the page (kItemListMaxChars). Else the tail is read as
+  // without them.
+  Tail tail = find_tail(st, n, st.kind == PageKind::kArticle);
+  if (!tail.items.empty()) {
+    const std::size_t own = story - std::min(story, tail.item_prose);
+    if (own >= kHeadedMinProse && own < kStoryChars && tail.item_text <= kItemListMaxChars) {
+      for (xmlNode* i : tail.items) st.remove(i, -1, kOutsideContent);
+    } else {
+      tail = find_tail(st, n, false);
+    }
   }
+  const std::vector<xmlNode*>& boxes = tail.boxes;
+  const std::size_t text = tail.text;
   if (text > story && st.kind == PageKind::kArticle) {
     // Boxes that outweigh a short story: those that read as no story of
     // their own still go (cards, lists, an author box, widgets); a box of
