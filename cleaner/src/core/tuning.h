@@ -382,6 +382,33 @@ constexpr std::size_t kTailProseDen = 2;
 // or less), a share over 1/2 (less).
 constexpr float kTailRunLinkShare = 1.0f / 3;
 
+// ---------------------------------------------------------------- item runs
+// After a story's last prose paragraph, kItemRunMin or more sibling
+// elements of one shape, each of at most kItemMaxChars of text in two lines
+// or more whose first, at most kItemLabelChars, links to another page (a
+// teaser's title) or sits beside a <time> (a comment's name and date), are
+// items of a list, not the story (html/item_runs.h). A box after the story
+// is such a list when its items hold kItemBoxNum/kItemBoxDen of its text.
+// Measured on the development sets and left out: pages of unknown kind
+// (their cards are service pages' content: WCXB-dev tune -0.0009), any
+// link in the item instead of a label linking away (FAQ accordions go).
+constexpr std::size_t kItemRunMin = 3;
+constexpr std::size_t kItemMaxChars = 600;
+constexpr std::size_t kItemLabelChars = 120;
+constexpr std::size_t kItemBoxNum = 2;
+constexpr std::size_t kItemBoxDen = 3;
+// Items go only after a short story, at least kHeadedMinProse and under
+// kStoryChars of its prose (not after the introduction of a list that is
+// the page; a long story is not the worse for them), and only when they
+// hold at most kItemListMaxChars (six items of kItemMaxChars): a longer
+// list is the page. Without the first and last (and a label that is any
+// link): WCXB-dev tune -0.0011, check -0.0052; without the kStoryChars
+// bound: tune +0.0002, check -0.0006 (lists of documentation and listing
+// pages that say they are articles); the label any link away, even one
+// without text (a card's overlay): short stories of WCXB-dev +0.003
+// precision, trafilatura-eval tune `with` -0.0007.
+constexpr std::size_t kItemListMaxChars = 6 * kItemMaxChars;
+
 }  // namespace newsclean::tuning
 
 #endif  // NEWSCLEAN_SRC_CORE_TUNING_H_

@@ -1,8 +1,7 @@
 // The story container: the scorer's choice (choose_by_scores), its spread
-// or its own box for a headed short story, and the trims of its head and tail.
-// Kept whole although a little over 400 lines: the choice and the trims read
-// the same PageState helpers of this file; the climb to a higher parent is
-// apart (content_climb.cc), and so is the scoring (scoring.cc).
+// or its own box for a headed short story, and its lead. The climb to a
+// higher parent is apart (content_climb.cc), and so are the scoring
+// (scoring.cc) and the trim of the container's tail (tail_boxes.cc).
 #include "html/content.h"
 
 #include <algorithm>
@@ -11,7 +10,6 @@
 #include "core/text.h"
 #include "core/tuning.h"
 #include "html/content_climb.h"
-#include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
 
@@ -140,66 +138,6 @@ bool disagrees(PageState& st, const std::vector<xmlNode*>& nodes,
                         shared_text(st, nodes, scored) * kBodyRuleOverlapDen <
                             std::min(chosen, scorer) * kBodyRuleOverlapNum);
 }
-
-// Prose of `n` outside boxes named as boilerplate: the story's own.
-std::size_t story_prose(PageState& st, xmlNode* n) {
-  if (!PageState::measured(n) || st.stats(n).prose == 0) return 0;
-  const std::size_t prose = st.stats(n).prose;
-  return prose - std::min(prose, chrome_text(st, n, true));
-}
-
-// True if `n`, after the story's last paragraph, is a box of its own: one
-// named as boilerplate, or mostly links (other stories, tags, shares).
-bool is_tail_box(PageState& st, xmlNode* n) {
-  if (!PageState::measured(n) || st.is_caption(n)) return false;
-  for (xmlNode* k : st.keep) {
-    if (contains(n, k)) return false;
-  }
-  const char* tag = name_of(n);
-  if (!is_block_tag(tag) && !one_of(tag, {"aside", "nav", "form"})) return false;  // inline
-  const NodeStats& s = st.stats(n);
-  if (s.text == 0) return false;
-  if (class_weight(st, n) < 0) return true;
-  // (a paragraph that is one link, a source's address, is the story's)
-  return !one_of(tag, {"p", "pre", "blockquote"}) && s.links * kTailLinkDen > s.text * kTailLinkNum;
-}
-
-}  // namespace
-
-void trim_tail(PageState& st, xmlNode* n) {
-  if (st.kind == PageKind::kListing) return;
-  const std::size_t story = story_prose(st, n);
-  std::vector<xmlNode*> boxes;
-  std::size_t text = 0;
-  while (n != nullptr) {
-    xmlNode* last = n->last;
-    while (last != nullptr && !(is_element(last) && story_prose(st, last) > 0)) last = last->prev;
-    if (last == nullptr) break;
-    for (xmlNode* c = last->next; c != nullptr; c = c->next) {
-      if (is_element(c) && is_tail_box(st, c)) {
-        boxes.push_back(c);
-        text += st.stats(c).text;
-      }
-    }
-    n = last;
-  }
-  if (text > story && st.kind == PageKind::kArticle) {
-    // Boxes that outweigh a short story: those that read as no story of
-    // their own still go (cards, lists, an author box, widgets); a box of
-    // more prose than the story's (a thread's replies) stays.
-    for (xmlNode* b : boxes) {
-      const NodeStats& s = st.stats(b);
-      if (s.prose * kTailProseDen < s.text * kTailProseNum || s.prose <= story) {
-        st.remove(b, -1, kOutsideContent);
-      }
-    }
-    return;
-  }
-  if (text > story && st.kind != PageKind::kProduct) return;
-  for (xmlNode* b : boxes) st.remove(b, -1, kOutsideContent);
-}
-
-namespace {
 
 // True if `n` holds, or held before a rule took it out, a form control, a
 // picture or the title: a form's box (a sign-up, a search, the messages it

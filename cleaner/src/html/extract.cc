@@ -15,6 +15,7 @@
 #include "html/removals.h"
 #include "html/scoring.h"
 #include "html/selectors.h"
+#include "html/tail_boxes.h"
 #include "html/tail_links.h"
 
 namespace newsclean {

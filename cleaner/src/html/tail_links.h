@@ -1,7 +1,7 @@
 // The links after a story: on an article, the blocks after the story's last
 // prose paragraph that are mostly links (lists of other stories, tags,
 // share and footer links) go, block by block. The container's trims
-// (content.cc trim_tail) judge boxes, not blocks, and keep a paragraph that
+// (tail_boxes.cc trim_tail) judge boxes, not blocks, and keep a paragraph that
 // is one link; this is the second look, at the blocks themselves.
 #ifndef NEWSCLEAN_SRC_HTML_TAIL_LINKS_H_
 #define NEWSCLEAN_SRC_HTML_TAIL_LINKS_H_
