@@ -38,6 +38,10 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // listing): those blocks are its content, and no block is link-heavy.
 constexpr std::size_t kLinkListNum = 3;
 constexpr std::size_t kLinkListDen = 10;
+// ... unless the document is a story (is_story) with at most this many short
+// link blocks between its first and last prose blocks: the links sit around
+// the story (a short story's menus), not between cards' summaries.
+constexpr std::size_t kStoryMaxInnerLinks = 1;
 // A short link block followed, at most kCardGap blocks on, by prose without
 // links is a card's headline; a run of kCardMinHeadlines cards, each at most
 // kCardGap blocks (none prose) after the last, makes a list of cards (on a
