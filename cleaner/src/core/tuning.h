@@ -126,6 +126,10 @@ constexpr std::size_t kStoryParagraphWords = 12;
 // drop_tail keeps the tail when it holds more than this many times the
 // prose before it: then the "comments" are the page's content.
 constexpr std::size_t kDropTailMaxRatio = 3;
+// drop_tail needs this many prose paragraphs before its block: a short story
+// of two paragraphs has its comment section too (on the development sets the
+// same pages as with kStoryMinProse, 3).
+constexpr std::size_t kDropTailMinProse = 2;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;
