@@ -200,6 +200,40 @@ TEST(Features, ShortLinkBlocksAreLinkHeavyUnlessTheyAreThePage) {
   EXPECT_FALSE(link_heavy(30, 4));
 }
 
+// A short story with menus before and after it: its short link blocks hold
+// more of the text than a listing's share, but the story's prose runs
+// unbroken between them, so they are links beside a story. A list of links
+// after an introduction (nothing before it), or one between the paragraphs,
+// is still the page's.
+TEST(Features, MenusAroundAShortStoryAreLinkHeavy) {
+  const auto linked = [](const std::string& text) {
+    Block b = make_block(text);
+    b.site_link_ratio = b.link_ratio = 1.f;
+    return b;
+  };
+  const std::string paragraph =
+      "The board met on Tuesday and agreed the plan for the quay and the moorings after a long "
+      "debate.";
+  const auto heavy = [&](std::size_t before, std::size_t inside, std::size_t after) {
+    std::vector<Block> blocks;
+    for (std::size_t k = 0; k < before; ++k) {
+      blocks.push_back(linked("Local news and sport " + std::to_string(k)));
+    }
+    for (std::size_t k = 0; k < 3; ++k) {
+      blocks.push_back(make_block(paragraph));
+      if (k < inside) blocks.push_back(linked("Harbour board reports " + std::to_string(k)));
+    }
+    for (std::size_t k = 0; k < after; ++k) blocks.push_back(linked("Back to the top page " + std::to_string(k)));
+    const PageUrl url("https://www.example.com/a/1");
+    const Features f(blocks, url);
+    return f.has(Feature::kLinkHeavy, blocks.size() - 1);
+  };
+  EXPECT_TRUE(heavy(6, 0, 2));
+  EXPECT_TRUE(heavy(6, 1, 2));   // a link line in the story ("read also")
+  EXPECT_FALSE(heavy(0, 0, 8));  // a listing's introduction, then its links
+  EXPECT_FALSE(heavy(6, 2, 2));  // links between the paragraphs: cards
+}
+
 // A listing's cards: a linked headline, a line of metadata, a summary. On a
 // page that does not say it is an article the headlines are its content, not
 // links beside a story; a story with a link line between its paragraphs, or

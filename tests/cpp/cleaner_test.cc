@@ -296,6 +296,27 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// A comment section's heading right after a list of links: the list's run
+// ends at the heading, whose own range then takes the comments; a story of
+// two paragraphs stands before them.
+TEST(Cleaner, ACommentSectionAfterALinkListGoesWithItsComments) {
+  const std::string story =
+      "The ferry between the two harbours will stop running on Sundays from next month, the "
+      "operator said on Monday, citing a shortage of crew.\n"
+      "Weekday crossings are not affected, and the operator said it hoped to restore the Sunday "
+      "service before the summer.";
+  const Result r = Cleaner().clean(
+      story +
+      "\nRelated stories:\nLifeboat crew called out twice in a day\nHarbour wall repairs to "
+      "start in May\nReader comments\nTom wrote: I use that ferry every Sunday to visit my "
+      "mother, and I have no idea how I will get there now.\nAnn wrote: They have been short "
+      "of crew for two years, and nobody at the company seems to care about it.");
+  EXPECT_EQ(r.text, story);
+  ASSERT_EQ(r.removed.size(), 6u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(r.removed[i].rule, "related-list") << i;
+  for (std::size_t i = 3; i < 6; ++i) EXPECT_EQ(r.removed[i].rule, "comments-section") << i;
+}
+
 // Four paragraphs of a story, for the tests of what may follow one.
 const std::string kStory =
     "The city council approved the new budget for schools and roads on Tuesday night.\n"

@@ -740,6 +740,70 @@ TEST(Html, AShortStoryIsNotMergedWithTheLinkedTeasersAfterIt) {
   EXPECT_NE(Cleaner().clean(page_of(false, article)).text.find("An excerpt"), std::string::npos);
 }
 
+TEST(Html, AShortStoryInAnOldTableLayoutLosesTheMenusBesideIt) {
+  // A page laid out in one table row, as news sites were around 2008, that
+  // says nothing of what it is: a column of section links and timed
+  // teasers, a cell with a short story and a "top | print" line, a column
+  // of ads. The links hold more of the text than a listing's share, but
+  // they sit around the story, not between its paragraphs: they go.
+  std::string menu;
+  for (const char* s : {"Local", "Region", "World", "Business", "Sport", "Letters", "Archive",
+                        "Contact us", "Weather", "Jobs", "Obituaries"}) {
+    menu += std::string("<a href=\"/s/") + s + "\">" + s + "</a><br>";
+  }
+  const std::string story[] = {
+      "The ferry between the two harbours will stop running on Sundays from next month, the "
+      "operator said on Monday.",
+      "Weekday crossings are not affected, the operator said.",
+      "\"We are recruiting as fast as we can,\" a spokeswoman said.",
+  };
+  const std::string html =
+      "<html><head><title>Ferry service cut on Sundays - Harbour Times</title></head><body>"
+      "<table width=\"780\"><tr><td width=\"160\" valign=\"top\">" + menu +
+      "<b>More news</b><br><a href=\"/n/1\">Lifeboat crew called out twice in a day</a> 4:10 "
+      "p.m.<br><a href=\"/n/2\">Harbour wall repairs to start in May</a> 2:45 p.m.</td>"
+      "<td width=\"460\" valign=\"top\"><b>Ferry service cut on Sundays</b><br><br>" +
+      story[0] + "<br><br>" + story[1] + "<br><br>" + story[2] +
+      "<br><br><a href=\"#top\">Top of page</a> | <a href=\"/print\">Print this story</a></td>"
+      "<td width=\"160\" valign=\"top\"><a href=\"/ads/1\">Cheap flights to the islands</a><br>"
+      "<a href=\"/ads/2\">Holiday cottages by the sea</a></td></tr></table></body></html>";
+  EXPECT_EQ(Cleaner().clean(html).text,
+            "Ferry service cut on Sundays\n" + story[0] + "\n" + story[1] + "\n" + story[2]);
+}
+
+TEST(Html, ReaderCommentsWithoutNamesInTheMarkupGoAfterAShortStory) {
+  // An old page's comments: a bold heading and a table of posts that no
+  // class names, after a two-paragraph story. A blog's front page, whose
+  // posts each end in a link to their comments, keeps every post.
+  const std::string story[] = {
+      "A fire destroyed a warehouse at the old paper mill early on Sunday, sending smoke across "
+      "the east side of town.",
+      "Firefighters from three towns fought the blaze for six hours, and no one was hurt, the "
+      "fire chief said.",
+  };
+  const std::string page =
+      "<html><head><title>Mill fire</title></head><body><table><tr><td><p>" + story[0] +
+      "</p><p>" + story[1] +
+      "</p><b>Reader comments</b><br><table><tr><td>jsmith wrote on 3/2/2008 9:14 AM:</td></tr>"
+      "<tr><td>That building has been a hazard for years, and we are all glad nobody got hurt."
+      "</td></tr><tr><td>mary_k wrote on 3/2/2008 10:02 AM:</td></tr><tr><td>Thank you to "
+      "all the firefighters who worked through the night in the cold.</td></tr></table>"
+      "</td></tr></table></body></html>";
+  EXPECT_EQ(Cleaner().clean(page).text, story[0] + "\n" + story[1]);
+
+  std::string blog = "<html><head><title>Harbour notes</title></head><body><div id=\"posts\">";
+  for (int i = 0; i < 3; ++i) {
+    blog += "<div><p>" + story[0] + " (" + std::to_string(i) + ")</p><p>" + story[1] +
+            "</p><p>The mill had stood empty since the spring, and its owner was looking for a "
+            "buyer.</p><p><a href=\"/p/" + std::to_string(i) + "#comments\">4 Comments</a></p>"
+            "</div>";
+  }
+  blog += "</div></body></html>";
+  const Result r = Cleaner().clean(blog);
+  EXPECT_NE(r.text.find(story[0] + " (2)"), std::string::npos);
+  EXPECT_EQ(r.text.find("4 Comments"), std::string::npos);
+}
+
 TEST(Html, AHeadedShortStoryDoesNotSpreadToTheBoxesBesideIt) {
   // A short story under its heading, and beside it in the same frame boxes
   // that score near it: a list of other stories' linked headlines, a grid

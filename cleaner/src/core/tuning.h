@@ -38,6 +38,10 @@ constexpr float kLinkHeavyRatio = 0.5f;
 // listing): those blocks are its content, and no block is link-heavy.
 constexpr std::size_t kLinkListNum = 3;
 constexpr std::size_t kLinkListDen = 10;
+// ... unless the document is a story (is_story) with at most this many short
+// link blocks between its first and last prose blocks: the links sit around
+// the story (a short story's menus), not between cards' summaries.
+constexpr std::size_t kStoryMaxInnerLinks = 1;
 // A short link block followed, at most kCardGap blocks on, by prose without
 // links is a card's headline; a run of kCardMinHeadlines cards, each at most
 // kCardGap blocks (none prose) after the last, makes a list of cards (on a
@@ -122,6 +126,10 @@ constexpr std::size_t kStoryParagraphWords = 12;
 // drop_tail keeps the tail when it holds more than this many times the
 // prose before it: then the "comments" are the page's content.
 constexpr std::size_t kDropTailMaxRatio = 3;
+// drop_tail needs this many prose paragraphs before its block: a short story
+// of two paragraphs has its comment section too (on the development sets the
+// same pages as with kStoryMinProse, 3).
+constexpr std::size_t kDropTailMinProse = 2;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;

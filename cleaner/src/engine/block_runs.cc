@@ -85,6 +85,29 @@ bool is_story(const std::vector<Block>& blocks) {
   return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 
+bool is_link_list(const std::vector<Block>& blocks) {
+  const auto is_link = [](const Block& b) {
+    return b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords;
+  };
+  std::size_t first_prose = blocks.size(), last_prose = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].prose && blocks[i].site_link_ratio <= kLinkHeavyRatio) {
+      first_prose = std::min(first_prose, i);
+      last_prose = i;
+    }
+  }
+  std::size_t link_bytes = 0, all_bytes = 0, before = 0, inside = 0, after = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    all_bytes += blocks[i].text.size();
+    if (!is_link(blocks[i])) continue;
+    link_bytes += blocks[i].text.size();
+    ++(i < first_prose ? before : i > last_prose ? after : inside);
+  }
+  if (link_bytes * kLinkListDen <= all_bytes * kLinkListNum) return false;
+  const bool around = before > 0 && after > 0 && inside <= kStoryMaxInnerLinks;
+  return !(around && is_story(blocks));
+}
+
 // Marks the list of other stories' headlines that ends `blocks`, if any:
 // walking back from the end over separators, headlines, and headlines with
 // a longer line under them (a summary: a sentence, or too long for a

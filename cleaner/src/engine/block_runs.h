@@ -16,6 +16,15 @@ namespace newsclean {
 // forums are not.
 bool is_story(const std::vector<Block>& blocks);
 
+// A document whose short link blocks (tuning::kTeaserMaxWords, over
+// kLinkHeavyRatio links) hold more than kLinkListNum / kLinkListDen of its
+// text is a list of links (a listing, an index of a site's stories): they
+// are its content, not teasers beside a story. Unless it is a story whose
+// prose runs between them, unbroken (at most kStoryMaxInnerLinks): a short
+// story's menus before it and links after it are not its content, however
+// much of its text they hold.
+bool is_link_list(const std::vector<Block>& blocks);
+
 // Marks the headlines of a list of cards: short link blocks each followed,
 // at most kCardGap blocks on, by a summary (prose without links), in runs of
 // at least kCardMinHeadlines cards one after the other that hold, headlines

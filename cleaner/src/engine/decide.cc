@@ -97,11 +97,17 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     }
   };
   std::size_t dropped_before = 0;  // blocks [0, dropped_before) filled by drop_before
-  // Range actions fill the blocks that no rule of their own decided.
+  std::size_t rest_end = 0;        // blocks [.., rest_end) filled by a drop_rest
+  // Range actions fill the blocks that no rule of their own decided; a block
+  // inside another's range that a rule of its own decided still acts (a
+  // comment section's heading after a list of links).
   for (std::size_t i = 0; i < n; ++i) {
     if (d[i].kind != Decision::kDrop) continue;
     const Action a = rules[d[i].rule].action;
     if (a == Action::kDropRest) {
+      // A run ends where the story resumes: a drop_rest inside another's
+      // run ends where that one did, so it has nothing left to fill.
+      if (i < rest_end) continue;
       std::size_t j = i + 1;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
@@ -110,17 +116,20 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio) break;
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
-      i = j;  // blocks up to j are decided
+      rest_end = j;
       continue;
     }
     if (a == Action::kDropTail) {
       // Everything after the block goes, prose included (a comment section),
       // once a story stands before it: enough prose paragraphs, and not far
-      // less prose than would go.
+      // less prose than would go. A link ("12 Comments" under each post of
+      // a blog's front page) leads to a section elsewhere: only it goes.
       count_prose();
       const std::size_t before = prose_before[i];
       const std::size_t after = prose_before[n] - prose_before[i];
-      if (paragraphs_before[i] >= tuning::kStoryMinProse && before * tuning::kDropTailMaxRatio >= after) {
+      if (blocks[i].link_ratio <= tuning::kLinkHeavyRatio &&
+          paragraphs_before[i] >= tuning::kDropTailMinProse &&
+          before * tuning::kDropTailMaxRatio >= after) {
         for (std::size_t j = i + 1; j < n; ++j) {
           if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
         }

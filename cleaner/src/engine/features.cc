@@ -176,17 +176,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
   }
   mark_teaser_list(blocks, &teaser_list_);
-  // A document whose short link blocks hold much of its text is a list of
-  // links (a listing, an index of a site's stories): they are its content,
-  // not teasers beside a story.
-  std::size_t link_bytes = 0, all_bytes = 0;
-  for (const Block& b : blocks) {
-    all_bytes += b.text.size();
-    if (b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords) {
-      link_bytes += b.text.size();
-    }
-  }
-  const bool link_list = link_bytes * kLinkListDen > all_bytes * kLinkListNum;
+  const bool link_list = is_link_list(blocks);
   // On a page that does not say it is an article, a list of cards (a
   // headline and its summary) is the page's content too.
   std::vector<bool> cards(blocks.size());
