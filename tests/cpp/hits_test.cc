@@ -64,5 +64,34 @@ TEST(FindHits, ARuleOutOfTheDocumentsScopeFitsNoBlock) {
             (std::vector<int>{}));
 }
 
+// A short story among many lines of chrome: the lines other rules take do
+// not count against its shape, so the rules that need a story act on the
+// rest; lines no rule takes (a shop's short items) still do.
+TEST(FindHits, ChromeOtherRulesTakeDoesNotCountAgainstAStory) {
+  Rule chrome = rule("chrome", "^Menu item \\d+ of the site's sections$");
+  Rule related = rule("related", "^Related sites$");
+  related.needs_story = true;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({chrome, related}, &m).ok());
+  std::vector<std::string> texts;
+  for (int i = 0; i < 12; ++i) {
+    texts.push_back("Menu item " + std::to_string(i) + " of the site's sections");
+  }
+  for (int i = 0; i < 3; ++i) {
+    texts.push_back("The council voted on Tuesday to close the bridge for repairs after "
+                    "engineers found cracks.");
+  }
+  texts.push_back("Related sites");
+  const PageUrl url("https://example.com/a/story");
+  const auto lists = find_hits(*m, document(false, texts), url).lists();
+  EXPECT_EQ(lists[0], (std::vector<int>{0}));
+  EXPECT_EQ(lists.back(), (std::vector<int>{1}));
+  // The same lines, none taken by a rule: too little prose to be a story.
+  for (int i = 0; i < 12; ++i) {
+    texts[i] = "Size " + std::to_string(i) + " in stock, ships in two days";
+  }
+  EXPECT_EQ(find_hits(*m, document(false, texts), url).lists().back(), (std::vector<int>{}));
+}
+
 }  // namespace
 }  // namespace newsclean

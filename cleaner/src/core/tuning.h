@@ -1,7 +1,9 @@
 // Every threshold of the library, with its default and why it is what it
 // is. A number that decides what is story and what is not lives here, and
 // nowhere else: the stages name it. (Options in the public header are the
-// knobs a user may turn; these are not.)
+// knobs a user may turn; these are not.) It is longer than the house's 400
+// lines on purpose: one table, read top to bottom by stage, so that a number
+// is found, and compared with its neighbours, in one place.
 #ifndef NEWSCLEAN_SRC_CORE_TUNING_H_
 #define NEWSCLEAN_SRC_CORE_TUNING_H_
 

@@ -65,10 +65,13 @@ bool is_headline(const Block& b) {
 namespace {
 
 // How much of a document is prose: blocks, and bytes of all and of prose.
+// Blocks marked in `left_out` (when given) do not count.
 struct ProseShare {
   std::size_t blocks = 0, bytes = 0, all_bytes = 0;
-  explicit ProseShare(const std::vector<Block>& doc) {
-    for (const Block& b : doc) {
+  ProseShare(const std::vector<Block>& doc, const std::vector<bool>* left_out) {
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      if (left_out != nullptr && (*left_out)[i]) continue;
+      const Block& b = doc[i];
       all_bytes += b.text.size();
       if (b.prose) {
         ++blocks;
@@ -81,7 +84,12 @@ struct ProseShare {
 }  // namespace
 
 bool is_story(const std::vector<Block>& blocks) {
-  const ProseShare p(blocks);
+  const ProseShare p(blocks, nullptr);
+  return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
+}
+
+bool is_story(const std::vector<Block>& blocks, const std::vector<bool>& left_out) {
+  const ProseShare p(blocks, &left_out);
   return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 

@@ -13,6 +13,12 @@ bool fits_format(InputFormat f, bool html) {
   return f == InputFormat::kAny || f == (html ? InputFormat::kHtml : InputFormat::kText);
 }
 
+// True if a rule of this action takes its block out.
+bool drops(Action a) {
+  return a == Action::kDrop || a == Action::kDropRest || a == Action::kDropTail ||
+         a == Action::kDropBefore;
+}
+
 bool words_fit(const Rule& r, std::size_t words) {
   return words >= r.min_words && (r.max_words == 0 || words <= r.max_words);
 }
@@ -35,13 +41,15 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   const auto& rules = matcher.rules();
   const std::vector<Block>& blocks = doc.blocks;
   const Features features(blocks, url, doc.page_text, doc.kind);
-  const bool story = is_story(blocks);
   // What a rule needs of the document, asked once per rule, not per hit.
+  // Whether the document is shaped like a story (for needs_story) is
+  // answered after the other rules: what they take (a short story's menus,
+  // tools and footers on an old page) does not count against the story.
   std::vector<char> in_document(rules.size());
   for (std::size_t k = 0; k < rules.size(); ++k) {
     const Rule& r = rules[k];
-    in_document[k] = r.in_scope(url.host) && (story || !r.needs_story) &&
-                     fits_format(r.format, doc.html) && !r.suspended_on(doc.kind, doc.discussion);
+    in_document[k] = r.in_scope(url.host) && fits_format(r.format, doc.html) &&
+                     !r.suspended_on(doc.kind, doc.discussion);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
   Hits hits;
@@ -88,7 +96,33 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     const auto end = std::unique(fit.begin(), fit.end());
     hits.add_block(fit.data(), fit.data() + (end - fit.begin()));
   }
-  return hits;
+  // Lines that are not prose and that rules not needing a story take are
+  // left out (so the answer can only turn from no to yes).
+  std::vector<bool> taken(blocks.size());
+  bool story_rules = false;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    taken[i] = blocks[i].decided_by >= 0;
+    for (int k : hits[i]) {
+      story_rules = story_rules || rules[k].needs_story;
+      taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action));
+    }
+    taken[i] = taken[i] && !blocks[i].prose;
+  }
+  if (!story_rules || is_story(blocks, taken)) return hits;
+  Hits kept;  // not a story: without the rules that need one
+  kept.reserve_blocks(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].decided_by >= 0) {
+      kept.add_block(&blocks[i].decided_by, &blocks[i].decided_by + 1);
+      continue;
+    }
+    fit.clear();
+    for (int k : hits[i]) {
+      if (!rules[k].needs_story) fit.push_back(k);
+    }
+    kept.add_block(fit.data(), fit.data() + fit.size());
+  }
+  return kept;
 }
 
 }  // namespace newsclean
