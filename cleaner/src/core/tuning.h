@@ -407,6 +407,12 @@ constexpr std::size_t kItemMaxChars = 600;
 constexpr std::size_t kItemLabelChars = 120;
 constexpr std::size_t kItemBoxNum = 2;
 constexpr std::size_t kItemBoxDen = 3;
+// An item is read through at most kItemMaxNodes nodes (a card or a comment
+// has a few dozen), and a box is looked into at most kItemBoxMaxDepth
+// wrappers down: a page nested thousands deep costs time in proportion to
+// its size, not to its depth times its size.
+constexpr std::size_t kItemMaxNodes = 128;
+constexpr std::size_t kItemBoxMaxDepth = 8;
 // Items go only after a short story, at least kHeadedMinProse and under
 // kStoryChars of its prose (not after the introduction of a list that is
 // the page; a long story is not the worse for them), and only when they

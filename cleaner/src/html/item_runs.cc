@@ -48,11 +48,12 @@ bool links_away(const xmlNode* e) {
 }
 
 // The lines of `n`: block elements and <br> end a line. `dated`: it holds a
-// <time>.
-std::vector<Line> lines_of(xmlNode* n, bool* dated) {
+// <time>. `too_big`: it has more than kItemMaxNodes nodes (not read on).
+std::vector<Line> lines_of(xmlNode* n, bool* dated, bool* too_big) {
   std::vector<Line> lines;
   Line cur;
   int in_link = 0;
+  std::size_t nodes = 0;
   const auto end = [&] {
     if (cur.chars > 0) lines.push_back(cur);
     cur = Line{};
@@ -60,6 +61,8 @@ std::vector<Line> lines_of(xmlNode* n, bool* dated) {
   walk(
       n,
       [&](xmlNode* e) {
+        if (++nodes > kItemMaxNodes) *too_big = true;
+        if (*too_big) return false;
         if (e->type == XML_TEXT_NODE && e->content != nullptr) {
           std::size_t k = 0;
           for (const xmlChar* c = e->content; *c != 0; ++c) k += std::isspace(*c) ? 0 : 1;
@@ -95,9 +98,9 @@ bool is_item(PageState& st, xmlNode* n) {
   }
   const NodeStats& s = st.stats(n);
   if (s.text == 0 || s.text > kItemMaxChars) return false;
-  bool dated = false;
-  const std::vector<Line> lines = lines_of(n, &dated);
-  if (lines.size() < 2 || lines.front().chars > kItemLabelChars) return false;
+  bool dated = false, too_big = false;
+  const std::vector<Line> lines = lines_of(n, &dated, &too_big);
+  if (too_big || lines.size() < 2 || lines.front().chars > kItemLabelChars) return false;
   return dated || lines.front().linked * 2 > lines.front().chars;
 }
 
@@ -129,7 +132,8 @@ bool holds_items(PageState& st, xmlNode* box) {
   if (text == 0) return false;
   // Down through the children that hold most of the box's text (its
   // wrappers, the list below a heading).
-  for (xmlNode* n = box; n != nullptr;) {
+  std::size_t depth = 0;
+  for (xmlNode* n = box; n != nullptr && depth++ < kItemBoxMaxDepth;) {
     std::size_t held = 0;
     for (xmlNode* i : trailing_items(st, n)) held += st.stats(i).text;
     if (held * kItemBoxDen >= text * kItemBoxNum) return true;

@@ -20,7 +20,8 @@ std::vector<xmlNode*> trailing_items(PageState& st, xmlNode* parent);
 
 // True if `box` is a list of items: a run of items (trailing_items) holds
 // kItemBoxNum/kItemBoxDen of its text (the rest a heading over them), in
-// the box or in the child holding that much of it, and so on down.
+// the box or in the child holding that much of it, and so on down (at most
+// kItemBoxMaxDepth levels).
 bool holds_items(PageState& st, xmlNode* box);
 
 }  // namespace newsclean
