@@ -103,8 +103,8 @@ struct Result {
                                      // "product", "listing" (its schema.org types,
                                      // og:type, checked against the chosen content:
                                      // an "article" of cards at an address that is
-                                     // not a story's is a listing), or "" when it
-                                     // does not say (and text)
+                                     // not a story's is a listing; a story at a
+                                     // story's address an article), or "" (and text)
   std::string input_kind;            // "html"; for text, "extract" (an extractor's
                                      // output) or "page" (a whole page as text).
                                      // Also "page" for HTML whose content came out

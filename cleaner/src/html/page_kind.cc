@@ -9,6 +9,10 @@ ContentShape content_shape(PageState& st, const std::vector<xmlNode*>& content) 
   ContentShape shape;
   for (xmlNode* c : content) {
     if (!PageState::measured(c)) continue;
+    const NodeStats& whole = st.stats(c);
+    shape.text += whole.text;
+    shape.prose += whole.prose;
+    shape.paragraphs += whole.paragraphs;
     walk(
         c,
         [&](xmlNode* n) {
@@ -30,10 +34,14 @@ bool story_address(const PageUrl& url) {
 
 PageKind checked_kind(PageKind claimed, const PageUrl& url, const ContentShape& shape) {
   // Without an address (or with a name that is not one) nothing is known.
-  if (claimed != PageKind::kArticle || url.url.find("://") == std::string::npos ||
-      story_address(url)) {
-    return claimed;
+  if (url.url.find("://") == std::string::npos) return claimed;
+  if (claimed == PageKind::kUnknown) {
+    const bool story = story_address(url) && shape.paragraphs >= tuning::kKindStoryParagraphs &&
+                       shape.prose * 2 >= shape.text &&
+                       shape.linked_headings < tuning::kKindStoryCardHeadings;
+    return story ? PageKind::kArticle : claimed;
   }
+  if (claimed != PageKind::kArticle || story_address(url)) return claimed;
   const bool cards = shape.linked_headings >= tuning::kKindCardHeadings &&
                      shape.linked_headings * 2 >= shape.headings;
   return cards ? PageKind::kListing : claimed;

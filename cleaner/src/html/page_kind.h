@@ -17,6 +17,9 @@ namespace newsclean {
 
 // What the chosen content holds that tells a listing from a story.
 struct ContentShape {
+  std::size_t text = 0;             // characters
+  std::size_t prose = 0;            // of which in scored paragraphs, outside links
+  std::size_t paragraphs = 0;       // scored paragraphs
   std::size_t headings = 0;         // <h2>..<h6>
   std::size_t linked_headings = 0;  // of which mostly a link: a card's title
 };
@@ -34,8 +37,11 @@ bool story_address(const PageUrl& url);
 // at an address that is not a story's, whose content is a run of cards
 // (kKindCardHeadings or more headings that are mostly a link, half of its
 // headings or more: a section front, a tag page, a manual's index) is read
-// as a listing. Any other claim stands; a page without an address keeps
-// its claim.
+// as a listing. A page that does not say, at a story's address, whose
+// content is a headed story (kKindStoryParagraphs scored paragraphs or
+// more, their prose half of its text or more, fewer than
+// kKindStoryCardHeadings linked headings) is read as an article. Any other
+// claim stands; a page without an address keeps its claim.
 PageKind checked_kind(PageKind claimed, const PageUrl& url, const ContentShape& shape);
 
 }  // namespace newsclean
