@@ -13,7 +13,9 @@ namespace newsclean {
 namespace {
 
 // A page that says it is an article (og:type), its story's first two
-// paragraphs in a container, `after` behind them in the same container.
+// paragraphs in a container, `after` behind them in the same container. (At
+// a story's address: at a section's, a page of cards is read as a listing,
+// page_kind.h.)
 std::string article(const std::string& after, const std::string& paragraph_open = "<p>",
                     const std::string& paragraph_close = "</p>") {
   std::string html =
@@ -44,7 +46,7 @@ bool has(const std::string& text, const std::string& part) {
 TEST(ItemRuns, TeaserCardsAfterAShortStoryGo) {
   std::string cards;
   for (int i = 1; i <= 4; ++i) cards += card(i);
-  const Result r = Cleaner().clean(article(cards), "https://valley.example/bridge");
+  const Result r = Cleaner().clean(article(cards), "https://valley.example/news/council-closes-elm-street-bridge");
   EXPECT_TRUE(has(r.text, kStory[0]));
   EXPECT_TRUE(has(r.text, kStory[1]));
   EXPECT_FALSE(has(r.text, "Farmers market")) << r.text;
@@ -61,7 +63,7 @@ TEST(ItemRuns, CommentsAfterAShortStoryGo) {
                 "state, glad somebody finally looked at it before the winter.</p></div>";
   }
   // (classes no rule names, as for the cards)
-  const Result r = Cleaner().clean(article(comments), "https://valley.example/bridge");
+  const Result r = Cleaner().clean(article(comments), "https://valley.example/news/council-closes-elm-street-bridge");
   EXPECT_TRUE(has(r.text, kStory[1]));
   EXPECT_FALSE(has(r.text, "every morning")) << r.text;
   EXPECT_FALSE(has(r.text, "Ana Ruiz")) << r.text;
@@ -71,7 +73,7 @@ TEST(ItemRuns, AStoryInRepeatedParagraphWrappersStaysWhole) {
   std::string rest;
   for (int i = 2; i < 4; ++i) rest += std::string("<div class=\"para\"><p>") + kStory[i] + "</p></div>";
   const Result r = Cleaner().clean(article(rest, "<div class=\"para\"><p>", "</p></div>"),
-                                   "https://valley.example/bridge");
+                                   "https://valley.example/news/council-closes-elm-street-bridge");
   for (const char* p : kStory) EXPECT_TRUE(has(r.text, p)) << r.text;
 }
 

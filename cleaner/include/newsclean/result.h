@@ -99,9 +99,12 @@ struct Result {
   std::string language;              // <html lang>
   std::string canonical_url;
   std::string format;                // "text" or "html": how the input was read
-  std::string kind;                  // what the page says it is: "article", "forum",
-                                     // "product", "listing" (schema.org types,
-                                     // og:type), or "" when it does not say (and text)
+  std::string kind;                  // what the page is read as: "article", "forum",
+                                     // "product", "listing" (its schema.org types,
+                                     // og:type, checked against the chosen content:
+                                     // an "article" of cards at an address that is
+                                     // not a story's is a listing; a story at a
+                                     // story's address an article), or "" (and text)
   std::string input_kind;            // "html"; for text, "extract" (an extractor's
                                      // output) or "page" (a whole page as text).
                                      // Also "page" for HTML whose content came out

@@ -28,11 +28,7 @@ std::unordered_set<std::string> slug_words(std::string_view path) {
 // The words of a path with no slug, unless it has an article number.
 std::unordered_set<std::string> name_words(std::string_view path) {
   std::unordered_set<std::string> words;
-  std::size_t digits = 0;
-  for (const char c : path) {
-    digits = c >= '0' && c <= '9' ? digits + 1 : 0;
-    if (digits >= tuning::kArticleIdDigits) return words;
-  }
+  if (has_article_number(path)) return words;
   for_each_slug_word(path, [&](std::string w) { words.insert(std::move(w)); });
   return words;
 }
@@ -46,6 +42,15 @@ PageUrl::PageUrl(std::string_view u)
       slug(slug_words(path)),
       name_words(slug.empty() ? newsclean::name_words(path) : std::unordered_set<std::string>()),
       home_page(is_home_page(u)) {}
+
+bool has_article_number(std::string_view path) {
+  std::size_t digits = 0;
+  for (const char c : path) {
+    digits = c >= '0' && c <= '9' ? digits + 1 : 0;
+    if (digits >= tuning::kArticleIdDigits) return true;
+  }
+  return false;
+}
 
 std::string host_of(std::string_view url) {
   const std::size_t scheme = url.find("://");

@@ -28,6 +28,10 @@ struct PageUrl {
   bool home_page = false;  // is_home_page(url)
 };
 
+// True if `path` holds an article number: a run of kArticleIdDigits digits
+// ("/world-europe-50473792", "/2019/11/19/...").
+bool has_article_number(std::string_view path);
+
 // The lower-case host of a URL ("https://www.x.com:8080/a" -> "www.x.com"),
 // or the input itself lower-cased when it has no scheme.
 std::string host_of(std::string_view url);

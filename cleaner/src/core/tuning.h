@@ -330,6 +330,22 @@ constexpr std::size_t kSpreadWinnerShare = 5;
 // page keeps its own container.
 constexpr double kSpreadRivalShare = 0.25;
 constexpr std::size_t kStoryMinParagraphs = 4;
+
+// A page that says it is an article, at an address that is not a story's,
+// is read as a listing when its chosen content holds kKindCardHeadings or
+// more headings that are mostly a link (cards' titles: a section front, a
+// tag page, a manual's index), half of its headings or more; see
+// html/page_kind.h. (An article's own related cards, after a story, sit at
+// a story's address: a slug or an article number.)
+constexpr std::size_t kKindCardHeadings = 4;
+// A page that does not say what it is, at a story's address, is read as an
+// article when its chosen content holds kKindStoryParagraphs scored
+// paragraphs or more, their prose half of its text or more, and fewer than
+// kKindStoryCardHeadings headings that are mostly a link (not a service
+// page's or a listing's cards). (No byline or <h1> test: a story's headline
+// and date often sit outside the chosen content.)
+constexpr std::size_t kKindStoryParagraphs = 3;
+constexpr std::size_t kKindStoryCardHeadings = 2;
 constexpr std::size_t kSpreadHoldNum = 4;
 constexpr std::size_t kSpreadHoldDen = 5;
 // A headed short story does not spread: on an article, a winner with at

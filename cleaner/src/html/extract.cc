@@ -10,6 +10,7 @@
 #include "html/flat_text.h"
 #include "html/image_texts.h"
 #include "html/native_parse.h"
+#include "html/page_kind.h"
 #include "html/page_meta.h"
 #include "html/page_state.h"
 #include "html/removals.h"
@@ -71,6 +72,8 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
   st.reset_stats();
   measure(st, body, Measure::kScores);
   const std::vector<xmlNode*> content = choose_content(st, body);
+  // The page's claim, checked against what was chosen (page_kind.h).
+  st.kind = checked_kind(st.kind, st.url, content_shape(st, content));
   std::vector<ContentSpan> spans;
   emit_content(st, content, out, &spans);
   // A winner that the class/id rules strip to nothing was site chrome (a
@@ -188,6 +191,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     tokens_stripped = st.tokens_stripped;
+    out.kind = st.kind;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
   }
@@ -204,6 +208,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
       PageState st(doc.get(), rules, url, info.discussion, info.kind);
       st.trust_tokens = false;
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
+      out.kind = st.kind;
     }
   }
   // A second look at a story's end, block by block (tail_links.h).

@@ -75,7 +75,9 @@ struct PageState {
   // A forum thread (schema.org DiscussionForumPosting), whose posts are its
   // content: rules with `suspend_on: discussion` leave it alone.
   const bool discussion;
-  const PageKind kind;  // what the page says it is
+  // What the page says it is, then (after the content is chosen) what the
+  // engine reads it as (html/page_kind.h checked_kind).
+  PageKind kind;
   const ByteClasses bytes;  // read from the locale once per page
   // Class and id tokens act (strip_id_or_class). False when a page is read
   // again because they stripped all of its content.
