@@ -33,6 +33,9 @@ constexpr std::size_t kSlugAgreeWords = 3;
 // A story: at least this many prose blocks holding half of the text;
 // product pages, listings and forums are not.
 constexpr std::size_t kStoryMinProse = 3;
+// A block all in <b>/<strong> of at most this many words, without a
+// sentence's end, heads a box like an <h3> (drop_headings_of_dropped_boxes).
+constexpr std::size_t kBoldHeadingMaxWords = 6;
 // More than this share of a block's text in links makes it a link block.
 constexpr float kLinkHeavyRatio = 0.5f;
 // Short (<= kTeaserMaxWords) link blocks holding more than kLinkListNum /

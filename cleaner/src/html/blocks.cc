@@ -43,6 +43,8 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::size_t away_chars = 0;  // of link_chars, in links to other sites
   int in_link = 0;
   int in_away = 0;
+  int in_bold = 0;                   // open <b> and <strong>
+  std::size_t bold_chars = 0;        // of buf, inside them
   std::vector<bool> away;            // each open <a>: to another site or a heading's anchor?
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
@@ -58,6 +60,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       block.level = level;
       block.ordered = kind == BlockKind::kListItem && !ordered_lists.empty() &&
                       ordered_lists.back();
+      block.bold = bold_chars >= t.size();
       if (kind == BlockKind::kCell) {
         block.row_start = row_start;
         row_start = false;
@@ -74,6 +77,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
     buf.clear();
     link_chars = 0;
     away_chars = 0;
+    bold_chars = 0;
   };
   walk(
       root,
@@ -84,6 +88,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           append_collapsed(n->content, &buf);
           if (in_link > 0) link_chars += buf.size() - before;
           if (in_away > 0) away_chars += buf.size() - before;
+          if (in_bold > 0) bold_chars += buf.size() - before;
           return false;
         }
         if (!is_element(n)) {
@@ -115,6 +120,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           }
           return false;
         }
+        if (one_of(tag, {"b", "strong"})) ++in_bold;
         if (tag_is(tag, "a")) {
           ++in_link;
           // A heading's link to a place on its own page (href="#...", the
@@ -138,6 +144,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       [&](xmlNode* n) {
         if (!is_element(n) || st.is_caption(n)) return;
         const char* tag = name_of(n);
+        if (one_of(tag, {"b", "strong"}) && in_bold > 0) --in_bold;
         if (tag_is(tag, "a") && !away.empty()) {
           --in_link;
           if (away.back()) --in_away;
