@@ -1510,8 +1510,8 @@ namespace newsclean {
 namespace {
 
 // An old page in tables: a short story in <br>-separated runs inside a cell,
-// then boxes of the same cell under bold lines, a comment section, the side
-// column and a footer. Nothing names what any of it is.
+// then what the same cell holds after it, the side column under a bold
+// line and a footer. Nothing names what any of it is.
 std::string old_table_page(const std::string& after_story) {
   return "<html><head><title>Parts plant to add jobs</title></head><body>"
          "<table width=\"800\"><tr><td width=\"140\" valign=\"top\"><a href=\"/\">Home</a><br>"
@@ -1591,6 +1591,43 @@ TEST(Html, AnOldForumThreadInATableKeepsEveryPost) {
   for (const char* p : posts) {
     EXPECT_NE(r.text.find(std::string(p).substr(0, 40)), std::string::npos) << r.text;
   }
+}
+
+std::string festival_page(const std::string& heading) {
+  return "<html><head><title>Orchard festival draws record crowd</title></head><body>"
+         "<div id=\"left\"><a href=\"/news\">News</a><br><a href=\"/life\">Lifestyle</a></div>"
+         "<div id=\"center\"><h1>Orchard festival draws record crowd</h1>"
+         "<p>About 11,000 people came to the apple orchard festival on Saturday, the most in "
+         "the event's 26 years, organizers said.</p><p>Cider, pie contests and a tractor pull "
+         "filled the fairgrounds, and parking spilled into a neighboring hay field.</p>"
+         "<div><b>" + heading + "</b><ul>"
+         "<li><a href=\"/s/61\">Pumpkin patch opens early this year</a> - Warm weather sped "
+         "the crop, growers say.</li>"
+         "<li><a href=\"/s/62\">Fairgrounds get new barn</a> - The building will host "
+         "livestock shows through the winter.</li>"
+         "<li><a href=\"/s/63\">Apple prices steady despite frost</a> - Most orchards escaped "
+         "damage in April, the growers' group says.</li></ul></div></div>"
+         "<div id=\"bottom\">Hill Country Times, P.O. Box 88. All rights reserved.</div>"
+         "</body></html>";
+}
+
+// Teasers under a related heading: each item opens with another story's
+// linked headline and goes on with a line of its excerpt, more words than
+// link. They are the related list's, not the story's.
+TEST(Html, TeasersThatOpenWithTheirHeadlinesLinkGoWithTheirRelatedHeading) {
+  const Result r = Cleaner().clean(festival_page("You might also like:"),
+                                   "https://hills.example/festival", Format::kHtml);
+  EXPECT_NE(r.text.find("neighboring hay field"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Pumpkin patch"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Fairgrounds get new barn"), std::string::npos) << r.text;
+}
+
+TEST(Html, ItemsThatOpenWithALinkUnderAHeadingOfTheStoryStay) {
+  // The same items under a heading of the story's own: its list.
+  const Result r = Cleaner().clean(festival_page("Where the money went:"),
+                                   "https://hills.example/festival", Format::kHtml);
+  EXPECT_NE(r.text.find("Pumpkin patch"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Apple prices steady"), std::string::npos) << r.text;
 }
 
 }  // namespace

@@ -140,9 +140,14 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       std::size_t j = i + 1;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
-        if (b.prose && b.words >= tuning::kStoryParagraphWords) break;  // the story resumes
-        // In HTML a list of other stories is links; text that is not ends it.
-        if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio) break;
+        // In HTML a list of other stories is links; text that is not ends it,
+        // but for a teaser: an item that opens with its headline's link.
+        const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
+                            b.link_ratio >= tuning::kTeaserLinkRatio;
+        if (b.prose && b.words >= tuning::kStoryParagraphWords && !teaser) break;  // the story resumes
+        if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio && !teaser) {
+          break;
+        }
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       rest_end = j;

@@ -45,6 +45,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   int in_away = 0;
   int in_bold = 0;                   // open <b> and <strong>
   std::size_t bold_chars = 0;        // of buf, inside them
+  bool lead_link = false;            // buf's first text is inside a link
   std::vector<bool> away;            // each open <a>: to another site or a heading's anchor?
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
@@ -61,6 +62,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       block.ordered = kind == BlockKind::kListItem && !ordered_lists.empty() &&
                       ordered_lists.back();
       block.bold = bold_chars >= t.size();
+      block.lead_link = lead_link;
       if (kind == BlockKind::kCell) {
         block.row_start = row_start;
         row_start = false;
@@ -78,14 +80,17 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
     link_chars = 0;
     away_chars = 0;
     bold_chars = 0;
+    lead_link = false;
   };
   walk(
       root,
       [&](xmlNode* n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
           const std::size_t before = buf.size();
+          const bool empty = trim_spaces(buf).empty();
           // (after a space or at the start a text's own leading space goes)
           append_collapsed(n->content, &buf);
+          if (empty && !trim_spaces(buf).empty()) lead_link = in_link > 0;
           if (in_link > 0) link_chars += buf.size() - before;
           if (in_away > 0) away_chars += buf.size() - before;
           if (in_bold > 0) bold_chars += buf.size() - before;
