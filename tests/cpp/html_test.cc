@@ -1505,3 +1505,130 @@ TEST(Html, AListingKeepsTheHeadlinesOfItsCards) {
 
 }  // namespace
 }  // namespace newsclean
+
+namespace newsclean {
+namespace {
+
+// An old page in tables: a short story in <br>-separated runs inside a cell,
+// then what the same cell holds after it, the side column under a bold
+// line and a footer. Nothing names what any of it is.
+std::string old_table_page(const std::string& after_story) {
+  return "<html><head><title>Parts plant to add jobs</title></head><body>"
+         "<table width=\"800\"><tr><td width=\"140\" valign=\"top\"><a href=\"/\">Home</a><br>"
+         "<a href=\"/biz\">Business</a><br><a href=\"/tech\">Technology</a></td>"
+         "<td width=\"500\" valign=\"top\"><h2>Parts plant to add 200 jobs</h2>"
+         "A maker of axle parts will expand its plant in the industrial park and hire 200 "
+         "workers over the next two years, the company said on Wednesday.<br><br>"
+         "The expansion adds a stamping line and a warehouse. Hiring for the first sixty "
+         "places begins this summer at the old gate house.<br><br>"
+         "State officials offered grants for job training to the workers it hires.<br><br>" +
+         after_story +
+         "</td><td width=\"160\" valign=\"top\"><b>Sponsored Links</b><br><a href=\"/ad1\">Low "
+         "rate loans</a></td></tr></table><table width=\"800\"><tr><td><font size=\"1\">Copyright "
+         "2008 Business Journal, 77 Commerce Drive</font></td></tr></table></body></html>";
+}
+
+TEST(Html, ABoldLineThatHeadedADroppedBoxGoesWithIt) {
+  const std::string html = old_table_page(
+      "<b>Most E-mailed</b><br>1. <a href=\"/m1\">Five tips for year-end taxes</a><br>"
+      "2. <a href=\"/m2\">Office vacancies drop</a><br>3. <a href=\"/m3\">Bank names new "
+      "president</a><br>");
+  const Result r = Cleaner().clean(html, "https://biz.example/plant", Format::kHtml);
+  EXPECT_NE(r.text.find("State officials offered grants"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Five tips"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Most E-mailed"), std::string::npos) << r.text;
+}
+
+TEST(Html, ABoldLineThatEndsTheStoryStaysWhenNothingWentAfterIt) {
+  // A bold closing line with nothing dropped after it in the story: it is the
+  // story's, not a box's heading.
+  const std::string html = old_table_page("<b>Plant tours start in May</b><br>");
+  const Result r = Cleaner().clean(html, "https://biz.example/plant", Format::kHtml);
+  EXPECT_NE(r.text.find("Plant tours start in May"), std::string::npos) << r.text;
+}
+
+TEST(Html, AReaderCommentSectionWithACountGoesAfterAShortStory) {
+  const std::string html =
+      "<html><head><title>Grain elevator sold</title></head><body>"
+      "<div id=\"main\"><h2>Grain elevator sold to co-op</h2>"
+      "<p>The farmers' cooperative has bought the grain elevator on the north edge of town "
+      "for an undisclosed sum, its manager confirmed Wednesday.</p>"
+      "<p>The co-op plans to add a drying bin before harvest and keep the four current "
+      "workers.</p><p>The former owner, who ran the elevator for 31 years, said he will stay "
+      "on as an adviser through the fall.</p><h3>Reader comments (3)</h3>"
+      "<div><div><b>harvestmoon</b> - 05/14/2008 08:55</div><div>Good news for the growers "
+      "out here. The old owner treated people fairly.</div></div>"
+      "<div><div><b>Dale R.</b> - 05/14/2008 11:20</div><div>Hope they fix the road to the "
+      "scale house while they are at it.</div></div></div>"
+      "<div id=\"footer\">&copy; 2008 Prairie Tribune, 220 Main Street</div></body></html>";
+  const Result r = Cleaner().clean(html, "https://prairie.example/elevator", Format::kHtml);
+  EXPECT_NE(r.text.find("adviser through the fall"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Reader comments"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("treated people fairly"), std::string::npos) << r.text;
+}
+
+TEST(Html, AnOldForumThreadInATableKeepsEveryPost) {
+  std::string rows;
+  const char* posts[] = {
+      "Planning to climb the north peak in late June. Is the east ridge trail clear of snow "
+      "by then, or should I take the longer valley route?",
+      "The east ridge usually holds snow near the saddle until July. Bring traction or take "
+      "the valley route, it adds two miles but stays dry.",
+      "Went up the valley route last June. The creek crossing at mile four was high in the "
+      "afternoon, so cross it early in the day."};
+  for (const char* p : posts) {
+    rows += std::string("<tr><td width=\"150\" valign=\"top\"><b>walker</b><br>Member</td>"
+                        "<td valign=\"top\">Posted: Mon Jun 02, 2008 8:15 pm<br><br>") +
+            p + "</td></tr>";
+  }
+  const std::string html =
+      "<html><head><title>Best route to the summit? - Trail Forums</title></head><body>"
+      "<table width=\"100%\"><tr><td><a href=\"/\">Trail Talk</a> &gt; <a href=\"/f/3\">Trip "
+      "Planning</a></td></tr></table><table width=\"100%\">" + rows +
+      "</table><table><tr><td><b>Who is online</b></td></tr></table></body></html>";
+  const Result r =
+      Cleaner().clean(html, "https://trails.example/viewtopic.php?t=12", Format::kHtml);
+  for (const char* p : posts) {
+    EXPECT_NE(r.text.find(std::string(p).substr(0, 40)), std::string::npos) << r.text;
+  }
+}
+
+std::string festival_page(const std::string& heading) {
+  return "<html><head><title>Orchard festival draws record crowd</title></head><body>"
+         "<div id=\"left\"><a href=\"/news\">News</a><br><a href=\"/life\">Lifestyle</a></div>"
+         "<div id=\"center\"><h1>Orchard festival draws record crowd</h1>"
+         "<p>About 11,000 people came to the apple orchard festival on Saturday, the most in "
+         "the event's 26 years, organizers said.</p><p>Cider, pie contests and a tractor pull "
+         "filled the fairgrounds, and parking spilled into a neighboring hay field.</p>"
+         "<div><b>" + heading + "</b><ul>"
+         "<li><a href=\"/s/61\">Pumpkin patch opens early this year</a> - Warm weather sped "
+         "the crop, growers say.</li>"
+         "<li><a href=\"/s/62\">Fairgrounds get new barn</a> - The building will host "
+         "livestock shows through the winter.</li>"
+         "<li><a href=\"/s/63\">Apple prices steady despite frost</a> - Most orchards escaped "
+         "damage in April, the growers' group says.</li></ul></div></div>"
+         "<div id=\"bottom\">Hill Country Times, P.O. Box 88. All rights reserved.</div>"
+         "</body></html>";
+}
+
+// Teasers under a related heading: each item opens with another story's
+// linked headline and goes on with a line of its excerpt, more words than
+// link. They are the related list's, not the story's.
+TEST(Html, TeasersThatOpenWithTheirHeadlinesLinkGoWithTheirRelatedHeading) {
+  const Result r = Cleaner().clean(festival_page("You might also like:"),
+                                   "https://hills.example/festival", Format::kHtml);
+  EXPECT_NE(r.text.find("neighboring hay field"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Pumpkin patch"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Fairgrounds get new barn"), std::string::npos) << r.text;
+}
+
+TEST(Html, ItemsThatOpenWithALinkUnderAHeadingOfTheStoryStay) {
+  // The same items under a heading of the story's own: its list.
+  const Result r = Cleaner().clean(festival_page("Where the money went:"),
+                                   "https://hills.example/festival", Format::kHtml);
+  EXPECT_NE(r.text.find("Pumpkin patch"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Apple prices steady"), std::string::npos) << r.text;
+}
+
+}  // namespace
+}  // namespace newsclean

@@ -25,6 +25,10 @@ struct Block {
   std::uint8_t level = 0;     // kHeading: 1 to 6 (h1..h6)
   bool ordered = false;       // kListItem: an item of a numbered list (<ol>)
   bool row_start = false;     // kCell: the first cell of its table row
+  bool lead_link = false;     // its text begins inside a link (a teaser's
+                              // headline, then its excerpt)
+  bool bold = false;          // all its text inside <b> or <strong>: a
+                              // heading in the markup of old pages
   int decided_by = -1;        // a rule that already decided the block on the
                               // page (a caption element), or -1
 };

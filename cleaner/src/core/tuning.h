@@ -33,8 +33,13 @@ constexpr std::size_t kSlugAgreeWords = 3;
 // A story: at least this many prose blocks holding half of the text;
 // product pages, listings and forums are not.
 constexpr std::size_t kStoryMinProse = 3;
+// A block all in <b>/<strong> of at most this many words, without a
+// sentence's end, heads a box like an <h3> (drop_headings_of_dropped_boxes).
+constexpr std::size_t kBoldHeadingMaxWords = 6;
 // More than this share of a block's text in links makes it a link block.
 constexpr float kLinkHeavyRatio = 0.5f;
+// A list item that opens with a link holding this share of it is a teaser.
+constexpr float kTeaserLinkRatio = 0.2f;
 // Short (<= kTeaserMaxWords) link blocks holding more than kLinkListNum /
 // kLinkListDen (3/10) of a document's text make it a list of links (a
 // listing): those blocks are its content, and no block is link-heavy.

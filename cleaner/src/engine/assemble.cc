@@ -289,6 +289,9 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
   if (doc.html ? doc.kind != PageKind::kArticle : doc.page_text == PageText::kNo) {
     keep_captions_that_are_the_content(rules, doc.blocks, &decisions);
   }
+  if (doc.html && doc.kind != PageKind::kListing && doc.kind != PageKind::kProduct) {
+    drop_headings_of_dropped_boxes(doc.blocks, &decisions);
+  }
   assemble(rules, options, std::move(doc), decisions, r);
 }
 

@@ -57,6 +57,35 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
   return reg;
 }
 
+void drop_headings_of_dropped_boxes(const std::vector<Block>& blocks,
+                                    std::vector<Decision>* d) {
+  const auto heading = [](const Block& b) {
+    return !b.ends_sentence && (b.kind == BlockKind::kHeading ||
+                                (b.bold && b.words <= tuning::kBoldHeadingMaxWords));
+  };
+  std::vector<Decision>& dec = *d;
+  std::size_t last = blocks.size();  // the last kept block
+  while (last > 0 && !dec[last - 1].kept()) --last;
+  if (last == 0 || last == blocks.size() || dec[last].kind != Decision::kDrop) return;
+  // The box is a list: its first two lines are links (one is a card's
+  // button under its own heading), and no heading of its own (the next
+  // column's) opens it.
+  for (std::size_t i = last; i < last + 2; ++i) {
+    if (i == blocks.size() || heading(blocks[i]) ||
+        blocks[i].link_ratio <= tuning::kLinkHeavyRatio) {
+      return;
+    }
+  }
+  const int rule = dec[last].rule;
+  std::size_t first = last;  // the headings run [first, last)
+  while (first > 0 && dec[first - 1].kept() && heading(blocks[first - 1])) --first;
+  if (first == last) return;
+  const bool other = std::any_of(blocks.begin(), blocks.begin() + first,
+                                 [&](const Block& b) { return !heading(b); });
+  if (!other) return;
+  for (std::size_t i = first; i < last; ++i) dec[i] = {Decision::kDrop, rule};
+}
+
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& reg) {
   const std::size_t n = hits.size();
@@ -111,9 +140,14 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       std::size_t j = i + 1;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
-        if (b.prose && b.words >= tuning::kStoryParagraphWords) break;  // the story resumes
-        // In HTML a list of other stories is links; text that is not ends it.
-        if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio) break;
+        // In HTML a list of other stories is links; text that is not ends it,
+        // but for a teaser: an item that opens with its headline's link.
+        const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
+                            b.link_ratio >= tuning::kTeaserLinkRatio;
+        if (b.prose && b.words >= tuning::kStoryParagraphWords && !teaser) break;  // the story resumes
+        if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio && !teaser) {
+          break;
+        }
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       rest_end = j;

@@ -32,6 +32,14 @@ struct Regions {
   }
 };
 
+// A heading left last in the text, after which only dropped blocks follow
+// and first two lines of links, headed the box that went (a list of other
+// stories under <b>Most read</b>): it goes with the box, by that line's
+// rule. A heading is an <hN> or a short line all in bold without a
+// sentence's end; when a heading follows it (the next column's), it stays.
+void drop_headings_of_dropped_boxes(const std::vector<Block>& blocks,
+                                    std::vector<Decision>* d);
+
 // Caption lines leave only beside a story. When the distinct lines that
 // caption rules drop are several (tuning::kCaptionsContentLines) and hold
 // more characters than the prose that stays, they are the document's own

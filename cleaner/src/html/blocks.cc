@@ -43,6 +43,9 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::size_t away_chars = 0;  // of link_chars, in links to other sites
   int in_link = 0;
   int in_away = 0;
+  int in_bold = 0;                   // open <b> and <strong>
+  std::size_t bold_chars = 0;        // of buf, inside them
+  bool lead_link = false;            // buf's first text is inside a link
   std::vector<bool> away;            // each open <a>: to another site or a heading's anchor?
   BlockKind kind = BlockKind::kParagraph;
   std::uint8_t level = 0;            // of the heading being read
@@ -58,6 +61,8 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       block.level = level;
       block.ordered = kind == BlockKind::kListItem && !ordered_lists.empty() &&
                       ordered_lists.back();
+      block.bold = bold_chars >= t.size();
+      block.lead_link = lead_link;
       if (kind == BlockKind::kCell) {
         block.row_start = row_start;
         row_start = false;
@@ -74,16 +79,21 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
     buf.clear();
     link_chars = 0;
     away_chars = 0;
+    bold_chars = 0;
+    lead_link = false;
   };
   walk(
       root,
       [&](xmlNode* n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
           const std::size_t before = buf.size();
+          const bool empty = trim_spaces(buf).empty();
           // (after a space or at the start a text's own leading space goes)
           append_collapsed(n->content, &buf);
+          if (empty && !trim_spaces(buf).empty()) lead_link = in_link > 0;
           if (in_link > 0) link_chars += buf.size() - before;
           if (in_away > 0) away_chars += buf.size() - before;
+          if (in_bold > 0) bold_chars += buf.size() - before;
           return false;
         }
         if (!is_element(n)) {
@@ -115,6 +125,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           }
           return false;
         }
+        if (one_of(tag, {"b", "strong"})) ++in_bold;
         if (tag_is(tag, "a")) {
           ++in_link;
           // A heading's link to a place on its own page (href="#...", the
@@ -138,6 +149,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
       [&](xmlNode* n) {
         if (!is_element(n) || st.is_caption(n)) return;
         const char* tag = name_of(n);
+        if (one_of(tag, {"b", "strong"}) && in_bold > 0) --in_bold;
         if (tag_is(tag, "a") && !away.empty()) {
           --in_link;
           if (away.back()) --in_away;
