@@ -144,7 +144,8 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         // but for a teaser: an item that opens with its headline's link.
         const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
                             b.link_ratio >= tuning::kTeaserLinkRatio;
-        if (b.prose && b.words >= tuning::kStoryParagraphWords && !teaser) break;  // the story resumes
+        // The story resumes.
+        if (b.prose && b.words >= tuning::kStoryParagraphWords && !teaser) break;
         if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio && !teaser) {
           break;
         }
