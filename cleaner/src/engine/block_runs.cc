@@ -60,10 +60,6 @@ bool is_headline(const Block& b) {
   return starts_like_headline(b.text) && b.text.back() != ':';
 }
 
-}  // namespace
-
-namespace {
-
 // How much of a document is prose: blocks, and bytes of all and of prose.
 // Blocks marked in `left_out` (when given) do not count.
 struct ProseShare {
@@ -83,13 +79,8 @@ struct ProseShare {
 
 }  // namespace
 
-bool is_story(const std::vector<Block>& blocks) {
-  const ProseShare p(blocks, nullptr);
-  return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
-}
-
-bool is_story(const std::vector<Block>& blocks, const std::vector<bool>& left_out) {
-  const ProseShare p(blocks, &left_out);
+bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out) {
+  const ProseShare p(blocks, left_out);
   return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 

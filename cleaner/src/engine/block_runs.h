@@ -13,11 +13,9 @@ namespace newsclean {
 
 // A document is shaped like a story when at least tuning::kStoryMinProse
 // prose blocks hold at least half of its text; product pages, listings and
-// forums are not.
-bool is_story(const std::vector<Block>& blocks);
-// The same, leaving out the blocks marked in `left_out` (one entry per
-// block): boilerplate other rules take whatever the document's shape.
-bool is_story(const std::vector<Block>& blocks, const std::vector<bool>& left_out);
+// forums are not. Blocks marked in `left_out` (one entry per block, when
+// given) do not count: boilerplate other rules take whatever the shape.
+bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr);
 
 // A document whose short link blocks (tuning::kTeaserMaxWords, over
 // kLinkHeavyRatio links) hold more than kLinkListNum / kLinkListDen of its

@@ -108,7 +108,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     }
     taken[i] = taken[i] && !blocks[i].prose;
   }
-  if (!story_rules || is_story(blocks, taken)) return hits;
+  if (!story_rules || is_story(blocks, &taken)) return hits;
   Hits kept;  // not a story: without the rules that need one
   kept.reserve_blocks(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {

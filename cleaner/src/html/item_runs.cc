@@ -79,7 +79,8 @@ std::vector<Line> lines_of(xmlNode* n, bool* dated, bool* too_big) {
         return true;
       },
       [&](xmlNode* e) {
-        if (!is_element(e)) return;
+        // (past the cap nothing is counted: a link not entered is not left)
+        if (*too_big || !is_element(e)) return;
         if (links_away(e)) --in_link;
         if (is_block_tag(name_of(e))) end();
       });
