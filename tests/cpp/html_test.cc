@@ -548,6 +548,46 @@ TEST(Html, ClassNamesThatStripAllTheContentAreNotTrusted) {
   EXPECT_EQ(r.text.rfind("Box 0, paragraph 0: the council voted", 0), 0u) << r.text;
 }
 
+// A shop's category page: an introduction in a paragraph, and cards with no
+// paragraph of their own (a linked name, a price, a size); `head` says what
+// the page is.
+std::string category_page(const std::string& head = "") {
+  std::string html =
+      "<html><head><title>Standing desks</title>" + head +
+      "</head><body><nav><a href=\"/\">Home</a> <a href=\"/desks\">Desks</a></nav><main>"
+      "<div class=\"intro\"><h1>Standing desks</h1><p>Work sitting or standing: every desk "
+      "here changes height at the touch of a button and comes with a ten-year warranty.</p>"
+      "</div><div class=\"grid\">";
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    html += "<div class=\"card\"><h3><a href=\"/desk-" + n + "\">Oak standing desk, model " + n +
+            "</a></h3><div class=\"price\">$ " + std::to_string(400 + 50 * i) +
+            "</div><div class=\"size\">120 x 60 cm, two motors</div></div>";
+  }
+  return html + "</div></main><footer>Contact us</footer></body></html>";
+}
+
+TEST(Html, APageThatIsNoStoryShowingNextToNothingIsReadWider) {
+  // The introduction is the one paragraph, so the scorer takes it alone; the
+  // page does not say it is an article and shows a line: it is read again,
+  // widened to the box that holds most of its text, the cards.
+  const Result r = Cleaner().clean(category_page());
+  EXPECT_NE(r.text.find("Work sitting or standing"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Oak standing desk, model 11"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("$ 950"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Contact us"), std::string::npos) << r.text;
+}
+
+TEST(Html, AShortStoryIsNotReadWider) {
+  // The same page saying it is an article: its one paragraph is a short
+  // story, and a short story is short; the boxes after it are not read in.
+  const Result r =
+      Cleaner().clean(category_page("<meta property=\"og:type\" content=\"article\">"));
+  EXPECT_EQ(r.text,
+            "Standing desks\nWork sitting or standing: every desk here changes height at the "
+            "touch of a button and comes with a ten-year warranty.");
+}
+
 TEST(Html, ThePageSaysWhatKindItIs) {
   const auto kind = [](const std::string& head, const std::string& body_attrs = "") {
     return Cleaner().clean("<html><head>" + head + "</head><body" + body_attrs + "><p>" +

@@ -245,6 +245,18 @@ constexpr std::size_t kNoscriptProse = 500;
 // markup gave, replaces it (content drawn by scripts).
 constexpr std::size_t kJsonLdMinBody = 500;
 constexpr std::size_t kJsonLdBodyRatio = 5;
+// A page that is no story (neither an article nor a thread, nor a page that
+// does not say at a story's address) whose content, chosen by the scorer
+// and not of a story's shape (kKindStoryParagraphs), shows under
+// kWidenChars characters was read at one box of it (an introduction, a
+// sign-up box) while its cards are elsewhere: it is read again, with the
+// content widened to the smallest ancestor holding kWidenHoldNum/
+// kWidenHoldDen of the page's text outside links, and that reading is kept
+// when it shows more. (Readability reads a page again when it gave under 250
+// characters; a short story or a one-line question is short.)
+constexpr std::size_t kWidenChars = 1300;
+constexpr std::size_t kWidenHoldNum = 2;
+constexpr std::size_t kWidenHoldDen = 3;
 
 // ---------------------------------------------------------------- HTML: scoring
 // Class and id words: a story word ("article", "content") or a boilerplate

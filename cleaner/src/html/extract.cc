@@ -7,6 +7,7 @@
 #include "html/blocks.h"
 #include "html/charset.h"
 #include "html/content.h"
+#include "html/content_climb.h"
 #include "html/flat_text.h"
 #include "html/image_texts.h"
 #include "html/native_parse.h"
@@ -43,6 +44,25 @@ void emit_content(PageState& st, const std::vector<xmlNode*>& content, std::vect
   }
 }
 
+// The smallest element holding all of `content` and kWidenHoldNum/
+// kWidenHoldDen of the page's text outside links (<body> at most).
+xmlNode* widened(PageState& st, const std::vector<xmlNode*>& content, xmlNode* body) {
+  const auto shown = [&](xmlNode* n) {
+    const NodeStats& ns = st.stats(n);
+    return ns.text - std::min(ns.links, ns.text);
+  };
+  const std::size_t all = shown(body);
+  xmlNode* a = content.front();
+  const auto holds_all = [&] {
+    return std::all_of(content.begin(), content.end(), [&](xmlNode* c) { return contains(a, c); });
+  };
+  while (a != body && a->parent != nullptr && is_element(a->parent) &&
+         (shown(a) * tuning::kWidenHoldDen < all * tuning::kWidenHoldNum || !holds_all())) {
+    a = a->parent;
+  }
+  return a;
+}
+
 // True if the content is <body> or holds it: the whole page.
 bool whole_page(const std::vector<xmlNode*>& content, xmlNode* body) {
   for (xmlNode* n : content) {
@@ -71,9 +91,14 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
   prune(st, body, Pass::kEarly);
   st.reset_stats();
   measure(st, body, Measure::kScores);
-  const std::vector<xmlNode*> content = choose_content(st, body);
+  std::vector<xmlNode*> content = choose_content(st, body);
+  if (st.widen && !content.empty()) content = {widened(st, content, body)};
   // The page's claim, checked against what was chosen (page_kind.h).
-  st.kind = checked_kind(st.kind, st.url, content_shape(st, content));
+  const ContentShape shape = content_shape(st, content);
+  st.kind = checked_kind(st.kind, st.url, shape);
+  st.story_shaped = shape.paragraphs >= tuning::kKindStoryParagraphs &&
+                    shape.prose * 2 >= shape.text &&
+                    shape.linked_headings < tuning::kKindStoryCardHeadings;
   std::vector<ContentSpan> spans;
   emit_content(st, content, out, &spans);
   // A winner that the class/id rules strip to nothing was site chrome (a
@@ -127,6 +152,13 @@ void drop_trailing_headings(Document* out) {
     drop[k - 1] = true;
   }
   drop_blocks(out, drop);
+}
+
+// Characters of the blocks' text.
+std::size_t shown_chars(const std::vector<Block>& blocks) {
+  std::size_t n = 0;
+  for (const Block& b : blocks) n += b.text.size();
+  return n;
 }
 
 // The page's JSON-LD articleBody replaces the blocks: those become
@@ -187,15 +219,18 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   out.kind = info.kind;
   bool tokens_stripped = false;  // class/id rules took something out
   bool story_stripped = false;   // ... and most of the chosen content's prose
+  bool may_widen = false;        // neither a site's body rule nor a story chose it
   {
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     tokens_stripped = st.tokens_stripped;
+    may_widen = st.body_rule == nullptr && !st.story_shaped;
     out.kind = st.kind;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;
   }
-  if ((out.blocks.empty() && tokens_stripped) || story_stripped) {
+  const bool reread = (out.blocks.empty() && tokens_stripped) || story_stripped;
+  if (reread) {
     // Class and id names stripped all of the content, or most of its prose
     // (a wrapper named like a menu or a teaser box, sections named after the
     // ads between them): the page is read once more, with only its structure
@@ -209,6 +244,25 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
       st.trust_tokens = false;
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
       out.kind = st.kind;
+    }
+  }
+  const bool story_page = out.kind == PageKind::kArticle || out.kind == PageKind::kForum ||
+                          (out.kind == PageKind::kUnknown && story_address(url));
+  if (!reread && may_widen && !story_page && shown_chars(out.blocks) < tuning::kWidenChars) {
+    // Next to nothing shown of a page that is not a story (see
+    // kWidenChars): read it again with its content widened.
+    DocPtr again = parse_page(input, rules.attributes);
+    if (again) {
+      PageState st(again.get(), rules, url, info.discussion, info.kind);
+      st.widen = true;
+      Document wide;
+      extract_content(st, &wide.blocks, &wide.removed, &wide.image_texts, max_bytes);
+      if (shown_chars(wide.blocks) > shown_chars(out.blocks)) {
+        out.blocks = std::move(wide.blocks);
+        out.removed = std::move(wide.removed);
+        out.image_texts = std::move(wide.image_texts);
+        out.kind = st.kind;
+      }
     }
   }
   // A second look at a story's end, block by block (tail_links.h).

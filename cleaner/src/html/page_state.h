@@ -82,6 +82,14 @@ struct PageState {
   // Class and id tokens act (strip_id_or_class). False when a page is read
   // again because they stripped all of its content.
   bool trust_tokens = true;
+  // The chosen content is widened to the smallest ancestor holding
+  // kWidenHoldNum/kWidenHoldDen of the page's text outside links (a page
+  // read again because its content showed next to nothing).
+  bool widen = false;
+  // The chosen content has a story's shape (kKindStoryParagraphs scored
+  // paragraphs or more, their prose half of its text or more, few linked
+  // headings): a short story, not an introduction to the page's cards.
+  bool story_shaped = false;
   // prune took out an element for a rule with class/id tokens.
   bool tokens_stripped = false;
   // Prose (paragraph text outside links) of the chosen content before the
