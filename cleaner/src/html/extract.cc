@@ -96,9 +96,7 @@ void extract_content(PageState& st, std::vector<Block>* out, std::vector<Element
   // The page's claim, checked against what was chosen (page_kind.h).
   const ContentShape shape = content_shape(st, content);
   st.kind = checked_kind(st.kind, st.url, shape);
-  st.story_shaped = shape.paragraphs >= tuning::kKindStoryParagraphs &&
-                    shape.prose * 2 >= shape.text &&
-                    shape.linked_headings < tuning::kKindStoryCardHeadings;
+  st.content_is_story = story_shaped(shape);
   std::vector<ContentSpan> spans;
   emit_content(st, content, out, &spans);
   // A winner that the class/id rules strip to nothing was site chrome (a
@@ -224,7 +222,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     PageState st(doc.get(), rules, url, info.discussion, info.kind);
     extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     tokens_stripped = st.tokens_stripped;
-    may_widen = st.body_rule == nullptr && !st.story_shaped;
+    may_widen = st.body_rule == nullptr && !st.content_is_story;
     out.kind = st.kind;
     story_stripped = st.token_prose * tuning::kStrippedProseDen >=
                      st.content_prose * tuning::kStrippedProseNum && st.token_prose > 0;

@@ -32,14 +32,16 @@ bool story_address(const PageUrl& url) {
   return !url.slug.empty() || has_article_number(url.path);
 }
 
+bool story_shaped(const ContentShape& shape) {
+  return shape.paragraphs >= tuning::kKindStoryParagraphs && shape.prose * 2 >= shape.text &&
+         shape.linked_headings < tuning::kKindStoryCardHeadings;
+}
+
 PageKind checked_kind(PageKind claimed, const PageUrl& url, const ContentShape& shape) {
   // Without an address (or with a name that is not one) nothing is known.
   if (url.url.find("://") == std::string::npos) return claimed;
   if (claimed == PageKind::kUnknown) {
-    const bool story = story_address(url) && shape.paragraphs >= tuning::kKindStoryParagraphs &&
-                       shape.prose * 2 >= shape.text &&
-                       shape.linked_headings < tuning::kKindStoryCardHeadings;
-    return story ? PageKind::kArticle : claimed;
+    return story_address(url) && story_shaped(shape) ? PageKind::kArticle : claimed;
   }
   if (claimed != PageKind::kArticle || story_address(url)) return claimed;
   const bool cards = shape.linked_headings >= tuning::kKindCardHeadings &&

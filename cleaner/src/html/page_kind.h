@@ -33,14 +33,17 @@ ContentShape content_shape(PageState& st, const std::vector<xmlNode*>& content);
 // "/news/", "/recipes/dinner/") has neither.
 bool story_address(const PageUrl& url);
 
+// True if `shape` is a headed story's: kKindStoryParagraphs scored
+// paragraphs or more, their prose half of its text or more, fewer than
+// kKindStoryCardHeadings linked headings.
+bool story_shaped(const ContentShape& shape);
+
 // The kind the engine reads a page as. A page that says it is an article,
 // at an address that is not a story's, whose content is a run of cards
 // (kKindCardHeadings or more headings that are mostly a link, half of its
 // headings or more: a section front, a tag page, a manual's index) is read
 // as a listing. A page that does not say, at a story's address, whose
-// content is a headed story (kKindStoryParagraphs scored paragraphs or
-// more, their prose half of its text or more, fewer than
-// kKindStoryCardHeadings linked headings) is read as an article. Any other
+// content is story_shaped is read as an article. Any other
 // claim stands; a page without an address keeps its claim.
 PageKind checked_kind(PageKind claimed, const PageUrl& url, const ContentShape& shape);
 

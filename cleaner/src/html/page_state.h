@@ -86,10 +86,9 @@ struct PageState {
   // kWidenHoldNum/kWidenHoldDen of the page's text outside links (a page
   // read again because its content showed next to nothing).
   bool widen = false;
-  // The chosen content has a story's shape (kKindStoryParagraphs scored
-  // paragraphs or more, their prose half of its text or more, few linked
-  // headings): a short story, not an introduction to the page's cards.
-  bool story_shaped = false;
+  // The chosen content is story_shaped (page_kind.h): a short story, not
+  // an introduction to the page's cards.
+  bool content_is_story = false;
   // prune took out an element for a rule with class/id tokens.
   bool tokens_stripped = false;
   // Prose (paragraph text outside links) of the chosen content before the
