@@ -296,6 +296,41 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// In an extractor's output a bare "Read more" is the button under a card's
+// excerpt: it goes alone, and the next card's heading stays with its text;
+// "Read more:" with its colon still heads a list of other stories.
+TEST(Cleaner, ABareReadMoreGoesAloneAndReadMoreWithAColonHeadsAList) {
+  const std::string story =
+      "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "The work cost twelve million euros and was paid for by the city and a private donor.\n";
+  const std::string excerpt =
+      "Volunteers lead tours of the restored rooms every afternoon except on Mondays.";
+  const std::string card = "Guided tours\n" + excerpt;
+  Result r = Cleaner().clean(story + "Read more\n" + card);
+  EXPECT_EQ(r.text, story + card);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "navigation-call-to-action");
+
+  // On a whole page the next card is another story's teaser: its heading
+  // goes too (up to the prose, as a related list's run).
+  Options page;
+  page.input_kind = newsclean::InputKind::kPage;
+  Cleaner as_page;
+  ASSERT_TRUE(Cleaner::create({}, page, &as_page).ok());
+  r = as_page.clean(story + "Read more\n" + card);
+  EXPECT_EQ(r.text, story + excerpt);
+  ASSERT_EQ(r.removed.size(), 2u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-read-more-page");
+
+  const std::string last =
+      "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.";
+  r = Cleaner().clean(story +
+                      "Read more:\nMuseum director steps down\nCity budget cuts hit culture\n" + last);
+  EXPECT_EQ(r.text, story + last);
+  ASSERT_EQ(r.removed.size(), 3u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
+}
+
 // A comment section's heading right after a list of links: the list's run
 // ends at the heading, whose own range then takes the comments; a story of
 // two paragraphs stands before them.

@@ -171,6 +171,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       teaser_list_(blocks.size()),
       menu_row_(blocks.size()),
       page_chrome_(blocks.size()),
+      page_text_(page_text != PageText::kNo),
       url_(url) {
   if (page_text != PageText::kNo) {
     mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
@@ -226,7 +227,8 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
                   lacks(Feature::kLinkHeavy, link_heavy_[i]) |
                   lacks(Feature::kTeaserList, teaser_list_[i]) |
                   lacks(Feature::kMenuRow, menu_row_[i]) |
-                  lacks(Feature::kPageChrome, page_chrome_[i]);
+                  lacks(Feature::kPageChrome, page_chrome_[i]) |
+                  lacks(Feature::kPageText, page_text_);
   }
 }
 

@@ -50,6 +50,7 @@ class Features {
       case Feature::kTeaserList: return teaser_list_[i];
       case Feature::kMenuRow: return menu_row_[i];
       case Feature::kPageChrome: return page_chrome_[i];
+      case Feature::kPageText: return page_text_;
       case Feature::kUrlTitle: return url_title(i);
     }
     return false;
@@ -70,6 +71,7 @@ class Features {
   std::vector<bool> teaser_list_;
   std::vector<bool> menu_row_;
   std::vector<bool> page_chrome_;
+  bool page_text_;  // Feature::kPageText, the same for every block
   std::vector<std::uint32_t> lacking_;
   const PageUrl& url_;
 };

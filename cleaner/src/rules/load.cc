@@ -72,7 +72,8 @@ constexpr Name<Feature> kFeatures[] = {
     {"duplicate", Feature::kDuplicate},     {"teaser_run", Feature::kTeaserRun},
     {"page_url", Feature::kPageUrl},        {"link_heavy", Feature::kLinkHeavy},
     {"teaser_list", Feature::kTeaserList},  {"menu_row", Feature::kMenuRow},
-    {"page_chrome", Feature::kPageChrome},  {"url_title", Feature::kUrlTitle}};
+    {"page_chrome", Feature::kPageChrome},  {"page_text", Feature::kPageText},
+    {"url_title", Feature::kUrlTitle}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

@@ -47,6 +47,8 @@ enum class Feature {
   kPageChrome, // on whole-page text: not a sentence, and not inside the prose
   kMenuRow,    // a row of menu items: short capitalised items between
                // separators ("Home | News | Sport"), not in a table
+  kPageText,   // any block of whole-page text (input_kind "page", stated or
+               // guessed), not of an extractor's output nor of HTML
   kUrlTitle,   // agrees with the page URL: half its words are in its slug,
                // or one is in a path that names the page in words; never on
                // a home page (true for a number path, or no URL)
