@@ -588,6 +588,61 @@ TEST(Html, AShortStoryIsNotReadWider) {
             "touch of a button and comes with a ten-year warranty.");
 }
 
+// A story page with a privacy dialog floating over it: the dialog's
+// paragraphs are long prose about data use; the story is short, its
+// paragraphs full of links.
+std::string page_with_dialog(const std::string& dialog_attrs) {
+  std::string html =
+      "<html><head><title>Harbour ferry returns</title></head><body>"
+      "<div " + dialog_attrs + "><h2>Your privacy</h2>";
+  for (int i = 0; i < 4; ++i) {
+    html +=
+        "<p>We and our partners store and read information on your device, such as cookies, "
+        "unique identifiers and browsing data, to measure the use of this site, to show you "
+        "personalised content and adverts, to analyse, improve and develop our services, and "
+        "to share data with partners in countries whose laws may protect it less, as set out "
+        "in section " + std::to_string(i) + ".</p>";
+  }
+  return html +
+         "<button>Accept all</button></div><nav><a href=\"/\">Home</a></nav><article>"
+         "<h1>Harbour ferry returns</h1>"
+         "<p>The harbour ferry sails again from Monday after a winter in dry dock, "
+         "<a href=\"/ferry\">the council said</a>.</p>"
+         "<p>Crossings run every half hour, and <a href=\"/fares\">fares stay the same</a> "
+         "until the summer.</p>"
+         "<p>The old landing stage was rebuilt over the winter, <a href=\"/works\">at a cost "
+         "the council did not give</a>.</p>"
+         "<p>Ferry staff, kept on through the winter, repainted the boat and <a href=\"/crew\">"
+         "trained two new skippers</a>.</p></article><footer>Contact us</footer></body></html>";
+}
+
+TEST(Html, AStoryOutscoredByADialogOverThePageWins) {
+  // The dialog's prose outscores the story, but it floats over the page: a
+  // candidate outside every dialog that scores a share of it wins.
+  for (const std::string attrs : {"class=\"privacy-modal\"", "role=\"dialog\"",
+                                  "id=\"consent\""}) {
+    const Result r = Cleaner().clean(page_with_dialog(attrs));
+    EXPECT_NE(r.text.find("The harbour ferry sails again"), std::string::npos) << attrs << r.text;
+    EXPECT_EQ(r.text.find("We and our partners"), std::string::npos) << attrs << r.text;
+  }
+}
+
+TEST(Html, AStoryInAPopupWithNoRivalStays) {
+  // A story drawn in a popup-named box (a page opened as an overlay), with
+  // nothing outside it but a menu: it is the content.
+  const std::string html =
+      "<html><head><title>Harbour ferry returns</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+      "<div class=\"story-popup\"><h1>Harbour ferry returns</h1>"
+      "<p>The harbour ferry sails again from Monday after a winter in dry dock, the council "
+      "said, and crossings run every half hour until the end of the summer season.</p>"
+      "<p>Fares stay the same until the summer, and the old landing stage, rebuilt over the "
+      "winter, opens with the first crossing on Monday morning.</p></div></body></html>";
+  const Result r = Cleaner().clean(html);
+  EXPECT_EQ(r.text.rfind("Harbour ferry returns\nThe harbour ferry sails again", 0), 0u) << r.text;
+  EXPECT_NE(r.text.find("opens with the first crossing"), std::string::npos) << r.text;
+}
+
 TEST(Html, ThePageSaysWhatKindItIs) {
   const auto kind = [](const std::string& head, const std::string& body_attrs = "") {
     return Cleaner().clean("<html><head>" + head + "</head><body" + body_attrs + "><p>" +

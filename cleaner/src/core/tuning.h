@@ -346,6 +346,11 @@ constexpr std::size_t kSpreadWinnerShare = 5;
 // paragraphs (an introduction above cards). A short story that dominates its
 // page keeps its own container.
 constexpr double kSpreadRivalShare = 0.25;
+// A winner inside a dialog (a box floating over the page: a consent or
+// privacy notice, a newsletter overlay, a disclosures modal) gives way to
+// the best candidate outside every dialog scoring this share of it: the
+// dialog's prose outscores a story split in boxes or full of links.
+constexpr double kDialogRivalShare = 0.2;
 constexpr std::size_t kStoryMinParagraphs = 4;
 
 // A page that says it is an article, at an address that is not a story's,

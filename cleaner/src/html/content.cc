@@ -257,6 +257,33 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
     }
   }
   if (top == nullptr) return {};  // no paragraph anywhere: not an article
+  // A winner inside a dialog (a consent box, a modal over the page) gives
+  // way to the best candidate outside every dialog that scores
+  // kDialogRivalShare of it; the dialog is then no part of the page: not
+  // its text, not a rival, not a sibling.
+  xmlNode* dialog = nullptr;
+  if (in_dialog(top, st.bytes)) {
+    xmlNode* rival = nullptr;
+    double rival_score = 0;
+    for (xmlNode* c : st.candidates) {
+      if (c->parent == nullptr || contains(c, top)) continue;
+      const double f = final_score(st, c);
+      if (f > rival_score && !in_dialog(c, st.bytes)) {
+        rival = c;
+        rival_score = f;
+      }
+    }
+    if (rival != nullptr && rival_score >= kDialogRivalShare * best) {
+      for (xmlNode* a = top; a != nullptr && a != body && is_element(a); a = a->parent) {
+        if (is_dialog(a, st.bytes)) dialog = a;
+      }
+      top = rival;
+      best = rival_score;
+    }
+  }
+  const auto with_dialog = [&](xmlNode* n) {
+    return dialog != nullptr && (contains(dialog, n) || contains(n, dialog));
+  };
   const std::vector<xmlNode*> others = other_articles(st, top, body);
   top = promote(st, top, best, body, others);
   // A page whose text is spread over many boxes (a service or product
@@ -265,9 +292,9 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
   // and the page shows many boxes, take the smallest ancestor holding four
   // fifths. A winner that is a story in itself and holds half the page's
   // prose (paragraph text outside links) stays: the rest is lists of links.
-  const std::size_t all = st.stats(body).para;
+  const std::size_t all = st.stats(body).para - (dialog ? st.stats(dialog).para : 0);
   const std::size_t held = st.stats(top).para;
-  const std::size_t all_prose = st.stats(body).prose;
+  const std::size_t all_prose = st.stats(body).prose - (dialog ? st.stats(dialog).prose : 0);
   const std::size_t held_prose = st.stats(top).prose;
   const bool story = held_prose >= kStoryChars && held_prose * 2 >= all_prose;
   // Many boxes, not one short story beside its surroundings: another
@@ -278,6 +305,7 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
     return (st.kind != PageKind::kArticle && st.stats(top).paragraphs < kStoryMinParagraphs) ||
            std::any_of(st.candidates.begin(), st.candidates.end(), [&](xmlNode* c) {
              return c->parent != nullptr && !contains(c, top) && !contains(top, c) &&
+                    !(dialog != nullptr && contains(dialog, c)) &&
                     final_score(st, c) >= kSpreadRivalShare * best;
            });
   };
@@ -306,7 +334,7 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
       continue;
     }
     const NodeStats& ss = st.stats(s);
-    if (holds_copy(st, s, top)) continue;
+    if (holds_copy(st, s, top) || with_dialog(s)) continue;
     bool append = ss.scored && final_score(st, s) >= threshold;
     if (!append && is_tag(s, "p") && ss.text > 0) {
       const double density = static_cast<double>(ss.links) / ss.text;
@@ -323,7 +351,7 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
                               st.stats(lead).text > 0 && !is_picture_box(st, lead))) {
     lead = lead->prev;
   }
-  if (lead != nullptr && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {
+  if (lead != nullptr && !with_dialog(lead) && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {
     out.insert(std::find(out.begin(), out.end(), top), lead);
   }
   return out;

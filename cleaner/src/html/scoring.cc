@@ -128,6 +128,45 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes) {
   return w;
 }
 
+bool is_dialog(const xmlNode* n, const ByteClasses& bytes) {
+  if (is_tag(n, "dialog")) return true;
+  if (n->properties == nullptr) return false;
+  const std::string_view role = attr_view(n, Attr::kRole);
+  if (iequals_ascii(role, "dialog") || iequals_ascii(role, "alertdialog")) return true;
+  // A class or id name (split at spaces) whose last word names the box:
+  // "privacy-popup", "newsletter-modal", "modal"; not a state or a page's
+  // wrapper that starts with the word ("modal-open", "dialog-off-canvas").
+  // ("overlay" and "lightbox" are not here: a story's hero image and a
+  // gallery wear them.)
+  static constexpr std::string_view kWords[] = {"modal", "popup", "dialog", "consent"};
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  bool found = false;
+  for (const Attr a : {Attr::kClass, Attr::kId}) {
+    const std::string_view v = attr_view(n, a);
+    std::size_t i = 0;
+    while (!found && i < v.size()) {
+      while (i < v.size() && space(v[i])) ++i;
+      std::size_t j = i;
+      while (j < v.size() && !space(v[j])) ++j;
+      std::string last;
+      for_each_token(v.substr(i, j - i), bytes, [&](const std::string& t) { last = t; });
+      found = std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
+      i = j;
+    }
+  }
+  return found;
+}
+
+bool in_dialog(const xmlNode* n, const ByteClasses& bytes) {
+  for (const xmlNode* a = n; a != nullptr && is_element(a); a = a->parent) {
+    if (is_tag(a, "body") || is_tag(a, "html")) return false;
+    if (is_dialog(a, bytes)) return true;
+  }
+  return false;
+}
+
 double class_weight(PageState& st, xmlNode* n) {
   if (!PageState::measured(n)) return class_weight(n, st.bytes);
   NodeStats& s = st.stats(n);

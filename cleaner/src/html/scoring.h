@@ -32,6 +32,13 @@ double class_weight(const xmlNode* n, const ByteClasses& bytes);
 // time: it gets no figures).
 double class_weight(PageState& st, xmlNode* n);
 
+// True if `n` is a box that floats over the page, a dialog: <dialog>, role
+// dialog or alertdialog, or a class or id name ending in a word that names
+// a modal, popup, dialog or consent box.
+bool is_dialog(const xmlNode* n, const ByteClasses& bytes);
+// True if `n` or an ancestor under <body> is a dialog.
+bool in_dialog(const xmlNode* n, const ByteClasses& bytes);
+
 // A candidate's score with its link density taken off.
 double final_score(PageState& st, xmlNode* n);
 
