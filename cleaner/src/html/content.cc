@@ -351,7 +351,8 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
                               st.stats(lead).text > 0 && !is_picture_box(st, lead))) {
     lead = lead->prev;
   }
-  if (lead != nullptr && !with_dialog(lead) && is_lead(st, lead, top) && std::find(out.begin(), out.end(), lead) == out.end()) {
+  if (lead != nullptr && !with_dialog(lead) && is_lead(st, lead, top) &&
+      std::find(out.begin(), out.end(), lead) == out.end()) {
     out.insert(std::find(out.begin(), out.end(), top), lead);
   }
   return out;
