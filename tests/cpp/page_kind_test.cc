@@ -24,12 +24,13 @@ std::string head(const std::string& title, bool says_article) {
          "</head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>";
 }
 
-// A teaser card: a linked title and an excerpt (classes no rule names).
-std::string card(int i) {
+// A teaser card: a linked title in `title_tag` (a heading, or a line of
+// its own) and an excerpt (classes no rule names).
+std::string card(int i, const std::string& title_tag = "h3") {
   const std::string n = std::to_string(i);
-  return "<div class=\"tile\"><h3><a href=\"/story-" + n +
-         "\">Farmers market moves to the old station square " + n +
-         "</a></h3><p>The weekly market will open an hour earlier from next month, with more "
+  return "<div class=\"tile\"><" + title_tag + "><a href=\"/story-" + n +
+         "\">Farmers market moves to the old station square " + n + "</a></" + title_tag +
+         "><p>The weekly market will open an hour earlier from next month, with more "
          "stalls for bakers and a new corner for local growers of fruit.</p></div>";
 }
 
@@ -95,15 +96,6 @@ TEST(PageKind, ATagPageSayingArticleKeepsItsCards) {
   EXPECT_TRUE(has(r.text, "Farmers market moves to the old station square 5")) << r.text;
 }
 
-// A teaser whose linked title is a line, not a heading.
-std::string teaser(int i) {
-  const std::string n = std::to_string(i);
-  return "<div class=\"tile\"><p><a href=\"/story-" + n +
-         "\">Farmers market moves to the old station square " + n +
-         "</a></p><p>The weekly market will open an hour earlier from next month, with more "
-         "stalls for bakers and a new corner for local growers of fruit.</p></div>";
-}
-
 // A story under its headline and byline, then teasers of other stories;
 // the page says nothing of its kind.
 std::string headed_story() {
@@ -111,7 +103,7 @@ std::string headed_story() {
                      "<main><h1>Council closes Elm Street bridge</h1><p class=\"byline\">By "
                      "Ann Green, 4 March 2024</p><div class=\"content\">";
   for (int i = 0; i < 3; ++i) html += std::string("<p>") + kStory[i] + "</p>";
-  for (int i = 1; i <= 4; ++i) html += teaser(i);
+  for (int i = 1; i <= 4; ++i) html += card(i, "p");
   return html + "</div></main><footer><p>Valley News</p></footer></body></html>";
 }
 

@@ -271,8 +271,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   // Cross-check with the page's JSON-LD articleBody: when the page says its
   // story is several times longer than what the markup gave (content drawn
   // by scripts), the page's own words are the better source.
-  std::size_t extracted = 0;
-  for (const Block& b : out.blocks) extracted += b.text.size();
+  const std::size_t extracted = shown_chars(out.blocks);
   if (info.article_body.size() >= tuning::kJsonLdMinBody &&
       extracted * tuning::kJsonLdBodyRatio < info.article_body.size()) {
     take_json_ld_body(info.article_body, &out);
