@@ -643,6 +643,45 @@ TEST(Html, AStoryInAPopupWithNoRivalStays) {
   EXPECT_NE(r.text.find("opens with the first crossing"), std::string::npos) << r.text;
 }
 
+// A page that prints its story and, after it, the next stories of an
+// endless scroll, each an <article> under its own heading; the others are
+// longer. `title` is the page's <title>.
+std::string page_of_stories(const std::string& title) {
+  std::string html = "<html><head><title>" + title + "</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main>"
+                     "<article><h1>Elm Street bridge closed for repairs</h1>";
+  for (const char* p : kStory) html += std::string("<p>") + p + "</p>";
+  html += "</article>";
+  for (const char* next : {"Library opens its new reading room", "Harbour ferry sails again"}) {
+    html += std::string("<article><h1>") + next + "</h1>";
+    for (int i = 0; i < 8; ++i) {
+      html += "<p>" + std::string(next) + ": the town's officials said on Wednesday that the "
+              "work of paragraph " + std::to_string(i) + " went to plan, and that the public "
+              "would see the result before the end of the month, weather allowing.</p>";
+    }
+    html += "</article>";
+  }
+  return html + "</main></body></html>";
+}
+
+TEST(Html, OfSeveralStoriesThePageTitleNamesItsOwn) {
+  // The next stories outscore the page's own; the title names it.
+  const Result r =
+      Cleaner().clean(page_of_stories("Elm Street bridge closed for repairs | Town News"));
+  for (const char* p : kStory) EXPECT_NE(r.text.find(p), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("reading room"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("ferry"), std::string::npos) << r.text;
+}
+
+TEST(Html, OfSeveralStoriesATitleNamingNoneChoosesNothing) {
+  // A title that names no story's heading (a site's front page, a feed of
+  // whole posts): the scorer decides, as without the title.
+  const Result named = Cleaner().clean(page_of_stories("Town News"));
+  const Result none = Cleaner().clean(page_of_stories(""));
+  EXPECT_EQ(named.text, none.text);
+  EXPECT_NE(named.text.find("reading room"), std::string::npos) << named.text;
+}
+
 TEST(Html, ThePageSaysWhatKindItIs) {
   const auto kind = [](const std::string& head, const std::string& body_attrs = "") {
     return Cleaner().clean("<html><head>" + head + "</head><body" + body_attrs + "><p>" +

@@ -351,6 +351,13 @@ constexpr double kSpreadRivalShare = 0.25;
 // the best candidate outside every dialog scoring this share of it: the
 // dialog's prose outscores a story split in boxes or full of links.
 constexpr double kDialogRivalShare = 0.2;
+// A page that prints several stories, each an <article> with its heading
+// (the next ones of an endless scroll), has the one whose heading the
+// page's title holds for its story, when the scorer's winner sits in
+// another: a heading of this many words at least (a one-word heading is
+// in many titles), and that <article> holding this much prose.
+constexpr std::size_t kTitledHeadingMinWords = 3;
+constexpr std::size_t kTitledMinProse = 150;
 constexpr std::size_t kStoryMinParagraphs = 4;
 
 // A page that says it is an article, at an address that is not a story's,

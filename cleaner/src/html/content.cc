@@ -243,19 +243,28 @@ xmlNode* headed_story(PageState& st, xmlNode* top, xmlNode* a, xmlNode* body) {
   return b.links * kHeadedLinkShare <= b.text ? box : top;
 }
 
+// A candidate and its final score.
+struct Scored { xmlNode* node = nullptr; double score = 0; };
+
+// The best-scoring candidate still in the tree for which `take` is true;
+// a null node when none is.
+template <typename Take>
+Scored best_candidate(PageState& st, Take take) {
+  Scored out;
+  for (xmlNode* c : st.candidates) {
+    if (c->parent == nullptr || !take(c)) continue;  // unlinked, or not asked for
+    const double f = final_score(st, c);
+    if (out.node == nullptr || f > out.score) out = {c, f};
+  }
+  return out;
+}
+
 // The scorer's choice: the best candidate, promoted, and the siblings that
 // continue it.
 std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
-  xmlNode* top = nullptr;
-  double best = 0;
-  for (xmlNode* c : st.candidates) {
-    if (c->parent == nullptr) continue;  // unlinked
-    const double f = final_score(st, c);
-    if (top == nullptr || f > best) {
-      top = c;
-      best = f;
-    }
-  }
+  const Scored first = best_candidate(st, [](xmlNode*) { return true; });
+  xmlNode* top = first.node;
+  double best = first.score;
   if (top == nullptr) return {};  // no paragraph anywhere: not an article
   // A winner inside a dialog (a consent box, a modal over the page) gives
   // way to the best candidate outside every dialog that scores
@@ -263,29 +272,35 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
   // its text, not a rival, not a sibling.
   xmlNode* dialog = nullptr;
   if (in_dialog(top, st.bytes)) {
-    xmlNode* rival = nullptr;
-    double rival_score = 0;
-    for (xmlNode* c : st.candidates) {
-      if (c->parent == nullptr || contains(c, top)) continue;
-      const double f = final_score(st, c);
-      if (f > rival_score && !in_dialog(c, st.bytes)) {
-        rival = c;
-        rival_score = f;
-      }
-    }
-    if (rival != nullptr && rival_score >= kDialogRivalShare * best) {
+    const Scored rival = best_candidate(
+        st, [&](xmlNode* c) { return !contains(c, top) && !in_dialog(c, st.bytes); });
+    if (rival.node != nullptr && rival.score >= kDialogRivalShare * best) {
       for (xmlNode* a = top; a != nullptr && a != body && is_element(a); a = a->parent) {
         if (is_dialog(a, st.bytes)) dialog = a;
       }
-      top = rival;
-      best = rival_score;
+      top = rival.node;
+      best = rival.score;
     }
   }
   const auto with_dialog = [&](xmlNode* n) {
     return dialog != nullptr && (contains(dialog, n) || contains(n, dialog));
   };
-  const std::vector<xmlNode*> others = other_articles(st, top, body);
+  std::vector<xmlNode*> others = other_articles(st, top, body);
+  // Of several stories on the page, the one its title names, and nothing
+  // of the others: no spread, no climb past its <article>.
+  xmlNode* titled = titled_article(st, top, body, others);
+  const Scored inside = titled == nullptr ? Scored{} : best_candidate(st, [&](xmlNode* c) {
+    return contains(titled, c);
+  });
+  if (inside.node == nullptr) {
+    titled = nullptr;
+  } else {
+    top = inside.node;
+    best = inside.score;
+    others = other_articles(st, top, body);
+  }
   top = promote(st, top, best, body, others);
+  if (titled != nullptr && (top == titled || !contains(titled, top))) return {titled};
   // A page whose text is spread over many boxes (a service or product
   // page) is not one container: when the winner holds less than half of
   // the page's paragraph text and is either short or under a fifth of it,
@@ -309,8 +324,8 @@ std::vector<xmlNode*> choose_by_scores(PageState& st, xmlNode* body) {
                     final_score(st, c) >= kSpreadRivalShare * best;
            });
   };
-  if (all > 0 && held * 2 < all && (held < kStoryChars || held * kSpreadWinnerShare < all) &&
-      !story && many_boxes()) {
+  if (titled == nullptr && all > 0 && held * 2 < all &&
+      (held < kStoryChars || held * kSpreadWinnerShare < all) && !story && many_boxes()) {
     xmlNode* a = top;
     while (a->parent != nullptr && a != body && is_element(a->parent) &&
            st.stats(a).para * kSpreadHoldDen < all * kSpreadHoldNum) {

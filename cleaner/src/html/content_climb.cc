@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/text.h"
 #include "core/tuning.h"
 #include "html/scoring.h"
 
@@ -110,6 +111,71 @@ std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body)
       },
       [](xmlNode*) {});
   return out;
+}
+
+namespace {
+
+// `s` with its runs of spaces one space and its ASCII letters lower-cased.
+std::string folded(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += ascii_lower(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The text of the first <h1>, <h2> or <h3> below `a`, folded; "" when none.
+std::string first_heading(xmlNode* a) {
+  xmlNode* found = nullptr;
+  walk(
+      a,
+      [&](xmlNode* e) {
+        if (found != nullptr || !is_element(e)) return false;
+        if (one_of(name_of(e), {"h1", "h2", "h3"})) found = e;
+        return found == nullptr;
+      },
+      [](xmlNode*) {});
+  return found == nullptr ? std::string() : folded(text_of(found));
+}
+
+// True if the page's title (folded) holds `heading`, a heading of
+// kTitledHeadingMinWords words at least.
+bool titles(const std::string& title, const std::string& heading) {
+  return count_words(heading) >= kTitledHeadingMinWords &&
+         title.find(heading) != std::string::npos;
+}
+
+}  // namespace
+
+// The page prints several stories, each an <article> with its own heading
+// (the next ones of an endless scroll, loaded with the page), and the
+// scorer's winner `top` sits in one whose heading the page's title does
+// not hold: the page's story is the article of `others` whose heading the
+// title holds (of several, the one with most prose), with kTitledMinProse
+// of prose at least.
+xmlNode* titled_article(PageState& st, xmlNode* top, xmlNode* body,
+                        const std::vector<xmlNode*>& others) {
+  if (st.title.empty() || others.empty()) return nullptr;
+  xmlNode* own = top;
+  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
+    own = own->parent;
+  }
+  if (own == nullptr || own == body) return nullptr;
+  const std::string title = folded(st.title);
+  const std::string heading = first_heading(own);
+  if (heading.empty() || titles(title, heading)) return nullptr;
+  xmlNode* best = nullptr;
+  for (xmlNode* o : others) {
+    if (!PageState::measured(o) || st.stats(o).prose < kTitledMinProse) continue;
+    if (best != nullptr && st.stats(o).prose <= st.stats(best).prose) continue;
+    if (titles(title, first_heading(o))) best = o;
+  }
+  return best;
 }
 
 // True if `a`, an ancestor of `top`, holds teaser cards of other stories:

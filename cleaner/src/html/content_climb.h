@@ -28,6 +28,11 @@ bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose);
 // The page's <article> elements other than the one holding `top`.
 std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body);
 
+// The <article> of `others` that is the page's story when the page prints
+// several stories and `top` sits in another; null when it is top's own.
+xmlNode* titled_article(PageState& st, xmlNode* top, xmlNode* body,
+                        const std::vector<xmlNode*>& others);
+
 // True if `a` holds teaser cards of other stories (among `others`).
 bool holds_cards(PageState& st, xmlNode* a, xmlNode* top, const std::vector<xmlNode*>& others);
 

@@ -219,7 +219,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   bool story_stripped = false;   // ... and most of the chosen content's prose
   bool may_widen = false;        // neither a site's body rule nor a story chose it
   {
-    PageState st(doc.get(), rules, url, info.discussion, info.kind);
+    PageState st(doc.get(), rules, url, info.discussion, info.kind, info.declared_title);
     extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
     tokens_stripped = st.tokens_stripped;
     may_widen = st.body_rule == nullptr && !st.content_is_story;
@@ -238,7 +238,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     out.image_texts.clear();
     doc = parse_page(input, rules.attributes);
     if (doc) {
-      PageState st(doc.get(), rules, url, info.discussion, info.kind);
+      PageState st(doc.get(), rules, url, info.discussion, info.kind, info.declared_title);
       st.trust_tokens = false;
       extract_content(st, &out.blocks, &out.removed, &out.image_texts, max_bytes);
       out.kind = st.kind;
@@ -251,7 +251,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
     // kWidenChars): read it again with its content widened.
     DocPtr again = parse_page(input, rules.attributes);
     if (again) {
-      PageState st(again.get(), rules, url, info.discussion, info.kind);
+      PageState st(again.get(), rules, url, info.discussion, info.kind, info.declared_title);
       st.widen = true;
       Document wide;
       extract_content(st, &wide.blocks, &wide.removed, &wide.image_texts, max_bytes);

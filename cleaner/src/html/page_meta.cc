@@ -252,6 +252,9 @@ PageInfo read_page_info(xmlDoc* doc) {
       },
       [](xmlNode*) {});
   info.kind = kinds.kind();
+  info.declared_title = tidy(!meta->title.empty() ? meta->title
+                             : !og_title.empty()  ? og_title
+                                                  : title_tag);
   if (meta->title.empty()) meta->title = og_title;
   if (meta->title.empty()) meta->title = h1;
   if (meta->title.empty() && !title_tag.empty()) {

@@ -18,6 +18,9 @@ struct PageInfo {
   bool discussion = false;   // a forum thread (schema.org
                              // DiscussionForumPosting, in JSON-LD or microdata)
   PageKind kind = PageKind::kUnknown;  // what its schema.org types and og:type say
+  // The title the page gives in its head (JSON-LD headline, og:title, else
+  // <title> with the site's name), never one read from its body (<h1>).
+  std::string declared_title;
 };
 
 // Reads the page's metadata. The title is the first of JSON-LD headline,

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -64,8 +65,9 @@ struct Removed {
 
 struct PageState {
   PageState(xmlDoc* d, const HtmlRules& r, const PageUrl& u, bool discussion_page,
-            PageKind page_kind = PageKind::kUnknown)
-      : doc(d), rules(r), url(u), discussion(discussion_page), kind(page_kind) {}
+            PageKind page_kind = PageKind::kUnknown, std::string_view page_title = {})
+      : doc(d), rules(r), url(u), discussion(discussion_page), kind(page_kind),
+        title(page_title) {}
   PageState(const PageState&) = delete;
   PageState& operator=(const PageState&) = delete;
 
@@ -78,6 +80,9 @@ struct PageState {
   // What the page says it is, then (after the content is chosen) what the
   // engine reads it as (html/page_kind.h checked_kind).
   PageKind kind;
+  // The title the page gives in its head (PageInfo::declared_title), maybe
+  // with the site's name; empty when it gives none.
+  const std::string_view title;
   const ByteClasses bytes;  // read from the locale once per page
   // Class and id tokens act (strip_id_or_class). False when a page is read
   // again because they stripped all of its content.
