@@ -756,7 +756,10 @@ rules:
 namespace {
 
 // tests/data/survivors.tsv: story sentences that resemble boilerplate. Each
-// goes at the start, in the middle and at the end of a story and must stay.
+// goes at the start, in the middle and at the end of a story and must stay;
+// a `neighbour` line stands there between two lines the rules drop (an
+// advert marker and a share prompt), and stays (at the head, or becomes the
+// title).
 struct Survivor {
   std::string category;
   std::string sentence;
@@ -789,9 +792,21 @@ TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
       std::vector<std::string> doc = story;
       doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), s.sentence);
       if (s.category == "duplicate") doc.insert(doc.begin() + 1, s.sentence);
+      // Among dropped lines: an advert marker before it, a share prompt after.
+      if (s.category == "neighbour") {
+        doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at) + 1, "Share this article");
+        doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), "Advertisement");
+      }
       std::string text;
       for (const auto& p : doc) text += p + "\n\n";
       const Result r = c.clean(text);
+      if (s.category == "neighbour") {  // at the head it may be taken as the title
+        for (const auto& x : r.removed) {
+          EXPECT_TRUE(x.text != s.sentence || x.category == "title")
+              << "[neighbour] at " << at << ": " << s.sentence << "\n  removed by " << x.rule;
+        }
+        continue;
+      }
       EXPECT_TRUE(r.removed.empty())
           << "[" << s.category << "] at " << at << ": " << s.sentence << "\n  removed by "
           << (r.removed.empty() ? "" : r.removed[0].rule) << ": "
@@ -1002,3 +1017,96 @@ TEST(Cleaner, AFailedBuildFailsAgain) {
 
 }  // namespace
 }  // namespace newsclean
+
+// ---------------------------------------------------------------- among dropped lines
+
+namespace {
+
+// Four prose paragraphs of a made-up story.
+const std::vector<std::string>& story_lines() {
+  static const std::vector<std::string> kStory = {
+      "The regional council voted on Tuesday to approve a new plan for public transport in the valley.",
+      "The plan includes two new bus routes and a night service between the three largest towns.",
+      "Officials said the first changes would take effect in the spring, subject to funding.",
+      "Opposition members argued that the plan did little for villages in the north of the region.",
+  };
+  return kStory;
+}
+
+// The story with `lines` inserted before its paragraph `at`, one line a block.
+std::string story_with(std::size_t at, const std::vector<std::string>& lines) {
+  std::vector<std::string> doc = story_lines();
+  doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), lines.begin(), lines.end());
+  std::string text;
+  for (const auto& p : doc) text += p + "\n\n";
+  return text;
+}
+
+// The rule each of `lines` was removed by ("" for kept), by its text.
+std::vector<std::string> rules_of(const Result& r, const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    const auto it = std::find_if(r.removed.begin(), r.removed.end(),
+                                 [&](const newsclean::Removal& x) { return x.text == l; });
+    out.push_back(it == r.removed.end() ? "" : it->rule);
+  }
+  return out;
+}
+
+TEST(AmongDropped, AShortLineBetweenTwoDroppedLinesGoes) {
+  const std::vector<std::string> lines = {"Advertisement", "Business", "Weather",
+                                          "Share this article"};
+  const Result r = Cleaner().clean(story_with(2, lines));
+  const auto rules = rules_of(r, lines);
+  EXPECT_NE(rules[0], "");
+  EXPECT_EQ(rules[1], "chrome-neighbour");
+  EXPECT_EQ(rules[2], "chrome-neighbour");
+  EXPECT_NE(rules[3], "");
+  EXPECT_EQ(r.stats.kept, 4u);
+}
+
+TEST(AmongDropped, BetweenADroppedLineAndTheEndOfTheText) {
+  const std::vector<std::string> lines = {"Share this article", "Business"};
+  const Result r = Cleaner().clean(story_with(4, lines));
+  EXPECT_EQ(rules_of(r, lines)[1], "chrome-neighbour");
+  // Beside the story's prose on its other side, it stays: one vote is not enough.
+  const Result kept = Cleaner().clean(story_with(4, {"Business", "Share this article"}));
+  EXPECT_EQ(rules_of(kept, {"Business"})[0], "");
+}
+
+TEST(AmongDropped, TheStorysOwnLinesStay) {
+  // A sentence, a heading right above prose, a line over the word limit.
+  for (const std::vector<std::string>& lines :
+       std::vector<std::vector<std::string>>{
+           {"Advertisement", "Nobody was hurt.", "Share this article"},
+           {"Advertisement", "What changes for riders"},
+           {"Advertisement", "What changes for the riders who use the night bus every week",
+            "Share this article"}}) {
+    const Result r = Cleaner().clean(story_with(2, lines));
+    EXPECT_EQ(rules_of(r, lines)[1], "") << lines[1];
+  }
+  // The title at the head, and the first line of an extractor's output.
+  const std::vector<std::string> head = {"Share this article", "Text size",
+                                         "Bridge vote set for May", "By Jane Roe",
+                                         "Print this page"};
+  const Result r = Cleaner().clean(story_with(0, head));
+  EXPECT_EQ(rules_of(r, head)[2], "");
+  const std::vector<std::string> first = {"Bridge vote set", "Share this article"};
+  EXPECT_NE(rules_of(Cleaner().clean(story_with(0, first)), first)[0], "chrome-neighbour");
+}
+
+TEST(AmongDropped, ListsAndTextsThatAreNoStoryStay) {
+  // A list the rules took every other line of: a short line alone between
+  // dropped lines with other short lines beyond them is the list's.
+  const std::vector<std::string> list = {"Storage: 20 GB", "Share this article", "Memory: 8 GB",
+                                         "Print this page", "Screen: 13 inches"};
+  const Result r = Cleaner().clean(story_with(2, list));
+  EXPECT_EQ(rules_of(r, list)[2], "");
+  // A text that is not a story (a product's specifications) is not read.
+  const std::string specs =
+      "Advertisement\n\nWeight: 2 kg\n\nColour: grey\n\nShare this article\n\nPrint this page\n";
+  const Result p = Cleaner().clean(specs);
+  EXPECT_EQ(rules_of(p, {"Weight: 2 kg"})[0], "");
+}
+
+}  // namespace

@@ -442,5 +442,33 @@ TEST(Stages, DecideFillsARangeUpToTheStory) {
   EXPECT_EQ(kept, (std::vector<bool>{true, false, false, false, true}));
 }
 
+// Rule 0 drops a made-up marker; rule 1 is the neighbours' vote.
+TEST(Stages, AmongDroppedOnAPageAlsoTakesTheRunsAroundTheStory) {
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n  - id: marker\n    category: advert\n    pattern: '^MARKER$'\n"
+      "  - id: vote\n    category: navigation\n    feature: among_dropped\n");
+  std::vector<Block> blocks;
+  for (const char* t : {"Lakeside edition", kParagraph, kParagraph, kParagraph, "Weather",
+                        "MARKER", "MARKER", "Sport", "Tuesday"}) {
+    blocks.push_back(make_block(t));
+  }
+  const Hits hits({{1}, {}, {}, {}, {1}, {0}, {0}, {1}, {1}});
+  const Regions regions = find_regions(rules, blocks, hits, 6, 12);
+  const auto rules_by = [&](bool page) {
+    std::vector<Decision> d = decide(rules, blocks, hits, regions);
+    drop_among_dropped(rules, blocks, hits, regions, page, &d);
+    std::vector<int> out;
+    for (const Decision& x : d) out.push_back(x.kept() ? -1 : x.rule);
+    return out;
+  };
+  // An extractor's output: the run between the marker and the end goes, the
+  // line between the story and the marker stays (one vote), so does the
+  // first line (the title).
+  EXPECT_EQ(rules_by(false), (std::vector<int>{-1, -1, -1, -1, -1, 0, 0, 1, 1}));
+  // A whole page: after the story's last prose, next to a dropped line, it
+  // goes too.
+  EXPECT_EQ(rules_by(true), (std::vector<int>{-1, -1, -1, -1, 1, 0, 0, 1, 1}));
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -137,6 +137,10 @@ constexpr std::size_t kDropTailMaxRatio = 3;
 // of two paragraphs has its comment section too (on the development sets the
 // same pages as with kStoryMinProse, 3).
 constexpr std::size_t kDropTailMinProse = 2;
+// Among dropped lines (`among_dropped`): the first short line of this many
+// words before the story's first prose, starting like a headline, is the
+// story's title and stays (a section name or a label is shorter).
+constexpr std::size_t kAmongDroppedTitleWords = 3;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/tuning.h"
+#include "engine/block_runs.h"
 
 namespace newsclean {
 
@@ -86,6 +87,78 @@ void drop_headings_of_dropped_boxes(const std::vector<Block>& blocks,
   for (std::size_t i = first; i < last; ++i) dec[i] = {Decision::kDrop, rule};
 }
 
+void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                        const Hits& hits, const Regions& reg, bool page_text,
+                        std::vector<Decision>* d) {
+  std::vector<Decision>& dec = *d;
+  const std::size_t n = blocks.size();
+  // The rule that fits each undecided line, or -1.
+  std::vector<int> rule(n, -1);
+  bool any = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (dec[i].kind != Decision::kNone) continue;
+    for (int k : hits[i]) {
+      if (rules[k].feature == Feature::kAmongDropped && reg.in(rules[k].where, i)) {
+        rule[i] = k;
+        any = true;
+        break;
+      }
+    }
+  }
+  if (!any) return;
+  if (!page_text) {
+    std::vector<bool> left_out(n);
+    for (std::size_t i = 0; i < n; ++i) left_out[i] = !dec[i].kept() && !blocks[i].prose;
+    if (!is_story(blocks, &left_out)) return;
+  }
+  std::size_t first_prose = n, last_prose = n;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dec[i].kept() || !blocks[i].prose) continue;
+    if (first_prose == n) first_prose = i;
+    last_prose = i;
+  }
+  // The story's own lines stay: a heading above its prose, its title.
+  bool title = !page_text && dec[0].kept();
+  if (!page_text) rule[0] = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n && dec[i + 1].kept() && blocks[i + 1].prose) rule[i] = -1;
+    if (rule[i] >= 0 && !title && i < first_prose &&
+        blocks[i].words >= tuning::kAmongDroppedTitleWords &&
+        starts_like_headline(blocks[i].text)) {
+      rule[i] = -1;
+      title = true;
+    }
+  }
+  const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  // A dropped line alone between the run and a line that is not prose.
+  const auto alternates = [&](std::size_t i, std::size_t beyond) {
+    return beyond < n && dec[beyond].kept() && !blocks[beyond].prose && dropped(i);
+  };
+  std::vector<std::size_t> go;  // decided on the rules' drops only, not on each other's
+  for (std::size_t a = 0; a < n;) {
+    if (rule[a] < 0) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a;  // the run [a, b)
+    while (b < n && rule[b] >= 0) ++b;
+    const bool before = a > 0 && dropped(a - 1);
+    const bool after = b < n && dropped(b);
+    bool votes = (before || a == 0) && (after || b == n) && (before || after);
+    if (votes && !page_text) {
+      votes = !(a > 1 && alternates(a - 1, a - 2)) && !(b < n && alternates(b, b + 1));
+    }
+    if (!votes && page_text && (before || after)) {
+      votes = b <= first_prose || (last_prose < n && a > last_prose);
+    }
+    if (votes) {
+      for (std::size_t j = a; j < b; ++j) go.push_back(j);
+    }
+    a = b;
+  }
+  for (std::size_t j : go) dec[j] = {Decision::kDrop, rule[j]};
+}
+
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& reg) {
   const std::size_t n = hits.size();
@@ -96,7 +169,9 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     int act = -1;
     for (int k : hits[i]) {
       const Rule& r = rules[k];
-      if (!reg.in(r.where, i) || (r.once && used[k])) continue;
+      if (!reg.in(r.where, i) || (r.once && used[k]) || r.feature == Feature::kAmongDropped) {
+        continue;
+      }
       if (r.action == Action::kKeep) {
         if (keep < 0) keep = k;
       } else if (act < 0) {

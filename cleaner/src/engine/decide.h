@@ -60,9 +60,28 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
 // One decision per block: `keep` wins, then the first rule in order that
 // may act in its region (a `once` rule acts once); then the range actions
 // (drop_rest, drop_tail, drop_before) fill the blocks no rule of their own
-// decided.
+// decided. Rules with Feature::kAmongDropped wait for drop_among_dropped.
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& regions);
+
+// The neighbours vote (jusText's context pass, on lines): a run of lines
+// that no rule decided and that an `among_dropped` rule fits (short lines
+// that are not sentences) goes by that rule when it stands among lines the
+// other rules drop: a dropped line on each side, or one side a dropped line
+// and the other the document's start or end. On whole-page text
+// (`page_text`) a run before the story's first kept prose block or after
+// its last goes too when a dropped line touches it. Lines of the story stay:
+// a line right above a kept prose block (its heading), the first line of an
+// extractor's output and, before the first prose, the first line of
+// tuning::kAmongDroppedTitleWords words or more that starts like a headline
+// (the title). An extractor's output is read only when, without the lines
+// the rules drop, it is shaped like a story (is_story; a product's
+// specifications or a listing's entries are short lines too), and a run
+// stays beside a dropped line that stands alone between it and another line
+// that is not prose: a list the rules took every other line of.
+void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                        const Hits& hits, const Regions& regions, bool page_text,
+                        std::vector<Decision>* d);
 
 }  // namespace newsclean
 

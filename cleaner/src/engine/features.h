@@ -52,6 +52,7 @@ class Features {
       case Feature::kPageChrome: return page_chrome_[i];
       case Feature::kPageText: return page_text_;
       case Feature::kUrlTitle: return url_title(i);
+      case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
     }
     return false;
   }

@@ -104,7 +104,9 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     taken[i] = blocks[i].decided_by >= 0;
     for (int k : hits[i]) {
       story_rules = story_rules || rules[k].needs_story;
-      taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action));
+      // An among_dropped rule has not acted yet: it acts after the others.
+      taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action) &&
+                              rules[k].feature != Feature::kAmongDropped);
     }
     taken[i] = taken[i] && !blocks[i].prose;
   }

@@ -52,6 +52,9 @@ enum class Feature {
   kUrlTitle,   // agrees with the page URL: half its words are in its slug,
                // or one is in a path that names the page in words; never on
                // a home page (true for a number path, or no URL)
+  kAmongDropped,  // a line that is not a sentence; the rule acts after the
+                  // others, only where it stands among lines they drop
+                  // (engine/decide.h, drop_among_dropped)
 };
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
