@@ -429,6 +429,16 @@ constexpr std::size_t kTailProseDen = 2;
 // tune -0.0012), a gate on the story's length (150 or 400 words: the same
 // or less), a share over 1/2 (less).
 constexpr float kTailRunLinkShare = 1.0f / 3;
+// Teaser runs after a short story (tail_links.h teaser_runs) reuse the item
+// figures below (kItemLabelChars, kItemMaxChars, kItemRunMin) and the short
+// story's bounds (kHeadedMinProse, kStoryChars). Measured and left out:
+// titles in a heading without a link, no card and no story after the run
+// allowed (short stories of WCXB-dev tune +0.033 F1, but WCXB-dev tune
+// -0.046: lists and sections that are the story); the same with linked
+// titles and nothing of the story after the run, without the card
+// (ScrapingHub tune -0.0040, WCXB-dev tune -0.0018); titles linking to
+// other sites (trafilatura-eval tune `with` -0.0007: a story's own list of
+// the places it names).
 
 // ---------------------------------------------------------------- item runs
 // After a story's last prose paragraph, kItemRunMin or more sibling
