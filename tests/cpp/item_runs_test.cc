@@ -69,6 +69,36 @@ TEST(ItemRuns, CommentsAfterAShortStoryGo) {
   EXPECT_FALSE(has(r.text, "Ana Ruiz")) << r.text;
 }
 
+TEST(ItemRuns, CardsTitledByAHeadingWithoutALinkGo) {
+  // Teaser cards whose title is a heading and whose link is on the card's
+  // picture, or in a script: no link in their text.
+  std::string cards;
+  for (int i = 1; i <= 4; ++i) {
+    cards += "<div class=\"tile\"><h3>Farmers market moves to the old station square " +
+             std::to_string(i) +
+             "</h3><p>The weekly market will open an hour earlier from next month, with more "
+             "stalls for bakers and a new corner for local growers of fruit.</p></div>";
+  }
+  const Result r = Cleaner().clean(article(cards), "https://valley.example/news/council-closes-elm-street-bridge");
+  EXPECT_TRUE(has(r.text, kStory[0]));
+  EXPECT_TRUE(has(r.text, kStory[1]));
+  EXPECT_FALSE(has(r.text, "weekly market")) << r.text;
+}
+
+TEST(ItemRuns, AColumnOfTwoListsOfCardsGoes) {
+  // Two lists of cards, each under its heading, in one column after the
+  // story: neither holds two thirds of the column, both together do.
+  std::string column = "<div class=\"aside-col\"><div class=\"group\"><h2>Latest</h2>";
+  for (int i = 1; i <= 3; ++i) column += card(i);
+  column += "</div><div class=\"group\"><h2>Most read</h2>";
+  for (int i = 4; i <= 6; ++i) column += card(i);
+  column += "</div></div>";
+  const Result r = Cleaner().clean(article(column), "https://valley.example/news/council-closes-elm-street-bridge");
+  EXPECT_TRUE(has(r.text, kStory[0]));
+  EXPECT_TRUE(has(r.text, kStory[1]));
+  EXPECT_FALSE(has(r.text, "weekly market")) << r.text;
+}
+
 TEST(ItemRuns, AStoryInRepeatedParagraphWrappersStaysWhole) {
   std::string rest;
   for (int i = 2; i < 4; ++i) rest += std::string("<div class=\"para\"><p>") + kStory[i] + "</p></div>";

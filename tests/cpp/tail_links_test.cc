@@ -136,6 +136,53 @@ TEST(TailLinks, AOneParagraphStoryIsKeptWhole) {
             short_story_text() + "\nThe operator has put the new timetable on its site.");
 }
 
+// A teaser card: a title linking to another page of the site, an excerpt.
+std::string teaser(const std::string& open, const std::string& close, const std::string& slug,
+                   const std::string& title, const std::string& excerpt) {
+  return open + "<h3><a href=\"/news/" + slug + "\">" + title + "</a></h3><p>" + excerpt +
+         "</p>" + close;
+}
+
+TEST(TailLinks, TeaserCardsOfDifferentShapesAfterAShortStoryGo) {
+  // Three cards, each in a wrapper of its own kind (no run of siblings of
+  // one shape for item_runs.h), after the story in its container.
+  const std::string cards =
+      teaser("<article class=\"first\">", "</article>", "harbour-wall",
+             "Harbour wall to be rebuilt next year",
+             "The old wall, damaged in the storms last winter, will be rebuilt with stone "
+             "from the quarry up the valley.") +
+      teaser("<div class=\"second\">", "</div>", "market-hours", "Market opens an hour earlier",
+             "Stallholders asked for the change so that shoppers on their way to work can "
+             "stop by before the first train.") +
+      teaser("<section class=\"third\">", "</section>", "school-roof",
+             "School roof repaired in time for spring",
+             "Builders finished the work a week early, and pupils will be back in their "
+             "classrooms after the holidays.");
+  const Result r = Cleaner().clean(article("", cards), "https://ferry.example/news/sunday-ferry",
+                                   Format::kHtml);
+  EXPECT_NE(r.text.find(kShortStory[0]), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find(kShortStory[1]), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("quarry"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("first train"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Builders finished"), std::string::npos) << r.text;
+}
+
+TEST(TailLinks, SectionsOfAStoryBetweenItsParagraphsStay) {
+  // The same cards with story prose after them: they are the story's
+  // sections (a title and a paragraph each), not teasers after its end.
+  std::string sections;
+  const char* words[] = {"quay", "timetable", "crew"};
+  for (const char* w : words) {
+    sections += teaser("<div>", "</div>", w, std::string("The ") + w,
+                       std::string("The operator gave more details about the ") + w +
+                           " in its statement on Monday, and said more would follow.");
+  }
+  const Result r = Cleaner().clean(article("", "", sections),
+                                   "https://ferry.example/news/sunday-ferry", Format::kHtml);
+  EXPECT_NE(r.text.find("details about the timetable"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find(kShortStory[1]), std::string::npos) << r.text;
+}
+
 TEST(TailLinks, DroppedBlocksKeepTheRemovalsInPlace) {
   Document doc;
   doc.blocks = {make_block("a"), make_block("b"), make_block("c")};

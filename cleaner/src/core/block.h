@@ -29,6 +29,9 @@ struct Block {
                               // headline, then its excerpt)
   bool bold = false;          // all its text inside <b> or <strong>: a
                               // heading in the markup of old pages
+  std::uint32_t box = 0;      // the outermost element around it with at most
+                              // kItemMaxChars of text (a card), numbered in
+                              // reading order from 1; 0 outside any
   int decided_by = -1;        // a rule that already decided the block on the
                               // page (a caption element), or -1
 };

@@ -440,17 +440,31 @@ constexpr std::size_t kTailProseDen = 2;
 // tune -0.0012), a gate on the story's length (150 or 400 words: the same
 // or less), a share over 1/2 (less).
 constexpr float kTailRunLinkShare = 1.0f / 3;
+// Teaser runs after a short story (tail_links.h teaser_runs) reuse the item
+// figures below (kItemLabelChars, kItemMaxChars, kItemRunMin) and the short
+// story's bounds (kHeadedMinProse, kStoryChars). Measured and left out:
+// titles in a heading without a link, no card and no story after the run
+// allowed (short stories of WCXB-dev tune +0.033 F1, but WCXB-dev tune
+// -0.046: lists and sections that are the story); the same with linked
+// titles and nothing of the story after the run, without the card
+// (ScrapingHub tune -0.0040, WCXB-dev tune -0.0018); titles linking to
+// other sites (trafilatura-eval tune `with` -0.0007: a story's own list of
+// the places it names).
 
 // ---------------------------------------------------------------- item runs
 // After a story's last prose paragraph, kItemRunMin or more sibling
 // elements of one shape, each of at most kItemMaxChars of text in two lines
-// or more whose first, at most kItemLabelChars, links to another page (a
-// teaser's title) or sits beside a <time> (a comment's name and date), are
-// items of a list, not the story (html/item_runs.h). A box after the story
-// is such a list when its items hold kItemBoxNum/kItemBoxDen of its text.
+// or more whose first, at most kItemLabelChars, links to another page or
+// is a heading (a teaser's title) or sits beside a <time> (a comment's name
+// and date), are items of a list, not the story (html/item_runs.h). A box
+// after the story is such a list when its items, in one run or in several
+// below it, hold kItemBoxNum/kItemBoxDen of its text.
 // Measured on the development sets and left out: pages of unknown kind
 // (their cards are service pages' content: WCXB-dev tune -0.0009), any
-// link in the item instead of a label linking away (FAQ accordions go).
+// link in the item instead of a label linking away (FAQ accordions go), any
+// label line of kItemLabelChars (short stories of WCXB-dev tune +0.008,
+// check +0.006, but WCXB-dev tune -0.0004 and check -0.0005: a product's
+// steps, a course's syllabus).
 constexpr std::size_t kItemRunMin = 3;
 constexpr std::size_t kItemMaxChars = 600;
 constexpr std::size_t kItemLabelChars = 120;
@@ -459,9 +473,11 @@ constexpr std::size_t kItemBoxDen = 3;
 // An item is read through at most kItemMaxNodes nodes (a card or a comment
 // has a few dozen), and a box is looked into at most kItemBoxMaxDepth
 // wrappers down: a page nested thousands deep costs time in proportion to
-// its size, not to its depth times its size.
+// its size, not to its depth times its size. (8 stopped short of teaser
+// cards in a page builder's nested columns; 16: short stories of WCXB-dev
+// tune +0.0017 F1, the development sets and the speed equal.)
 constexpr std::size_t kItemMaxNodes = 128;
-constexpr std::size_t kItemBoxMaxDepth = 8;
+constexpr std::size_t kItemBoxMaxDepth = 16;
 // Items go only after a short story, at least kHeadedMinProse and under
 // kStoryChars of its prose (not after the introduction of a list that is
 // the page; a long story is not the worse for them), and only when they

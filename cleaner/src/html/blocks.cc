@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/tuning.h"
 
 namespace newsclean {
 
@@ -52,6 +53,9 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
   std::vector<std::pair<BlockKind, std::uint8_t>> kinds;
   std::vector<bool> ordered_lists;   // the lists the walk is inside: <ol>?
   bool row_start = false;            // a <tr> began and has no cell yet
+  std::uint32_t boxes = 0;           // cards numbered so far
+  std::uint32_t box = 0;             // the card being read, or 0
+  xmlNode* box_node = nullptr;       // its element
   const auto flush = [&] {
     const Normalised norm = normalise(buf);
     const std::string_view t = trim_spaces(norm.text);
@@ -63,6 +67,7 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
                       ordered_lists.back();
       block.bold = bold_chars >= t.size();
       block.lead_link = lead_link;
+      block.box = box;
       if (kind == BlockKind::kCell) {
         block.row_start = row_start;
         row_start = false;
@@ -126,6 +131,12 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           return false;
         }
         if (one_of(tag, {"b", "strong"})) ++in_bold;
+        if (box_node == nullptr && is_block_tag(tag) && PageState::measured(n) &&
+            st.stats(n).text <= tuning::kItemMaxChars) {
+          flush();
+          box_node = n;
+          box = ++boxes;
+        }
         if (tag_is(tag, "a")) {
           ++in_link;
           // A heading's link to a place on its own page (href="#...", the
@@ -164,6 +175,11 @@ void emit_blocks(PageState& st, xmlNode* root, std::vector<Block>* blocks) {
           if (one_of(tag, {"ol", "ul"}) && !ordered_lists.empty()) ordered_lists.pop_back();
         } else if (one_of(tag, {"td", "th"})) {
           buf.push_back(' ');
+        }
+        if (n == box_node) {
+          flush();
+          box_node = nullptr;
+          box = 0;
         }
       });
   flush();

@@ -265,6 +265,7 @@ Document extract_html(std::string_view bytes, const PageUrl& url, const HtmlRule
   }
   // A second look at a story's end, block by block (tail_links.h).
   drop_blocks(&out, tail_links(out.blocks, out.kind));
+  drop_blocks(&out, teaser_runs(out.blocks, out.kind));
   drop_trailing_headings(&out);
   out.meta = std::move(info.meta);
   for (std::string& m : take_libxml_messages()) out.warnings.push_back(std::move(m));

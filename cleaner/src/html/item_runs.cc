@@ -1,5 +1,6 @@
 #include "html/item_runs.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -32,11 +33,13 @@ std::string shape(const xmlNode* n) {
   return s;
 }
 
-// A line of an element's text: its characters other than white space, and
-// how many of them are inside links to other pages.
+// A line of an element's text: its characters other than white space, how
+// many of them are inside links to other pages, and whether it is in a
+// heading.
 struct Line {
   std::size_t chars = 0;
   std::size_t linked = 0;
+  bool heading = false;
 };
 
 // True if `e` links to another page: not to a place on this one (an
@@ -75,6 +78,7 @@ std::vector<Line> lines_of(xmlNode* n, bool* dated, bool* too_big) {
         if (is_ignored_tag(tag)) return false;
         if (tag_is(tag, "time")) *dated = true;
         if (is_block_tag(tag) || tag_is(tag, "br")) end();
+        if (one_of(tag, {"h1", "h2", "h3", "h4", "h5", "h6"})) cur.heading = true;
         if (links_away(e)) ++in_link;
         return true;
       },
@@ -90,8 +94,8 @@ std::vector<Line> lines_of(xmlNode* n, bool* dated, bool* too_big) {
 
 // True if `n` reads as an item: not a paragraph or a heading, at most
 // kItemMaxChars of text in two lines or more, the first a label of at most
-// kItemLabelChars that links to another page (its title) or beside a date
-// (<time>: a comment's).
+// kItemLabelChars that links to another page or is a heading (its title),
+// or beside a date (<time>: a comment's).
 bool is_item(PageState& st, xmlNode* n) {
   if (!PageState::measured(n) || st.is_caption(n)) return false;
   if (one_of(name_of(n), {"p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})) {
@@ -102,7 +106,7 @@ bool is_item(PageState& st, xmlNode* n) {
   bool dated = false, too_big = false;
   const std::vector<Line> lines = lines_of(n, &dated, &too_big);
   if (too_big || lines.size() < 2 || lines.front().chars > kItemLabelChars) return false;
-  return dated || lines.front().linked * 2 > lines.front().chars;
+  return dated || lines.front().heading || lines.front().linked * 2 > lines.front().chars;
 }
 
 bool has_text(PageState& st, xmlNode* n) {
@@ -127,25 +131,29 @@ std::vector<xmlNode*> trailing_items(PageState& st, xmlNode* parent) {
   return run;
 }
 
+namespace {
+
+// Text of `n` in runs of items: its own trailing run and, outside it, the
+// runs below its children, at most `depth` levels down.
+std::size_t text_in_items(PageState& st, xmlNode* n, std::size_t depth) {
+  const std::vector<xmlNode*> run = trailing_items(st, n);
+  std::size_t held = 0;
+  for (xmlNode* i : run) held += st.stats(i).text;
+  if (depth == 0) return held;
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (has_text(st, c) && std::find(run.begin(), run.end(), c) == run.end()) {
+      held += text_in_items(st, c, depth - 1);
+    }
+  }
+  return held;
+}
+
+}  // namespace
+
 bool holds_items(PageState& st, xmlNode* box) {
   if (!PageState::measured(box)) return false;
   const std::size_t text = st.stats(box).text;
-  if (text == 0) return false;
-  // Down through the children that hold most of the box's text (its
-  // wrappers, the list below a heading).
-  std::size_t depth = 0;
-  for (xmlNode* n = box; n != nullptr && depth++ < kItemBoxMaxDepth;) {
-    std::size_t held = 0;
-    for (xmlNode* i : trailing_items(st, n)) held += st.stats(i).text;
-    if (held * kItemBoxDen >= text * kItemBoxNum) return true;
-    xmlNode* most = nullptr;
-    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-      if (has_text(st, c) && (most == nullptr || st.stats(c).text > st.stats(most).text)) most = c;
-    }
-    if (most == nullptr || st.stats(most).text * kItemBoxDen < text * kItemBoxNum) return false;
-    n = most;
-  }
-  return false;
+  return text > 0 && text_in_items(st, box, kItemBoxMaxDepth) * kItemBoxDen >= text * kItemBoxNum;
 }
 
 }  // namespace newsclean

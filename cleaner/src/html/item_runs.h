@@ -18,10 +18,11 @@ namespace newsclean {
 // elements of one shape, each an item. Empty when there is none.
 std::vector<xmlNode*> trailing_items(PageState& st, xmlNode* parent);
 
-// True if `box` is a list of items: a run of items (trailing_items) holds
-// kItemBoxNum/kItemBoxDen of its text (the rest a heading over them), in
-// the box or in the child holding that much of it, and so on down (at most
-// kItemBoxMaxDepth levels).
+// True if `box` is a list of items: runs of items (trailing_items) hold
+// kItemBoxNum/kItemBoxDen of its text (the rest headings over them), the
+// box's own run and the runs below its other children added up, at most
+// kItemBoxMaxDepth levels down (a column of two or three lists of teasers,
+// each under its heading, in wrappers).
 bool holds_items(PageState& st, xmlNode* box);
 
 }  // namespace newsclean
