@@ -92,7 +92,7 @@ std::vector<bool> teaser_runs(const std::vector<Block>& blocks, PageKind kind) {
   if (!any) return drop;
   // Only after a short story (kHeadedMinProse to kStoryChars of prose
   // besides the runs), none of it in a card of the runs or after them.
-  std::vector<std::uint32_t> cards;
+  std::vector<std::uint32_t> cards;  // in reading order: sorted
   for (std::size_t k = 0; k < blocks.size(); ++k) {
     if (drop[k]) cards.push_back(blocks[k].box);
   }
@@ -101,7 +101,7 @@ std::vector<bool> teaser_runs(const std::vector<Block>& blocks, PageKind kind) {
   for (std::size_t k = 0; k < blocks.size(); ++k) {
     past = past || drop[k];
     if (drop[k] || !blocks[k].prose) continue;
-    if (past || std::find(cards.begin(), cards.end(), blocks[k].box) != cards.end()) {
+    if (past || std::binary_search(cards.begin(), cards.end(), blocks[k].box)) {
       return std::vector<bool>(blocks.size(), false);
     }
     story += blocks[k].text.size();
