@@ -88,16 +88,27 @@ bool adds_chrome(PageState& st, xmlNode* child, xmlNode* parent, bool prose) {
          (above - below) * kClimbChromeNum;
 }
 
+namespace {
+
+// The nearest <article> that is or holds `top`, below `body`; null when
+// there is none.
+xmlNode* own_article(xmlNode* top, xmlNode* body) {
+  xmlNode* own = top;
+  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
+    own = own->parent;
+  }
+  return own == body ? nullptr : own;
+}
+
+}  // namespace
+
 // The page's <article> elements outside the one that is or holds `top`
 // (and not holding it), on a page that is not a forum or a listing; empty
 // when `top` is in no <article>.
 std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body) {
   if (st.kind == PageKind::kForum || st.kind == PageKind::kListing) return {};
-  xmlNode* own = top;
-  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
-    own = own->parent;
-  }
-  if (own == nullptr || own == body) return {};
+  xmlNode* own = own_article(top, body);
+  if (own == nullptr) return {};
   std::vector<xmlNode*> out;
   walk(
       body,
@@ -115,21 +126,8 @@ std::vector<xmlNode*> other_articles(PageState& st, xmlNode* top, xmlNode* body)
 
 namespace {
 
-// `s` with its runs of spaces one space and its ASCII letters lower-cased.
-std::string folded(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += ascii_lower(c);
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// The text of the first <h1>, <h2> or <h3> below `a`, folded; "" when none.
+// The text of the first <h1>, <h2> or <h3> below `a` (one line, text_of),
+// lower-cased; "" when none.
 std::string first_heading(xmlNode* a) {
   xmlNode* found = nullptr;
   walk(
@@ -140,10 +138,10 @@ std::string first_heading(xmlNode* a) {
         return found == nullptr;
       },
       [](xmlNode*) {});
-  return found == nullptr ? std::string() : folded(text_of(found));
+  return found == nullptr ? std::string() : lower(text_of(found));
 }
 
-// True if the page's title (folded) holds `heading`, a heading of
+// True if the page's title (lower-cased) holds `heading`, a heading of
 // kTitledHeadingMinWords words at least.
 bool titles(const std::string& title, const std::string& heading) {
   return count_words(heading) >= kTitledHeadingMinWords &&
@@ -161,12 +159,9 @@ bool titles(const std::string& title, const std::string& heading) {
 xmlNode* titled_article(PageState& st, xmlNode* top, xmlNode* body,
                         const std::vector<xmlNode*>& others) {
   if (st.title.empty() || others.empty()) return nullptr;
-  xmlNode* own = top;
-  while (own != nullptr && own != body && !(is_element(own) && is_tag(own, "article"))) {
-    own = own->parent;
-  }
-  if (own == nullptr || own == body) return nullptr;
-  const std::string title = folded(st.title);
+  xmlNode* own = own_article(top, body);
+  if (own == nullptr) return nullptr;
+  const std::string title = lower(std::string(st.title));  // one line (tidy)
   const std::string heading = first_heading(own);
   if (heading.empty() || titles(title, heading)) return nullptr;
   xmlNode* best = nullptr;
