@@ -508,6 +508,19 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
   EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
 }
 
+TEST(Cleaner, ALayoutTablesRowIsJudgedByItsCellAndKeptAsWritten) {
+  // An old page's layout table through an extractor: the story's paragraph
+  // and the menu each in a row of one cell.
+  const std::string menu = "| Home \\| News \\| Sports \\| Business |\n";
+  const std::string story = "| The council voted on Tuesday to approve the plan after a debate "
+                            "that lasted more than five hours. |\n";
+  const Result r = Cleaner().clean(kStory + menu + story);
+  ASSERT_EQ(r.removed.size(), 1u) << r.text;
+  EXPECT_EQ(r.removed[0].rule, "navigation-menu-row");
+  EXPECT_EQ(r.removed[0].text + "\n", menu);  // as written
+  EXPECT_EQ(r.text + "\n", kStory + story);
+}
+
 TEST(Cleaner, TableRowsWithANumberAfterThePipeAreNotLinks) {
   // A site's name has no digit or percent sign: a row with one is the
   // story's own table of specifications.
