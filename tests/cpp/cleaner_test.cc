@@ -201,7 +201,7 @@ TEST(Cleaner, DisableTurnsARuleOff) {
   ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
   const std::string text =
       "The mayor opened the new library on a rainy Saturday morning.\n"
-      "Follow us on Twitter";
+      "Follow Harbour Times on Twitter";
   EXPECT_EQ(c.clean(text).stats.kept, 2u);
   EXPECT_EQ(Cleaner().clean(text).stats.kept, 1u);
 }
