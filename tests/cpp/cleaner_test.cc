@@ -201,7 +201,7 @@ TEST(Cleaner, DisableTurnsARuleOff) {
   ASSERT_TRUE(Cleaner::create({}, o, &c).ok());
   const std::string text =
       "The mayor opened the new library on a rainy Saturday morning.\n"
-      "Follow us on Twitter";
+      "Follow Harbour Times on Twitter";
   EXPECT_EQ(c.clean(text).stats.kept, 2u);
   EXPECT_EQ(Cleaner().clean(text).stats.kept, 1u);
 }
@@ -506,6 +506,19 @@ TEST(Cleaner, TableRowsWithAPipeAreNotLinks) {
                                    "The mayor thanked the teachers who came to the meeting in large numbers.\n");
   ASSERT_EQ(r.removed.size(), 1u);
   EXPECT_EQ(r.removed[0].rule, "related-title-pipe-site");
+}
+
+TEST(Cleaner, ALayoutTablesRowIsJudgedByItsCellAndKeptAsWritten) {
+  // An old page's layout table through an extractor: the story's paragraph
+  // and the menu each in a row of one cell.
+  const std::string menu = "| Home \\| News \\| Sports \\| Business |\n";
+  const std::string story = "| The council voted on Tuesday to approve the plan after a debate "
+                            "that lasted more than five hours. |\n";
+  const Result r = Cleaner().clean(kStory + menu + story);
+  ASSERT_EQ(r.removed.size(), 1u) << r.text;
+  EXPECT_EQ(r.removed[0].rule, "navigation-menu-row");
+  EXPECT_EQ(r.removed[0].text + "\n", menu);  // as written
+  EXPECT_EQ(r.text + "\n", kStory + story);
 }
 
 TEST(Cleaner, TableRowsWithANumberAfterThePipeAreNotLinks) {

@@ -204,6 +204,26 @@ TEST(PageShape, AnExtractorsOutputIsNotAPage) {
   EXPECT_FALSE(looks_like_page_text(blocks_of(short_page)));
 }
 
+TEST(PageShape, TableRowsOfOneCellAreNoMenu) {
+  // An extractor writes a layout table's rows as "| cell |"; the text
+  // document reads each row as its cell, but the guess reads the row as
+  // written: a page's text has no such rows.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) lines.push_back("| " + entry(i) + " |");
+  append(&lines, {kStory[0], kStory[1], kStory[2], kStory[3]});
+  for (int i = 0; i < 14; ++i) lines.push_back("| " + entry(i + 20) + " |");
+  std::string text;
+  for (const auto& l : lines) text += l + "\n";
+  const Document doc = text_document(text);
+  ASSERT_EQ(doc.blocks.size(), lines.size());
+  EXPECT_EQ(doc.blocks[0].text, entry(0));  // read as its cell
+  EXPECT_FALSE(looks_like_page_text(doc.blocks));
+  // The same entries not in a table are a page's menus.
+  std::vector<Block> bare;
+  for (const Block& b : doc.blocks) bare.push_back(make_block(b.text));
+  EXPECT_TRUE(looks_like_page_text(bare));
+}
+
 TEST(PageShape, AnExtractorsOutputThatOpensWithItsStoryIsNotAPage) {
   // A shop's or a guide's extract: the story first, then the lines an
   // extractor keeps with it (features, cards with their labels, a list of

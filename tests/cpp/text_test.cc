@@ -170,6 +170,31 @@ TEST(TextDocument, TwoSpacesInARowAreFoundAtEveryOffsetOfALongLine) {
   }
 }
 
+TEST(TextDocument, ATableRowOfOneCellIsReadAsItsCell) {
+  // Extractors write a table's row as "| cell | cell |" and a bar inside a
+  // cell as "\\|"; a row with text in one cell only (a layout table's
+  // column) is read as that cell and printed as written.
+  const Document doc = text_document(
+      "|  | Home \\| News \\| Sports | |\n"
+      "| The council voted on Tuesday to approve the plan after a long debate. |\n"
+      "| Name | Age |\n"
+      "| | |\n"
+      "|\n"
+      "Plain | line\n");
+  ASSERT_EQ(doc.blocks.size(), 6u);
+  EXPECT_EQ(doc.blocks[0].text, "Home | News | Sports");
+  EXPECT_EQ(doc.blocks[0].written, "| | Home \\| News \\| Sports | |");  // spaces made one
+  EXPECT_EQ(doc.blocks[1].text,
+            "The council voted on Tuesday to approve the plan after a long debate.");
+  EXPECT_TRUE(doc.blocks[1].prose);
+  for (std::size_t i = 2; i < doc.blocks.size(); ++i) {  // two cells, none, no row
+    EXPECT_TRUE(doc.blocks[i].written.empty()) << doc.blocks[i].text;
+  }
+  EXPECT_EQ(doc.blocks[2].text, "| Name | Age |");
+  // HTML blocks are never read so: their text is the page's.
+  EXPECT_EQ(split_blocks("| Home |")[0].text, "| Home |");
+}
+
 TEST(MakeBlock, Features) {
   const Block prose = make_block("The minister said the plan would be published next week.");
   EXPECT_EQ(prose.words, 10u);

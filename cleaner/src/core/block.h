@@ -15,6 +15,10 @@ enum class BlockKind { kLine, kParagraph, kHeading, kListItem, kQuote, kPre, kCe
 // A paragraph of the input and the features rules look at.
 struct Block {
   std::string text;           // normalised, trimmed, never empty
+  std::string written;        // text input: the line as written when `text`
+                              // is read from it (a table row of one cell,
+                              // "| text |"), else empty; the plain text and
+                              // Result.removed print it, Markdown the cell
   std::size_t words = 0;      // space-separated tokens
   bool ends_sentence = false; // ends with . ! ? … (before closing quotes)
   bool prose = false;         // a sentence of some length: story text shape

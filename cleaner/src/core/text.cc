@@ -116,17 +116,54 @@ std::string one_space(std::string_view s) {
   return out;
 }
 
-// The blocks of split_blocks, each line's runs of spaces made one first if
-// `one_spaced` (runs end at a line's end: a newline is no space).
-std::vector<Block> blocks_of(std::string_view text, bool one_spaced) {
+// An extractor writes a table's row as "| cell | cell |", a "|" inside a
+// cell as "\|". Of a row whose text is all in one cell (a layout table's:
+// the page's menu, a teaser or the story in a column of its own), the
+// cell's text, else empty.
+std::string one_cell(std::string_view line) {
+  if (line.size() < 3 || line.front() != '|' || line.back() != '|') return {};
+  std::string cell;
+  bool filled = false;  // a cell before this one has text
+  std::size_t start = 1;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    if (line[i] != '|' || line[i - 1] == '\\') continue;
+    const std::string_view c = trim_spaces(line.substr(start, i - start));
+    start = i + 1;
+    if (c.empty()) continue;
+    if (filled) return {};
+    filled = true;
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      if (!(c[k] == '\\' && k + 1 < c.size() && c[k + 1] == '|')) cell.push_back(c[k]);
+    }
+  }
+  return cell;
+}
+
+// The blocks of split_blocks. With `text_input`, each line's runs of spaces
+// made one first (runs end at a line's end: a newline is no space), and a
+// table row of one cell read as its cell (one_cell; the row stays as
+// written in the output).
+std::vector<Block> blocks_of(std::string_view text, bool text_input) {
   std::vector<Block> blocks;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = trim_spaces(text.substr(pos, nl - pos));
-    if (!line.empty()) blocks.push_back(make_block(one_spaced ? one_space(line) : std::string(line)));
     pos = nl + 1;
+    if (line.empty()) continue;
+    if (!text_input) {
+      blocks.push_back(make_block(std::string(line)));
+      continue;
+    }
+    std::string spaced = one_space(line);
+    std::string cell = one_cell(spaced);
+    if (cell.empty()) {
+      blocks.push_back(make_block(std::move(spaced)));
+    } else {
+      blocks.push_back(make_block(std::move(cell)));
+      blocks.back().written = std::move(spaced);
+    }
   }
   return blocks;
 }
@@ -291,7 +328,7 @@ Document text_document(std::string_view in, std::string_view charset) {
   if (norm.controls > 0) {
     doc.warnings.push_back("control characters: " + std::to_string(norm.controls) + " dropped");
   }
-  doc.blocks = blocks_of(norm.text, /*one_spaced=*/true);
+  doc.blocks = blocks_of(norm.text, /*text_input=*/true);
   return doc;
 }
 

@@ -15,6 +15,9 @@
 namespace newsclean {
 namespace {
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The block's text as the input wrote it.
+std::string& as_written(Block& b) { return b.written.empty() ? b.text : b.written; }
 }  // namespace
 
 std::string strip_quotes(std::string_view s) {
@@ -200,7 +203,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     if (!kept[i] && d[i].kept()) {  // a teaser card's text
       Removal& x = r->removed.emplace_back();
       x.index = i;
-      x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
+      x.text = cut_chars(std::move(as_written(blocks[i])), options.removed_text_chars);
       x.rule = caps[card_of[i]].rule;
       x.category = "caption";
       x.stage = "text";
@@ -213,7 +216,7 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
     if (kept[i]) continue;
     Removal& x = r->removed.emplace_back();  // in place: no Removal moved
     x.index = i;
-    x.text = cut_chars(std::move(blocks[i].text), options.removed_text_chars);
+    x.text = cut_chars(std::move(as_written(blocks[i])), options.removed_text_chars);
     x.rule = rule.id;
     x.category = rule.category;
     x.stage = "text";  // a block (a caption element found on the page is one too)
@@ -247,11 +250,11 @@ void assemble(const std::vector<Rule>& rules, const Options& options, Document d
   }
   if (options.text_format != TextFormat::kMarkdown) {
     std::size_t bytes = 0;
-    for (const Block* b : story) bytes += b->text.size() + 1;
+    for (const Block* b : story) bytes += b->text.size() + b->written.size() + 1;
     r->text.reserve(bytes);
     for (const Block* b : story) {
       if (!r->text.empty()) r->text.push_back('\n');
-      r->text += b->text;
+      r->text += b->written.empty() ? b->text : b->written;
     }
   }
   if (options.text_format == TextFormat::kMarkdown) r->text = markdown_of(story);

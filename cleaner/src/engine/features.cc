@@ -18,9 +18,22 @@ using namespace tuning;
 
 namespace {
 
+// `item` without a count after it in brackets ("Comments (12)").
+std::string_view without_count(std::string_view item) {
+  if (item.size() < 4 || item.back() != ')') return item;
+  const std::size_t open = item.rfind(" (");
+  if (open == std::string_view::npos || open + 3 >= item.size()) return item;
+  for (std::size_t i = open + 2; i + 1 < item.size(); ++i) {
+    if (item[i] < '0' || item[i] > '9') return item;
+  }
+  return item.substr(0, open);
+}
+
 // One menu item: 1 to kMenuItemMaxWords words, starting with a capital (or
-// a letter without case), with no digit and no sentence punctuation.
+// a letter without case), with no digit and no sentence punctuation; a
+// count in brackets may follow ("Comments (12)").
 bool is_menu_item(std::string_view item) {
+  item = without_count(item);
   if (item.empty() || !starts_like_headline(item)) return false;
   std::size_t words = 1;
   for (std::size_t i = 0; i < item.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
 #include "core/tuning.h"
 
 namespace newsclean {
@@ -14,14 +15,28 @@ using namespace tuning;
 
 namespace {
 
+// A block as the guess of looks_like_page_text reads it: a table's row as
+// the extractor wrote it ("| Mehl |", never a sentence), for rows come from
+// an extractor's output, not from a page's text.
+struct Written {
+  std::string_view text;
+  std::size_t words;
+  bool ends_sentence, prose;
+};
+
+Written as_written(const Block& b) {
+  if (b.written.empty()) return {b.text, b.words, b.ends_sentence, b.prose};
+  return {b.written, count_words(b.written), false, false};
+}
+
 // A line of a page's chrome by its shape: a menu entry, a link, a label.
-bool is_short_line(const Block& b) {
+bool is_short_line(const Written& b) {
   return b.words <= kPageShortWords && !b.ends_sentence;
 }
 
 // A short line of words only: a menu's entry rather than a line of code, a
 // table's cell or a specification ("8 Min", "});", "| 4 GB |").
-bool is_menu_entry(const Block& b) {
+bool is_menu_entry(const Written& b) {
   static constexpr std::string_view kNotMenu = "0123456789{}()[];=<>|\\$%";
   static const auto* const not_menu = [] {
     auto* table = new std::array<bool, 256>();  // one lookup a byte, not a scan of kNotMenu
@@ -100,7 +115,7 @@ void mark_minor_prose(const std::vector<Block>& blocks, const std::vector<bool>&
 // down. An extractor's output opens with the story.
 bool menu_opens_page(const std::vector<Block>& blocks, std::size_t longest_words) {
   std::vector<bool> prose(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) prose[i] = blocks[i].prose;
+  for (std::size_t i = 0; i < blocks.size(); ++i) prose[i] = as_written(blocks[i]).prose;
   const std::vector<ProseGroup> groups = prose_groups(blocks, prose);
   if (groups.empty()) return false;
   const auto story = std::max_element(groups.begin(), groups.end(),
@@ -110,7 +125,7 @@ bool menu_opens_page(const std::vector<Block>& blocks, std::size_t longest_words
   if (longest_words >= kPageLongMenuRun && story >= kPageStoryStart) return true;
   std::size_t run = 0;
   for (std::size_t i = 0; i < story; ++i) {
-    run = is_menu_entry(blocks[i]) ? run + 1 : 0;
+    run = is_menu_entry(as_written(blocks[i])) ? run + 1 : 0;
     if (run >= kPageHeadMenuRun) return true;
   }
   return false;
@@ -123,7 +138,8 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   if (n < kPageMinLines) return false;
   std::size_t run = 0, longest = 0, words_run = 0, longest_words = 0;
   std::size_t prose = 0, prose_bytes = 0, bytes = 0;
-  for (const Block& b : blocks) {
+  for (const Block& block : blocks) {
+    const Written b = as_written(block);
     run = is_short_line(b) ? run + 1 : 0;
     longest = std::max(longest, run);
     words_run = is_menu_entry(b) ? words_run + 1 : 0;
@@ -139,7 +155,7 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
   const bool thin = prose_bytes * 100 < bytes * kPageThinProsePercent;
   const std::size_t menu_run = thin ? 2 * kPageMenuRun : kPageMenuRun;
-  const auto is_prose = [](const Block& b) { return b.prose; };
+  const auto is_prose = [](const Block& b) { return as_written(b).prose; };
   const auto before = static_cast<std::size_t>(
       std::find_if(blocks.begin(), blocks.end(), is_prose) - blocks.begin());
   const auto after = static_cast<std::size_t>(
