@@ -90,7 +90,7 @@ def test_rules_from_path_text_and_list(tmp_path: Path):
 
 
 def test_disable_by_id():
-    text = STORY + "\nFollow us on Twitter"
+    text = STORY + "\nFollow Harbour Times on X"
     assert newsclean.Cleaner().clean(text).text == STORY
     assert newsclean.Cleaner(disable=["share-follow-us"]).clean(text).text == text
 
@@ -153,8 +153,8 @@ def test_cleaner_pickles_and_works_in_other_processes(tmp_path: Path, seed_text)
     c = newsclean.Cleaner(f, disable=["share-follow-us"])
     f.unlink()  # the clone must not need the file
     clone = pickle.loads(pickle.dumps(c))
-    text = STORY + "\nBuy the paper\nFollow us on Twitter"
-    assert clone.clean(text).text == c.clean(text).text == STORY + "\nFollow us on Twitter"
+    text = STORY + "\nBuy the paper\nFollow Harbour Times on X"
+    assert clone.clean(text).text == c.clean(text).text == STORY + "\nFollow Harbour Times on X"
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         out = pool.map(_clean_in_worker, [(c, text), (c, seed_text)])
     assert out == [c.clean(text).text, c.clean(seed_text).text]
