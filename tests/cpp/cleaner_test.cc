@@ -779,9 +779,10 @@ struct Survivor {
   std::string sentence;
 };
 
-std::vector<Survivor> survivors() {
+// The rows of a "kind<TAB>line" file of tests/data, without its comments.
+std::vector<Survivor> kind_lines(const char* file) {
   std::vector<Survivor> out;
-  std::istringstream in(read(kSource / "tests/data/survivors.tsv"));
+  std::istringstream in(read(kSource / "tests/data" / file));
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -791,13 +792,18 @@ std::vector<Survivor> survivors() {
   return out;
 }
 
+std::vector<Survivor> survivors() { return kind_lines("survivors.tsv"); }
+
+// The story the lines of survivors.tsv and chrome_lines.tsv are put into.
+const std::vector<std::string> kProbeStory = {
+    "The regional council voted on Tuesday to approve a new plan for public transport in the valley.",
+    "The plan includes two new bus routes and a night service between the three largest towns.",
+    "Officials said the first changes would take effect in the spring, subject to funding.",
+    "Opposition members argued that the plan did little for villages in the north of the region.",
+};
+
 TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
-  const std::vector<std::string> story = {
-      "The regional council voted on Tuesday to approve a new plan for public transport in the valley.",
-      "The plan includes two new bus routes and a night service between the three largest towns.",
-      "Officials said the first changes would take effect in the spring, subject to funding.",
-      "Opposition members argued that the plan did little for villages in the north of the region.",
-  };
+  const std::vector<std::string>& story = kProbeStory;
   const auto list = survivors();
   ASSERT_GE(list.size(), 40u);
   const Cleaner c;
@@ -825,6 +831,28 @@ TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
           << "[" << s.category << "] at " << at << ": " << s.sentence << "\n  removed by "
           << (r.removed.empty() ? "" : r.removed[0].rule) << ": "
           << (r.removed.empty() ? "" : r.removed[0].text);
+    }
+  }
+}
+
+// tests/data/chrome_lines.tsv: made-up lines of page chrome of the kinds
+// issue #17 lists, in the languages of the development sets. Each goes at
+// the start, in the middle and at the end of a story, and goes alone: the
+// story's lines all stay.
+TEST(ChromeLines, ChromeOfEveryKindGoesAndTheStoryStays) {
+  const auto list = kind_lines("chrome_lines.tsv");
+  ASSERT_GE(list.size(), 400u);
+  std::string story_text;
+  for (const auto& p : kProbeStory) story_text += (story_text.empty() ? "" : "\n") + p;
+  const Cleaner c;
+  for (const auto& s : list) {
+    for (std::size_t at : {std::size_t{0}, std::size_t{2}, kProbeStory.size()}) {
+      std::vector<std::string> doc = kProbeStory;
+      doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), s.sentence);
+      std::string text;
+      for (const auto& p : doc) text += p + "\n\n";
+      const Result r = c.clean(text);
+      EXPECT_EQ(r.text, story_text) << "[" << s.category << "] at " << at << ": " << s.sentence;
     }
   }
 }
