@@ -29,6 +29,9 @@ Written as_written(const Block& b) {
   return {b.written, count_words(b.written), false, false};
 }
 
+// as_written(b).prose, without counting a row's words.
+bool prose_as_written(const Block& b) { return b.prose && b.written.empty(); }
+
 // A line of a page's chrome by its shape: a menu entry, a link, a label.
 bool is_short_line(const Written& b) {
   return b.words <= kPageShortWords && !b.ends_sentence;
@@ -115,7 +118,7 @@ void mark_minor_prose(const std::vector<Block>& blocks, const std::vector<bool>&
 // down. An extractor's output opens with the story.
 bool menu_opens_page(const std::vector<Block>& blocks, std::size_t longest_words) {
   std::vector<bool> prose(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) prose[i] = as_written(blocks[i]).prose;
+  for (std::size_t i = 0; i < blocks.size(); ++i) prose[i] = prose_as_written(blocks[i]);
   const std::vector<ProseGroup> groups = prose_groups(blocks, prose);
   if (groups.empty()) return false;
   const auto story = std::max_element(groups.begin(), groups.end(),
@@ -155,7 +158,7 @@ bool looks_like_page_text(const std::vector<Block>& blocks) {
   if (prose < kPageMinProse || prose_bytes * 100 < bytes * kPageMinProsePercent) return false;
   const bool thin = prose_bytes * 100 < bytes * kPageThinProsePercent;
   const std::size_t menu_run = thin ? 2 * kPageMenuRun : kPageMenuRun;
-  const auto is_prose = [](const Block& b) { return as_written(b).prose; };
+  const auto is_prose = [](const Block& b) { return prose_as_written(b); };
   const auto before = static_cast<std::size_t>(
       std::find_if(blocks.begin(), blocks.end(), is_prose) - blocks.begin());
   const auto after = static_cast<std::size_t>(
