@@ -53,16 +53,16 @@ bool is_menu_item(std::string_view item) {
   return words <= kMenuItemMaxWords;
 }
 
-// The separators of a menu row besides '|': " - ", " – ", " • ", " · ".
+// The separators of a menu row besides '|': " - ", " – ", " • ", " · ", " * ", " :: ".
 constexpr std::string_view kSpacedSeparators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
-                                                  " \xC2\xB7 "};
+                                                  " \xC2\xB7 ", " * ", " :: "};
 
 // False if `text` has no separator of a menu row: no '|' and none of
 // kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
 // a space is none), and memchr tells it far quicker than the walk there.
 bool may_have_separator(std::string_view text) {
   if (text.find('|') != std::string_view::npos) return true;
-  for (const char lead : {'-', '\xE2', '\xC2'}) {  // the separators' second bytes
+  for (const char lead : {'-', '\xE2', '\xC2', '*', ':'}) {  // the separators' second bytes
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
       if (at == 0 || text[at - 1] != ' ') continue;
