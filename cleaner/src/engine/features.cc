@@ -74,10 +74,28 @@ bool may_have_separator(std::string_view text) {
   return false;
 }
 
+// `text` without the label a row may open with, a word or two and a colon
+// ("Sections: News | Sport | Business").
+std::string_view without_label(std::string_view text) {
+  const std::size_t colon = text.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > kMenuLabelMaxBytes) return text;
+  std::size_t spaces = 0;
+  for (const char c : text.substr(0, colon)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ') {
+      ++spaces;
+    } else if (u < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      return text;  // a digit or a sign: not a label
+    }
+  }
+  return spaces <= 1 ? text.substr(colon + 2) : text;
+}
+
 }  // namespace
 
 bool is_menu_row(std::string_view text) {
   if (!may_have_separator(text)) return false;  // one item: never a row
+  text = without_label(text);
   std::size_t items = 0, pipes = 0, spaced = 0;
   std::size_t start = 0, i = 0;
   const auto item = [&](std::size_t end) {
