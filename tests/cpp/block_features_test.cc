@@ -1,8 +1,10 @@
-// Block features on their own: URL slugs and teaser lists.
+// Block features on their own: URL slugs, menu rows, teaser lists and the
+// story's shape.
 #include "engine/features.h"
 
 #include "core/page_url.h"
 #include "core/text.h"
+#include "engine/block_runs.h"
 
 #include <gtest/gtest.h>
 
@@ -94,6 +96,34 @@ TEST(MenuRow, EverySeparatorCountsAndNothingElse) {
   EXPECT_TRUE(is_menu_row("Home -News - Sport - Weather"));
   EXPECT_FALSE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D Sport -Weather"));
   EXPECT_FALSE(is_menu_row("Home -News -Sport \xE2\x80\x93Weather \xC2\xB7Travel"));
+}
+
+// Stars and double colons separate items too, and a row may open with its
+// label; a label with a digit is a sentence's start, not a row's.
+TEST(MenuRow, StarsColonsAndALabel) {
+  EXPECT_TRUE(is_menu_row("News * Sport * Business * Travel"));
+  EXPECT_TRUE(is_menu_row("Home :: Local :: Courts"));
+  EXPECT_TRUE(is_menu_row("Sections: News | Sport | Business"));
+  EXPECT_FALSE(is_menu_row("Score: Rovers 2 - 1 United"));
+  EXPECT_FALSE(is_menu_row("Note 2: News | Sport | Business"));
+  EXPECT_FALSE(is_menu_row("2 * 3 * 4"));
+}
+
+// A story in a layout table's row ("| story ... | sidebar |") ends in a bar,
+// not a sentence: it is no prose block, yet the document is a story. A long
+// row without sentences, or a long line that is no row, is not.
+TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
+  std::string story = "| ";
+  for (int i = 0; i < 16; ++i) story += "The council met on Tuesday to vote on the plan for the new bridge. ";
+  const std::vector<Block> row = {make_block(story + "| Local Links Ferry fares rise |"),
+                                  make_block("| Today's Poll |")};
+  EXPECT_FALSE(row[0].prose);
+  EXPECT_TRUE(is_story(row));
+  std::string cells = "| ";
+  for (int i = 0; i < 40; ++i) cells += "Ferry " + std::to_string(i) + " | ";
+  EXPECT_FALSE(is_story({make_block(cells), make_block("| Today's Poll |")}));
+  EXPECT_FALSE(is_story({make_block(story.substr(2) + "Recommend this story"),
+                         make_block("| Today's Poll |")}));
 }
 
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {

@@ -60,19 +60,35 @@ bool is_headline(const Block& b) {
   return starts_like_headline(b.text) && b.text.back() != ':';
 }
 
-// How much of a document is prose: blocks, and bytes of all and of prose.
-// Blocks marked in `left_out` (when given) do not count.
+// The paragraphs of story a block holds: one for a prose block; for a
+// layout table's row that holds the story ("| story ... | sidebar |", not
+// prose as it ends in a bar), one for each kGluedParagraphWords words when
+// it has kGluedMinSentences sentences in it.
+std::size_t paragraphs_in(const Block& b) {
+  if (b.prose) return 1;
+  const std::size_t glued = b.words / kGluedParagraphWords;
+  const bool row = b.text.size() > 2 && b.text.front() == '|' && b.text.back() == '|';
+  if (glued == 0 || !row) return 0;
+  std::size_t sentences = 0;
+  for (std::size_t i = 1; i + 1 < b.text.size() && sentences < kGluedMinSentences; ++i) {
+    const char c = b.text[i];
+    sentences += (c == '.' || c == '!' || c == '?') && b.text[i + 1] == ' ' && b.text[i - 1] != ' ';
+  }
+  return sentences >= kGluedMinSentences ? glued : 0;
+}
+
+// How much of a document is prose: paragraphs (paragraphs_in), and bytes of
+// all and of prose. Blocks marked in `left_out` (when given) do not count.
 struct ProseShare {
-  std::size_t blocks = 0, bytes = 0, all_bytes = 0;
+  std::size_t paragraphs = 0, bytes = 0, all_bytes = 0;
   ProseShare(const std::vector<Block>& doc, const std::vector<bool>* left_out) {
     for (std::size_t i = 0; i < doc.size(); ++i) {
       if (left_out != nullptr && (*left_out)[i]) continue;
       const Block& b = doc[i];
       all_bytes += b.text.size();
-      if (b.prose) {
-        ++blocks;
-        bytes += b.text.size();
-      }
+      const std::size_t n = paragraphs_in(b);
+      paragraphs += n;
+      if (n > 0) bytes += b.text.size();
     }
   }
 };
@@ -81,7 +97,7 @@ struct ProseShare {
 
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out) {
   const ProseShare p(blocks, left_out);
-  return p.blocks >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
+  return p.paragraphs >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 
 bool is_link_list(const std::vector<Block>& blocks) {

@@ -216,12 +216,18 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     link_heavy_[i] = !link_list && !cards[i] && blocks[i].site_link_ratio > kLinkHeavyRatio;
   }
-  // A row with pipes beside another is a table's: rows of a table come in runs.
-  const auto piped = [&](std::size_t j) {
-    return j < blocks.size() && blocks[j].text.find('|') != std::string::npos;
+  // A row beside another with as many pipes is a table's: rows of a table
+  // come in runs, of one width. Two menus one after the other (a site's
+  // sections, then a section's pages) have items of their own number.
+  std::vector<std::size_t> pipes(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    pipes[i] = static_cast<std::size_t>(std::count(blocks[i].text.begin(), blocks[i].text.end(), '|'));
+  }
+  const auto same_row = [&](std::size_t i, std::size_t j) {
+    return j < blocks.size() && pipes[j] > 0 && pipes[j] == pipes[i];
   };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    menu_row_[i] = is_menu_row(blocks[i].text) && !piped(i + 1) && (i == 0 || !piped(i - 1));
+    menu_row_[i] = is_menu_row(blocks[i].text) && !same_row(i, i + 1) && (i == 0 || !same_row(i, i - 1));
   }
   for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
     page_url_[i] = blocks[i].text == url.url;
