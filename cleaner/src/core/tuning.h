@@ -37,7 +37,7 @@ constexpr std::size_t kSlugAgreeWords = 3;
 // kGluedMinSentences sentences counts as one paragraph for each
 // kGluedParagraphWords of its words (on the made-up pages of 2008 after
 // trafilatura, the share of the perfect line filter's gain went from 26%
-// to 88%; the development sets have few such rows).
+// to 89%; the development sets have few such rows).
 constexpr std::size_t kStoryMinProse = 3;
 constexpr std::size_t kGluedParagraphWords = 60;
 constexpr std::size_t kGluedMinSentences = 3;
