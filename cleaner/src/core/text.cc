@@ -121,7 +121,7 @@ std::string one_space(std::string_view s) {
 // the page's menu, a teaser or the story in a column of its own), the
 // cell's text, else empty.
 std::string one_cell(std::string_view line) {
-  if (line.size() < 3 || line.front() != '|' || line.back() != '|') return {};
+  if (!is_table_row(line)) return {};
   std::string cell;
   bool filled = false;  // a cell before this one has text
   std::size_t start = 1;

@@ -41,6 +41,11 @@ Block make_block(std::string text);
 
 std::size_t count_words(std::string_view s);
 
+// True if `line` is a table's row as an extractor writes it: "| cell | cell |".
+inline bool is_table_row(std::string_view line) {
+  return line.size() > 2 && line.front() == '|' && line.back() == '|';
+}
+
 // True if `s` ends as a sentence does: . ! ? … (or a CJK or Devanagari full
 // stop) before any closing quotes, brackets and trailing ASCII white space.
 bool ends_as_sentence(std::string_view s);

@@ -67,8 +67,7 @@ bool is_headline(const Block& b) {
 std::size_t paragraphs_in(const Block& b) {
   if (b.prose) return 1;
   const std::size_t glued = b.words / kGluedParagraphWords;
-  const bool row = b.text.size() > 2 && b.text.front() == '|' && b.text.back() == '|';
-  if (glued == 0 || !row) return 0;
+  if (glued == 0 || !is_table_row(b.text)) return 0;
   std::size_t sentences = 0;
   for (std::size_t i = 1; i + 1 < b.text.size() && sentences < kGluedMinSentences; ++i) {
     const char c = b.text[i];

@@ -219,15 +219,15 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   // A row beside another with as many pipes is a table's: rows of a table
   // come in runs, of one width. Two menus one after the other (a site's
   // sections, then a section's pages) have items of their own number.
-  std::vector<std::size_t> pipes(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    pipes[i] = static_cast<std::size_t>(std::count(blocks[i].text.begin(), blocks[i].text.end(), '|'));
-  }
-  const auto same_row = [&](std::size_t i, std::size_t j) {
-    return j < blocks.size() && pipes[j] > 0 && pipes[j] == pipes[i];
+  // Counted only beside a menu row, the rare block: not a pass over every text.
+  const auto pipes = [&](std::size_t j) {
+    return static_cast<std::size_t>(std::count(blocks[j].text.begin(), blocks[j].text.end(), '|'));
   };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    menu_row_[i] = is_menu_row(blocks[i].text) && !same_row(i, i + 1) && (i == 0 || !same_row(i, i - 1));
+    if (!is_menu_row(blocks[i].text)) continue;
+    const std::size_t own = pipes(i);
+    const auto same_row = [&](std::size_t j) { return j < blocks.size() && own > 0 && pipes(j) == own; };
+    menu_row_[i] = !same_row(i + 1) && (i == 0 || !same_row(i - 1));
   }
   for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
     page_url_[i] = blocks[i].text == url.url;
