@@ -159,6 +159,16 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   for (std::size_t j : go) dec[j] = {Decision::kDrop, rule[j]};
 }
 
+namespace {
+
+// Rules that act after the others: among_dropped ones (drop_among_dropped)
+// and chrome_words ones (at the end of decide).
+bool acts_late(const Rule& r) {
+  return r.feature == Feature::kAmongDropped || r.feature == Feature::kChromeWords;
+}
+
+}  // namespace
+
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& reg) {
   const std::size_t n = hits.size();
@@ -169,9 +179,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     int act = -1;
     for (int k : hits[i]) {
       const Rule& r = rules[k];
-      if (!reg.in(r.where, i) || (r.once && used[k]) || r.feature == Feature::kAmongDropped) {
-        continue;
-      }
+      if (!reg.in(r.where, i) || (r.once && used[k]) || acts_late(r)) continue;
       if (r.action == Action::kKeep) {
         if (keep < 0) keep = k;
       } else if (act < 0) {
@@ -252,6 +260,22 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       dropped_before = i;
+    }
+  }
+  // Last, the model of chrome words, on blocks nothing else decided: a
+  // rule that names the line, or a range that holds it, explains it better.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (d[i].kind != Decision::kNone) continue;
+    for (int k : hits[i]) {
+      const Rule& r = rules[k];
+      if (r.feature == Feature::kChromeWords && reg.in(r.where, i) && !(r.once && used[k])) {
+        used[k] = true;
+        d[i] = {r.action == Action::kKeep       ? Decision::kKeep
+                : r.action == Action::kMetadata ? Decision::kMetadata
+                                                : Decision::kDrop,
+                k};
+        break;
+      }
     }
   }
   return d;

@@ -60,7 +60,9 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
 // One decision per block: `keep` wins, then the first rule in order that
 // may act in its region (a `once` rule acts once); then the range actions
 // (drop_rest, drop_tail, drop_before) fill the blocks no rule of their own
-// decided. Rules with Feature::kAmongDropped wait for drop_among_dropped.
+// decided; last, a rule with Feature::kChromeWords decides a block that is
+// still undecided (the block alone: its range action reaches no further).
+// Rules with Feature::kAmongDropped wait for drop_among_dropped.
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& regions);
 

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "core/tuning.h"
+#include "engine/chrome_words.h"
 
 #include <algorithm>
 #include <cctype>
@@ -203,6 +204,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       menu_row_(blocks.size()),
       page_chrome_(blocks.size()),
       page_text_(page_text != PageText::kNo),
+      chrome_words_(blocks.size()),
       url_(url) {
   if (page_text != PageText::kNo) {
     mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
@@ -267,6 +269,13 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
                   lacks(Feature::kPageChrome, page_chrome_[i]) |
                   lacks(Feature::kPageText, page_text_);
   }
+}
+
+bool Features::chrome_words(std::size_t i) const {
+  if (chrome_words_[i] == 0) {
+    chrome_words_[i] = chrome_words_score(blocks_[i].text) >= kChromeWordsMin ? 2 : 1;
+  }
+  return chrome_words_[i] == 2;
 }
 
 bool Features::url_title(std::size_t i) const {

@@ -53,6 +53,7 @@ class Features {
       case Feature::kPageText: return page_text_;
       case Feature::kUrlTitle: return url_title(i);
       case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
+      case Feature::kChromeWords: return chrome_words(i);
     }
     return false;
   }
@@ -63,6 +64,7 @@ class Features {
 
  private:
   bool url_title(std::size_t i) const;  // Feature::kUrlTitle, read when asked
+  bool chrome_words(std::size_t i) const;  // Feature::kChromeWords, scored when asked
 
   const std::vector<Block>& blocks_;
   std::vector<bool> duplicate_;
@@ -74,6 +76,9 @@ class Features {
   std::vector<bool> page_chrome_;
   bool page_text_;  // Feature::kPageText, the same for every block
   std::vector<std::uint32_t> lacking_;
+  // Feature::kChromeWords by block: 0 not scored yet, 1 no, 2 yes (the
+  // model is scored only for blocks a rule asks it of).
+  mutable std::vector<std::uint8_t> chrome_words_;
   const PageUrl& url_;
 };
 

@@ -73,7 +73,8 @@ constexpr Name<Feature> kFeatures[] = {
     {"page_url", Feature::kPageUrl},        {"link_heavy", Feature::kLinkHeavy},
     {"teaser_list", Feature::kTeaserList},  {"menu_row", Feature::kMenuRow},
     {"page_chrome", Feature::kPageChrome},  {"page_text", Feature::kPageText},
-    {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped}};
+    {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped},
+    {"chrome_words", Feature::kChromeWords}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

@@ -55,6 +55,8 @@ enum class Feature {
   kAmongDropped,  // a line that is not a sentence; the rule acts after the
                   // others, only where it stands among lines they drop
                   // (engine/decide.h, drop_among_dropped)
+  kChromeWords,   // its words read like page chrome: the chrome-words model
+                  // (engine/chrome_words.h) scores it kChromeWordsMin or more
 };
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
