@@ -255,6 +255,9 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     }
     start = i + 1;
   }
+  echo_ = blocks.size() >= kEchoMinCopies &&
+          std::all_of(blocks.begin() + 1, blocks.end(),
+                      [&](const Block& b) { return b.text == blocks[0].text; });
   const auto lacks = [](Feature f, bool has) {
     return has ? 0u : 1u << static_cast<int>(f);
   };
@@ -267,7 +270,8 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
                   lacks(Feature::kTeaserList, teaser_list_[i]) |
                   lacks(Feature::kMenuRow, menu_row_[i]) |
                   lacks(Feature::kPageChrome, page_chrome_[i]) |
-                  lacks(Feature::kPageText, page_text_);
+                  lacks(Feature::kPageText, page_text_) |
+                  lacks(Feature::kEcho, echo_);
   }
 }
 

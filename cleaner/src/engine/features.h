@@ -54,6 +54,7 @@ class Features {
       case Feature::kUrlTitle: return url_title(i);
       case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
       case Feature::kChromeWords: return chrome_words(i);
+      case Feature::kEcho: return echo_;
     }
     return false;
   }
@@ -75,6 +76,7 @@ class Features {
   std::vector<bool> menu_row_;
   std::vector<bool> page_chrome_;
   bool page_text_;  // Feature::kPageText, the same for every block
+  bool echo_ = false;  // Feature::kEcho, the same for every block
   std::vector<std::uint32_t> lacking_;
   // Feature::kChromeWords by block: 0 not scored yet, 1 no, 2 yes (the
   // model is scored only for blocks a rule asks it of).

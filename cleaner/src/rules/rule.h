@@ -57,6 +57,8 @@ enum class Feature {
                   // (engine/decide.h, drop_among_dropped)
   kChromeWords,   // its words read like page chrome: the chrome-words model
                   // (engine/chrome_words.h) scores it kChromeWordsMin or more
+  kEcho,          // the document is this block printed kEchoMinCopies times
+                  // or more, and nothing else
 };
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
