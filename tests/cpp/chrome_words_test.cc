@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,9 +47,9 @@ TEST(ChromeWords, ToolsAndHeadingsReadAsChromeSubheadingsDoNot) {
 // chrome-words rule, and only in a story; in HTML the markup decides.
 TEST(ChromeWords, TheRuleActsOnTextInAStory) {
   std::string story;
-  for (const char* p : kStory) {
-    story += std::string(p) + "\n\n";
-    if (p == kStory[1]) story += "Register to comment\n\n";
+  for (std::size_t i = 0; i < std::size(kStory); ++i) {
+    story += std::string(kStory[i]) + "\n\n";
+    if (i == 1) story += "Register to comment\n\n";
   }
   const Result r = Cleaner().clean(story);
   EXPECT_EQ(r.text.find("Register to comment"), std::string::npos) << r.text;
