@@ -99,6 +99,14 @@ bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_ou
   return p.paragraphs >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 
+bool has_story_prose(const std::vector<Block>& blocks) {
+  std::size_t paragraphs = 0;
+  for (std::size_t i = 0; i < blocks.size() && paragraphs < kStoryMinProse; ++i) {
+    paragraphs += paragraphs_in(blocks[i]);
+  }
+  return paragraphs >= kStoryMinProse;
+}
+
 bool is_link_list(const std::vector<Block>& blocks) {
   const auto is_link = [](const Block& b) {
     return b.site_link_ratio > kLinkHeavyRatio && b.words <= kTeaserMaxWords;

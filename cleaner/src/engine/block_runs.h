@@ -17,6 +17,10 @@ namespace newsclean {
 // given) do not count: boilerplate other rules take whatever the shape.
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr);
 
+// Whether `blocks` hold tuning::kStoryMinProse prose paragraphs: what
+// is_story asks first, whatever it leaves out (it leaves out no prose).
+bool has_story_prose(const std::vector<Block>& blocks);
+
 // A document whose short link blocks (tuning::kTeaserMaxWords, over
 // kLinkHeavyRatio links) hold more than kLinkListNum / kLinkListDen of its
 // text is a list of links (a listing, an index of a site's stories): they

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -28,20 +28,36 @@ char32_t fold_case(char32_t c) {
   return c;
 }
 
-std::uint32_t fnv1a(std::string_view bytes) {
-  std::uint32_t h = 0x811C9DC5u;
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x01000193u;
-  }
-  return h;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// The weights in an open-addressing table (linear probing, a quarter full):
+// a line's few hundred lookups stay in a few cache lines' reach.
 struct Model {
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no bucket is this big
   double bias = 0;
-  std::unordered_map<std::uint32_t, double> weights;
+  std::vector<std::uint32_t> keys;
+  std::vector<float> weights;
+  std::uint32_t mask = 0;
+
+  void build(const std::vector<std::pair<std::uint32_t, float>>& entries) {
+    std::size_t size = 16;
+    while (size < entries.size() * 4) size *= 2;
+    keys.assign(size, kEmpty);
+    weights.assign(size, 0.0f);
+    mask = static_cast<std::uint32_t>(size - 1);
+    for (const auto& [bucket, w] : entries) {
+      std::uint32_t slot = (bucket * 0x9E3779B1u) & mask;
+      while (keys[slot] != kEmpty && keys[slot] != bucket) slot = (slot + 1) & mask;
+      keys[slot] = bucket;
+      weights[slot] = w;
+    }
+  }
+  float weight(std::uint32_t bucket) const {
+    for (std::uint32_t slot = (bucket * 0x9E3779B1u) & mask;; slot = (slot + 1) & mask) {
+      if (keys[slot] == bucket) return weights[slot];
+      if (keys[slot] == kEmpty) return 0.0f;
+    }
+  }
 };
 
 // Lines "bucket<TAB>weight", the first "bias<TAB>weight"; '#' comments.
@@ -49,6 +65,7 @@ struct Model {
 // skipped rather than reported.
 Model load_model(std::string_view tsv) {
   Model m;
+  std::vector<std::pair<std::uint32_t, float>> entries;
   while (!tsv.empty()) {
     const std::size_t nl = tsv.find('\n');
     std::string_view line = tsv.substr(0, nl);
@@ -63,10 +80,12 @@ Model load_model(std::string_view tsv) {
       continue;
     }
     std::uint32_t bucket = 0;
-    if (std::from_chars(key.data(), key.data() + key.size(), bucket).ec == std::errc()) {
-      m.weights[bucket] = w;
+    if (std::from_chars(key.data(), key.data() + key.size(), bucket).ec == std::errc() &&
+        bucket < kBuckets) {
+      entries.emplace_back(bucket, static_cast<float>(w));
     }
   }
+  m.build(entries);
   return m;
 }
 
@@ -75,12 +94,15 @@ const Model& model() {
   return m;
 }
 
-}  // namespace
+constexpr std::uint32_t kFnvBasis = 0x811C9DC5u;
+constexpr std::uint32_t kFnvPrime = 0x01000193u;
 
-std::vector<std::pair<std::uint32_t, int>> chrome_word_grams(std::string_view text) {
-  std::vector<std::uint32_t> buckets;
-  std::string word;                  // " word " folded, as UTF-8
-  std::vector<std::size_t> starts;   // where each code point of `word` starts
+// Calls f(bucket) for each gram of `text`, in order. A gram's hash grows
+// from the one a code point shorter at the same start.
+template <typename F>
+void for_each_gram(std::string_view text, F&& f) {
+  thread_local std::string word;                 // " word " folded, as UTF-8
+  thread_local std::vector<std::size_t> starts;  // where its code points start
   std::size_t words = 0, i = 0;
   while (i < text.size() && words < kMaxWords) {
     while (i < text.size() && is_space(text[i])) ++i;
@@ -89,20 +111,37 @@ std::vector<std::pair<std::uint32_t, int>> chrome_word_grams(std::string_view te
     word.assign(1, ' ');
     starts.assign(1, 0);
     while (i < text.size() && !is_space(text[i])) {
+      const auto c = static_cast<unsigned char>(text[i]);
       starts.push_back(word.size());
-      append_utf8(fold_case(next_code_point(text, &i)), &word);
+      if (c < 0x80) {  // ASCII, the common case
+        word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        ++i;
+      } else {
+        append_utf8(fold_case(next_code_point(text, &i)), &word);
+      }
     }
     starts.push_back(word.size());
     word.push_back(' ');
     starts.push_back(word.size());  // the end, after the closing space
     const std::size_t points = starts.size() - 1;
-    for (std::size_t n = kMinGram; n <= kMaxGram; ++n) {
-      for (std::size_t k = 0; k + n <= points; ++k) {
-        const std::string_view gram(word.data() + starts[k], starts[k + n] - starts[k]);
-        buckets.push_back(fnv1a(gram) & (kBuckets - 1));
+    for (std::size_t k = 0; k + kMinGram <= points; ++k) {
+      std::uint32_t h = kFnvBasis;
+      std::size_t byte = starts[k];
+      for (std::size_t n = 1; n <= kMaxGram && k + n <= points; ++n) {
+        for (; byte < starts[k + n]; ++byte) {
+          h = (h ^ static_cast<unsigned char>(word[byte])) * kFnvPrime;
+        }
+        if (n >= kMinGram) f(h & (kBuckets - 1));
       }
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint32_t, int>> chrome_word_grams(std::string_view text) {
+  std::vector<std::uint32_t> buckets;
+  for_each_gram(text, [&](std::uint32_t b) { buckets.push_back(b); });
   std::sort(buckets.begin(), buckets.end());
   std::vector<std::pair<std::uint32_t, int>> out;
   for (const std::uint32_t b : buckets) {
@@ -117,13 +156,42 @@ std::vector<std::pair<std::uint32_t, int>> chrome_word_grams(std::string_view te
 
 double chrome_words_score(std::string_view text) {
   const Model& m = model();
-  const auto grams = chrome_word_grams(text);
-  double norm = 0, dot = 0;
-  for (const auto& [bucket, count] : grams) {
-    norm += static_cast<double>(count) * count;
-    const auto it = m.weights.find(bucket);
-    if (it != m.weights.end()) dot += it->second * count;
+  // Each bucket's count so far, in a small table stamped with the call's
+  // number (no clearing): a count c becoming c + 1 adds 2c + 1 to the
+  // squared norm and the bucket's weight once more to the dot product.
+  // A line of 12 words has a few hundred grams; past kSlots / 2 distinct
+  // ones (a line of 40 long words) a gram counts as new.
+  constexpr std::size_t kSlots = 4096;
+  struct Slot {
+    std::uint32_t bucket, stamp, count;
+  };
+  thread_local std::vector<Slot> seen(kSlots, Slot{0, 0, 0});
+  thread_local std::uint32_t stamp = 0;
+  if (++stamp == 0) {  // wrapped: clear the stamps
+    std::fill(seen.begin(), seen.end(), Slot{0, 0, 0});
+    stamp = 1;
   }
+  std::size_t grams = 0;
+  double norm = 0, dot = 0;
+  for_each_gram(text, [&](std::uint32_t b) {
+    std::uint32_t count = 0;
+    if (grams < kSlots / 2) {  // the table stays at most half full
+      for (std::size_t slot = (b * 0x9E3779B1u) & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
+        Slot& e = seen[slot];
+        if (e.stamp != stamp) {
+          e = Slot{b, stamp, 1};
+          ++grams;
+          break;
+        }
+        if (e.bucket == b) {
+          count = e.count++;
+          break;
+        }
+      }
+    }
+    norm += 2.0 * count + 1.0;
+    dot += m.weight(b);
+  });
   const double z = m.bias + (norm > 0 ? dot / std::sqrt(norm) : 0.0);
   return 1.0 / (1.0 + std::exp(-z));
 }

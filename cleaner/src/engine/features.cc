@@ -205,6 +205,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       page_chrome_(blocks.size()),
       page_text_(page_text != PageText::kNo),
       chrome_words_(blocks.size()),
+      story_prose_(has_story_prose(blocks)),
       url_(url) {
   if (page_text != PageText::kNo) {
     mark_page_chrome(blocks, page_text == PageText::kStated, &page_chrome_);
@@ -276,6 +277,9 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
 }
 
 bool Features::chrome_words(std::size_t i) const {
+  // Only the rules that need a story ask it: without a story's prose, none
+  // acts, and the model is not scored.
+  if (!story_prose_) return false;
   if (chrome_words_[i] == 0) {
     chrome_words_[i] = chrome_words_score(blocks_[i].text) >= kChromeWordsMin ? 2 : 1;
   }

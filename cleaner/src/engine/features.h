@@ -81,6 +81,7 @@ class Features {
   // Feature::kChromeWords by block: 0 not scored yet, 1 no, 2 yes (the
   // model is scored only for blocks a rule asks it of).
   mutable std::vector<std::uint8_t> chrome_words_;
+  bool story_prose_;  // has_story_prose(blocks): without it, no chrome words
   const PageUrl& url_;
 };
 

@@ -1,6 +1,7 @@
 #include "engine/hits.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "core/text.h"
@@ -46,10 +47,12 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   // answered after the other rules: what they take (a short story's menus,
   // tools and footers on an old page) does not count against the story.
   std::vector<char> in_document(rules.size());
+  std::uint32_t asked = 0;  // bit f: a rule of this document asks Feature f
   for (std::size_t k = 0; k < rules.size(); ++k) {
     const Rule& r = rules[k];
     in_document[k] = r.in_scope(url.host) && fits_format(r.format, doc.html) &&
                      !r.suspended_on(doc.kind, doc.discussion);
+    if (in_document[k]) asked |= 1u << static_cast<int>(r.feature);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
   Hits hits;
@@ -70,7 +73,9 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     scope.head = i < head_blocks;
     scope.tail = blocks.size() - i <= tail_blocks;
     scope.features = &block_features;
-    scope.may_hold = ~features.lacking(i);
+    // A feature no rule here asks is not worked out (the chrome-words
+    // model on HTML).
+    scope.may_hold = ~features.lacking(i) & asked;
     fit.clear();
     matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
     for (int k : found) {

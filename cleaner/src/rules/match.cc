@@ -360,9 +360,11 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   // feature holds and its word limits fit: most blocks have none of the
   // features, and the rule is not even vetoed there.
   for (const Sets::Always& a : sets_->always[u]) {
-    if (words >= a.min_words && words <= a.max_words && scope.has(a.feature)) {
-      hits->push_back(a.rule);
-    }
+    if (words < a.min_words || words > a.max_words) continue;
+    // A model's feature is scored when asked, dearer than the rule's
+    // `unless`: the veto first.
+    if (a.feature == Feature::kChromeWords && sets_->vetoed(rules_, a.rule, text)) continue;
+    if (scope.has(a.feature)) hits->push_back(a.rule);
   }
   SetMemo::Key key;
   const SetMemo::Key* memo = SetMemo::make_key(s, &key) ? &key : nullptr;
