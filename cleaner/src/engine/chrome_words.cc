@@ -28,10 +28,13 @@ char32_t fold_case(char32_t c) {
   return c;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ASCII white space, as the script's split.
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
-// The weights in an open-addressing table (linear probing, a quarter full):
-// a line's few hundred lookups stay in a few cache lines' reach.
+// The weights in an open-addressing table (linear probing, at most a
+// quarter full: a lookup probes a slot or two).
 struct Model {
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no bucket is this big
   double bias = 0;
