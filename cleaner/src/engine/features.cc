@@ -277,8 +277,8 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
 }
 
 bool Features::chrome_words(std::size_t i) const {
-  // Only the rules that need a story ask it: without a story's prose, none
-  // acts, and the model is not scored.
+  // The model reads lines beside a story: in a document without a story's
+  // prose (has_story_prose) it does not hold, and is not scored.
   if (!story_prose_) return false;
   if (chrome_words_[i] == 0) {
     chrome_words_[i] = chrome_words_score(blocks_[i].text) >= kChromeWordsMin ? 2 : 1;
