@@ -7,7 +7,10 @@ A logistic regression over hashed character n-grams of a line's words. Chrome
 lines: tests/data/chrome_lines.tsv (made up, of the kinds issue #17 lists, in
 several languages). Story lines: tests/data/survivors.tsv, the short lines of
 the development sets' truths and trafilatura-eval's `with` snippets, `tune` half
-only (bench/datasets.py split_of), so the `check` half stays unseen. Needs scikit-learn and ../shared/eval.
+only (bench/datasets.py split_of), so the `check` half stays unseen. Needs
+../shared/eval and scikit-learn (`pip install scikit-learn`; not a dependency of
+the package or the harness). The same data give the same file (a fixed seed).
+After training, rebuild: the file is embedded in the library.
 
 The features must be computed exactly as cleaner/src/engine/chrome_words.cc does:
 fold_case() and features() below are its mirror.
