@@ -17,8 +17,8 @@ namespace newsclean {
 // given) do not count: boilerplate other rules take whatever the shape.
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr);
 
-// Whether `blocks` hold tuning::kStoryMinProse prose paragraphs: what
-// is_story asks first, whatever it leaves out (it leaves out no prose).
+// Whether `blocks` hold tuning::kStoryMinProse paragraphs of prose (as
+// is_story counts them): where they do not, is_story holds for no `left_out`.
 bool has_story_prose(const std::vector<Block>& blocks);
 
 // A document whose short link blocks (tuning::kTeaserMaxWords, over
