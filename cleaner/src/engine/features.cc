@@ -277,9 +277,11 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
 }
 
 bool Features::chrome_words(std::size_t i) const {
-  // The model reads lines beside a story: in a document without a story's
-  // prose (has_story_prose) it does not hold, and is not scored.
-  if (!story_prose_) return false;
+  // The model reads an extractor's lines beside a story: in a document
+  // without a story's prose (has_story_prose) it does not hold, nor on
+  // whole-page text (the page's chrome rules read its hundreds of menu
+  // lines, at a fraction of the model's cost), and it is not scored.
+  if (!story_prose_ || page_text_) return false;
   if (chrome_words_[i] == 0) {
     chrome_words_[i] = chrome_words_score(blocks_[i].text) >= kChromeWordsMin ? 2 : 1;
   }
