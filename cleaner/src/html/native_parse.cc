@@ -35,7 +35,9 @@ class Parser {
       : c_{in, 0}, tree_(doc, attributes) {}
 
   void run() {
-    if (c_.in.substr(0, 3) == "\xEF\xBB\xBF") c_.pos = 3;  // libxml2 drops a UTF-8 BOM
+    // libxml2 drops up to three UTF-8 BOMs at the start: two here, the
+    // third where the text begins (as a lone one, below).
+    for (int k = 0; k < 2 && c_.in.substr(c_.pos, 3) == "\xEF\xBB\xBF"; ++k) c_.pos += 3;
     c_.skip_blanks();
     prolog();
     if (at_doctype()) tree_.doctype(read_doctype(&c_));
