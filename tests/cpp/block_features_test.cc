@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,59 @@ TEST(TeaserList, AnIndexOfCutOffExcerptsIsNotAStory) {
       "headphones for the whole family to share at home \u2026",
   });
   EXPECT_EQ(marks, std::vector<bool>(marks.size(), true));
+}
+
+// The story's four paragraphs, then `tail`.
+std::vector<bool> after_story(const std::vector<std::string>& tail) {
+  std::vector<std::string> doc = {
+      "The council approved the new budget for schools and roads on Tuesday night.",
+      "The plan adds forty teachers and repairs twelve bridges over the next three years.",
+      "Opposition members said the tax rise that pays for it would hurt small businesses.",
+      "The mayor said the vote was the most important of her first term in office.",
+  };
+  doc.insert(doc.end(), tail.begin(), tail.end());
+  return teaser_marks(doc);
+}
+
+TEST(TeaserList, HeadlinesWithAStampUnderEachAfterTheStory) {
+  const auto marks = after_story({
+      "Man rescued from flooded river", "Nov 20, 2019",
+      "New bridge opens to traffic", "11/19/2019 01:14 PM",
+      "School wins national award", "Mi, 18.11.2019 - 9:39 Uhr",
+  });
+  EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, true, true, true, true, true,
+                                       true}));
+  // The stamp above its headline, a byline beside it.
+  const auto above = after_story({
+      "Nov 20, 2019", "Man rescued from flooded river", "By Harbour Times Staff",
+      "Nov 19, 2019", "New bridge opens to traffic", "By Reuters",
+      "Nov 18, 2019", "School wins national award", "By Harbour Times Staff",
+  });
+  EXPECT_EQ(std::count(above.begin(), above.end(), true), 9);
+}
+
+TEST(TeaserList, DatesThatAreTheStorysOwnLinesStay) {
+  // Tour dates: a date and a venue, no headline beside most stamps.
+  EXPECT_EQ(after_story({"Tour dates", "20.11.2019 Harbour Hall, Millford",
+                         "21.11.2019 Old Market, Eastport", "22.11.2019 Town Hall, Westbury"}),
+            std::vector<bool>(8, false));
+  // A stamp or two among headlines is no stamped list: subheadings, one
+  // of them a date.
+  EXPECT_EQ(after_story({"What happens next", "March 2020", "The vote in the assembly",
+                         "Who pays for the bridge", "The opposition's plan"}),
+            std::vector<bool>(9, false));
+  // Prices and scores are no stamps.
+  EXPECT_EQ(after_story({"Blue kettle", "$1,299.00", "Red toaster", "$49.99", "Green blender",
+                         "$89.00", "Black mixer", "$120.00"}),
+            std::vector<bool>(12, false));
+}
+
+TEST(TeaserList, AStampedListThatIsTheWholeDocumentIsAListing) {
+  const auto marks = teaser_marks({
+      "Man rescued from flooded river", "Nov 20, 2019", "New bridge opens to traffic",
+      "Nov 19, 2019", "School wins national award", "Nov 18, 2019",
+  });
+  EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
 }
 
 // In a long document (the texts are found by hash), the second of a line

@@ -136,6 +136,13 @@ constexpr std::size_t kEchoMinCopies = 3;
 // times (a story's own closing list, tour dates, is a plain run of items).
 constexpr std::size_t kTeaserListHeadlines = 3;
 constexpr std::size_t kTeaserListStructure = 2;
+// Or a publishing stamp (a line of at most kStampMaxWords words, a date or
+// a time in digits among them and at most kStampMaxLetterWords without a
+// digit) or a byline as short beside most headlines, at least
+// kTeaserListStamps times.
+constexpr std::size_t kTeaserListStamps = 3;
+constexpr std::size_t kStampMaxWords = 8;
+constexpr std::size_t kStampMaxLetterWords = 4;
 constexpr std::size_t kTeaserSummaryMaxWords = 30;
 // An excerpt that a teaser box cut off ("...") may be longer.
 constexpr std::size_t kTeaserExcerptMaxWords = 40;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <re2/re2.h>
+
 #include "core/text.h"
 #include "core/tuning.h"
 
@@ -48,6 +50,55 @@ bool ends_cut_off(std::string_view text) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") return true;  // …
   return text.size() >= 4 && text.substr(text.size() - 3) == "..." && text[text.size() - 4] != '.';
+}
+
+// A word of a publishing stamp that holds its date or time: a year
+// ("2019,"), a clock time ("01:14", "10h30", "9:39pm") or a date in digits
+// ("11/20/2019", "20.11.2019", "2019-11-20"); punctuation around it
+// allowed. A price ("1,299.00"), a score ("3-1") or a phone number is none.
+bool is_date_word(std::string_view word) {
+  static const RE2* const kDateWord = new RE2(
+      "[(\\[]?(?:(?:19|20)\\d{2}|\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:[aApP]\\.?[mM]\\.?)?|"
+      "\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4})[)\\],.;]?");
+  return RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kDateWord);
+}
+
+// A publishing stamp, as a list of other stories prints one under (or
+// above) each headline: a short line with a date or a time in digits and
+// few words besides ("Nov 20, 2019", "11/20/2019 01:14 PM", "Last Update:
+// 1/16 3:36 pm", "Mi, 20.11.2019 - 13:14 Uhr").
+bool is_stamp(const Block& b) {
+  if (b.words > kStampMaxWords) return false;
+  std::size_t letter_words = 0;
+  bool dated = false;
+  std::string_view rest = b.text;
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    const bool digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool letter = std::any_of(word.begin(), word.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || std::isalpha(u);
+    });
+    if (digit) dated = dated || is_date_word(word);
+    letter_words += letter && !digit;
+  }
+  return dated && letter_words <= kStampMaxLetterWords;
+}
+
+// A byline alone on its line, as a list may print one under each headline:
+// "By" and a name in the languages of the rules ("By Reuters", "Von Anna
+// Roth", "Par Jean Dupont", "Por Ana Ruiz", "di Marco Rossi", "Door Jan
+// de Vries").
+bool is_byline(const Block& b) {
+  if (b.ends_sentence || b.words < 2 || b.words > kStampMaxWords) return false;
+  const std::string_view first = std::string_view(b.text).substr(0, b.text.find(' '));
+  for (const std::string_view by :
+       {"By", "BY", "Von", "VON", "Par", "PAR", "Por", "POR", "Di", "di", "Door"}) {
+    if (first == by) return true;
+  }
+  return false;
 }
 
 // A headline: a short line that is not a sentence (but it may be cut off
@@ -136,10 +187,14 @@ bool is_link_list(const std::vector<Block>& blocks) {
 // headline; a shorter line is a table's value, "$150 - $350").
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
   std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0, cut = 0;
+  std::size_t stamps = 0;
   while (i > 0) {
     const Block& b = blocks[i - 1];
     if (is_separator(b)) {
       ++separators;
+      --i;
+    } else if (is_stamp(b) || is_byline(b)) {
+      ++stamps;
       --i;
     } else if (is_headline(b)) {
       ++headlines;
@@ -155,10 +210,14 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
       break;
     }
   }
-  // Separators mark a list on their own; headlines with summaries only when
-  // the run does not follow straight on from the story's prose (a story may
-  // end in short sections under subheadings).
-  const bool listed = separators >= kTeaserListStructure ||
+  // Separators mark a list on their own, and so do stamps beside most of
+  // the headlines of a list without summaries (dates a story ends on, tour
+  // dates, are the entries' own lines, not a stamp under each); headlines
+  // with summaries only when the run does not follow straight on from the
+  // story's prose (a story may end in short sections under subheadings),
+  // stamped or not.
+  const bool stamped = summaries == 0 && stamps >= kTeaserListStamps && stamps * 2 >= headlines;
+  const bool listed = separators >= kTeaserListStructure || stamped ||
                       (summaries >= kTeaserListStructure && i > 0 && !blocks[i - 1].prose);
   if (headlines < kTeaserListHeadlines || !listed) return;
   // A page that is mostly such a list is a listing: the list is its content;
