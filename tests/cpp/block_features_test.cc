@@ -231,6 +231,14 @@ TEST(TeaserList, DatesThatAreTheStorysOwnLinesStay) {
             std::vector<bool>(12, false));
 }
 
+TEST(TeaserList, AForumsShortRepliesStay) {
+  // Each post's header (its author, date and number), then a short reply.
+  EXPECT_EQ(after_story({"jane.r 6 May 2025 17:41 7", "Thank you all, this is so helpful",
+                         "sam_k 6 May 2025 17:45 8", "Same here, thanks to all of you",
+                         "jane.r 6 May 2025 17:52 9", "Thank you so much for the tips"}),
+            std::vector<bool>(10, false));
+}
+
 TEST(TeaserList, AStampedListThatIsTheWholeDocumentIsAListing) {
   const auto marks = teaser_marks({
       "Man rescued from flooded river", "Nov 20, 2019", "New bridge opens to traffic",

@@ -65,12 +65,14 @@ bool is_date_word(std::string_view word) {
 
 // A publishing stamp, as a list of other stories prints one under (or
 // above) each headline: a short line with a date or a time in digits and
-// few words besides ("Nov 20, 2019", "11/20/2019 01:14 PM", "Last Update:
-// 1/16 3:36 pm", "Mi, 20.11.2019 - 13:14 Uhr").
+// few words besides, that ends with its date or time or a word ("Nov 20,
+// 2019", "11/20/2019 01:14 PM", "Last Update: 1/16 3:36 pm", "Mi,
+// 20.11.2019 - 13:14 Uhr"). A forum post's header ends with the post's
+// number ("jane.r 6 May 2025 17:41 7"): its replies are no headlines.
 bool is_stamp(const Block& b) {
   if (b.words > kStampMaxWords) return false;
   std::size_t letter_words = 0;
-  bool dated = false;
+  bool dated = false, ends_dated = false;
   std::string_view rest = b.text;
   while (!rest.empty()) {
     const std::size_t space = rest.find(' ');
@@ -81,10 +83,12 @@ bool is_stamp(const Block& b) {
       const auto u = static_cast<unsigned char>(c);
       return u >= 0x80 || std::isalpha(u);
     });
-    if (digit) dated = dated || is_date_word(word);
+    const bool date_word = digit && is_date_word(word);
+    dated = dated || date_word;
+    ends_dated = date_word || !digit;
     letter_words += letter && !digit;
   }
-  return dated && letter_words <= kStampMaxLetterWords;
+  return dated && ends_dated && letter_words <= kStampMaxLetterWords;
 }
 
 // A byline alone on its line, as a list may print one under each headline:
