@@ -127,6 +127,23 @@ TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
                          make_block("| Today's Poll |")}));
 }
 
+// An extractor may join a story's paragraphs into one line: a prose block
+// of many sentences holds several paragraphs. One long sentence, or a
+// paragraph of two, is one.
+TEST(StoryShape, AStoryJoinedIntoOneLineIsAStory) {
+  std::string story;
+  for (int i = 0; i < 16; ++i) story += "The council met on Tuesday to vote on the plan for the bridge. ";
+  story.pop_back();
+  const std::vector<Block> joined = {make_block(story), make_block("Ferry fares rise - 19/03")};
+  EXPECT_TRUE(joined[0].prose);
+  EXPECT_TRUE(has_story_prose(joined));
+  EXPECT_TRUE(is_story(joined));
+  std::string one_sentence = "The council met on Tuesday";
+  for (int i = 0; i < 30; ++i) one_sentence += " and on Wednesday";
+  EXPECT_FALSE(has_story_prose({make_block(one_sentence + ".")}));
+  EXPECT_FALSE(has_story_prose({make_block(story.substr(0, 130))}));
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",

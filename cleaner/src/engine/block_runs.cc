@@ -116,19 +116,20 @@ bool is_headline(const Block& b) {
 }
 
 // The paragraphs of story a block holds: one for a prose block; for a
-// layout table's row that holds the story ("| story ... | sidebar |", not
-// prose as it ends in a bar), one for each kGluedParagraphWords words when
-// it has kGluedMinSentences sentences in it.
+// story glued into one block, one for each kGluedParagraphWords words when
+// it has kGluedMinSentences sentences in it: a prose block (an extractor
+// that joins an old page's paragraphs, set apart by <br> in a table cell)
+// or a layout table's row that holds the story ("| story ... | sidebar |",
+// not prose as it ends in a bar).
 std::size_t paragraphs_in(const Block& b) {
-  if (b.prose) return 1;
   const std::size_t glued = b.words / kGluedParagraphWords;
-  if (glued == 0 || !is_table_row(b.text)) return 0;
+  if (glued <= 1 || !(b.prose || is_table_row(b.text))) return b.prose ? 1 : 0;
   std::size_t sentences = 0;
   for (std::size_t i = 1; i + 1 < b.text.size() && sentences < kGluedMinSentences; ++i) {
     const char c = b.text[i];
     sentences += (c == '.' || c == '!' || c == '?') && b.text[i + 1] == ' ' && b.text[i - 1] != ' ';
   }
-  return sentences >= kGluedMinSentences ? glued : 0;
+  return sentences >= kGluedMinSentences ? glued : b.prose ? 1 : 0;
 }
 
 // How much of a document is prose: paragraphs (paragraphs_in), and bytes of
