@@ -132,7 +132,9 @@ TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
 // paragraph of two, is one.
 TEST(StoryShape, AStoryJoinedIntoOneLineIsAStory) {
   std::string story;
-  for (int i = 0; i < 16; ++i) story += "The council met on Tuesday to vote on the plan for the bridge. ";
+  for (int i = 0; i < 16; ++i) {
+    story += "The council met on Tuesday to vote on the plan for the bridge. ";
+  }
   story.pop_back();
   const std::vector<Block> joined = {make_block(story), make_block("Ferry fares rise - 19/03")};
   EXPECT_TRUE(joined[0].prose);

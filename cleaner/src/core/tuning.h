@@ -139,8 +139,8 @@ constexpr std::size_t kTeaserListHeadlines = 3;
 constexpr std::size_t kTeaserListStructure = 2;
 // Or a publishing stamp (a line of at most kStampMaxWords words, a date or
 // a time in digits among them and at most kStampMaxLetterWords without a
-// digit) or a byline as short beside most headlines, at least
-// kTeaserListStamps times.
+// digit) or a byline as short beside at least half the headlines, at
+// least kTeaserListStamps times.
 constexpr std::size_t kTeaserListStamps = 3;
 constexpr std::size_t kStampMaxWords = 8;
 constexpr std::size_t kStampMaxLetterWords = 4;

@@ -78,7 +78,8 @@ bool is_stamp(const Block& b) {
     const std::size_t space = rest.find(' ');
     const std::string_view word = rest.substr(0, space);
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
-    const bool digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digit =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
     const bool letter = std::any_of(word.begin(), word.end(), [](char c) {
       const auto u = static_cast<unsigned char>(c);
       return u >= 0x80 || std::isalpha(u);
@@ -187,9 +188,10 @@ bool is_link_list(const std::vector<Block>& blocks) {
 }
 
 // Marks the list of other stories' headlines that ends `blocks`, if any:
-// walking back from the end over separators, headlines, and headlines with
-// a longer line under them (a summary: a sentence, or too long for a
-// headline; a shorter line is a table's value, "$150 - $350").
+// walking back from the end over separators, publishing stamps and
+// bylines, headlines, and headlines with a longer line under them (a
+// summary: a sentence, or too long for a headline; a shorter line is a
+// table's value, "$150 - $350").
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks) {
   std::size_t i = blocks.size(), headlines = 0, separators = 0, summaries = 0, cut = 0;
   std::size_t stamps = 0;
@@ -215,9 +217,9 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
       break;
     }
   }
-  // Separators mark a list on their own, and so do stamps beside most of
-  // the headlines of a list without summaries (dates a story ends on, tour
-  // dates, are the entries' own lines, not a stamp under each); headlines
+  // Separators mark a list on their own, and so do stamps beside at least
+  // half the headlines of a list without summaries (dates a story ends on,
+  // tour dates, are the entries' own lines, not a stamp beside each); headlines
   // with summaries only when the run does not follow straight on from the
   // story's prose (a story may end in short sections under subheadings),
   // stamped or not.
