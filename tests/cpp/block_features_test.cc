@@ -112,7 +112,8 @@ TEST(MenuRow, StarsColonsAndALabel) {
 
 // A story in a layout table's row ("| story ... | sidebar |") ends in a bar,
 // not a sentence: it is no prose block, yet the document is a story. A long
-// row without sentences, or a long line that is no row, is not.
+// row without sentences, or a long line that is no row with three sentences
+// in 200 words, is not.
 TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
   std::string story = "| ";
   for (int i = 0; i < 16; ++i) story += "The council met on Tuesday to vote on the plan for the new bridge. ";
@@ -123,7 +124,9 @@ TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
   std::string cells = "| ";
   for (int i = 0; i < 40; ++i) cells += "Ferry " + std::to_string(i) + " | ";
   EXPECT_FALSE(is_story({make_block(cells), make_block("| Today's Poll |")}));
-  EXPECT_FALSE(is_story({make_block(story.substr(2) + "Recommend this story"),
+  std::string sparse;
+  for (int i = 0; i < 16; ++i) sparse += "Ferry Dock Harbor Quay Pier Tide Boat Crew Sail Port Deck ";
+  EXPECT_FALSE(is_story({make_block(sparse + story.substr(2, 204) + "Recommend this story"),
                          make_block("| Today's Poll |")}));
 }
 
@@ -145,6 +148,23 @@ TEST(StoryShape, AStoryJoinedIntoOneLineIsAStory) {
   long_sentence += ".";
   EXPECT_FALSE(has_story_prose({make_block(long_sentence)}));
   EXPECT_FALSE(has_story_prose({make_block(long_sentence + " " + long_sentence)}));
+}
+
+TEST(StoryShape, AStoryGluedToTheListAfterItIsAStory) {
+  // An extractor that drops a table cell's <br>s runs the story's paragraphs
+  // and the box after it into one line, which ends in the box's last item.
+  std::string glued = "Fire crews return to the harbor By Jane Miller";
+  for (int i = 0; i < 16; ++i) {
+    glued += "The council met on Tuesday to vote on the plan for the bridge. The mayor spoke first.";
+  }
+  glued += "Most E-mailed- Board approves raises for bus drivers- County fair attendance up";
+  const Block b = make_block(glued);
+  EXPECT_FALSE(b.prose);
+  EXPECT_TRUE(has_story_prose({b}));
+  // Initials and abbreviations are no sentences: a works list stays no story.
+  std::string works = "Title Year Technique";
+  for (int i = 0; i < 20; ++i) works += " ROSSI M. Etching Rem. 1912 Nr. 4 BIANCHI A. Woodcut";
+  EXPECT_FALSE(has_story_prose({make_block(works)}));
 }
 
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {

@@ -116,21 +116,49 @@ bool is_headline(const Block& b) {
   return starts_like_headline(b.text) && b.text.back() != ':';
 }
 
+// Whether a sentence ends at `text[i]` and the next starts after it: ". "
+// after a word (not after a space); or, `strict`, after a word of two
+// lower-case letters or more and before a capital or a quote, with or
+// without the space (paragraphs glued: "the vote.The board"), so that
+// initials and abbreviations ("M. Akt", "Rem. :") do not count.
+bool sentence_break_at(std::string_view text, std::size_t i, bool strict) {
+  const char c = text[i];
+  if (c != '.' && c != '!' && c != '?') return false;
+  if (!strict) {
+    return i > 0 && i + 1 < text.size() && text[i + 1] == ' ' && text[i - 1] != ' ';
+  }
+  const auto lower = [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (ch >= 'a' && ch <= 'z');
+  };
+  if (i < 2 || !lower(text[i - 1]) || !lower(text[i - 2])) return false;
+  const std::size_t next = i + 1 < text.size() && text[i + 1] == ' ' ? i + 2 : i + 1;
+  if (next >= text.size()) return false;
+  const auto u = static_cast<unsigned char>(text[next]);
+  return u >= 0x80 || (u >= 'A' && u <= 'Z') || u == '"';
+}
+
 // The paragraphs of story a block holds: one for a prose block; for a
 // story glued into one block, one for each kGluedParagraphWords words when
 // it has kGluedMinSentences sentences in it: a prose block (an extractor
 // that joins an old page's paragraphs, set apart by <br> in a table cell)
 // or a layout table's row that holds the story ("| story ... | sidebar |",
-// not prose as it ends in a bar).
+// not prose as it ends in a bar). A glued block of neither shape (one that
+// ran the story's column together with the tools and lists after it, so it
+// ends in a list's last item) counts when its sentences come at least one in
+// kGluedMaxWordsPerSentence words, read strictly (sentence_break_at).
 std::size_t paragraphs_in(const Block& b) {
   const std::size_t glued = b.words / kGluedParagraphWords;
-  if (glued <= 1 || !(b.prose || is_table_row(b.text))) return b.prose ? 1 : 0;
+  if (glued <= 1) return b.prose ? 1 : 0;
+  const bool shaped = b.prose || is_table_row(b.text);
+  const std::size_t needed =
+      shaped ? kGluedMinSentences
+             : std::max(kGluedMinSentences, b.words / kGluedMaxWordsPerSentence + 1);
   std::size_t sentences = 0;
-  for (std::size_t i = 1; i + 1 < b.text.size() && sentences < kGluedMinSentences; ++i) {
-    const char c = b.text[i];
-    sentences += (c == '.' || c == '!' || c == '?') && b.text[i + 1] == ' ' && b.text[i - 1] != ' ';
+  for (std::size_t i = 1; i < b.text.size() && sentences < needed; ++i) {
+    sentences += sentence_break_at(b.text, i, !shaped);
   }
-  return sentences >= kGluedMinSentences ? glued : b.prose ? 1 : 0;
+  return sentences >= needed ? glued : b.prose ? 1 : 0;
 }
 
 // How much of a document is prose: paragraphs (paragraphs_in), and bytes of
