@@ -149,6 +149,10 @@ constexpr std::size_t kTeaserListStructure = 2;
 constexpr std::size_t kTeaserListStamps = 3;
 constexpr std::size_t kStampMaxWords = 8;
 constexpr std::size_t kStampMaxLetterWords = 4;
+// Such a list run into one line (is_glued_teaser_list): this many stamps,
+// each after a headline of at least this many words.
+constexpr std::size_t kGluedTeasersMinStamps = 3;
+constexpr std::size_t kGluedTeasersMinWords = 3;
 constexpr std::size_t kTeaserSummaryMaxWords = 30;
 // An excerpt that a teaser box cut off ("...") may be longer.
 constexpr std::size_t kTeaserExcerptMaxWords = 40;

@@ -179,6 +179,33 @@ struct ProseShare {
 
 }  // namespace
 
+bool is_glued_teaser_list(const Block& b) {
+  if (b.ends_sentence || b.words < kGluedTeasersMinStamps * (kGluedTeasersMinWords + 1) ||
+      is_table_row(b.text) || b.text.find_first_of("0123456789") == std::string::npos) {
+    return false;
+  }
+  for (std::size_t i = 1; i < b.text.size(); ++i) {
+    if (sentence_break_at(b.text, i, true)) return false;
+  }
+  // A stamp, after its separator: a date in digits (not a version number
+  // or a rating: nothing of a number right after it) or how long ago.
+  static const RE2* const kStamp = new RE2(
+      "([(|\\x{2013}-]) ?(?:\\d{1,2}(?:/\\d{1,2}/|\\.\\d{1,2}\\.)(?:19|20)?\\d{2}(?:[^\\d./-]|$)|"
+      "\\d{1,2} (?i:min(?:ute)?s?|hours?|hrs?|days?) ago|(?i:vor) \\d{1,2} "
+      "(?i:minuten|stunden?|tagen?)|(?i:il y a|hace|há) \\d{1,2} \\pL+)");
+  re2::StringPiece rest(b.text.data(), b.text.size());
+  re2::StringPiece separator;
+  std::size_t stamps = 0, from = 0;
+  while (stamps < kGluedTeasersMinStamps && RE2::FindAndConsume(&rest, *kStamp, &separator)) {
+    // The headline: the words since the last stamp.
+    const std::size_t at = static_cast<std::size_t>(separator.data() - b.text.data());
+    stamps += count_words(std::string_view(b.text).substr(from, at - from)) >=
+              kGluedTeasersMinWords;
+    from = static_cast<std::size_t>(rest.data() - b.text.data());
+  }
+  return stamps >= kGluedTeasersMinStamps;
+}
+
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out) {
   const ProseShare p(blocks, left_out);
   return p.paragraphs >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;

@@ -41,6 +41,15 @@ void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* ma
 // (Feature::kTeaserList); `marks` has one entry per block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
+// Whether a block runs a list of other stories together into one line
+// (Feature::kGluedTeasers): no sentence in it, and kGluedTeasersMinStamps
+// times a headline of kGluedTeasersMinWords words or more, then a dash, a
+// bar or a bracket and the date it was posted in digits or how long ago
+// ("Bridge repairs start - 3/17/2008 School board picks chief (3/16/08)
+// ..."). An extractor that drops a table cell's line breaks writes such a
+// box as one line.
+bool is_glued_teaser_list(const Block& b);
+
 // A headline starts with a capital, a digit or an opening quote: not with a
 // lower-case letter, a bullet, a dash or a symbol (a menu item too).
 bool starts_like_headline(std::string_view text);

@@ -203,6 +203,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       teaser_list_(blocks.size()),
       menu_row_(blocks.size()),
       page_chrome_(blocks.size()),
+      glued_teasers_(blocks.size()),
       page_text_(page_text != PageText::kNo),
       chrome_words_(blocks.size()),
       story_prose_(has_story_prose(blocks)),
@@ -231,6 +232,9 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
     const std::size_t own = pipes(i);
     const auto same_row = [&](std::size_t j) { return j < blocks.size() && own > 0 && pipes(j) == own; };
     menu_row_[i] = !same_row(i + 1) && (i == 0 || !same_row(i - 1));
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    glued_teasers_[i] = is_glued_teaser_list(blocks[i]);
   }
   for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
     page_url_[i] = blocks[i].text == url.url;
@@ -272,7 +276,8 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
                   lacks(Feature::kMenuRow, menu_row_[i]) |
                   lacks(Feature::kPageChrome, page_chrome_[i]) |
                   lacks(Feature::kPageText, page_text_) |
-                  lacks(Feature::kEcho, echo_);
+                  lacks(Feature::kEcho, echo_) |
+                  lacks(Feature::kGluedTeasers, glued_teasers_[i]);
   }
 }
 

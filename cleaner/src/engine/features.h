@@ -55,6 +55,7 @@ class Features {
       case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
       case Feature::kChromeWords: return chrome_words(i);
       case Feature::kEcho: return echo_;
+      case Feature::kGluedTeasers: return glued_teasers_[i];
     }
     return false;
   }
@@ -75,6 +76,7 @@ class Features {
   std::vector<bool> teaser_list_;
   std::vector<bool> menu_row_;
   std::vector<bool> page_chrome_;
+  std::vector<bool> glued_teasers_;
   bool page_text_;  // Feature::kPageText, the same for every block
   bool echo_ = false;  // Feature::kEcho, the same for every block
   std::vector<std::uint32_t> lacking_;

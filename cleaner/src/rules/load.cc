@@ -74,7 +74,8 @@ constexpr Name<Feature> kFeatures[] = {
     {"teaser_list", Feature::kTeaserList},  {"menu_row", Feature::kMenuRow},
     {"page_chrome", Feature::kPageChrome},  {"page_text", Feature::kPageText},
     {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped},
-    {"chrome_words", Feature::kChromeWords}, {"echo", Feature::kEcho}};
+    {"chrome_words", Feature::kChromeWords}, {"echo", Feature::kEcho},
+    {"glued_teasers", Feature::kGluedTeasers}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

@@ -59,6 +59,8 @@ enum class Feature {
                   // (engine/chrome_words.h) scores it kChromeWordsMin or more
   kEcho,          // the document is this block printed kEchoMinCopies times
                   // or more, and nothing else
+  kGluedTeasers,  // a line that is no sentence and runs other stories'
+                  // dated headlines together (is_glued_teaser_list)
 };
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
