@@ -206,6 +206,25 @@ bool is_glued_teaser_list(const Block& b) {
   return stamps >= kGluedTeasersMinStamps;
 }
 
+void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* marks) {
+  std::vector<std::size_t> rows, copies;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].words < kGluedCopyMinWords) continue;
+    copies.push_back(i);
+    if (blocks[i].text.find(" | ") != std::string::npos) rows.push_back(i);
+  }
+  if (rows.empty() || rows.size() * copies.size() > kGluedCopyMaxPairs) return;
+  for (std::size_t i : copies) {
+    for (std::size_t j : rows) {
+      if (j != i && blocks[j].text.size() > blocks[i].text.size() &&
+          blocks[j].text.find(blocks[i].text) != std::string::npos) {
+        (*marks)[i] = true;
+        break;
+      }
+    }
+  }
+}
+
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out) {
   const ProseShare p(blocks, left_out);
   return p.paragraphs >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;

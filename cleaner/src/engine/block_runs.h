@@ -50,6 +50,14 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
 // box as one line.
 bool is_glued_teaser_list(const Block& b);
 
+// Marks the blocks of kGluedCopyMinWords words or more that another,
+// longer block holds word for word, one that joins cells with " | "
+// (Feature::kGluedCopy): an extractor that wrote a layout table's row as one
+// line and then the tables nested in it again, line by line, printed the
+// story (and each box) twice. The row stays. At most kGluedCopyMaxPairs
+// pairs are compared; `marks` has one entry per block.
+void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* marks);
+
 // A headline starts with a capital, a digit or an opening quote: not with a
 // lower-case letter, a bullet, a dash or a symbol (a menu item too).
 bool starts_like_headline(std::string_view text);

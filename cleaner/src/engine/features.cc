@@ -204,6 +204,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       menu_row_(blocks.size()),
       page_chrome_(blocks.size()),
       glued_teasers_(blocks.size()),
+      glued_copy_(blocks.size()),
       page_text_(page_text != PageText::kNo),
       chrome_words_(blocks.size()),
       story_prose_(has_story_prose(blocks)),
@@ -236,6 +237,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     glued_teasers_[i] = is_glued_teaser_list(blocks[i]);
   }
+  mark_glued_copies(blocks, &glued_copy_);
   for (std::size_t i = 0; i < blocks.size() && !url.url.empty(); ++i) {
     page_url_[i] = blocks[i].text == url.url;
   }
@@ -277,7 +279,8 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
                   lacks(Feature::kPageChrome, page_chrome_[i]) |
                   lacks(Feature::kPageText, page_text_) |
                   lacks(Feature::kEcho, echo_) |
-                  lacks(Feature::kGluedTeasers, glued_teasers_[i]);
+                  lacks(Feature::kGluedTeasers, glued_teasers_[i]) |
+                  lacks(Feature::kGluedCopy, glued_copy_[i]);
   }
 }
 

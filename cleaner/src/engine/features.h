@@ -56,6 +56,7 @@ class Features {
       case Feature::kChromeWords: return chrome_words(i);
       case Feature::kEcho: return echo_;
       case Feature::kGluedTeasers: return glued_teasers_[i];
+      case Feature::kGluedCopy: return glued_copy_[i];
     }
     return false;
   }
@@ -77,6 +78,7 @@ class Features {
   std::vector<bool> menu_row_;
   std::vector<bool> page_chrome_;
   std::vector<bool> glued_teasers_;
+  std::vector<bool> glued_copy_;
   bool page_text_;  // Feature::kPageText, the same for every block
   bool echo_ = false;  // Feature::kEcho, the same for every block
   std::vector<std::uint32_t> lacking_;

@@ -75,7 +75,7 @@ constexpr Name<Feature> kFeatures[] = {
     {"page_chrome", Feature::kPageChrome},  {"page_text", Feature::kPageText},
     {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped},
     {"chrome_words", Feature::kChromeWords}, {"echo", Feature::kEcho},
-    {"glued_teasers", Feature::kGluedTeasers}};
+    {"glued_teasers", Feature::kGluedTeasers}, {"glued_copy", Feature::kGluedCopy}};
 
 template <typename Enum, std::size_t N>
 Status parse_enum(const Located& at, const YAML::Node& node, const char* key,

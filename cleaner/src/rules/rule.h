@@ -61,6 +61,8 @@ enum class Feature {
                   // or more, and nothing else
   kGluedTeasers,  // a line that is no sentence and runs other stories'
                   // dated headlines together (is_glued_teaser_list)
+  kGluedCopy,     // a long block another block holds word for word, one
+                  // that joins cells with " | " (mark_glued_copies)
 };
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
