@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include <re2/re2.h>
 
@@ -184,9 +185,6 @@ bool is_glued_teaser_list(const Block& b) {
       is_table_row(b.text) || b.text.find_first_of("0123456789") == std::string::npos) {
     return false;
   }
-  for (std::size_t i = 1; i < b.text.size(); ++i) {
-    if (sentence_break_at(b.text, i, true)) return false;
-  }
   // A stamp, after its separator: a date in digits (not a version number
   // or a rating: nothing of a number right after it) or how long ago.
   static const RE2* const kStamp = new RE2(
@@ -203,7 +201,11 @@ bool is_glued_teaser_list(const Block& b) {
               kGluedTeasersMinWords;
     from = static_cast<std::size_t>(rest.data() - b.text.data());
   }
-  return stamps >= kGluedTeasersMinStamps;
+  if (stamps < kGluedTeasersMinStamps) return false;
+  for (std::size_t i = 1; i < b.text.size(); ++i) {
+    if (sentence_break_at(b.text, i, true)) return false;
+  }
+  return true;
 }
 
 void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* marks) {
@@ -211,13 +213,24 @@ void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* mark
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].words < kGluedCopyMinWords) continue;
     copies.push_back(i);
-    if (blocks[i].text.find(" | ") != std::string::npos) rows.push_back(i);
+    // " | ", looked for by its bar: a search for its space stops at every word.
+    const std::string& t = blocks[i].text;
+    for (std::size_t bar = t.find('|', 1); bar != std::string::npos && bar + 1 < t.size();
+         bar = t.find('|', bar + 1)) {
+      if (t[bar - 1] == ' ' && t[bar + 1] == ' ') {
+        rows.push_back(i);
+        break;
+      }
+    }
   }
   if (rows.empty() || rows.size() * copies.size() > kGluedCopyMaxPairs) return;
   for (std::size_t i : copies) {
+    const std::string& copy = blocks[i].text;
+    const std::boyer_moore_horspool_searcher searcher(copy.begin(), copy.end());
     for (std::size_t j : rows) {
-      if (j != i && blocks[j].text.size() > blocks[i].text.size() &&
-          blocks[j].text.find(blocks[i].text) != std::string::npos) {
+      const std::string& row = blocks[j].text;
+      if (j != i && row.size() > copy.size() &&
+          std::search(row.begin(), row.end(), searcher) != row.end()) {
         (*marks)[i] = true;
         break;
       }
