@@ -167,6 +167,42 @@ TEST(StoryShape, AStoryGluedToTheListAfterItIsAStory) {
   EXPECT_FALSE(has_story_prose({make_block(works)}));
 }
 
+// A box of other stories that lost its line breaks: three headlines, each
+// with its stamp. A headline of two words, a version number or a sentence
+// in the line, and it is no such list.
+TEST(GluedTeasers, ThreeStampedHeadlinesOnOneLine) {
+  EXPECT_TRUE(is_glued_teaser_list(make_block(
+      "More news Ferry fares to rise (3/17/2008)School board picks new chief - 3/16/2008 "
+      "Man charged in store holdup | 2 hours ago")));
+  EXPECT_FALSE(is_glued_teaser_list(make_block(
+      "More news Ferry fares rise (3/17/2008)Board picks - 3/16/2008 Man charged - 3/15/2008")));
+  EXPECT_FALSE(is_glued_teaser_list(make_block(
+      "Release notes for the harbour app - 1.2.10-1 and the tide tables - 2.10.12-4 and maps - "
+      "3.1.11-2")));
+  EXPECT_FALSE(is_glued_teaser_list(make_block(
+      "Ferry fares to rise - 3/17/2008 after the vote. The board met on Tuesday - 3/16/2008 and "
+      "on Friday - 3/15/2008")));
+}
+
+// The copy of a long block that a row joining cells with " | " holds goes,
+// before or after the row; the row stays, and so do short copies and
+// blocks that no such row holds.
+TEST(GluedCopy, ALongBlockARowHoldsAgain) {
+  const std::string story =
+      "The council voted on Tuesday to raise ferry fares by ten percent from May, and the harbour "
+      "master said the money would pay for a new landing stage.";
+  const std::string row = "Ferry fares rise | " + story + " | Print | Email";
+  std::vector<bool> marks(4);
+  mark_glued_copies({make_block(story), make_block(row), make_block(story),
+                     make_block("Print | Email")},
+                    &marks);
+  EXPECT_EQ(marks, (std::vector<bool>{true, false, true, false}));
+  std::vector<bool> unmarked(2);
+  mark_glued_copies({make_block(story + " It was the first rise in years."), make_block(story)},
+                    &unmarked);
+  EXPECT_EQ(unmarked, (std::vector<bool>{false, false}));
+}
+
 TEST(TeaserList, HeadlinesWithSummariesAfterNonProse) {
   const auto marks = teaser_marks({
       "The council approved the new budget for schools and roads on Tuesday night.",
