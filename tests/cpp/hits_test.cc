@@ -93,38 +93,5 @@ TEST(FindHits, ChromeOtherRulesTakeDoesNotCountAgainstAStory) {
   EXPECT_EQ(find_hits(*m, document(false, texts), url).lists().back(), (std::vector<int>{}));
 }
 
-// The tail is the last blocks, and before them the blocks back to the
-// story's last prose block that no rule takes: a copyright line before a
-// long run of tools and links is in it; before a story's prose it is not.
-TEST(FindHits, TheTailReachesBackToTheStorysLastParagraph) {
-  Rule copyright = rule("copyright", "^Copyright \\d{4}");
-  copyright.where = Where::kTail;
-  copyright.action = Action::kDrop;
-  Rule tool = rule("tool", "^(?:Print|Email|Share) \\d+$");
-  tool.action = Action::kDrop;
-  std::unique_ptr<const RuleMatcher> m;
-  ASSERT_TRUE(RuleMatcher::build({copyright, tool}, &m).ok());
-  const PageUrl url("https://example.com/a/story");
-  const std::string paragraph = "The council met on Tuesday to vote on the plan for the bridge.";
-  const std::string notice = "Copyright 2008 The Daily Star. This material may not be published.";
-  std::vector<std::string> texts = {paragraph, paragraph, notice};
-  for (int i = 0; i < 6; ++i) {
-    for (const char* t : {"Print ", "Email ", "Share "}) texts.push_back(t + std::to_string(i));
-  }
-  const Hits hits = find_hits(*m, document(false, texts), url, SIZE_MAX, 12);
-  EXPECT_EQ(hits.tail_begin(), 2u);
-  EXPECT_EQ(hits.lists()[2], (std::vector<int>{0}));
-  // The notice before the story's last paragraph is the story's own line.
-  std::vector<std::string> inside = {paragraph, notice, paragraph};
-  inside.insert(inside.end(), texts.begin() + 3, texts.end());
-  const Hits kept = find_hits(*m, document(false, inside), url, SIZE_MAX, 12);
-  EXPECT_EQ(kept.tail_begin(), 3u);
-  EXPECT_EQ(kept.lists()[1], (std::vector<int>{}));
-  // Without a prose block before them, the last 12 blocks are the tail.
-  std::vector<std::string> listing(texts.begin() + 3, texts.end());
-  listing.insert(listing.begin(), notice.substr(0, 30));
-  EXPECT_EQ(find_hits(*m, document(false, listing), url, SIZE_MAX, 12).tail_begin(), 7u);
-}
-
 }  // namespace
 }  // namespace newsclean

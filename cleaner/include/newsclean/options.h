@@ -60,10 +60,8 @@ struct Options {
   // many. Rules with `where: head` look only there. Default: 6.
   std::size_t head_blocks = 6;
 
-  // The tail is this many blocks at the end, after the first prose
-  // paragraph, and before them the blocks back to the story's last prose
-  // paragraph that no rule takes (when there is one). Rules with `where:
-  // tail` look only there. Default: 12.
+  // The tail is at most this many blocks at the end, after the first prose
+  // paragraph. Rules with `where: tail` look only there. Default: 12.
   std::size_t tail_blocks = 12;
 
   // What text input is. Default: kAuto (a document of many lines, mostly

@@ -1,7 +1,6 @@
 #include "engine/decide.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -54,9 +53,7 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
   const std::size_t head_limit = first_prose < n ? first_prose : (n > 0 ? n - 1 : 0);
   reg.head_end = std::min(head_limit, head_blocks);
   const std::size_t after_story = first_prose < n ? first_prose + 1 : 0;
-  const std::size_t window = hits.tail_begin() != SIZE_MAX ? hits.tail_begin()
-                             : n > tail_blocks             ? n - tail_blocks
-                                                           : 0;
+  const std::size_t window = n > tail_blocks ? n - tail_blocks : 0;
   reg.tail_begin = std::max(after_story, window);
   return reg;
 }

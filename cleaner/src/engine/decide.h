@@ -52,9 +52,7 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
 
 // The head ends at the first prose block that no `anywhere` rule drops (a
 // long caption is prose-shaped but is not the story), after at most
-// `head_blocks`; the tail is what find_hits took for it (Hits::tail_begin:
-// the last `tail_blocks`, and before them the blocks back to the story's last
-// prose block no rule takes), after it.
+// `head_blocks`; the tail is the last `tail_blocks` after it.
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                      const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks);

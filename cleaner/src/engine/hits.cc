@@ -55,14 +55,14 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     if (in_document[k]) asked |= 1u << static_cast<int>(r.feature);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
-  // The rules that fit block i, looking for tail rules when `tail`.
-  std::vector<int> found;
-  const auto scan = [&](std::size_t i, bool tail, std::vector<int>* fit) {
-    fit->clear();
+  Hits hits;
+  hits.reserve_blocks(blocks.size());
+  std::vector<int> found, fit;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
-      fit->push_back(b.decided_by);
-      return;
+      hits.add_block(&b.decided_by, &b.decided_by + 1);
+      continue;
     }
     const auto fits = [&](int k, std::size_t words) {
       return in_document[k] && words_fit(rules[k], words) &&
@@ -71,14 +71,15 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     const BlockFeatures block_features(features, i);
     MatchScope scope;
     scope.head = i < head_blocks;
-    scope.tail = tail;
+    scope.tail = blocks.size() - i <= tail_blocks;
     scope.features = &block_features;
     // A feature no rule here asks is not worked out (the chrome-words
     // model on HTML).
     scope.may_hold = ~features.lacking(i) & asked;
+    fit.clear();
     matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
     for (int k : found) {
-      if (fits(k, b.words)) fit->push_back(k);
+      if (fits(k, b.words)) fit.push_back(k);
     }
     // Line rules look at each line of a block (text blocks have one line;
     // HTML blocks may have several).
@@ -92,54 +93,13 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
                                                                                : count_words(line);
       matcher.match(Unit::kLine, line, line_words, &found, scope);
       for (int k : found) {
-        if (fits(k, line_words)) fit->push_back(k);
+        if (fits(k, line_words)) fit.push_back(k);
       }
       pos = nl + 1;
     }
-    std::sort(fit->begin(), fit->end());
-    fit->erase(std::unique(fit->begin(), fit->end()), fit->end());
-  };
-  // The tail: the last tail_blocks blocks, and before them the blocks back
-  // to the story's last prose block that no rule takes: after a story, a
-  // run of comments' tools, lists and links longer than tail_blocks does not
-  // hide the copyright line before it. Only when that prose block is found
-  // (a listing without one keeps the fixed window); the blocks walked are
-  // looked at once, for tail rules too.
-  const std::size_t n = blocks.size();
-  const std::size_t window = n > tail_blocks ? n - tail_blocks : 0;
-  std::vector<std::vector<int>> tail_fits;  // blocks [tail_begin, n), last first
-  std::size_t tail_begin = window;
-  const bool prose_before = std::any_of(blocks.begin(), blocks.begin() + window,
-                                        [](const Block& b) { return b.prose; });
-  if (tail_blocks < n && prose_before) {
-    std::vector<int> fit;
-    std::size_t i = n;
-    for (; i > 0; --i) {
-      scan(i - 1, true, &fit);
-      const bool taken = std::any_of(fit.begin(), fit.end(), [&](int k) {
-        return drops(rules[k].action) && !rules[k].needs_story;
-      });
-      if (i - 1 < window && blocks[i - 1].prose && !taken) break;
-      tail_fits.push_back(fit);
-    }
-    if (i == 0) {  // no such prose block: the fixed window
-      tail_fits.resize(n - window);
-    } else {
-      tail_begin = i;
-    }
-  }
-  Hits hits;
-  hits.reserve_blocks(n);
-  hits.set_tail_begin(tail_begin);
-  std::vector<int> fit;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!tail_fits.empty() && i >= n - tail_fits.size()) {
-      const std::vector<int>& f = tail_fits[n - 1 - i];
-      hits.add_block(f.data(), f.data() + f.size());
-      continue;
-    }
-    scan(i, i >= tail_begin, &fit);
-    hits.add_block(fit.data(), fit.data() + fit.size());
+    std::sort(fit.begin(), fit.end());
+    const auto end = std::unique(fit.begin(), fit.end());
+    hits.add_block(fit.data(), fit.data() + (end - fit.begin()));
   }
   // Lines that are not prose and that rules not needing a story take are
   // left out (so the answer can only turn from no to yes).
@@ -158,7 +118,6 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   if (!story_rules || is_story(blocks, &taken)) return hits;
   Hits kept;  // not a story: without the rules that need one
   kept.reserve_blocks(blocks.size());
-  kept.set_tail_begin(tail_begin);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].decided_by >= 0) {
       kept.add_block(&blocks[i].decided_by, &blocks[i].decided_by + 1);

@@ -38,10 +38,6 @@ class Hits {
     end_.push_back(rules_.size());
   }
   void reserve_blocks(std::size_t n) { end_.reserve(n); }
-  // The first block of the tail as find_hits found it (SIZE_MAX: not found,
-  // made-up hits): tail rules were looked for from there on.
-  void set_tail_begin(std::size_t i) { tail_begin_ = i; }
-  std::size_t tail_begin() const { return tail_begin_; }
 
   std::size_t size() const { return end_.size(); }  // blocks
   Range operator[](std::size_t i) const {
@@ -58,7 +54,6 @@ class Hits {
  private:
   std::vector<int> rules_;        // every block's rules, block after block
   std::vector<std::size_t> end_;  // per block: the end of its rules in rules_
-  std::size_t tail_begin_ = SIZE_MAX;
 };
 
 // Per block, the indices (ascending, into matcher.rules()) of the rules
@@ -67,12 +62,9 @@ class Hits {
 // feature, in a story-shaped document for `needs_story`, of the rule's
 // input format, and not suspended on this page (`suspend_on`, `page_kinds`). A block an HTML rule
 // decided already (decided_by) has that rule only.
-// `head_blocks`: the most blocks the head can hold (engine/decide.h);
-// `tail_blocks`: the blocks at the end that are the tail, and before them
-// the blocks back to the story's last prose block no rule takes (when a
-// prose block comes before them; Hits::tail_begin). A `where: head` or
-// `where: tail` rule is not looked for elsewhere. By default every block is
-// looked at for every rule.
+// `head_blocks`, `tail_blocks`: the most blocks the head and the tail can
+// hold (engine/decide.h); a `where: head` or `where: tail` rule is not
+// looked for elsewhere. By default every block is looked at for every rule.
 Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& url,
                std::size_t head_blocks = SIZE_MAX, std::size_t tail_blocks = SIZE_MAX);
 
