@@ -237,6 +237,35 @@ TEST(TeaserList, SubheadedSectionsThatContinueTheStoryStay) {
   EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
 }
 
+TEST(TeaserList, AParagraphUnderAHeadingIsNoSummary) {
+  // A teaser's summary is a sentence or two; three sentences under a
+  // heading are the story's own section, though the last ends in a link.
+  const auto document = [](const std::string& summary) {
+    std::vector<std::string> lines = {
+        "The council approved the new budget for schools and roads on Tuesday night.",
+        "The plan adds forty teachers and repairs twelve bridges over the next three years.",
+        "Opposition members said the tax rise that pays for it would hurt small businesses.",
+        "The mayor said the vote was the most important of her first term in office.",
+        "A public debate on the plan is held in the town hall on Friday evening at seven.",
+        "Residents may put questions to the mayor and to the leaders of every party there.",
+        "Practical details",
+    };
+    for (const char* heading : {"Stream and sign-up", "Venue and travel", "Food and drink"}) {
+      lines.push_back(heading);
+      lines.push_back(summary);
+    }
+    return lines;
+  };
+  const auto paragraphs = document(
+      "The debate is streamed. Seats in the hall are free. Everything else, from travel to "
+      "food, is on the foundation's pages at foundation.example/debate");
+  EXPECT_EQ(teaser_marks(paragraphs), std::vector<bool>(paragraphs.size(), false));
+  // Under the same headings, one sentence each: a list of other stories.
+  const auto summaries = document("The debate is streamed from the town hall on Friday.");
+  const auto marks = teaser_marks(summaries);
+  EXPECT_EQ(std::count(marks.begin(), marks.end(), true), 7);
+}
+
 TEST(TeaserList, ListingPagesKeepTheirList) {
   // The list is most of the page: it is the content.
   const auto marks = teaser_marks({"Latest news", "-", "Man rescued from flooded river", "-",

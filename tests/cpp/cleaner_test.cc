@@ -296,6 +296,30 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// A paragraph that ends in no full stop (a link, a colon: the extractor
+// dropped its end) is still the story resuming when it runs on past two
+// sentences and twenty words; short questions ("Got questions? Need help?")
+// are no paragraph, and the list goes on past them.
+TEST(Cleaner, DropRestStopsAtAParagraphThatEndsWithoutAFullStop) {
+  const std::string story =
+      "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "The work cost twelve million euros and was paid for by the city and a private donor.\n"
+      "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.\n";
+  const std::string unended =
+      "Tours start again in May. Schools can book them for free. The museum's guide to the "
+      "restored rooms, with the times of every tour, is at museum.example/tours";
+  Result r = Cleaner().clean(story + "Related stories:\n" + unended);
+  EXPECT_EQ(r.text, story + unended);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "related-list");
+
+  r = Cleaner().clean(story +
+                      "Related stories:\nMuseum director steps down\nQuestions? Ideas? Write to "
+                      "us any time\nCity budget cuts hit culture");
+  EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
+  EXPECT_EQ(r.removed.size(), 4u);
+}
+
 // In an extractor's output a bare "Read more" is the button under a card's
 // excerpt: it goes alone, and the next card's heading stays with its text;
 // "Read more:" with its colon still heads a list of other stories.

@@ -161,6 +161,11 @@ constexpr std::size_t kGluedTeasersMinWords = 3;
 constexpr std::size_t kGluedCopyMinWords = 20;
 constexpr std::size_t kGluedCopyMaxPairs = 4096;
 constexpr std::size_t kTeaserSummaryMaxWords = 30;
+// A block of this many words or more that runs on past this many sentence
+// ends (runs_on_as_paragraph) is a paragraph even without a full stop at
+// its end: no teaser's summary, and a `drop_rest` list ends at it.
+constexpr std::size_t kParagraphMinWords = 20;
+constexpr std::size_t kParagraphMinBreaks = 2;
 // An excerpt that a teaser box cut off ("...") may be longer.
 constexpr std::size_t kTeaserExcerptMaxWords = 40;
 // A line of up to this many words right above a teaser list is its heading.

@@ -180,6 +180,15 @@ struct ProseShare {
 
 }  // namespace
 
+bool runs_on_as_paragraph(const Block& b) {
+  if (b.words < kParagraphMinWords) return false;
+  std::size_t breaks = 0;
+  for (std::size_t i = 1; i < b.text.size() && breaks < kParagraphMinBreaks; ++i) {
+    breaks += sentence_break_at(b.text, i, true);
+  }
+  return breaks >= kParagraphMinBreaks;
+}
+
 bool is_glued_teaser_list(const Block& b) {
   if (b.ends_sentence || b.words < kGluedTeasersMinStamps * (kGluedTeasersMinWords + 1) ||
       is_table_row(b.text) || b.text.find_first_of("0123456789") == std::string::npos) {
@@ -295,7 +304,8 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
       --i;
     } else if (const bool excerpt = ends_cut_off(b.text);
                b.words <= (excerpt ? kTeaserExcerptMaxWords : kTeaserSummaryMaxWords) && i >= 2 &&
-               is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words) {
+               is_headline(blocks[i - 2]) && b.words > blocks[i - 2].words &&
+               !runs_on_as_paragraph(b)) {
       ++headlines;  // a headline and the line that sums its story up
       ++summaries;
       cut += excerpt;

@@ -21,6 +21,13 @@ bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_ou
 // is_story counts them): where they do not, is_story holds for no `left_out`.
 bool has_story_prose(const std::vector<Block>& blocks);
 
+// Whether `b` reads as a paragraph though it may end in no full stop (a
+// link, a colon, a cut): tuning::kParagraphMinWords words or more, running
+// on past kParagraphMinBreaks sentence ends read strictly (after a
+// lower-case word, before a capital). A teaser's summary is a sentence or
+// two; a list of other stories ends where such a block stands.
+bool runs_on_as_paragraph(const Block& b);
+
 // A document whose short link blocks (tuning::kTeaserMaxWords, over
 // kLinkHeavyRatio links) hold more than kLinkListNum / kLinkListDen of its
 // text is a list of links (a listing, an index of a site's stories): they

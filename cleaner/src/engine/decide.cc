@@ -228,7 +228,10 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
                             b.link_ratio >= tuning::kTeaserLinkRatio;
         // The story resumes.
-        if (b.prose && b.words >= tuning::kStoryParagraphWords && !teaser) break;
+        if ((b.prose || runs_on_as_paragraph(b)) &&
+            b.words >= tuning::kStoryParagraphWords && !teaser) {
+          break;
+        }
         if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio && !teaser) {
           break;
         }
