@@ -1126,7 +1126,7 @@ std::vector<std::string> rules_of(const Result& r, const std::vector<std::string
 }
 
 TEST(AmongDropped, AShortLineBetweenTwoDroppedLinesGoes) {
-  const std::vector<std::string> lines = {"Advertisement", "Business", "Weather",
+  const std::vector<std::string> lines = {"Advertisement", "Harbour Desk", "Quay Notes",
                                           "Share this article"};
   const Result r = Cleaner().clean(story_with(2, lines));
   const auto rules = rules_of(r, lines);
@@ -1135,6 +1135,22 @@ TEST(AmongDropped, AShortLineBetweenTwoDroppedLinesGoes) {
   EXPECT_EQ(rules[2], "chrome-neighbour");
   EXPECT_NE(rules[3], "");
   EXPECT_EQ(r.stats.kept, 4u);
+}
+
+// A site's menu written one item a line: its section names go wherever it
+// stands (navigation-section-run), the run's other short lines with them
+// (chrome-neighbour), and the story stays whole.
+TEST(AmongDropped, AMenuOneItemALineGoesWhereverItStands) {
+  const std::vector<std::string> menu = {"Home", "News", "Harbour Desk", "Sport", "Weather"};
+  for (const std::size_t at : {2u, 4u}) {
+    const Result r = Cleaner().clean(story_with(at, menu));
+    const auto rules = rules_of(r, menu);
+    for (const std::size_t i : {0u, 1u, 3u, 4u}) {
+      EXPECT_EQ(rules[i], "navigation-section-run") << at << " " << menu[i];
+    }
+    EXPECT_EQ(rules[2], "chrome-neighbour") << at;
+    EXPECT_EQ(r.stats.kept, 4u) << at;
+  }
 }
 
 TEST(AmongDropped, BetweenADroppedLineAndTheEndOfTheText) {
