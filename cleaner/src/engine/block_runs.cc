@@ -139,6 +139,16 @@ bool sentence_break_at(std::string_view text, std::size_t i, bool strict) {
   return u >= 0x80 || (u >= 'A' && u <= 'Z') || u == '"';
 }
 
+// How many sentence breaks (sentence_break_at) `text` has, counted up to
+// `limit`.
+std::size_t sentence_breaks(std::string_view text, bool strict, std::size_t limit) {
+  std::size_t breaks = 0;
+  for (std::size_t i = 1; i < text.size() && breaks < limit; ++i) {
+    breaks += sentence_break_at(text, i, strict);
+  }
+  return breaks;
+}
+
 // The paragraphs of story a block holds: one for a prose block; for a
 // story glued into one block, one for each kGluedParagraphWords words when
 // it has kGluedMinSentences sentences in it: a prose block (an extractor
@@ -155,11 +165,7 @@ std::size_t paragraphs_in(const Block& b) {
   const std::size_t needed =
       shaped ? kGluedMinSentences
              : std::max(kGluedMinSentences, b.words / kGluedMaxWordsPerSentence + 1);
-  std::size_t sentences = 0;
-  for (std::size_t i = 1; i < b.text.size() && sentences < needed; ++i) {
-    sentences += sentence_break_at(b.text, i, !shaped);
-  }
-  return sentences >= needed ? glued : b.prose ? 1 : 0;
+  return sentence_breaks(b.text, !shaped, needed) >= needed ? glued : b.prose ? 1 : 0;
 }
 
 // How much of a document is prose: paragraphs (paragraphs_in), and bytes of
@@ -181,12 +187,8 @@ struct ProseShare {
 }  // namespace
 
 bool runs_on_as_paragraph(const Block& b) {
-  if (b.words < kParagraphMinWords) return false;
-  std::size_t breaks = 0;
-  for (std::size_t i = 1; i < b.text.size() && breaks < kParagraphMinBreaks; ++i) {
-    breaks += sentence_break_at(b.text, i, true);
-  }
-  return breaks >= kParagraphMinBreaks;
+  return b.words >= kParagraphMinWords &&
+         sentence_breaks(b.text, true, kParagraphMinBreaks) >= kParagraphMinBreaks;
 }
 
 bool is_glued_teaser_list(const Block& b) {
@@ -210,11 +212,7 @@ bool is_glued_teaser_list(const Block& b) {
               kGluedTeasersMinWords;
     from = static_cast<std::size_t>(rest.data() - b.text.data());
   }
-  if (stamps < kGluedTeasersMinStamps) return false;
-  for (std::size_t i = 1; i < b.text.size(); ++i) {
-    if (sentence_break_at(b.text, i, true)) return false;
-  }
-  return true;
+  return stamps >= kGluedTeasersMinStamps && sentence_breaks(b.text, true, 1) == 0;
 }
 
 void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* marks) {
