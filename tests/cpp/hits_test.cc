@@ -39,6 +39,20 @@ TEST(FindHits, LineRulesLookAtEachLineOfABlock) {
   EXPECT_EQ(text_hits.lists(), (std::vector<std::vector<int>>{{0}, {}}));
 }
 
+TEST(FindHits, ADecoratedTextIsMatchedWithoutItsMarksToo) {
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({rule("more", "^More news$"), rule("print", "^Print$", Unit::kLine)},
+                                 &m).ok());
+  const PageUrl url("https://example.com/a/story");
+  const auto hits = find_hits(
+      *m,
+      document(false, {"\u00bb More news", "More news \u203a", "[ Print ]", "\u25ba Print",
+                        "More news and more", "\u00ab More news \u00bb"}),
+      url);
+  // The last quotes its words: guillemets around a text are no decoration.
+  EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {0}, {1}, {1}, {}, {}}));
+}
+
 TEST(FindHits, WithoutLineRulesBlockRulesStillHit) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({rule("share", "(?i)^share this$")}, &m).ok());

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <clocale>
 #include <string>
+#include <utility>
 
 namespace newsclean {
 namespace {
@@ -218,6 +219,27 @@ TEST(EndsAsSentence, LooksThroughClosingQuotesAndTrailingWhiteSpace) {
   EXPECT_FALSE(ends_as_sentence("Council approves budget"));
   EXPECT_FALSE(ends_as_sentence(" \n"));
   EXPECT_FALSE(ends_as_sentence(""));
+}
+
+// Each text and what undecorated() leaves of it ("" for no decoration).
+TEST(Undecorated, StripsMarksAndBracketsButNotQuotesCodeOrLists) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"\u00bb More news", "More news"},
+      {"Read more \u203a", "Read more"},
+      {"\u25ba \u25ba Video", "Video"},
+      {"Next \u2192", "Next"},
+      {"[ Print ]", "Print"},
+      {"[\u00bb Print]", "Print"},
+      {"More news", ""},                       // nothing to strip
+      {"\u00ab Nous partons \u00bb", ""},      // a French quote
+      {"\u00bbWir gehen\u00ab", ""},           // a German one
+      {"[ LIMIT { count | ALL } ]", ""},       // code's brackets
+      {"[1] [2]", ""},
+      {"- Item", ""},                          // a list's dash
+      {"> quoted", ""},
+      {"\u00bb", ""},                          // nothing else
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(undecorated(in), out) << in;
 }
 
 }  // namespace

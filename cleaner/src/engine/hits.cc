@@ -77,10 +77,22 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     // model on HTML).
     scope.may_hold = ~features.lacking(i) & asked;
     fit.clear();
-    matcher.match(Unit::kBlock, b.text, b.words, &found, scope);
-    for (int k : found) {
-      if (fits(k, b.words)) fit.push_back(k);
-    }
+    // A decorated text ("» More news", "[ Print ]") is also matched without
+    // its marks, as the rules write it.
+    const auto match = [&](Unit unit, std::string_view text, std::size_t words) {
+      matcher.match(unit, text, words, &found, scope);
+      for (int k : found) {
+        if (fits(k, words)) fit.push_back(k);
+      }
+      const std::string_view bare = undecorated(text);
+      if (bare.empty()) return;
+      const std::size_t bare_words = count_words(bare);
+      matcher.match(unit, bare, bare_words, &found, scope);
+      for (int k : found) {
+        if (fits(k, bare_words)) fit.push_back(k);
+      }
+    };
+    match(Unit::kBlock, b.text, b.words);
     // Line rules look at each line of a block (text blocks have one line;
     // HTML blocks may have several).
     std::size_t pos = line_rules ? 0 : b.text.size() + 1;
@@ -91,10 +103,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       // A text block is one line, its words counted already (as count_words).
       const std::size_t line_words = !doc.html && line.size() == b.text.size() ? b.words
                                                                                : count_words(line);
-      matcher.match(Unit::kLine, line, line_words, &found, scope);
-      for (int k : found) {
-        if (fits(k, line_words)) fit.push_back(k);
-      }
+      match(Unit::kLine, line, line_words);
       pos = nl + 1;
     }
     std::sort(fit.begin(), fit.end());
