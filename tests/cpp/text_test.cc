@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "core/decoration.h"
+
 namespace newsclean {
 namespace {
 

@@ -73,16 +73,6 @@ std::string cut_chars(std::string s, std::size_t max_chars, bool cut = false);
 // `s` without leading and trailing ' ' (only that character).
 std::string_view trim_spaces(std::string_view s);
 
-// `s` without its decoration: typographic marks before it ("» ", "► ",
-// "• ", "→ ", ">> ") and after it (" »", " ›", " →", " >>"), and square
-// brackets around
-// it ("[ Print ]"); "" when it has none (or is nothing else). Guillemets
-// around it quote it ("« ... »", "» ... «"), and brackets around code ("[ x
-// = 1 ]", "[ LIMIT { count } ]") are the code's: no decoration. ASCII marks
-// other than the brackets and a pair of arrows ("-", "*", ">", ">>>") are a
-// list's, a quote's or code's, and stay.
-std::string_view undecorated(std::string_view s);
-
 // `s` with ASCII letters lower-cased (the C locale's tolower, in any locale).
 std::string lower(std::string s);
 

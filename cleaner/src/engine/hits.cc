@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/decoration.h"
 #include "core/text.h"
 #include "engine/features.h"
 

@@ -1,0 +1,68 @@
+#include "core/decoration.h"
+
+#include "core/text.h"
+
+namespace newsclean {
+
+namespace {
+
+// Marks that decorate a link or a list item, not words (UTF-8).
+constexpr std::string_view kMarks[] = {
+    "\u00bb", "\u203a", "\u00ab", "\u2039", "\u25ba", "\u25b6", "\u25b8", "\u25b9",
+    "\u25cf", "\u2022", "\u00b7", "\u25e6", "\u25a0", "\u25aa", "\u25a1", "\u2192",
+    "\u2190", "\u21d2", "\u2794", "\u279c", "\u2605", "\u2606", "\u25c6", "\u2666"};
+
+bool strip_mark(std::string_view* s, bool front) {
+  // ">>" and "<<" as arrows, not three or more (a doctest's ">>>").
+  if (s->size() > 2) {
+    const std::string_view end = front ? s->substr(0, 2) : s->substr(s->size() - 2);
+    const char next = front ? (*s)[2] : (*s)[s->size() - 3];
+    if ((end == ">>" || end == "<<") && next != '>' && next != '<') {
+      *s = trim_spaces(front ? s->substr(2) : s->substr(0, s->size() - 2));
+      return true;
+    }
+  }
+  for (const std::string_view mark : kMarks) {
+    if (s->size() < mark.size()) continue;
+    if (front ? s->substr(0, mark.size()) == mark
+              : s->substr(s->size() - mark.size()) == mark) {
+      *s = trim_spaces(front ? s->substr(mark.size()) : s->substr(0, s->size() - mark.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view undecorated(std::string_view s) {
+  std::string_view t = trim_spaces(s);
+  // Most texts begin and end in ASCII other than a bracket or an arrow's
+  // '>' and '<': no mark there.
+  const auto plain = [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '[' && c != '>' && c != '<';
+  };
+  if (t.empty() || (plain(t.front()) && plain(t.back()))) {
+    return {};
+  }
+  // Guillemets around a text quote it ("« ... »", "» ... «").
+  constexpr std::string_view kOpen = "\u00ab", kClose = "\u00bb";
+  const auto quoted = [&](std::string_view a, std::string_view b) {
+    return t.size() > a.size() + b.size() && t.substr(0, a.size()) == a &&
+           t.substr(t.size() - b.size()) == b;
+  };
+  if (quoted(kOpen, kClose) || quoted(kClose, kOpen)) return {};
+  bool changed = false;
+  while (strip_mark(&t, true)) changed = true;
+  while (strip_mark(&t, false)) changed = true;
+  if (t.size() > 2 && t.front() == '[' && t.back() == ']' &&
+      t.substr(1, t.size() - 2).find_first_of("[]{}=;<>") == std::string_view::npos) {
+    t = trim_spaces(t.substr(1, t.size() - 2));
+    changed = true;
+    while (strip_mark(&t, true)) {}
+    while (strip_mark(&t, false)) {}
+  }
+  return changed ? t : std::string_view{};
+}
+
+}  // namespace newsclean

@@ -1,0 +1,21 @@
+// A text's decoration: the marks around a link or a list item that are not
+// its words ("» More news", "[ Print ]").
+#ifndef NEWSCLEAN_SRC_CORE_DECORATION_H_
+#define NEWSCLEAN_SRC_CORE_DECORATION_H_
+
+#include <string_view>
+
+namespace newsclean {
+
+// `s` without its decoration: typographic marks before it ("» ", "► ",
+// "• ", "→ ", ">> ") and after it (" »", " ›", " →", " >>"), and square
+// brackets around it ("[ Print ]"); "" when it has none (or is nothing
+// else). Guillemets around it quote it ("« ... »", "» ... «"), and brackets
+// around code ("[ x = 1 ]", "[ LIMIT { count } ]") are the code's: no
+// decoration. ASCII marks other than the brackets and a pair of arrows ("-",
+// "*", ">", ">>>") are a list's, a quote's or code's, and stay.
+std::string_view undecorated(std::string_view s);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_CORE_DECORATION_H_
