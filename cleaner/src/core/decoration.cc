@@ -13,15 +13,6 @@ constexpr std::string_view kMarks[] = {
     "\u2190", "\u21d2", "\u2794", "\u279c", "\u2605", "\u2606", "\u25c6", "\u2666"};
 
 bool strip_mark(std::string_view* s, bool front) {
-  // ">>" and "<<" as arrows, not three or more (a doctest's ">>>").
-  if (s->size() > 2) {
-    const std::string_view end = front ? s->substr(0, 2) : s->substr(s->size() - 2);
-    const char next = front ? (*s)[2] : (*s)[s->size() - 3];
-    if ((end == ">>" || end == "<<") && next != '>' && next != '<') {
-      *s = trim_spaces(front ? s->substr(2) : s->substr(0, s->size() - 2));
-      return true;
-    }
-  }
   for (const std::string_view mark : kMarks) {
     if (s->size() < mark.size()) continue;
     if (front ? s->substr(0, mark.size()) == mark
@@ -37,11 +28,8 @@ bool strip_mark(std::string_view* s, bool front) {
 
 std::string_view undecorated(std::string_view s) {
   std::string_view t = trim_spaces(s);
-  // Most texts begin and end in ASCII other than a bracket or an arrow's
-  // '>' and '<': no mark there.
-  const auto plain = [](char c) {
-    return static_cast<unsigned char>(c) < 0x80 && c != '[' && c != '>' && c != '<';
-  };
+  // Most texts begin and end in ASCII other than a bracket: no mark there.
+  const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '['; };
   if (t.empty() || (plain(t.front()) && plain(t.back()))) {
     return {};
   }
