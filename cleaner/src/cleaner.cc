@@ -204,7 +204,9 @@ void Cleaner::Impl::run(std::string_view input, std::string_view url, Format for
     if (r->text.empty()) read_visible_text(input, html, page_url, charset, r);
     return;
   }
-  run_engine(*compiled->matcher, options, text_document(input, charset), page_url, r);
+  Document text = text_document(input, charset);
+  if (is_forum_url(url)) text.kind = PageKind::kForum;  // its replies are its content
+  run_engine(*compiled->matcher, options, std::move(text), page_url, r);
 }
 
 // Whatever emptied the result (an HTML rule stripping the element that

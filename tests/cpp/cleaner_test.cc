@@ -679,6 +679,26 @@ TEST(Cleaner, CommentsThatAreMostOfThePageStay) {
   EXPECT_EQ(r.removed[0].rule, "comments-section");
 }
 
+TEST(Cleaner, TextAtAForumsAddressKeepsTheRepliesAfterItsCommentsHeading) {
+  const std::string post =
+      "Has anyone else seen the new budget for schools and roads in our city?\n"
+      "I read it last night and I am not sure what to make of the tax rise.\n"
+      "It seems like a lot of money for bridges, but the schools need it.\n";
+  const std::string replies =
+      "dana_k I went to the meeting and the numbers they showed looked right to me.\n"
+      "roadfan The bridge repairs were not explained well at all, in my view.\n";
+  // At a story's address the heading and what follows are a comment section.
+  const std::string text = post + "Comments\n" + replies;
+  Result r = Cleaner().clean(text, "https://news.example/2024/05/budget-vote/");
+  EXPECT_EQ(r.text + "\n", post);
+  EXPECT_EQ(r.kind, "");
+  // At a forum's address what follows is the thread (the heading is a
+  // button's word either way: comments-prompt).
+  r = Cleaner().clean(text, "https://forum.example/threads/budget-vote.812/");
+  EXPECT_EQ(r.text + "\n", post + replies);
+  EXPECT_EQ(r.kind, "forum");
+}
+
 TEST(Cleaner, HeadLineIsTheTitleWhenTheUrlSlugAgrees) {
   const std::string text = "Council approves budget for schools and roads\n" + kStory;
   // The slug is a shorter wording of the headline: the line is the title.

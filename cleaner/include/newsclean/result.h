@@ -104,7 +104,8 @@ struct Result {
                                      // og:type, checked against the chosen content:
                                      // an "article" of cards at an address that is
                                      // not a story's is a listing; a story at a
-                                     // story's address an article), or "" (and text)
+                                     // story's address an article), or "" (and text,
+                                     // but "forum" for text at a forum's address)
   std::string input_kind;            // "html"; for text, "extract" (an extractor's
                                      // output) or "page" (a whole page as text).
                                      // Also "page" for HTML whose content came out
