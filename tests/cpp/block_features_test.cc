@@ -93,6 +93,12 @@ TEST(MenuRow, EverySeparatorCountsAndNothingElse) {
   EXPECT_TRUE(is_menu_row("Home | News | Sport"));
   EXPECT_TRUE(is_menu_row("Home \xE2\x80\x93 News \xE2\x80\x93 Sport"));  // –
   EXPECT_TRUE(is_menu_row("Home \xC2\xB7 News \xC2\xB7 Sport"));            // ·
+  EXPECT_TRUE(is_menu_row("Home \xC2\xA6 News \xC2\xA6 Sport"));            // ¦
+  EXPECT_TRUE(is_menu_row("[Home] [Local] [Golf] [Obituaries]"));
+  EXPECT_TRUE(is_menu_row("[ E-mail this story ] [ Print ] [ Comments (3) ]"));
+  EXPECT_FALSE(is_menu_row("[Home] [Local] the rest of the line"));
+  EXPECT_FALSE(is_menu_row("[1] [2] [3]"));
+  EXPECT_FALSE(is_menu_row("He said [the mayor] [sic] was wrong."));
   EXPECT_TRUE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D - Sport - Weather"));
   EXPECT_TRUE(is_menu_row("Home -News - Sport - Weather"));
   EXPECT_FALSE(is_menu_row("Home \xE2\x80\x9CNews\xE2\x80\x9D Sport -Weather"));

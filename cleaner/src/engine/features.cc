@@ -54,15 +54,17 @@ bool is_menu_item(std::string_view item) {
   return words <= kMenuItemMaxWords;
 }
 
-// The separators of a menu row besides '|': " - ", " – ", " • ", " · ", " * ", " :: ".
-constexpr std::string_view kSpacedSeparators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ",
-                                                  " \xC2\xB7 ", " * ", " :: "};
+// The separators of a menu row besides '|': " - ", " – ", " • ", " · ",
+// " ¦ ", " * ", " :: ", and "] [" between bracketed items ("[Home] [News]").
+constexpr std::string_view kSpacedSeparators[] = {
+    " - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xC2\xA6 ", " * ", " :: ", "] ["};
 
 // False if `text` has no separator of a menu row: no '|' and none of
 // kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
 // a space is none), and memchr tells it far quicker than the walk there.
 bool may_have_separator(std::string_view text) {
   if (text.find('|') != std::string_view::npos) return true;
+  if (text.find("] [") != std::string_view::npos) return true;
   for (const char lead : {'-', '\xE2', '\xC2', '*', ':'}) {  // the separators' second bytes
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
@@ -97,6 +99,9 @@ std::string_view without_label(std::string_view text) {
 bool is_menu_row(std::string_view text) {
   if (!may_have_separator(text)) return false;  // one item: never a row
   text = without_label(text);
+  if (text.size() > 2 && text.front() == '[' && text.back() == ']') {
+    text = text.substr(1, text.size() - 2);  // "[Home] [News]": the brackets are separators
+  }
   std::size_t items = 0, pipes = 0, spaced = 0;
   std::size_t start = 0, i = 0;
   const auto item = [&](std::size_t end) {
@@ -110,7 +115,7 @@ bool is_menu_row(std::string_view text) {
     if (text[i] == '|') {
       width = 1;
       ++pipes;
-    } else if (text[i] == ' ') {  // each of kSpacedSeparators starts with a space
+    } else if (text[i] == ' ' || text[i] == ']') {  // kSpacedSeparators' first bytes
       for (std::string_view s : kSpacedSeparators) {
         if (text.substr(i, s.size()) == s) {
           width = s.size();
