@@ -53,6 +53,19 @@ TEST(FindHits, ADecoratedTextIsMatchedWithoutItsMarksToo) {
   EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {0}, {1}, {1}, {}, {}}));
 }
 
+// A list's item ("- 5 min read") meets only the rules that say they read
+// one: what a list holds is mostly the story's.
+TEST(FindHits, AListsItemIsMatchedByTheRulesThatReadListItems) {
+  Rule stamp = rule("stamp", "^\\d+ min read$");
+  stamp.list_items = true;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({stamp, rule("menu", "^Sport$")}, &m).ok());
+  const auto hits = find_hits(
+      *m, document(false, {"- 5 min read", "* 5 min read", "5 min read", "- Sport", "Sport"}),
+      PageUrl("https://example.com/a/story"));
+  EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {0}, {0}, {}, {1}}));
+}
+
 TEST(FindHits, WithoutLineRulesBlockRulesStillHit) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({rule("share", "(?i)^share this$")}, &m).ok());

@@ -245,5 +245,13 @@ TEST(Undecorated, StripsMarksAndBracketsButNotQuotesCodeOrLists) {
   for (const auto& [in, out] : cases) EXPECT_EQ(undecorated(in), out) << in;
 }
 
+TEST(ListItem, IsTheTextAfterAnAsciiListMarker) {
+  EXPECT_EQ(list_item("- 5 min read"), "5 min read");
+  EXPECT_EQ(list_item("* Jun 9 "), "Jun 9");
+  EXPECT_EQ(list_item("-5 degrees overnight"), "");  // a minus sign, no marker
+  EXPECT_EQ(list_item("- "), "");
+  EXPECT_EQ(list_item("5 min read"), "");
+}
+
 }  // namespace
 }  // namespace newsclean

@@ -53,4 +53,9 @@ std::string_view undecorated(std::string_view s) {
   return changed ? t : std::string_view{};
 }
 
+std::string_view list_item(std::string_view s) {
+  if (s.size() < 3 || (s[0] != '-' && s[0] != '*') || s[1] != ' ') return {};
+  return trim_spaces(s.substr(2));
+}
+
 }  // namespace newsclean

@@ -18,6 +18,11 @@ namespace newsclean {
 // they cost as many truth lines as they took junk ones.
 std::string_view undecorated(std::string_view s);
 
+// The item of a line marked as a list's ("- 5 min read", "* Jun 9"): the
+// text after the ASCII marker, "" for a line without one. Only rules that
+// say so (`list_items`) read it: what a list holds is mostly the story's.
+std::string_view list_item(std::string_view s);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_CORE_DECORATION_H_

@@ -56,6 +56,8 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     if (in_document[k]) asked |= 1u << static_cast<int>(r.feature);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
+  const bool list_items = std::any_of(rules.begin(), rules.end(),
+                                      [](const Rule& r) { return r.list_items; });
   Hits hits;
   hits.reserve_blocks(blocks.size());
   std::vector<int> found, fit;
@@ -86,11 +88,20 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
         if (fits(k, words)) fit.push_back(k);
       }
       const std::string_view bare = undecorated(text);
-      if (bare.empty()) return;
-      const std::size_t bare_words = count_words(bare);
-      matcher.match(unit, bare, bare_words, &found, scope);
+      if (!bare.empty()) {
+        const std::size_t bare_words = count_words(bare);
+        matcher.match(unit, bare, bare_words, &found, scope);
+        for (int k : found) {
+          if (fits(k, bare_words)) fit.push_back(k);
+        }
+      }
+      // A list's item ("- 5 min read") only for the rules that read one.
+      const std::string_view item = list_items ? list_item(text) : std::string_view{};
+      if (item.empty()) return;
+      const std::size_t item_words = count_words(item);
+      matcher.match(unit, item, item_words, &found, scope);
       for (int k : found) {
-        if (fits(k, bare_words)) fit.push_back(k);
+        if (rules[k].list_items && fits(k, item_words)) fit.push_back(k);
       }
     };
     match(Unit::kBlock, b.text, b.words);

@@ -252,6 +252,8 @@ Status parse_rule(const std::string& file, const YAML::Node& node,
       s = parse_bool(at, v, "once", &rule->once);
     } else if (key == "needs_story") {
       s = parse_bool(at, v, "needs_story", &rule->needs_story);
+    } else if (key == "list_items") {
+      s = parse_bool(at, v, "list_items", &rule->list_items);
     } else if (key == "caption") {
       s = parse_bool(at, v, "caption", &rule->caption);
     } else if (key == "pass") {

@@ -91,6 +91,7 @@ struct Rule {
   std::size_t max_words = 0;  // 0: no maximum
   bool once = false;          // applies to its first hit only
   bool needs_story = false;   // only in documents shaped like a story
+  bool list_items = false;    // also takes a line marked as a list's item ("- Jun 9")
   bool caption = false;       // what it removes is a photo caption: judged
                               // against the story, listed in Result.captions
                               // (HTML: the element's text becomes a block)

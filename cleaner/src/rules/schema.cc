@@ -19,6 +19,7 @@ const std::vector<RuleKey>& rule_keys() {
       {"max_words", "the block has at most this many words"},
       {"once", "only the first block the rule fits"},
       {"needs_story", "only in documents shaped like a story"},
+      {"list_items", "also a line marked as a list's item (\"- 5 min read\")"},
       {"caption", "what the rule removes is a photo caption"},
       {"suspend_on", "never | discussion: pages the rule does not act on"},
       {"page_kinds", "article, forum, product, listing, unknown: the only pages it acts on"},
