@@ -56,8 +56,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     if (in_document[k]) asked |= 1u << static_cast<int>(r.feature);
   }
   const bool line_rules = matcher.has_rules(Unit::kLine);
-  const bool list_items = std::any_of(rules.begin(), rules.end(),
-                                      [](const Rule& r) { return r.list_items; });
+  const bool list_items = matcher.has_list_item_rules();
   Hits hits;
   hits.reserve_blocks(blocks.size());
   std::vector<int> found, fit;
@@ -80,29 +79,24 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     // model on HTML).
     scope.may_hold = ~features.lacking(i) & asked;
     fit.clear();
-    // A decorated text ("» More news", "[ Print ]") is also matched without
-    // its marks, as the rules write it.
-    const auto match = [&](Unit unit, std::string_view text, std::size_t words) {
+    // The rules that fit `text` (`only_list_items`: those of them that read
+    // a list's item).
+    const auto match_as = [&](Unit unit, std::string_view text, std::size_t words,
+                              bool only_list_items) {
       matcher.match(unit, text, words, &found, scope);
       for (int k : found) {
-        if (fits(k, words)) fit.push_back(k);
+        if ((!only_list_items || rules[k].list_items) && fits(k, words)) fit.push_back(k);
       }
+    };
+    // A decorated text ("» More news", "[ Print ]") is also matched without
+    // its marks, as the rules write it; a list's item ("- 5 min read")
+    // without its marker, by the rules that read one.
+    const auto match = [&](Unit unit, std::string_view text, std::size_t words) {
+      match_as(unit, text, words, false);
       const std::string_view bare = undecorated(text);
-      if (!bare.empty()) {
-        const std::size_t bare_words = count_words(bare);
-        matcher.match(unit, bare, bare_words, &found, scope);
-        for (int k : found) {
-          if (fits(k, bare_words)) fit.push_back(k);
-        }
-      }
-      // A list's item ("- 5 min read") only for the rules that read one.
+      if (!bare.empty()) match_as(unit, bare, count_words(bare), false);
       const std::string_view item = list_items ? list_item(text) : std::string_view{};
-      if (item.empty()) return;
-      const std::size_t item_words = count_words(item);
-      matcher.match(unit, item, item_words, &found, scope);
-      for (int k : found) {
-        if (rules[k].list_items && fits(k, item_words)) fit.push_back(k);
-      }
+      if (!item.empty()) match_as(unit, item, count_words(item), true);
     };
     match(Unit::kBlock, b.text, b.words);
     // Line rules look at each line of a block (text blocks have one line;

@@ -340,6 +340,8 @@ Status RuleMatcher::build(std::vector<Rule> rules,
   for (const Sets::Scan& x : sets->shape) {
     if (!sets->rule[x.k].empty()) sets->scan[x.unit].push_back(x);
   }
+  m->list_item_rules_ =
+      std::any_of(rules.begin(), rules.end(), [](const Rule& r) { return r.list_items; });
   m->rules_ = std::move(rules);
   m->sets_ = std::move(sets);
   *out = std::move(m);

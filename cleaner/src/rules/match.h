@@ -59,6 +59,8 @@ class RuleMatcher {
   const std::vector<Rule>& rules() const { return rules_; }
   // True if some rule looks at `unit` texts (a set, or a feature alone).
   bool has_rules(Unit unit) const;
+  // True if some rule reads a list's item without its marker (Rule::list_items).
+  bool has_list_item_rules() const { return list_item_rules_; }
 
   // Indices (into rules()) of the `unit` rules whose pattern matches `s`
   // (a rule with a feature and no pattern: wherever `scope` says the block
@@ -73,6 +75,7 @@ class RuleMatcher {
  private:
   RuleMatcher() = default;
   std::vector<Rule> rules_;
+  bool list_item_rules_ = false;
   struct Sets;  // RE2 types stay out of this header
   std::unique_ptr<const Sets> sets_;
 };
