@@ -350,6 +350,50 @@ TEST(TeaserList, AForumsShortRepliesStay) {
             std::vector<bool>(10, false));
 }
 
+TEST(TeaserList, StampedEntriesUnderTheirSectionsNameAfterTheStory) {
+  // Each entry: its section's name, a stamp, a headline and its summary,
+  // straight after the story's prose: the stamps make it a list.
+  const auto marks = after_story({
+      "Rail", "Nov 20, 2019", "Night trains return",
+      "Sleeper cars are back on the coast line.",
+      "eFlyer Deals", "Nov 19, 2019", "Ferry adds winter timetable",
+      "Boats run every hour from December on.",
+      "Sponsored Content", "Nov 18, 2019", "Five quiet beaches",
+      "Our pick of the coast's calmer corners.",
+  });
+  EXPECT_EQ(marks, (std::vector<bool>{false, false, false, false, true, true, true, true, true,
+                                       true, true, true, true, true, true, true}));
+  // Unstamped, such entries after the prose may be the story's sections.
+  const auto sections = after_story({
+      "Schools", "What the plan means for pupils",
+      "Forty teachers are hired and two schools get new roofs by the autumn.",
+      "Roads", "Where the bridges are repaired",
+      "Twelve bridges on the county's roads are repaired over three years.",
+  });
+  EXPECT_EQ(sections, std::vector<bool>(sections.size(), false));
+}
+
+TEST(TeaserList, StampedEntriesThatGoOnAboveTheRunAreAListing) {
+  // A blog's front page: every entry stamped; the first summaries too long
+  // to walk over stand above the run, with their stamps: the list is the content.
+  const std::string long_summary =
+      "The team rebuilt the release tooling over two years, and this first part of the series "
+      "walks through the weekly cycle from branch cut to the staged rollout on every platform.";
+  const auto marks = teaser_marks({
+      "Nov 28, 2019", "What a year of on-call taught us", long_summary,
+      "Nov 26, 2019", "Moving the data team to one stack", long_summary,
+      "Nov 24, 2019", "How we release the app every week", long_summary,
+      "Nov 22, 2019", "Why we split the build in two", long_summary,
+      "Nov 20, 2019", "Night trains return",
+      "The operator brings back sleeper cars on the route.",
+      "Nov 19, 2019", "Ferry adds winter timetable",
+      "Boats run every hour from December, and later on Fridays.",
+      "Nov 18, 2019", "Five quiet beaches",
+      "Our pick of the coast's calmer corners, from dunes to coves.",
+  });
+  EXPECT_EQ(marks, std::vector<bool>(marks.size(), false));
+}
+
 TEST(TeaserList, AStampedListThatIsTheWholeDocumentIsAListing) {
   const auto marks = teaser_marks({
       "Man rescued from flooded river", "Nov 20, 2019", "New bridge opens to traffic",

@@ -45,7 +45,8 @@ bool is_link_list(const std::vector<Block>& blocks);
 void mark_card_headlines(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
 // Marks the list of other stories' headlines that ends `blocks`, if any
-// (Feature::kTeaserList); `marks` has one entry per block.
+// (Feature::kTeaserList; engine/teaser_list.cc); `marks` has one entry per
+// block.
 void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks);
 
 // Whether a block runs a list of other stories together into one line
