@@ -144,8 +144,12 @@ struct TeaserRun {
         break;
       }
     }
-    // Kickers on top of the run are the list's heading, or the story's.
-    while (kickers && i < blocks.size() && is_kicker(blocks[i])) ++i;
+    // Kickers on top of the run are the list's heading, or the story's (a
+    // stamp or a byline there is counted and stays in the run).
+    while (kickers && i < blocks.size() && is_kicker(blocks[i]) && !is_stamp(blocks[i]) &&
+           !is_byline(blocks[i]) && !is_separator(blocks[i])) {
+      ++i;
+    }
   }
 
   // Stamps beside at least half the headlines.
