@@ -116,6 +116,7 @@ bool is_kicker(const Block& b) {
 // `kickers`, over an entry's section name too ("Airlines", "Daily").
 struct TeaserRun {
   std::size_t begin = 0, headlines = 0, separators = 0, summaries = 0, cut = 0, stamps = 0;
+  std::size_t kickers_read = 0;
 
   TeaserRun(const std::vector<Block>& blocks, bool kickers) : begin(blocks.size()) {
     std::size_t& i = begin;
@@ -131,6 +132,7 @@ struct TeaserRun {
         ++headlines;
         --i;
       } else if (kickers && is_kicker(b)) {
+        ++kickers_read;
         --i;
       } else if (const bool excerpt = ends_cut_off(b.text);
                  b.words <= (excerpt ? kTeaserExcerptMaxWords : kTeaserSummaryMaxWords) &&
@@ -168,7 +170,7 @@ void mark_teaser_list(const std::vector<Block>& blocks, std::vector<bool>* marks
   // Entries under their section's name are read so only when stamped: a
   // service page's boxes ("Our leaders", "Learn more") are no list.
   TeaserRun run(blocks, true);
-  if (!run.stamped()) run = TeaserRun(blocks, false);
+  if (run.kickers_read > 0 && !run.stamped()) run = TeaserRun(blocks, false);
   std::size_t i = run.begin;
   const std::size_t headlines = run.headlines, summaries = run.summaries, cut = run.cut;
   // Separators mark a list on their own, and so do stamps beside at least
