@@ -41,6 +41,12 @@ Block make_block(std::string text);
 
 std::size_t count_words(std::string_view s);
 
+// True if `c` is a byte of a word: an ASCII letter or digit, or any byte of a
+// multi-byte (UTF-8) character.
+inline bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
 // True if `line` is a table's row as an extractor writes it: "| cell | cell |".
 inline bool is_table_row(std::string_view line) {
   return line.size() > 2 && line.front() == '|' && line.back() == '|';

@@ -7,13 +7,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/text.h"
 #include "core/tuning.h"
 #include "engine/captions.h"
 
 namespace newsclean {
 namespace {
-
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // The words of `text`, ASCII lower-cased: runs of letters, digits and any
 // byte of a multi-byte character.
@@ -22,7 +21,7 @@ std::vector<std::string> tokens(std::string_view text) {
   std::string t;
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (word_byte(c)) {
+    if (is_word_byte(c)) {
       t.push_back(static_cast<char>(std::tolower(c)));
     } else if (!t.empty()) {
       out.push_back(std::move(t));
@@ -106,9 +105,9 @@ bool headline_case(std::string_view caption) {
 // The word just before byte `at` of `text`, ASCII lower-cased.
 std::string word_before(std::string_view text, std::size_t at) {
   std::size_t end = at;
-  while (end > 0 && !word_byte(static_cast<unsigned char>(text[end - 1]))) --end;
+  while (end > 0 && !is_word_byte(static_cast<unsigned char>(text[end - 1]))) --end;
   std::size_t begin = end;
-  while (begin > 0 && word_byte(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  while (begin > 0 && is_word_byte(static_cast<unsigned char>(text[begin - 1]))) --begin;
   std::string w(text.substr(begin, end - begin));
   for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return w;
@@ -217,8 +216,8 @@ std::string_view without_credit(std::string_view caption) {
   for (const auto m : kMarkers) {
     for (std::size_t at = lower.find(m); at != std::string::npos; at = lower.find(m, at + 1)) {
       // A marker begins a word: "ap photo" is not the end of "map photo".
-      if (at > 0 && word_byte(static_cast<unsigned char>(lower[at - 1])) &&
-          word_byte(static_cast<unsigned char>(m[0]))) {
+      if (at > 0 && is_word_byte(static_cast<unsigned char>(lower[at - 1])) &&
+          is_word_byte(static_cast<unsigned char>(m[0]))) {
         continue;
       }
       const std::string_view before = trimmed(at);

@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include "core/text.h"
 #include "core/tuning.h"
 #include "engine/block_runs.h"
 
@@ -19,10 +20,8 @@ namespace {
 
 // A block with no letter or digit: an empty list entry ("-", "•", "***").
 bool is_separator(const Block& b) {
-  return std::none_of(b.text.begin(), b.text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u);
-  });
+  return std::none_of(b.text.begin(), b.text.end(),
+                      [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
 }
 
 // True if `text` ends in an ellipsis ("... Active Noise Cancellat...",
