@@ -296,6 +296,36 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// An inline teaser ("Also read" and a headline) between two paragraphs ends
+// where the story opens a list of its own: a line of three words or more
+// that ends with a colon. After a longer list of teasers such a line is the
+// box's own, and goes with it.
+TEST(Cleaner, AnInlineTeaserEndsWhereTheStoryOpensAList) {
+  const std::string story =
+      "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "The work cost twelve million euros and was paid for by the city and a private donor.\n";
+  const std::string list =
+      "The restored wing has four new rooms:\n"
+      "Frescoes\n"
+      "Tapestries\n"
+      "Maps\n"
+      "Visitors queued for more than an hour to see the restored ceiling frescoes, staff said.";
+  Result r = Cleaner().clean(story + "Also read\nMuseum director steps down\n" + list);
+  EXPECT_EQ(r.text, story + list);
+  ASSERT_EQ(r.removed.size(), 2u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
+
+  r = Cleaner().clean(story +
+                      "Also read\nMuseum director steps down\nCity budget cuts hit culture\n"
+                      "Five things to see this weekend\nOur picks for the long weekend:\n"
+                      "Visitors queued for more than an hour to see the restored ceiling "
+                      "frescoes, staff said.");
+  EXPECT_EQ(r.text, story +
+                        "Visitors queued for more than an hour to see the restored ceiling "
+                        "frescoes, staff said.");
+  EXPECT_EQ(r.removed.size(), 5u);
+}
+
 // A paragraph that ends in no full stop (a link, a colon: the extractor
 // dropped its end) is still the story resuming when it runs on past two
 // sentences and twenty words; short questions ("Got questions? Need help?")
