@@ -7,6 +7,7 @@
     python -m bench --split tune                      # only the tune half of each set's sites
     python -m bench --task ablate                     # each rule switched off, per set and split
     python -m bench --task captions                   # detection and judgement of photo captions
+    python -m bench --task probe                      # made-up labelled documents, in context
     python -m bench --task short                      # short stories made from long ones
 
 See bench/README.md.
@@ -27,9 +28,10 @@ from pathlib import Path
 
 from . import ablate, datasets, peers, report, short, site_pack, tasks
 from .captions import measure as captions
+from .probe import measure as probe
 
 kTasks = ("html", "plugin", "speed", "reproduce")  # "all"
-kExtraTasks = ("ablate", "captions", "pack", "short")  # only when asked
+kExtraTasks = ("ablate", "captions", "pack", "probe", "short")  # only when asked
 kQuickSpeedPages = 10  # --quick times this many of its pages, to stay under two minutes
 
 
@@ -38,6 +40,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--task", action="append", choices=[*kTasks, *kExtraTasks, "all"],
                    help="html, plugin, speed, reproduce, all (default: all of these four) "
                         "or ablate, captions, pack (a site pack's effect, see --site-pack), "
+                        "probe (made-up labelled documents, in context), "
                         "short (short stories made from long ones); "
                         "repeatable")
     p.add_argument("--dataset", action="append", type=Path, metavar="PATH",
@@ -208,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
             results["captions"] = captions.task_captions(paths, split=args.split, say=tasks.say)
         else:
             results["notes"].append("captions: newsclean is not importable.")
+
+    if "probe" in args.task:
+        if newsclean["available"]:
+            results["probe"] = probe.task_probe(say=tasks.say)
+        else:
+            results["notes"].append("probe: newsclean is not importable.")
 
     if "reproduce" in args.task:
         truth = next((p for p in paths if "scrapinghub" in p.name),

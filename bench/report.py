@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import ablate, short, site_pack
 from .captions import measure as captions
+from .probe import measure as probe
 
 kCsvColumns = ["set", "page_id", "page_type", "flagged", "task", "system",
                "precision", "recall", "f1", "error", "empty"]
@@ -229,6 +230,8 @@ def markdown(results: dict) -> str:
         out += short.markdown(results["short"])
     if "captions" in results:
         out += captions.markdown(results["captions"])
+    if "probe" in results:
+        out += probe.markdown(results["probe"])
     versions = ", ".join(f"{k} {v}" for k, v in sorted(results["versions"].items()) if v)
     out += [f"Versions: {versions}.", ""]
     return "\n".join(out)
