@@ -1175,6 +1175,41 @@ std::vector<std::string> rules_of(const Result& r, const std::vector<std::string
   return out;
 }
 
+TEST(CommentRuns, ReadersCommentsUnderTheirLabelGo) {
+  const std::vector<std::string> tail = {
+      "Vos réactions (2)", "Bravo, the night bus is what we needed.",
+      "Another plan nobody asked for.", "Copyright 2008 The Valley Post. All rights reserved."};
+  const Result r = Cleaner().clean(story_with(4, tail));
+  const auto rules = rules_of(r, tail);
+  EXPECT_EQ(rules[0], "comments-view-label");
+  EXPECT_EQ(rules[1], "comments-view-label");
+  EXPECT_EQ(rules[2], "comments-view-label");
+  EXPECT_EQ(r.stats.kept, 4u);
+}
+
+TEST(CommentRuns, ACountLabelInsideTheStoryIsAButton) {
+  // Under the headline, or before the story's last paragraphs: the story
+  // goes on after it, and the lines after it stay. (Before the last
+  // paragraph of a story of three that hold twice its words, with a footer
+  // after it, the label would take it: kCommentRunStoryRatio.)
+  for (const std::size_t at : {0u, 1u, 2u}) {
+    std::string doc = story_with(at, {"Vos réactions (2)"});
+    doc += "Copyright 2008 The Valley Post. All rights reserved.\n\n";
+    const Result r = Cleaner().clean(doc);
+    EXPECT_EQ(r.stats.kept, 4u) << at;
+  }
+  // Comments that the story's prose does not outweigh are the page's content.
+  const std::vector<std::string> forum = {
+      "Vos réactions (2)",
+      "Bravo, the night bus is what we needed for years, and the council finally listened to "
+      "the people who work late shifts in the three towns.",
+      "Another plan nobody asked for, paid for by the same taxpayers who already fund two empty "
+      "bus routes and a depot that has stood unused since the spring.",
+      "Copyright 2008 The Valley Post. All rights reserved."};
+  const Result r = Cleaner().clean(story_with(4, forum));
+  EXPECT_EQ(rules_of(r, forum)[1], "");
+}
+
 TEST(AmongDropped, AShortLineBetweenTwoDroppedLinesGoes) {
   const std::vector<std::string> lines = {"Advertisement", "Harbour Desk", "Quay Notes",
                                           "Share this article"};

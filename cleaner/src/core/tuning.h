@@ -195,6 +195,13 @@ constexpr std::size_t kDropTailMaxRatio = 3;
 // of two paragraphs has its comment section too (on the development sets the
 // same pages as with kStoryMinProse, 3).
 constexpr std::size_t kDropTailMinProse = 2;
+// drop_comment_runs: readers' comments under a comment section's label are
+// at most this many lines, and the story's kept prose before the label holds
+// at least this many times their words (on made-up news pages, 3 left half
+// the comment sections; a count label right before a story's last paragraph,
+// with a footer after it, is what 2 risks).
+constexpr std::size_t kCommentRunMaxLines = 8;
+constexpr std::size_t kCommentRunStoryRatio = 2;
 // Among dropped lines (`among_dropped`): the first short line of this many
 // words before the story's first prose, starting like a headline, is the
 // story's title and stays (a section name or a label is shorter).

@@ -87,6 +87,40 @@ void drop_headings_of_dropped_boxes(const std::vector<Block>& blocks,
   for (std::size_t i = first; i < last; ++i) dec[i] = {Decision::kDrop, rule};
 }
 
+void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                       const Hits& hits, std::vector<Decision>* d) {
+  std::vector<Decision>& dec = *d;
+  const std::size_t n = blocks.size();
+  const auto comments_label = [&](std::size_t i) {
+    return !dec[i].kept() && std::any_of(hits[i].begin(), hits[i].end(), [&](int k) {
+      return rules[k].action == Action::kDrop && rules[k].category == "comments";
+    });
+  };
+  std::size_t prose_before = 0, words_before = 0;  // kept prose before block i
+  for (std::size_t i = 0; i < n; ++i) {
+    if (comments_label(i) && prose_before >= tuning::kStoryMinProse) {
+      std::size_t end = i + 1, words = 0;  // the run [i + 1, end)
+      while (end < n && dec[end].kept() && end - i <= tuning::kCommentRunMaxLines) {
+        words += blocks[end].words;
+        ++end;
+      }
+      bool resumes = end == n || dec[end].kept();  // no dropped line closes the run
+      for (std::size_t j = end; j < n && !resumes; ++j) {
+        resumes = dec[j].kept() && blocks[j].prose;
+      }
+      if (end > i + 1 && !resumes && words_before >= tuning::kCommentRunStoryRatio * words) {
+        for (std::size_t j = i + 1; j < end; ++j) dec[j] = {Decision::kDrop, dec[i].rule};
+        i = end - 1;
+        continue;
+      }
+    }
+    if (dec[i].kept() && blocks[i].prose) {
+      ++prose_before;
+      words_before += blocks[i].words;
+    }
+  }
+}
+
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const Hits& hits, const Regions& reg, bool page_text,
                         std::vector<Decision>* d) {

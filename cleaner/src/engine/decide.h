@@ -66,6 +66,17 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
 std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                              const Hits& hits, const Regions& regions);
 
+// Readers' comments under their label: a comment section's label that a
+// `comments` rule drops ("Vos réactions (3)", "Leserbriefe zu diesem
+// Artikel (2)"), then at most tuning::kCommentRunMaxLines lines no rule
+// dropped, then a dropped line: those lines are the comments and go by the
+// label's rule, when no kept prose follows them (the story does not go on
+// after its comments) and the kept prose before the label, kStoryMinProse
+// blocks or more, holds tuning::kCommentRunStoryRatio times their words (a
+// comment count under the headline or in the story's middle is a button).
+void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                       const Hits& hits, std::vector<Decision>* d);
+
 // The neighbours vote (jusText's context pass, on lines): a run of lines
 // that no rule decided and that an `among_dropped` rule fits (short lines
 // that are not sentences) goes by that rule when it stands among lines the
