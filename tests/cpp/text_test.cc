@@ -224,7 +224,7 @@ TEST(EndsAsSentence, LooksThroughClosingQuotesAndTrailingWhiteSpace) {
 }
 
 // Each text and what undecorated() leaves of it ("" for no decoration).
-TEST(Undecorated, StripsMarksAndBracketsButNotQuotesCodeOrLists) {
+TEST(Undecorated, StripsMarksBracketsAndHeadingMarksButNotQuotesCodeOrLists) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {"\u00bb More news", "More news"},
       {"Read more \u203a", "Read more"},
@@ -241,6 +241,11 @@ TEST(Undecorated, StripsMarksAndBracketsButNotQuotesCodeOrLists) {
       {"- Item", ""},                          // a list's dash
       {"> quoted", ""},
       {"\u00bb", ""},                          // nothing else
+      {"## Most read", "Most read"},           // a Markdown heading
+      {"### \u00bb Lo m\u00e1s visto", "Lo m\u00e1s visto"},
+      {"# 1", ""},                             // a number, no heading
+      {"#hashtag", ""},
+      {"####### Seven", ""},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(undecorated(in), out) << in;
 }

@@ -28,6 +28,22 @@ bool strip_mark(std::string_view* s, bool front) {
 
 std::string_view undecorated(std::string_view s) {
   std::string_view t = trim_spaces(s);
+  // A Markdown heading's marks ("## Most read", as extractors write <h2>).
+  if (!t.empty() && t.front() == '#') {
+    const std::size_t hashes = t.find_first_not_of('#');
+    const std::string_view rest =
+        hashes != std::string_view::npos && hashes <= 6 && t[hashes] == ' '
+            ? trim_spaces(t.substr(hashes))
+            : std::string_view{};
+    // A heading's words, not a number ("# 1" counts a list's items).
+    const auto letter = [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
+    };
+    if (!rest.empty() && letter(rest.front())) {
+      const std::string_view more = undecorated(rest);
+      return more.empty() ? rest : more;
+    }
+  }
   // Most texts begin and end in ASCII other than a bracket: no mark there.
   const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '['; };
   if (t.empty() || (plain(t.front()) && plain(t.back()))) {

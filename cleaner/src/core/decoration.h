@@ -8,9 +8,9 @@
 namespace newsclean {
 
 // `s` without its decoration: typographic marks before it ("» ", "► ",
-// "• ", "→ ") and after it (" »", " ›", " →"), and square
-// brackets around it ("[ Print ]"); "" when it has none (or is nothing
-// else). Guillemets around it quote it ("« ... »", "» ... «"), and brackets
+// "• ", "→ ") and after it (" »", " ›", " →"), square brackets around it
+// ("[ Print ]"), and a Markdown heading's "#" to "######" before it ("## Most
+// read"); "" when it has none (or is nothing else). Guillemets around it quote it ("« ... »", "» ... «"), and brackets
 // around code ("[ x = 1 ]", "[ LIMIT { count } ]") are the code's: no
 // decoration. ASCII marks other than the brackets ("-", "*", ">", ">>") are a
 // list's, a quote's or code's, and stay: ">> Read More: ..." links are the
