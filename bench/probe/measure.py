@@ -1,4 +1,4 @@
-"""The probe task: newsclean on made-up, labelled documents (docs.tsv).
+"""The probe task: newsclean on made-up, labelled documents (docs.tsv, docs_b.tsv).
 
 Each document is an extractor's output as it would come from a news page: the story's
 lines (label ``S``) with the page's furniture (``C``: menus, bylines, the headline,
@@ -9,8 +9,10 @@ kept when the cleaned text has it (each kept line matched once, whitespace strip
 Figures, per language and in all: the share of furniture words removed and of story
 words lost, with the line counts. The set is small (48 documents) and made up: it shows
 what line rules do in context (runs, neighbours, lists inside a story), not how a real
-site scores. Unlike the development sets it has no tune/check split: every session that
-reads its lost lines has tuned on it.
+site scores. docs.tsv has no tune/check split: every session that reads its lost lines
+has tuned on it. A file may say which of its documents were read while tuning (a comment
+``# tuned: odd`` or ``# tuned: even``, by the number in the document's id); the others
+are its check half, reported apart: a session that reads them spends it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import re
 from pathlib import Path
 
 kDocsFile = Path(__file__).parent / "docs.tsv"
+kDocsFiles = (kDocsFile, Path(__file__).parent / "docs_b.tsv")
+_kTuned = re.compile(r"^#\s*tuned:\s*(odd|even)\s*$")
+_kDocNumber = re.compile(r"(\d+)$")
 _kWord = re.compile(r"\w+")
 
 
@@ -68,35 +73,73 @@ def summarize(scored: list[tuple[str, str, int, bool]]) -> dict:
     return f
 
 
-def task_probe(path: Path = kDocsFile, *, say=print) -> dict:
-    """Cleans every document; returns {"groups": {lang or "all": figures}, "docs": n,
-    "file": path}."""
+def tuned_parity(path: Path) -> str | None:
+    """"odd" or "even" when the file says which documents were read while tuning."""
+    for row in path.read_text(encoding="utf-8").splitlines():
+        m = _kTuned.match(row)
+        if m:
+            return m.group(1)
+    return None
+
+
+def half_of(docid: str, parity: str | None) -> str | None:
+    """"tuned" or "check" for a document of a split file (by its id's number), else None."""
+    m = _kDocNumber.search(docid)
+    if parity is None or not m:
+        return None
+    odd = int(m.group(1)) % 2 == 1
+    return "tuned" if odd == (parity == "odd") else "check"
+
+
+def probe_file(path: Path, cleaner, *, say=print) -> dict:
+    """Cleans every document of one file; returns {"groups": {lang, "all", and "tuned" /
+    "check" for a split file: figures}, "docs": n, "file": path}."""
+    docs = load_docs(path)
+    parity = tuned_parity(path)
+    by_group: dict[str, list] = collections.defaultdict(list)
+    for docid, lines in docs.items():
+        result = cleaner.clean("\n".join(line for _, _, line in lines), format="text")
+        half = half_of(docid, parity)
+        for row in score(lines, result.text):
+            by_group[row[1]].append(row)
+            by_group["all"].append(row)
+            if half:
+                by_group[half].append(row)
+    special = ("all", "tuned", "check")  # after the languages, in this order
+    keys = sorted(k for k in by_group if k not in special) + [k for k in special if k in by_group]
+    groups = {k: summarize(by_group[k]) for k in keys}
+    a = groups["all"]
+    check = (f"; check half: {groups['check']['furniture_removed']:.1%}, "
+             f"{groups['check']['story_lost']:.2%}") if "check" in groups else ""
+    say(f"probe {path.name}: {len(docs)} documents, furniture removed "
+        f"{a['furniture_removed']:.1%}, story lost {a['story_lost']:.2%} of words{check}")
+    return {"groups": groups, "docs": len(docs), "file": os.path.relpath(path),
+            "split": parity is not None}
+
+
+def task_probe(paths: tuple[Path, ...] = kDocsFiles, *, say=print) -> dict:
+    """Every file's figures: {"files": [probe_file(...), ...]}."""
     import newsclean
 
-    docs = load_docs(path)
     cleaner = newsclean.Cleaner()
-    by_lang: dict[str, list] = collections.defaultdict(list)
-    for lines in docs.values():
-        result = cleaner.clean("\n".join(line for _, _, line in lines), format="text")
-        for row in score(lines, result.text):
-            by_lang[row[1]].append(row)
-            by_lang["all"].append(row)
-    groups = {lang: summarize(rows) for lang, rows in sorted(by_lang.items())}
-    a = groups["all"]
-    say(f"probe: {len(docs)} documents, furniture removed {a['furniture_removed']:.1%}, "
-        f"story lost {a['story_lost']:.2%} of words")
-    return {"groups": groups, "docs": len(docs), "file": os.path.relpath(path)}
+    return {"files": [probe_file(p, cleaner, say=say) for p in paths if p.exists()]}
 
 
 def markdown(rep: dict) -> list[str]:
-    """The report section: one row per language and one for all."""
-    rows = ["| language | furniture removed: lines | words | story lost: lines | words |",
-            "|---|---:|---:|---:|---:|"]
-    for lang, g in rep["groups"].items():
-        rows.append(f"| {lang} | {g['furniture_removed_lines']} / {g['furniture_lines']} | "
-                    f"{g['furniture_removed']:.1%} | {g['story_lost_lines']} / {g['story_lines']} | "
-                    f"{g['story_lost']:.2%} |")
-    return [f"### Probe: made-up labelled documents in context (`{rep['file']}`, "
-            f"{rep['docs']} documents)", "",
-            "Text mode on extractor-shaped documents whose every line is labelled story or "
-            "furniture (bench/probe/measure.py). Made up, no tune/check split.", "", *rows, ""]
+    """The report section: per file, one row per language, one for all and, for a split
+    file, one per half."""
+    out = []
+    for f in rep["files"]:
+        rows = ["| documents | furniture removed: lines | words | story lost: lines | words |",
+                "|---|---:|---:|---:|---:|"]
+        for name, g in f["groups"].items():
+            rows.append(f"| {name} | {g['furniture_removed_lines']} / {g['furniture_lines']} | "
+                        f"{g['furniture_removed']:.1%} | {g['story_lost_lines']} / "
+                        f"{g['story_lines']} | {g['story_lost']:.2%} |")
+        split = ("the `check` half (documents not read while tuning) apart"
+                 if f["split"] else "no tune/check split")
+        out += [f"### Probe: made-up labelled documents in context (`{f['file']}`, "
+                f"{f['docs']} documents)", "",
+                "Text mode on extractor-shaped documents whose every line is labelled story "
+                f"or furniture (bench/probe/measure.py). Made up, {split}.", "", *rows, ""]
+    return out

@@ -44,3 +44,25 @@ def test_the_shipped_probe_set_loads():
     assert len(docs) >= 40
     labels = {label for lines in docs.values() for label, _, _ in lines}
     assert labels == {"S", "C"}
+
+
+def test_a_split_file_names_its_halves(tmp_path: Path):
+    f = tmp_path / "docs.tsv"
+    f.write_text("# tuned: odd\ne01\tC\ten\tHome\n", encoding="utf-8")
+    assert measure.tuned_parity(f) == "odd"
+    assert measure.half_of("e01", "odd") == "tuned"
+    assert measure.half_of("x24", "odd") == "check"
+    assert measure.half_of("x24", "even") == "tuned"
+    assert measure.half_of("e01", None) is None
+    g = tmp_path / "plain.tsv"
+    g.write_text("# a comment\ne01\tC\ten\tHome\n", encoding="utf-8")
+    assert measure.tuned_parity(g) is None
+
+
+def test_the_second_probe_set_has_both_halves():
+    path = measure.kDocsFiles[1]
+    docs = measure.load_docs(path)
+    parity = measure.tuned_parity(path)
+    halves = {measure.half_of(d, parity) for d in docs}
+    assert halves == {"tuned", "check"}
+    assert len(docs) >= 40
