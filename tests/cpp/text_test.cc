@@ -246,7 +246,12 @@ TEST(Undecorated, StripsMarksBracketsAndHeadingMarksButNotQuotesCodeOrLists) {
       {"# 1", ""},                             // a number, no heading
       {"#hashtag", ""},
       {"####### Seven", ""},
+      {"## \u00ab Nous partons \u00bb", "\u00ab Nous partons \u00bb"},  // a quote under it
   };
+  // Marks before no words are no heading, however many.
+  std::string hashes;
+  for (int i = 0; i < 200000; ++i) hashes += "# ";
+  EXPECT_EQ(undecorated(hashes + "x"), "");
   for (const auto& [in, out] : cases) EXPECT_EQ(undecorated(in), out) << in;
 }
 

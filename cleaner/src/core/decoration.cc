@@ -28,35 +28,31 @@ bool strip_mark(std::string_view* s, bool front) {
 
 std::string_view undecorated(std::string_view s) {
   std::string_view t = trim_spaces(s);
-  // A Markdown heading's marks ("## Most read", as extractors write <h2>).
+  bool changed = false;
+  // A Markdown heading's marks ("## Most read", as extractors write <h2>),
+  // once; before words, not a number ("# 1" counts a list's items).
   if (!t.empty() && t.front() == '#') {
     const std::size_t hashes = t.find_first_not_of('#');
-    const std::string_view rest =
-        hashes != std::string_view::npos && hashes <= 6 && t[hashes] == ' '
-            ? trim_spaces(t.substr(hashes))
-            : std::string_view{};
-    // A heading's words, not a number ("# 1" counts a list's items).
-    const auto letter = [](char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
-    };
-    if (!rest.empty() && letter(rest.front())) {
-      const std::string_view more = undecorated(rest);
-      return more.empty() ? rest : more;
+    if (hashes != std::string_view::npos && hashes <= 6 && t[hashes] == ' ') {
+      const std::string_view rest = trim_spaces(t.substr(hashes));
+      const unsigned char c = rest.empty() ? 0 : static_cast<unsigned char>(rest.front());
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
+        t = rest;
+        changed = true;
+      }
     }
   }
+  const auto result = [&] { return changed ? t : std::string_view{}; };
   // Most texts begin and end in ASCII other than a bracket: no mark there.
   const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '['; };
-  if (t.empty() || (plain(t.front()) && plain(t.back()))) {
-    return {};
-  }
+  if (t.empty() || (plain(t.front()) && plain(t.back()))) return result();
   // Guillemets around a text quote it ("« ... »", "» ... «").
   constexpr std::string_view kOpen = "\u00ab", kClose = "\u00bb";
   const auto quoted = [&](std::string_view a, std::string_view b) {
     return t.size() > a.size() + b.size() && t.substr(0, a.size()) == a &&
            t.substr(t.size() - b.size()) == b;
   };
-  if (quoted(kOpen, kClose) || quoted(kClose, kOpen)) return {};
-  bool changed = false;
+  if (quoted(kOpen, kClose) || quoted(kClose, kOpen)) return result();
   while (strip_mark(&t, true)) changed = true;
   while (strip_mark(&t, false)) changed = true;
   if (t.size() > 2 && t.front() == '[' && t.back() == ']' &&
@@ -66,7 +62,7 @@ std::string_view undecorated(std::string_view s) {
     while (strip_mark(&t, true)) {}
     while (strip_mark(&t, false)) {}
   }
-  return changed ? t : std::string_view{};
+  return result();
 }
 
 std::string_view list_item(std::string_view s) {

@@ -9,13 +9,14 @@ namespace newsclean {
 
 // `s` without its decoration: typographic marks before it ("» ", "► ",
 // "• ", "→ ") and after it (" »", " ›", " →"), square brackets around it
-// ("[ Print ]"), and a Markdown heading's "#" to "######" before it ("## Most
-// read"); "" when it has none (or is nothing else). Guillemets around it quote it ("« ... »", "» ... «"), and brackets
-// around code ("[ x = 1 ]", "[ LIMIT { count } ]") are the code's: no
-// decoration. ASCII marks other than the brackets ("-", "*", ">", ">>") are a
-// list's, a quote's or code's, and stay: ">> Read More: ..." links are the
-// content of some WCXB-dev truths and not of others, and as decoration
-// they cost as many truth lines as they took junk ones.
+// ("[ Print ]"), and a Markdown heading's "#" to "######" before words ("##
+// Most read"); "" when it has none (or is nothing else). Guillemets around
+// it quote it ("« ... »", "» ... «"), and brackets around code ("[ x = 1 ]",
+// "[ LIMIT { count } ]") are the code's: no decoration. ASCII marks other
+// than the brackets and the heading's ("-", "*", ">", ">>") are a list's, a
+// quote's or code's, and stay: ">> Read More: ..." links are the content of
+// some WCXB-dev truths and not of others, and as decoration they cost as
+// many truth lines as they took junk ones.
 std::string_view undecorated(std::string_view s);
 
 // The item of a line marked as a list's ("- 5 min read", "* Jun 9"): the
