@@ -96,6 +96,12 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
       return rules[k].action == Action::kDrop && rules[k].category == "comments";
     });
   };
+  // Whether kept prose stands at or after block j (read once, from the end:
+  // the runs that go below lie before the blocks it is asked of).
+  std::vector<bool> prose_from(n + 1, false);
+  for (std::size_t j = n; j-- > 0;) {
+    prose_from[j] = prose_from[j + 1] || (dec[j].kept() && blocks[j].prose);
+  }
   std::size_t prose_before = 0, words_before = 0;  // kept prose before block i
   for (std::size_t i = 0; i < n; ++i) {
     if (comments_label(i) && prose_before >= tuning::kStoryMinProse) {
@@ -104,10 +110,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
         words += blocks[end].words;
         ++end;
       }
-      bool resumes = end == n || dec[end].kept();  // no dropped line closes the run
-      for (std::size_t j = end; j < n && !resumes; ++j) {
-        resumes = dec[j].kept() && blocks[j].prose;
-      }
+      // A dropped line closes the run, and the story does not go on after it.
+      const bool resumes = end == n || dec[end].kept() || prose_from[end];
       if (end > i + 1 && !resumes && words_before >= tuning::kCommentRunStoryRatio * words) {
         for (std::size_t j = i + 1; j < end; ++j) dec[j] = {Decision::kDrop, dec[i].rule};
         i = end - 1;
