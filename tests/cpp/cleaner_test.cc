@@ -883,8 +883,9 @@ TEST(Survivors, StorySentencesThatLookLikeBoilerplateAreKept) {
   const Cleaner c;
   for (const auto& s : list) {
     for (std::size_t at : {std::size_t{0}, std::size_t{2}, story.size()}) {
-      // A subheading opens no story: a short line at the head is its title.
-      if (s.category == "subheading" && at == 0) continue;
+      // A subheading or a list's line opens no story: a short line at the
+      // head is its title.
+      if ((s.category == "subheading" || s.category == "story_list_line") && at == 0) continue;
       std::vector<std::string> doc = story;
       doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), s.sentence);
       if (s.category == "duplicate") doc.insert(doc.begin() + 1, s.sentence);
