@@ -96,6 +96,10 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
       return rules[k].action == Action::kDrop && rules[k].category == "comments";
     });
   };
+  // Most documents have no such label: nothing more to read.
+  std::size_t first_label = 0;
+  while (first_label < n && !comments_label(first_label)) ++first_label;
+  if (first_label == n) return;
   // Whether kept prose stands at or after block j (read once, from the end:
   // the runs that go below lie before the blocks it is asked of).
   std::vector<bool> prose_from(n + 1, false);
@@ -104,7 +108,7 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
   }
   std::size_t prose_before = 0, words_before = 0;  // kept prose before block i
   for (std::size_t i = 0; i < n; ++i) {
-    if (comments_label(i) && prose_before >= tuning::kStoryMinProse) {
+    if (i >= first_label && prose_before >= tuning::kStoryMinProse && comments_label(i)) {
       std::size_t end = i + 1, words = 0;  // the run [i + 1, end)
       while (end < n && dec[end].kept() && end - i <= tuning::kCommentRunMaxLines) {
         words += blocks[end].words;
