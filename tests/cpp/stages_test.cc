@@ -442,6 +442,34 @@ TEST(Stages, DecideFillsARangeUpToTheStory) {
   EXPECT_EQ(kept, (std::vector<bool>{true, false, false, false, true}));
 }
 
+// The head and the tail count the blocks no `anywhere` rule drops, up to
+// twice their size: an old page's menu rows around its headline and byline
+// leave room for them.
+TEST(Stages, RegionsStretchOverWhatAnywhereRulesDrop) {
+  const std::vector<Rule> rules = rules_from(
+      "rules:\n  - id: menu\n    category: navigation\n    pattern: '^MENU$'\n");
+  std::vector<Block> blocks;
+  std::vector<std::vector<int>> hit;
+  for (const char* t : {"Site", "MENU", "MENU", "Date", "MENU", "Section", "Headline",
+                        "By A. Writer", kParagraph, kParagraph, kParagraph, "Related", "Tail",
+                        "MENU", "MENU", "MENU"}) {
+    blocks.push_back(make_block(t));
+    hit.push_back(std::string_view(t) == "MENU" ? std::vector<int>{0} : std::vector<int>{});
+  }
+  const Hits hits(hit);
+  // Of the eight blocks before the story, five count: the byline is in a
+  // head of six. The tail's three counted blocks are "Tail", "Related" and
+  // the last paragraph, past the menus.
+  const Regions wide = find_regions(rules, blocks, hits, 6, 3);
+  EXPECT_EQ(wide.head_end, 8u);
+  EXPECT_EQ(wide.tail_begin, 10u);
+  // Never more than twice the size: a head of two is four blocks, two of
+  // them menus; a tail of one is the last two menus.
+  const Regions narrow = find_regions(rules, blocks, hits, 2, 1);
+  EXPECT_EQ(narrow.head_end, 4u);
+  EXPECT_EQ(narrow.tail_begin, 14u);
+}
+
 // Rule 0 drops a made-up marker; rule 1 is the neighbours' vote.
 TEST(Stages, AmongDroppedOnAPageAlsoTakesTheRunsAroundTheStory) {
   const std::vector<Rule> rules = rules_from(

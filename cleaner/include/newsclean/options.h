@@ -57,11 +57,14 @@ struct Options {
   double caption_threshold = 0.37;
 
   // The head is the blocks before the first prose paragraph, but at most this
-  // many. Rules with `where: head` look only there. Default: 6.
+  // many, not counting the lines rules that act anywhere drop (menu rows,
+  // copyright lines: up to as many again). Rules with `where: head` look
+  // only there. Default: 6.
   std::size_t head_blocks = 6;
 
   // The tail is at most this many blocks at the end, after the first prose
-  // paragraph. Rules with `where: tail` look only there. Default: 12.
+  // paragraph, counted as the head's are. Rules with `where: tail` look only
+  // there. Default: 12.
   std::size_t tail_blocks = 12;
 
   // What text input is. Default: kAuto (a document of many lines, mostly

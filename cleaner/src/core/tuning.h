@@ -17,6 +17,13 @@ namespace newsclean::tuning {
 constexpr std::size_t kProseMinWords = 8;
 constexpr std::size_t kProseMinBytes = 90;
 
+// ---------------------------------------------------------------- regions
+// The head and the tail (Options::head_blocks, tail_blocks) count the
+// blocks no `anywhere` rule drops: an old page's menu rows, tools and
+// copyright lines around its headline and byline do not use them up. They
+// stretch so over at most kRegionStretch times their size.
+constexpr std::size_t kRegionStretch = 2;
+
 // ---------------------------------------------------------------- page URL
 // Slug words: runs of at least kSlugWordMin ASCII letters, cut to
 // kSlugWordPrefix (slugs drop accents, and words inflect).

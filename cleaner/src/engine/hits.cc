@@ -6,6 +6,7 @@
 
 #include "core/decoration.h"
 #include "core/text.h"
+#include "core/tuning.h"
 #include "engine/features.h"
 
 namespace newsclean {
@@ -38,6 +39,16 @@ class BlockFeatures final : public FeatureTest {
 
 }  // namespace
 
+bool dropped_anywhere(const std::vector<Rule>& rules, const int* begin, const int* end) {
+  return std::any_of(begin, end, [&](int k) {
+    return rules[k].where == Where::kAnywhere && rules[k].action != Action::kKeep;
+  });
+}
+
+std::size_t region_reach(std::size_t blocks) {
+  return blocks > SIZE_MAX / tuning::kRegionStretch ? SIZE_MAX : blocks * tuning::kRegionStretch;
+}
+
 Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& url,
                std::size_t head_blocks, std::size_t tail_blocks) {
   const auto& rules = matcher.rules();
@@ -60,6 +71,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   Hits hits;
   hits.reserve_blocks(blocks.size());
   std::vector<int> found, fit;
+  std::size_t head_counted = 0;  // blocks before i that the head counts
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
@@ -72,8 +84,10 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     };
     const BlockFeatures block_features(features, i);
     MatchScope scope;
-    scope.head = i < head_blocks;
-    scope.tail = blocks.size() - i <= tail_blocks;
+    // Wide enough for what find_regions makes of them: the tail's count is
+    // known only once the blocks after it are matched.
+    scope.head = head_counted < head_blocks && i < region_reach(head_blocks);
+    scope.tail = blocks.size() - i <= region_reach(tail_blocks);
     scope.features = &block_features;
     // A feature no rule here asks is not worked out (the chrome-words
     // model on HTML).
@@ -115,6 +129,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     std::sort(fit.begin(), fit.end());
     const auto end = std::unique(fit.begin(), fit.end());
     hits.add_block(fit.data(), fit.data() + (end - fit.begin()));
+    if (!dropped_anywhere(rules, fit.data(), fit.data() + (end - fit.begin()))) ++head_counted;
   }
   // Lines that are not prose and that rules not needing a story take are
   // left out (so the answer can only turn from no to yes).

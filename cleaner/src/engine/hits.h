@@ -63,10 +63,20 @@ class Hits {
 // input format, and not suspended on this page (`suspend_on`, `page_kinds`). A block an HTML rule
 // decided already (decided_by) has that rule only.
 // `head_blocks`, `tail_blocks`: the most blocks the head and the tail can
-// hold (engine/decide.h); a `where: head` or `where: tail` rule is not
-// looked for elsewhere. By default every block is looked at for every rule.
+// hold (engine/decide.h), stretched over the lines `anywhere` rules drop
+// (dropped_anywhere, region_reach); a `where: head` or `where: tail` rule is
+// not looked for elsewhere. By default every block is looked at for every rule.
 Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& url,
                std::size_t head_blocks = SIZE_MAX, std::size_t tail_blocks = SIZE_MAX);
+
+// Whether an `anywhere` rule among `hits` drops or takes the block (a menu
+// row, a copyright line): chrome wherever it stands, which the head and the
+// tail do not count (find_regions).
+bool dropped_anywhere(const std::vector<Rule>& rules, const int* begin, const int* end);
+
+// The most blocks a head or a tail of `blocks` blocks may stretch over,
+// counting the lines `anywhere` rules drop (tuning::kRegionStretch times).
+std::size_t region_reach(std::size_t blocks);
 
 }  // namespace newsclean
 
