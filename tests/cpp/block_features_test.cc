@@ -116,6 +116,20 @@ TEST(MenuRow, StarsColonsAndALabel) {
   EXPECT_FALSE(is_menu_row("2 * 3 * 4"));
 }
 
+// An apostrophe inside a word, a brand's small letter before a capital and a
+// label of a few words are a menu's too; a quote's marks, a digit and a
+// clause before a colon are not.
+TEST(MenuRow, ApostrophesBrandsAndLongerLabels) {
+  EXPECT_TRUE(is_menu_row("Death Notices | Church Notes | What's On | Lost & Found"));
+  EXPECT_TRUE(is_menu_row("News \xC2\xB7 Sports \xC2\xB7 Obituaries \xC2\xB7 ePaper"));
+  EXPECT_TRUE(is_menu_row("Also in this section: Court News | Letters | Nostalgia"));
+  EXPECT_FALSE(is_menu_row("'News' | 'Sport' | 'Weather'"));
+  EXPECT_FALSE(is_menu_row("News | Sport' | Weather"));
+  EXPECT_FALSE(is_menu_row("Maven 65 Pack - Closeout - Women's"));
+  EXPECT_FALSE(is_menu_row("The mayor told them this: News | Sport | Weather"));
+  EXPECT_FALSE(is_menu_row("e - News - Sport"));
+}
+
 // A story in a layout table's row ("| story ... | sidebar |") ends in a bar,
 // not a sentence: it is no prose block, yet the document is a story. A long
 // row without sentences, or a long line that is no row with three sentences

@@ -128,12 +128,14 @@ constexpr std::size_t kPageClusterGap = 8;
 constexpr std::size_t kPageMinorClusterDen = 10;
 // A menu row's items have at most kMenuItemMaxWords words; a row needs
 // kMenuMinItems items between dashes or bullets, kMenuMinPipedItems
-// between pipes. A label before the items ("Sections: ") has at most
-// kMenuLabelMaxBytes bytes.
+// between pipes. A label before the items ("Sections: ", "Also in this
+// section: ") has at most kMenuLabelMaxBytes bytes and kMenuLabelMaxSpaces
+// spaces.
 constexpr std::size_t kMenuItemMaxWords = 4;
 constexpr std::size_t kMenuMinItems = 3;
 constexpr std::size_t kMenuMinPipedItems = 2;
 constexpr std::size_t kMenuLabelMaxBytes = 24;
+constexpr std::size_t kMenuLabelMaxSpaces = 3;
 // A document with this many lines printed twice repeats its structure (a
 // table of contents, tabs): none of them is a duplicate.
 constexpr std::size_t kDuplicateMaxPairs = 4;

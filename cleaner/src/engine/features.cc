@@ -30,19 +30,33 @@ std::string_view without_count(std::string_view item) {
   return item.substr(0, open);
 }
 
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // One menu item: 1 to kMenuItemMaxWords words, starting with a capital (or
-// a letter without case), with no digit and no sentence punctuation; a
-// count in brackets may follow ("Comments (12)").
+// a letter without case, or a brand's small letter before a capital:
+// "ePaper"), with no digit and no sentence punctuation; an apostrophe only
+// inside a word ("What's On"); a count in brackets may follow ("Comments
+// (12)"). (A digit after the first word, "Channel 4", would let through a
+// shop's "Maven 65 Pack" and a recipe's "Calories 120 | Protein 3 g".)
 bool is_menu_item(std::string_view item) {
   item = without_count(item);
-  if (item.empty() || !starts_like_headline(item)) return false;
+  if (item.empty()) return false;
+  const bool camel = item.size() > 1 && item[0] >= 'a' && item[0] <= 'z' && item[1] >= 'A' &&
+                     item[1] <= 'Z';
+  if (!camel && !starts_like_headline(item)) return false;
   std::size_t words = 1;
   for (std::size_t i = 0; i < item.size(); ++i) {
     const char c = item[i];
     switch (c) {
       case ',': case ';': case ':': case '!': case '?': case '(': case ')':
-      case '"': case '\'': case '\0':
+      case '"': case '\0':
         return false;
+      case '\'':
+        if (i == 0 || i + 1 == item.size() || !ascii_letter(item[i - 1]) ||
+            !ascii_letter(item[i + 1])) {
+          return false;
+        }
+        break;
       case '.':
         if (i + 1 == item.size()) return false;
         break;
@@ -77,8 +91,8 @@ bool may_have_separator(std::string_view text) {
   return false;
 }
 
-// `text` without the label a row may open with, a word or two and a colon
-// ("Sections: News | Sport | Business").
+// `text` without the label a row may open with, a few words and a colon
+// ("Sections: News | Sport | Business", "Also in this section: ...").
 std::string_view without_label(std::string_view text) {
   const std::size_t colon = text.find(": ");
   if (colon == std::string_view::npos || colon == 0 || colon > kMenuLabelMaxBytes) return text;
@@ -91,7 +105,7 @@ std::string_view without_label(std::string_view text) {
       return text;  // a digit or a sign: not a label
     }
   }
-  return spaces <= 1 ? text.substr(colon + 2) : text;
+  return spaces <= kMenuLabelMaxSpaces ? text.substr(colon + 2) : text;
 }
 
 }  // namespace
