@@ -150,6 +150,26 @@ TEST(StoryShape, AStoryInALayoutTableRowIsAStory) {
                          make_block("| Today's Poll |")}));
 }
 
+// What follows a story's last paragraph (lists of other stories, markets,
+// footers) does not count against it, however long; short lines between its
+// paragraphs (a product's specifications around its description) do.
+TEST(StoryShape, WhatFollowsTheLastParagraphDoesNotCount) {
+  const std::string paragraph =
+      "The council met on Tuesday to vote on the plan for the new bridge over the river.";
+  std::vector<Block> story = {make_block(paragraph), make_block(paragraph), make_block(paragraph)};
+  for (int i = 0; i < 12; ++i) {
+    story.push_back(make_block("Iron ore slides below $70 as steel output eases " +
+                               std::to_string(i) + " hrs ago"));
+  }
+  EXPECT_TRUE(is_story(story));
+  std::vector<Block> product;
+  for (int i = 0; i < 3; ++i) {
+    for (int j = 0; j < 5; ++j) product.push_back(make_block("Weight: 1.2 kg, steel frame, 3 gears"));
+    product.push_back(make_block(paragraph));
+  }
+  EXPECT_FALSE(is_story(product));
+}
+
 // An extractor may join a story's paragraphs into one line: a prose block
 // of many sentences holds several paragraphs. One long sentence, or a
 // paragraph of two, is one.

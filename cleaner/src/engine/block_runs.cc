@@ -90,7 +90,9 @@ std::size_t paragraphs_in(const Block& b) {
 struct ProseShare {
   std::size_t paragraphs = 0, bytes = 0, all_bytes = 0;
   ProseShare(const std::vector<Block>& doc, const std::vector<bool>* left_out) {
-    for (std::size_t i = 0; i < doc.size(); ++i) {
+    std::size_t end = doc.size();  // after the last prose block
+    while (end > 0 && paragraphs_in(doc[end - 1]) == 0) --end;
+    for (std::size_t i = 0; i < end; ++i) {
       if (left_out != nullptr && (*left_out)[i]) continue;
       const Block& b = doc[i];
       all_bytes += b.text.size();

@@ -12,9 +12,12 @@
 namespace newsclean {
 
 // A document is shaped like a story when at least tuning::kStoryMinProse
-// prose blocks hold at least half of its text; product pages, listings and
-// forums are not. Blocks marked in `left_out` (one entry per block, when
-// given) do not count: boilerplate other rules take whatever the shape.
+// prose blocks hold at least half of its text up to its last prose block;
+// product pages, listings and forums are not. What follows the last
+// paragraph does not count: a short story's page goes on with lists of
+// other stories, markets and footers that outweigh it. Blocks marked in
+// `left_out` (one entry per block, when given) do not count either:
+// boilerplate other rules take whatever the shape.
 bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr);
 
 // Whether `blocks` hold tuning::kStoryMinProse paragraphs of prose (as
