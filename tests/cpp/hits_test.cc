@@ -66,6 +66,28 @@ TEST(FindHits, AListsItemIsMatchedByTheRulesThatReadListItems) {
   EXPECT_EQ(hits.lists(), (std::vector<std::vector<int>>{{0}, {0}, {0}, {}, {1}}));
 }
 
+// A tail rule is looked for as far as the tail stretches over the last
+// blocks an `anywhere` rule drops (find_regions counts the same way), and no
+// farther: in a tail of two, "More news" is reached past two menus, not
+// past two lines of the story nor past four menus (twice the tail).
+TEST(FindHits, TailRulesAreLookedForAsFarAsTheTailStretches) {
+  Rule more = rule("more", "^More news$");
+  more.where = Where::kTail;
+  std::unique_ptr<const RuleMatcher> m;
+  ASSERT_TRUE(RuleMatcher::build({more, rule("menu", "^MENU$")}, &m).ok());
+  const PageUrl url("https://example.com/a/story");
+  const auto past_menus = find_hits(
+      *m, document(false, {"The council met.", "More news", "Weather", "MENU", "MENU"}), url, 6, 2);
+  EXPECT_EQ(past_menus.lists(), (std::vector<std::vector<int>>{{}, {0}, {}, {1}, {1}}));
+  const auto past_story = find_hits(
+      *m, document(false, {"The council met.", "More news", "Weather", "It rained."}), url, 6, 2);
+  EXPECT_EQ(past_story.lists(), (std::vector<std::vector<int>>{{}, {}, {}, {}}));
+  const auto too_far = find_hits(
+      *m, document(false, {"The council met.", "More news", "MENU", "MENU", "MENU", "MENU"}), url,
+      6, 2);
+  EXPECT_EQ(too_far.lists(), (std::vector<std::vector<int>>{{}, {}, {1}, {1}, {1}, {1}}));
+}
+
 TEST(FindHits, WithoutLineRulesBlockRulesStillHit) {
   std::unique_ptr<const RuleMatcher> m;
   ASSERT_TRUE(RuleMatcher::build({rule("share", "(?i)^share this$")}, &m).ok());

@@ -71,28 +71,13 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   Hits hits;
   hits.reserve_blocks(blocks.size());
   std::vector<int> found, fit;
-  std::size_t head_counted = 0;  // blocks before i that the head counts
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
+  // The rules that fit block i within `scope`, appended to `fit`.
+  const auto match_block = [&](std::size_t i, const MatchScope& scope) {
     const Block& b = blocks[i];
-    if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
-      hits.add_block(&b.decided_by, &b.decided_by + 1);
-      continue;
-    }
     const auto fits = [&](int k, std::size_t words) {
       return in_document[k] && words_fit(rules[k], words) &&
              features.has(rules[k].feature, i);  // last: the dearest to ask
     };
-    const BlockFeatures block_features(features, i);
-    MatchScope scope;
-    // Wide enough for what find_regions makes of them: the tail's count is
-    // known only once the blocks after it are matched.
-    scope.head = head_counted < head_blocks && i < region_reach(head_blocks);
-    scope.tail = blocks.size() - i <= region_reach(tail_blocks);
-    scope.features = &block_features;
-    // A feature no rule here asks is not worked out (the chrome-words
-    // model on HTML).
-    scope.may_hold = ~features.lacking(i) & asked;
-    fit.clear();
     // The rules that fit `text` (`only_list_items`: those of them that read
     // a list's item).
     const auto match_as = [&](Unit unit, std::string_view text, std::size_t words,
@@ -127,10 +112,65 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       pos = nl + 1;
     }
     std::sort(fit.begin(), fit.end());
-    const auto end = std::unique(fit.begin(), fit.end());
-    hits.add_block(fit.data(), fit.data() + (end - fit.begin()));
-    if (!dropped_anywhere(rules, fit.data(), fit.data() + (end - fit.begin()))) ++head_counted;
+    fit.erase(std::unique(fit.begin(), fit.end()), fit.end());
+  };
+  const auto scope_of = [&](std::size_t i, const BlockFeatures& block_features) {
+    MatchScope scope;
+    scope.features = &block_features;
+    // A feature no rule here asks is not worked out (the chrome-words
+    // model on HTML).
+    scope.may_hold = ~features.lacking(i) & asked;
+    return scope;
+  };
+  // The last blocks (as far as the tail may stretch) wait: whether the
+  // tail holds one is known once the blocks after it are matched, and its
+  // rules are looked for only there (find_regions counts the same way).
+  const std::size_t n = blocks.size();
+  const std::size_t sure_tail = n > tail_blocks ? n - tail_blocks : 0;
+  const std::size_t maybe_tail = n > region_reach(tail_blocks) ? n - region_reach(tail_blocks) : 0;
+  std::vector<std::vector<int>> waiting;  // the fits of blocks [maybe_tail, n)
+  std::vector<char> chrome;               // ... and whether an `anywhere` rule drops each
+  std::size_t head_counted = 0;  // blocks before i that the head counts
+  for (std::size_t i = 0; i < n; ++i) {
+    const Block& b = blocks[i];
+    fit.clear();
+    if (b.decided_by >= 0) {  // an HTML rule decided it already (a figure caption)
+      fit.push_back(b.decided_by);
+    } else {
+      const BlockFeatures block_features(features, i);
+      MatchScope scope = scope_of(i, block_features);
+      scope.head = head_counted < head_blocks && i < region_reach(head_blocks);
+      scope.tail = i >= sure_tail;
+      match_block(i, scope);
+    }
+    const bool dropped = dropped_anywhere(rules, fit.data(), fit.data() + fit.size());
+    if (b.decided_by < 0 && !dropped) ++head_counted;
+    if (i < maybe_tail) {
+      hits.add_block(fit.data(), fit.data() + fit.size());
+    } else {
+      waiting.push_back(fit);
+      chrome.push_back(dropped);
+    }
   }
+  // The tail: tail_blocks blocks that no `anywhere` rule drops, counted from
+  // the end, at most region_reach of them; the tail's rules for the blocks
+  // it holds beyond the sure ones.
+  std::size_t in_tail = 0, counted = 0;
+  while (in_tail < waiting.size() && counted < tail_blocks) {
+    counted += chrome[waiting.size() - 1 - in_tail] ? 0 : 1;
+    ++in_tail;
+  }
+  for (std::size_t i = n - in_tail; i < sure_tail; ++i) {
+    if (blocks[i].decided_by >= 0) continue;
+    const BlockFeatures block_features(features, i);
+    MatchScope scope = scope_of(i, block_features);
+    scope.head = false;
+    scope.anywhere = false;
+    fit.swap(waiting[i - maybe_tail]);
+    match_block(i, scope);
+    fit.swap(waiting[i - maybe_tail]);
+  }
+  for (const std::vector<int>& w : waiting) hits.add_block(w.data(), w.data() + w.size());
   // Lines that are not prose and that rules not needing a story take are
   // left out (so the answer can only turn from no to yes).
   std::vector<bool> taken(blocks.size());

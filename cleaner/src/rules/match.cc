@@ -124,7 +124,7 @@ struct RuleMatcher::Sets {
     bool fits(std::size_t words, const MatchScope& scope) const {
       return words <= limit && (where != Where::kHead || scope.head) &&
              (where != Where::kTail || scope.tail) &&
-             scope.has(feature);
+             (where != Where::kAnywhere || scope.anywhere) && scope.has(feature);
     }
   };
   // Per set:
@@ -362,7 +362,7 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   // feature holds and its word limits fit: most blocks have none of the
   // features, and the rule is not even vetoed there.
   for (const Sets::Always& a : sets_->always[u]) {
-    if (words < a.min_words || words > a.max_words) continue;
+    if (!scope.anywhere || words < a.min_words || words > a.max_words) continue;
     // A model's feature is scored when asked, dearer than the rule's
     // `unless`: the veto first.
     if (a.feature == Feature::kChromeWords && sets_->vetoed(rules_, a.rule, text)) continue;

@@ -30,6 +30,9 @@ class FeatureTest {
 struct MatchScope {
   bool head = true;  // the block may be in the head
   bool tail = true;  // the block may be in the tail
+  // False: only the rules of the head or the tail (as `head` and `tail`
+  // say), as for a block found to be in the tail after it was matched.
+  bool anywhere = true;
   const FeatureTest* features = nullptr;  // null: every feature holds
   // Bit f (static_cast<int>(Feature)): feature f may hold, and `features` is
   // asked; clear: it does not (a caller that knows most blocks have none
