@@ -39,31 +39,23 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
                      const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks) {
   const std::size_t n = blocks.size();
-  std::vector<bool> chrome(n);  // dropped by an `anywhere` rule
-  for (std::size_t i = 0; i < n; ++i) {
-    chrome[i] = dropped_anywhere(rules, hits[i].begin(), hits[i].end());
-  }
+  const auto chrome = [&](std::size_t i) {  // dropped by an `anywhere` rule
+    return dropped_anywhere(rules, hits[i].begin(), hits[i].end());
+  };
   // The story starts at the first prose block that no `anywhere` rule drops
   // (a long caption is prose-shaped but is not the story).
   std::size_t first_prose = 0;
-  while (first_prose < n && !(blocks[first_prose].prose && !chrome[first_prose])) ++first_prose;
+  while (first_prose < n && !(blocks[first_prose].prose && !chrome(first_prose))) ++first_prose;
   // The head and the tail hold so many blocks besides the ones `anywhere`
   // rules drop (an old page's menu rows and copyright lines), up to
   // region_reach blocks.
-  const auto stretch = [&](std::size_t limit, auto at) {
-    std::size_t taken = 0, counted = 0;
-    while (taken < n && taken < region_reach(limit) && counted < limit) {
-      counted += chrome[at(taken)] ? 0 : 1;
-      ++taken;
-    }
-    return taken;
-  };
   Regions reg;
   // Without a prose block the last block is the story, never the head.
   const std::size_t head_limit = first_prose < n ? first_prose : (n > 0 ? n - 1 : 0);
-  reg.head_end = std::min(head_limit, stretch(head_blocks, [](std::size_t j) { return j; }));
+  reg.head_end = std::min(head_limit, region_size(head_blocks, n, chrome));
   const std::size_t after_story = first_prose < n ? first_prose + 1 : 0;
-  const std::size_t window = n - stretch(tail_blocks, [&](std::size_t j) { return n - 1 - j; });
+  const std::size_t window =
+      n - region_size(tail_blocks, n, [&](std::size_t j) { return chrome(n - 1 - j); });
   reg.tail_begin = std::max(after_story, window);
   return reg;
 }

@@ -30,8 +30,6 @@ std::string_view without_count(std::string_view item) {
   return item.substr(0, open);
 }
 
-bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // One menu item: 1 to kMenuItemMaxWords words, starting with a capital (or
 // a letter without case, or a brand's small letter before a capital:
 // "ePaper"), with no digit and no sentence punctuation; an apostrophe only
@@ -52,8 +50,9 @@ bool is_menu_item(std::string_view item) {
       case '"': case '\0':
         return false;
       case '\'':
-        if (i == 0 || i + 1 == item.size() || !ascii_letter(item[i - 1]) ||
-            !ascii_letter(item[i + 1])) {
+        if (i == 0 || i + 1 == item.size() ||
+            !std::isalpha(static_cast<unsigned char>(item[i - 1])) ||
+            !std::isalpha(static_cast<unsigned char>(item[i + 1]))) {
           return false;
         }
         break;

@@ -143,7 +143,10 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       scope.tail = i >= sure_tail;
       match_block(i, scope);
     }
-    const bool dropped = dropped_anywhere(rules, fit.data(), fit.data() + fit.size());
+    // Asked only where a region's count needs it: the first blocks (the
+    // head's) and the last (the tail's).
+    const bool counts = i < region_reach(head_blocks) || i >= maybe_tail;
+    const bool dropped = counts && dropped_anywhere(rules, fit.data(), fit.data() + fit.size());
     if (b.decided_by < 0 && !dropped) ++head_counted;
     if (i < maybe_tail) {
       hits.add_block(fit.data(), fit.data() + fit.size());
@@ -155,11 +158,9 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   // The tail: tail_blocks blocks that no `anywhere` rule drops, counted from
   // the end, at most region_reach of them; the tail's rules for the blocks
   // it holds beyond the sure ones.
-  std::size_t in_tail = 0, counted = 0;
-  while (in_tail < waiting.size() && counted < tail_blocks) {
-    counted += chrome[waiting.size() - 1 - in_tail] ? 0 : 1;
-    ++in_tail;
-  }
+  const std::size_t in_tail = region_size(tail_blocks, waiting.size(), [&](std::size_t j) {
+    return chrome[waiting.size() - 1 - j] != 0;
+  });
   for (std::size_t i = n - in_tail; i < sure_tail; ++i) {
     if (blocks[i].decided_by >= 0) continue;
     const BlockFeatures block_features(features, i);

@@ -78,6 +78,20 @@ bool dropped_anywhere(const std::vector<Rule>& rules, const int* begin, const in
 // counting the lines `anywhere` rules drop (tuning::kRegionStretch times).
 std::size_t region_reach(std::size_t blocks);
 
+// How many blocks a head or a tail of `limit` counted blocks takes, of the
+// `available` ones read from its edge inwards: `dropped(j)` says whether the
+// j-th of them is one an `anywhere` rule drops (not counted); at most
+// region_reach(limit).
+template <typename Dropped>
+std::size_t region_size(std::size_t limit, std::size_t available, Dropped dropped) {
+  std::size_t taken = 0, counted = 0;
+  while (taken < available && taken < region_reach(limit) && counted < limit) {
+    counted += dropped(taken) ? 0 : 1;
+    ++taken;
+  }
+  return taken;
+}
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_ENGINE_HITS_H_
