@@ -518,8 +518,9 @@ TEST(Cleaner, CaptionsCreditedWithACopyrightSignOrViaOrPhotoLikeGo) {
         // Photo-like lines with no credit in brackets (rules.yaml caption-photo-description).
         {"A picture taken on May 3 shows the new council chamber from the gallery.",
          "caption-photo-description"},
+        // An agency and its photographer after the last sentence.
         {"Councillors leave the new chamber after the vote. REUTERS/Jane Doe",
-         "caption-photo-description"}}) {
+         "caption-agency-slash"}}) {
     const Result r =
         Cleaner().clean(story_lines[0] + caption + "\n" + story_lines[1] + story_lines[2]);
     EXPECT_EQ(r.text + "\n", story_lines[0] + story_lines[1] + story_lines[2]) << caption;
