@@ -296,6 +296,26 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
 }
 
+// A list whose lines all bear an item's mark ("- ") ends at the first
+// sentence without one: the story's next paragraph, however short. Without
+// the marks, a short sentence after the teasers is a teaser's summary.
+TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
+  const std::string story =
+      "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
+      "The work cost twelve million euros and was paid for by the city and a private donor.\n";
+  const std::string after = "A guided tour starts every hour on Sunday.\n"
+                            "The cafe on the roof opens in May.";
+  Result r = Cleaner().clean(story + "Related stories:\n- Museum director steps down\n"
+                                     "- City budget cuts hit culture\n" + after);
+  EXPECT_EQ(r.text, story + after);
+  ASSERT_EQ(r.removed.size(), 3u);
+  for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
+
+  r = Cleaner().clean(story + "Related stories:\nMuseum director steps down\n"
+                              "City budget cuts hit culture\n" + after);
+  EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
+}
+
 // An inline teaser ("Also read" and a headline) between two paragraphs ends
 // where the story opens a list of its own: a line of three words or more
 // that ends with a colon. After a longer list of teasers such a line is the

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/decoration.h"
 #include "core/tuning.h"
 #include "engine/block_runs.h"
 
@@ -265,8 +266,14 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       // run ends where that one did, so it has nothing left to fill.
       if (i < rest_end) continue;
       std::size_t j = i + 1;
+      std::size_t marked = 0;  // of the run's blocks so far, the items with a mark ("- ")
       for (; j < n; ++j) {
         const Block& b = blocks[j];
+        // A list whose every line so far bears an item's mark ends at a
+        // sentence without one: the story's next paragraph, however short.
+        const bool item = !list_item(b.text).empty();
+        if (marked > 0 && marked == j - i - 1 && !item && b.ends_sentence) break;
+        marked += item ? 1 : 0;
         // In HTML a list of other stories is links; text that is not ends it,
         // but for a teaser: an item that opens with its headline's link.
         const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
