@@ -1,4 +1,5 @@
 """The probe task's scoring (bench/probe/measure.py), on hand-computed cases."""
+import collections
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,7 @@ def test_the_split_probe_sets_have_both_halves():
     for path in measure.kDocsFiles[1:]:
         docs = measure.load_docs(path)
         parity = measure.tuned_parity(path)
-        halves = {measure.half_of(d, parity) for d in docs}
-        assert halves == {"tuned", "check"}, path
-        assert len(docs) >= 40, path
+        halves = collections.Counter(measure.half_of(d, parity) for d in docs)
+        assert set(halves) == {"tuned", "check"}, path
+        # Each half big enough to say something: 15 documents or more.
+        assert min(halves.values()) >= 15, path
