@@ -298,7 +298,8 @@ TEST(Cleaner, DropRestStopsWhereTheStoryResumes) {
 
 // A list whose lines all bear an item's mark ("- ") ends at the first
 // sentence without one: the story's next paragraph, however short. Without
-// the marks, a short sentence after the teasers is a teaser's summary.
+// the marks, a short sentence after the teasers is a teaser's summary, and
+// so is one with an item after it.
 TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
   const std::string story =
       "The museum reopened on Saturday after a two-year renovation of its east wing.\n"
@@ -314,6 +315,11 @@ TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
   r = Cleaner().clean(story + "Related stories:\nMuseum director steps down\n"
                               "City budget cuts hit culture\n" + after);
   EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
+
+  r = Cleaner().clean(story + "Related stories:\n- Museum director steps down\n"
+                              "She leaves after ten years in the post.\n"
+                              "- City budget cuts hit culture\n" + after);
+  EXPECT_EQ(r.text, story + after);
 }
 
 // An inline teaser ("Also read" and a headline) between two paragraphs ends

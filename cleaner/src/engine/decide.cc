@@ -266,14 +266,22 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       // run ends where that one did, so it has nothing left to fill.
       if (i < rest_end) continue;
       std::size_t j = i + 1;
-      std::size_t marked = 0;  // of the run's blocks so far, the items with a mark ("- ")
+      // Whether the run so far is items with a mark ("- "), each with at
+      // most one line under it (a summary), and whether block j-1 is such
+      // an item.
+      bool marked = false, after_item = false;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
-        // A list whose every line so far bears an item's mark ends at a
-        // sentence without one: the story's next paragraph, however short.
+        // Such a list ends at a sentence without a mark and no item after
+        // it: the story's next paragraph, however short.
         const bool item = !list_item(b.text).empty();
-        if (marked > 0 && marked == j - i - 1 && !item && b.ends_sentence) break;
-        marked += item ? 1 : 0;
+        if (j == i + 1) marked = item;
+        if (marked && !item && b.ends_sentence &&
+            (j + 1 == n || list_item(blocks[j + 1].text).empty())) {
+          break;
+        }
+        marked = marked && (item || after_item);
+        after_item = item;
         // In HTML a list of other stories is links; text that is not ends it,
         // but for a teaser: an item that opens with its headline's link.
         const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
