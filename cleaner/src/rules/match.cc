@@ -360,7 +360,9 @@ void RuleMatcher::match(Unit unit, std::string_view s, std::size_t words,
   const re2::StringPiece text(s.data(), s.size());
   // A rule with a feature and no pattern is a candidate wherever its
   // feature holds and its word limits fit: most blocks have none of the
-  // features, and the rule is not even vetoed there.
+  // features, and the rule is not even vetoed there. Their `where` is
+  // decide's to apply, so a scope without `anywhere` (a second look at a
+  // block for the tail's patterns) has them already.
   for (const Sets::Always& a : sets_->always[u]) {
     if (!scope.anywhere || words < a.min_words || words > a.max_words) continue;
     // A model's feature is scored when asked, dearer than the rule's
