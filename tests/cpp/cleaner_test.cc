@@ -322,6 +322,35 @@ TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
   EXPECT_EQ(r.text, story + after);
 }
 
+// A byline under the standfirst is still the head's: the head's byline
+// rules act on the short lines right under a short first paragraph. Under
+// a long one (the story's own) or past the lines that are not prose, a
+// line shaped so stays.
+TEST(Cleaner, ABylineUnderTheStandfirstGoes) {
+  const std::string deck = "The two towers will be the tallest in the downtown core.\n";
+  const std::string story =
+      "The council met on Tuesday to discuss the plan for the new towers near the river.\n"
+      "Most members spoke in favour of it after a long debate in the town hall.";
+  Result r = Cleaner().clean(deck + "By Jane Doe\n" + story);
+  EXPECT_EQ(r.text, deck + story);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].rule, "credit-byline-head");
+
+  r = Cleaner().clean(deck + "Updated 10:32\nBy Jane Doe and John Roe\n" + story);
+  EXPECT_EQ(r.text.find("By Jane Doe"), std::string::npos) << r.text;
+
+  // Three short lines under the deck: the third is past the head's reach.
+  r = Cleaner().clean(deck + "Harbour\nTowers\nBy Jane Doe\n" + story);
+  EXPECT_NE(r.text.find("By Jane Doe"), std::string::npos) << r.text;
+
+  const std::string lede =
+      "The two towers, which the council approved on Tuesday after a debate that ran past "
+      "midnight and drew more than two hundred residents to the town hall, will be the "
+      "tallest buildings in the downtown core when they open in three years.\n";
+  r = Cleaner().clean(lede + "By Jane Doe\n" + story);
+  EXPECT_EQ(r.text, lede + "By Jane Doe\n" + story);
+}
+
 // An inline teaser ("Also read" and a headline) between two paragraphs ends
 // where the story opens a list of its own: a line of three words or more
 // that ends with a colon. After a longer list of teasers such a line is the

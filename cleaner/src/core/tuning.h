@@ -15,6 +15,7 @@ namespace newsclean::tuning {
 // A sentence of this many words (or bytes, for scripts without spaces:
 // CJK, Thai) is prose, the shape of story text.
 constexpr std::size_t kProseMinWords = 8;
+
 constexpr std::size_t kProseMinBytes = 90;
 
 // ---------------------------------------------------------------- regions
@@ -23,6 +24,13 @@ constexpr std::size_t kProseMinBytes = 90;
 // copyright lines around its headline and byline do not use them up. They
 // stretch so over at most kRegionStretch times their size.
 constexpr std::size_t kRegionStretch = 2;
+
+// A story's first prose block of at most this many words may be its
+// standfirst, and the byline under it is still the head's
+// (engine/decide.h find_regions): the head's byline rules look at the
+// kDeckBylineLines lines after it that are not prose.
+constexpr std::size_t kDeckMaxWords = 40;
+constexpr std::size_t kDeckBylineLines = 2;
 
 // ---------------------------------------------------------------- page URL
 // Slug words: runs of at least kSlugWordMin ASCII letters, cut to

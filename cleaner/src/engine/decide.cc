@@ -58,6 +58,15 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
   const std::size_t window =
       n - region_size(tail_blocks, n, [&](std::size_t j) { return chrome(n - 1 - j); });
   reg.tail_begin = std::max(after_story, window);
+  if (first_prose < n && reg.head_end == first_prose &&
+      blocks[first_prose].words <= tuning::kDeckMaxWords) {
+    reg.deck_end = first_prose + 1;
+    reg.byline_end = reg.deck_end;
+    while (reg.byline_end < n && reg.byline_end - reg.deck_end < tuning::kDeckBylineLines &&
+           !blocks[reg.byline_end].prose) {
+      ++reg.byline_end;
+    }
+  }
   return reg;
 }
 
@@ -224,7 +233,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     int act = -1;
     for (int k : hits[i]) {
       const Rule& r = rules[k];
-      if (!reg.in(r.where, i) || (r.once && used[k]) || acts_late(r)) continue;
+      if (!reg.allows(r, i) || (r.once && used[k]) || acts_late(r)) continue;
       if (r.action == Action::kKeep) {
         if (keep < 0) keep = k;
       } else if (act < 0) {

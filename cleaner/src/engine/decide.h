@@ -22,6 +22,9 @@ struct Decision {
 struct Regions {
   std::size_t head_end = 0;    // blocks [0, head_end) are the head
   std::size_t tail_begin = 0;  // blocks [tail_begin, n) are the tail
+  // The short lines under a standfirst, [deck_end, byline_end): the head's
+  // bylines may still stand there ("By Jane Doe" under the deck).
+  std::size_t deck_end = 0, byline_end = 0;
   bool in(Where w, std::size_t i) const {
     switch (w) {
       case Where::kHead: return i < head_end;
@@ -29,6 +32,12 @@ struct Regions {
       case Where::kAnywhere: return true;
     }
     return false;
+  }
+  // Whether `r` may act on block i: in its region, or a head byline rule
+  // (category credit) on the lines under a standfirst.
+  bool allows(const Rule& r, std::size_t i) const {
+    return in(r.where, i) || (r.where == Where::kHead && i >= deck_end && i < byline_end &&
+                              r.category == "credit");
   }
 };
 
@@ -52,7 +61,10 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
 
 // The head ends at the first prose block that no `anywhere` rule drops (a
 // long caption is prose-shaped but is not the story), after at most
-// `head_blocks`; the tail is the last `tail_blocks` after it.
+// `head_blocks`; the tail is the last `tail_blocks` after it. When that
+// block is short (a standfirst, tuning::kDeckMaxWords), the lines that are
+// not prose right under it, up to tuning::kDeckBylineLines, are where a
+// byline may stand (Regions::allows).
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                      const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks);
