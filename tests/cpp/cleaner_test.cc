@@ -322,6 +322,37 @@ TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
   EXPECT_EQ(r.text, story + after);
 }
 
+// After the story's last paragraph, the lines that are not prose between
+// the first line a rule of what follows a story drops (a share row) and
+// the last line dropped go: a reader's comment, a list of other results.
+// After a caption (which stands inside a story) the story's own details
+// stay, and so does a line after the last dropped one.
+TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
+  const std::string story =
+      "The club signed the striker on Monday after a month of talks with his old team.\n"
+      "He scored fourteen goals last season and will wear the number nine shirt.\n";
+  Result r = Cleaner().clean(story + "Share this story\n"
+                             "fan_1984: Welcome to the club!\n"
+                             "Youth team wins the cup\n"
+                             "Copyright 2011 Harbour Town FC. All rights reserved.");
+  EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
+  std::vector<std::string> tail;
+  for (const auto& x : r.removed) {
+    if (x.rule == "tail-among-dropped") tail.push_back(x.text);
+  }
+  // A sentence, which chrome-neighbour does not take, and the line after it.
+  EXPECT_EQ(tail, (std::vector<std::string>{"fan_1984: Welcome to the club!",
+                                            "Youth team wins the cup"}));
+
+  const std::string details = "Stadium Road 15, Harbour Town\nGates open at 6.30 p.m.\n";
+  r = Cleaner().clean(story + "The new striker at training. Photo: Jane Doe\n" + details +
+                      "Copyright 2011 Harbour Town FC. All rights reserved.");
+  EXPECT_EQ(r.text, story + details.substr(0, details.size() - 1));
+
+  r = Cleaner().clean(story + "Share this story\nCopyright 2011 Harbour Town FC.\nFull table");
+  EXPECT_EQ(r.text, story + "Full table");
+}
+
 // A byline under the standfirst is still the head's: the head's byline
 // rules act on the short lines right under a short first paragraph. Under
 // a long one (the story's own) or past the lines that are not prose, a

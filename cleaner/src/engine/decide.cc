@@ -141,22 +141,36 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
   }
 }
 
+namespace {
+
+// A rule of what follows a story on a page, not of what stands inside one.
+bool ends_story(const Rule& r) {
+  static const char* const kCategories[] = {"comments", "copyright", "footer", "navigation",
+                                            "related",  "share",     "social", "subscribe",
+                                            "subscription"};
+  return std::any_of(std::begin(kCategories), std::end(kCategories),
+                     [&](const char* c) { return r.category == c; });
+}
+
+}  // namespace
+
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const Hits& hits, const Regions& reg, bool page_text,
                         std::vector<Decision>* d) {
   std::vector<Decision>& dec = *d;
   const std::size_t n = blocks.size();
-  // The rule that fits each undecided line, or -1.
-  std::vector<int> rule(n, -1);
+  // The rule that fits each undecided line, or -1: an among_dropped one, and
+  // a tail_among_dropped one.
+  std::vector<int> rule(n, -1), tail(n, -1);
   bool any = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (dec[i].kind != Decision::kNone) continue;
     for (int k : hits[i]) {
-      if (rules[k].feature == Feature::kAmongDropped && reg.in(rules[k].where, i)) {
-        rule[i] = k;
-        any = true;
-        break;
-      }
+      if (!reg.in(rules[k].where, i)) continue;
+      const Feature f = rules[k].feature;
+      if (f == Feature::kAmongDropped && rule[i] < 0) rule[i] = k;
+      if (f == Feature::kTailAmongDropped && tail[i] < 0 && !page_text) tail[i] = k;
+      any = any || rule[i] >= 0 || tail[i] >= 0;
     }
   }
   if (!any) return;
@@ -188,7 +202,8 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   const auto alternates = [&](std::size_t i, std::size_t beyond) {
     return beyond < n && dec[beyond].kept() && !blocks[beyond].prose && dropped(i);
   };
-  std::vector<std::size_t> go;  // decided on the rules' drops only, not on each other's
+  // decided on the rules' drops only, not on each other's: (line, rule)
+  std::vector<std::pair<std::size_t, int>> go;
   for (std::size_t a = 0; a < n;) {
     if (rule[a] < 0) {
       ++a;
@@ -206,11 +221,31 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
       votes = b <= first_prose || (last_prose < n && a > last_prose);
     }
     if (votes) {
-      for (std::size_t j = a; j < b; ++j) go.push_back(j);
+      for (std::size_t j = a; j < b; ++j) go.emplace_back(j, rule[j]);
     }
     a = b;
   }
-  for (std::size_t j : go) dec[j] = {Decision::kDrop, rule[j]};
+  // After the story's last kept prose, between the first line dropped after
+  // it by a rule of what follows a story (ends_story: a share row, a list
+  // of other stories, comments, a footer; not a caption or an advert's
+  // marker, which stand inside one) and the last line dropped: what is not
+  // prose is the page's (readers' comments, a shop's offer, a table of
+  // other results between a share row and the copyright line).
+  if (last_prose < n) {
+    std::size_t first_drop = last_prose + 1, last_drop = n;
+    while (first_drop < n &&
+           !(dropped(first_drop) && dec[first_drop].rule >= 0 &&
+             ends_story(rules[dec[first_drop].rule]))) {
+      ++first_drop;
+    }
+    while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
+    for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
+      if (tail[j] >= 0) go.emplace_back(j, tail[j]);
+    }
+  }
+  for (const auto& [j, k] : go) {
+    if (dec[j].kind == Decision::kNone) dec[j] = {Decision::kDrop, k};
+  }
 }
 
 namespace {
@@ -218,7 +253,8 @@ namespace {
 // Rules that act after the others: among_dropped ones (drop_among_dropped)
 // and chrome_words ones (at the end of decide).
 bool acts_late(const Rule& r) {
-  return r.feature == Feature::kAmongDropped || r.feature == Feature::kChromeWords;
+  return r.feature == Feature::kAmongDropped || r.feature == Feature::kTailAmongDropped ||
+         r.feature == Feature::kChromeWords;
 }
 
 }  // namespace

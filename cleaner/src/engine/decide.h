@@ -103,7 +103,13 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // the rules drop, it is shaped like a story (is_story; a product's
 // specifications or a listing's entries are short lines too), and a run
 // stays beside a dropped line that stands alone between it and another line
-// that is not prose: a list the rules took every other line of.
+// that is not prose: a list the rules took every other line of. In such an
+// output, after the story's last kept prose block, the lines that a
+// `tail_among_dropped` rule fits (not prose) and no other took go by it
+// when they stand after the first line there that a rule of what follows a
+// story drops (comments, copyright, footer, navigation, related, share,
+// social, subscribe; not a caption or an advert's marker) and before the
+// last dropped line: the page's comments and boxes around the story's end.
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const Hits& hits, const Regions& regions, bool page_text,
                         std::vector<Decision>* d);

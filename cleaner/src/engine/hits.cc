@@ -182,7 +182,8 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       story_rules = story_rules || rules[k].needs_story;
       // An among_dropped rule has not acted yet: it acts after the others.
       taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action) &&
-                              rules[k].feature != Feature::kAmongDropped);
+                              rules[k].feature != Feature::kAmongDropped &&
+                              rules[k].feature != Feature::kTailAmongDropped);
     }
     taken[i] = taken[i] && !blocks[i].prose;
   }

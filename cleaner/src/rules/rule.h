@@ -55,6 +55,9 @@ enum class Feature {
   kAmongDropped,  // a line that is not a sentence; the rule acts after the
                   // others, only where it stands among lines they drop
                   // (engine/decide.h, drop_among_dropped)
+  kTailAmongDropped,  // a line that is not prose; the rule acts with the
+                      // among_dropped ones, only after the story's last
+                      // prose, between lines the others drop
   kChromeWords,   // its words read like page chrome: the chrome-words model
                   // (engine/chrome_words.h) scores it kChromeWordsMin or more
   kEcho,          // the document is this block printed kEchoMinCopies times
