@@ -353,6 +353,32 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
   EXPECT_EQ(r.text, story + "Full table");
 }
 
+// Before the story's first paragraph, up to three short lines that are not
+// sentences between two dropped lines go, where chrome-neighbour leaves them
+// (a dropped line alone between them and the headline); the headline stays,
+// and so do four such lines.
+TEST(Cleaner, AFewLinesBetweenDroppedLinesOfTheHeadGo) {
+  const std::string story =
+      "The council met on Tuesday to discuss the plan for the new towers near the river.\n"
+      "Most members spoke in favour of it after a long debate in the town hall.\n"
+      "Work on the towers is due to start in the spring of next year, the mayor said.";
+  const std::string top = "Home | News | Sport | Weather\nHarbour News » Local\n";
+  const std::string title = "Council approves two towers\n";
+  const std::string posted = "Posted: Jul 19th 2011 2:35PM\n";
+  const std::string tools = "Text Size: Aa Aa\n";
+  Result r = Cleaner().clean(top + title + posted + "Jane Doe, Contributor\n" + tools + story);
+  EXPECT_EQ(r.text, title + story);
+  bool went = false;
+  for (const auto& x : r.removed) {
+    went = went || (x.rule == "head-among-dropped" && x.text == "Jane Doe, Contributor");
+  }
+  EXPECT_TRUE(went);
+
+  const std::string four = "Jane Doe, Contributor\nHarbour desk\nTowers\nRiver\n";
+  r = Cleaner().clean(top + title + posted + four + tools + story);
+  EXPECT_EQ(r.text, title + four + story);
+}
+
 // A byline under the standfirst is still the head's: the head's byline
 // rules act on the short lines right under a short first paragraph. Under
 // a long one (the story's own) or past the lines that are not prose, a

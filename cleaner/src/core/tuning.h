@@ -223,6 +223,10 @@ constexpr std::size_t kCommentRunStoryRatio = 2;
 // words before the story's first prose, starting like a headline, is the
 // story's title and stays (a section name or a label is shorter).
 constexpr std::size_t kAmongDroppedTitleWords = 3;
+// Before the story's first prose, at most this many kept lines between two
+// dropped ones go by a head_among_dropped rule (a section's label, a tool
+// row between the menu and the byline); more are the page's own content.
+constexpr std::size_t kHeadBetweenMaxLines = 3;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;

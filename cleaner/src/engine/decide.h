@@ -110,6 +110,10 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // story drops (comments, copyright, footer, navigation, related, share,
 // social, subscribe; not a caption or an advert's marker) and before the
 // last dropped line: the page's comments and boxes around the story's end.
+// Before its first kept prose block, the lines a `head_among_dropped` rule
+// fits go when they stand between the first and the last dropped line
+// there with at most tuning::kHeadBetweenMaxLines kept lines between, the
+// title (the first kept line that starts like a headline) excepted.
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const Hits& hits, const Regions& regions, bool page_text,
                         std::vector<Decision>* d);

@@ -53,6 +53,7 @@ class Features {
       case Feature::kPageText: return page_text_;
       case Feature::kUrlTitle: return url_title(i);
       case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
+      case Feature::kHeadAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
       case Feature::kTailAmongDropped: return !blocks_[i].prose;
       case Feature::kChromeWords: return chrome_words(i);
       case Feature::kEcho: return echo_;

@@ -74,6 +74,7 @@ constexpr Name<Feature> kFeatures[] = {
     {"teaser_list", Feature::kTeaserList},  {"menu_row", Feature::kMenuRow},
     {"page_chrome", Feature::kPageChrome},  {"page_text", Feature::kPageText},
     {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped},
+    {"head_among_dropped", Feature::kHeadAmongDropped},
     {"tail_among_dropped", Feature::kTailAmongDropped},
     {"chrome_words", Feature::kChromeWords}, {"echo", Feature::kEcho},
     {"glued_teasers", Feature::kGluedTeasers}, {"glued_copy", Feature::kGluedCopy}};

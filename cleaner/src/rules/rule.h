@@ -55,6 +55,9 @@ enum class Feature {
   kAmongDropped,  // a line that is not a sentence; the rule acts after the
                   // others, only where it stands among lines they drop
                   // (engine/decide.h, drop_among_dropped)
+  kHeadAmongDropped,  // a line that is not a sentence; the rule acts with the
+                      // among_dropped ones, only before the story's first
+                      // prose, between lines the others drop
   kTailAmongDropped,  // a line that is not prose; the rule acts with the
                       // among_dropped ones, only after the story's last
                       // prose, between lines the others drop

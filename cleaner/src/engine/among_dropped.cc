@@ -1,0 +1,155 @@
+// The neighbours vote (engine/decide.h drop_among_dropped): lines no rule
+// decided that stand among lines the rules drop, and the stretches before
+// the story's first prose and after its last that dropped lines close.
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+#include "core/tuning.h"
+#include "engine/block_runs.h"
+#include "engine/decide.h"
+
+namespace newsclean {
+namespace {
+
+using Go = std::vector<std::pair<std::size_t, int>>;  // (line, rule)
+
+// A rule of what follows a story on a page, not of what stands inside one.
+bool ends_story(const Rule& r) {
+  static const char* const kCategories[] = {"comments", "copyright", "footer", "navigation",
+                                            "related",  "share",     "social", "subscribe",
+                                            "subscription"};
+  return std::any_of(std::begin(kCategories), std::end(kCategories),
+                     [&](const char* c) { return r.category == c; });
+}
+
+// Before the story's first kept prose (first_prose), a few lines that are
+// not prose (tuning::kHeadBetweenMaxLines) between the first and the last
+// dropped line are the page's (a byline, a desk's name between the posting
+// time and a tool row); the title stays: the first kept line that starts
+// like a headline. `head` is the head_among_dropped rule of each line.
+void head_stretch(const std::vector<Block>& blocks, const std::vector<Decision>& dec,
+                  const std::vector<int>& head, std::size_t first_prose, Go* go) {
+  const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  std::size_t first_drop = 0, last_drop = first_prose;
+  while (first_drop < first_prose && !dropped(first_drop)) ++first_drop;
+  while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
+  std::size_t between = 0;
+  for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) between += !dropped(j);
+  if (between > tuning::kHeadBetweenMaxLines) return;
+  std::size_t title = 0;
+  while (title < first_prose &&
+         !(dec[title].kept() && blocks[title].words >= tuning::kAmongDroppedTitleWords &&
+           starts_like_headline(blocks[title].text))) {
+    ++title;
+  }
+  for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
+    if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
+  }
+}
+
+// After the story's last kept prose (last_prose), between the first line
+// dropped after it by a rule of what follows a story (ends_story: a share
+// row, a list of other stories, comments, a footer; not a caption or an
+// advert's marker, which stand inside one) and the last line dropped: what
+// is not prose is the page's (readers' comments, a shop's offer, a table of
+// other results between a share row and the copyright line). `tail` is the
+// tail_among_dropped rule of each line.
+void tail_stretch(const std::vector<Rule>& rules, const std::vector<Decision>& dec,
+                  const std::vector<int>& tail, std::size_t last_prose, Go* go) {
+  const std::size_t n = dec.size();
+  const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  std::size_t first_drop = last_prose + 1, last_drop = n;
+  while (first_drop < n &&
+         !(dropped(first_drop) && dec[first_drop].rule >= 0 &&
+           ends_story(rules[dec[first_drop].rule]))) {
+    ++first_drop;
+  }
+  while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
+  for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
+    if (tail[j] >= 0) go->emplace_back(j, tail[j]);
+  }
+}
+
+}  // namespace
+
+void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                        const Hits& hits, const Regions& reg, bool page_text,
+                        std::vector<Decision>* d) {
+  std::vector<Decision>& dec = *d;
+  const std::size_t n = blocks.size();
+  // The rule that fits each undecided line, or -1: an among_dropped one, a
+  // head_among_dropped one and a tail_among_dropped one.
+  std::vector<int> rule(n, -1), head(n, -1), tail(n, -1);
+  bool any = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (dec[i].kind != Decision::kNone) continue;
+    for (int k : hits[i]) {
+      if (!reg.in(rules[k].where, i)) continue;
+      const Feature f = rules[k].feature;
+      if (f == Feature::kAmongDropped && rule[i] < 0) rule[i] = k;
+      if (f == Feature::kHeadAmongDropped && head[i] < 0 && !page_text) head[i] = k;
+      if (f == Feature::kTailAmongDropped && tail[i] < 0 && !page_text) tail[i] = k;
+      any = any || rule[i] >= 0 || head[i] >= 0 || tail[i] >= 0;
+    }
+  }
+  if (!any) return;
+  if (!page_text) {
+    std::vector<bool> left_out(n);
+    for (std::size_t i = 0; i < n; ++i) left_out[i] = !dec[i].kept() && !blocks[i].prose;
+    if (!is_story(blocks, &left_out)) return;
+  }
+  std::size_t first_prose = n, last_prose = n;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dec[i].kept() || !blocks[i].prose) continue;
+    if (first_prose == n) first_prose = i;
+    last_prose = i;
+  }
+  // The story's own lines stay: a heading above its prose, its title.
+  bool title = !page_text && dec[0].kept();
+  if (!page_text) rule[0] = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n && dec[i + 1].kept() && blocks[i + 1].prose) rule[i] = -1;
+    if (rule[i] >= 0 && !title && i < first_prose &&
+        blocks[i].words >= tuning::kAmongDroppedTitleWords &&
+        starts_like_headline(blocks[i].text)) {
+      rule[i] = -1;
+      title = true;
+    }
+  }
+  const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  // A dropped line alone between the run and a line that is not prose.
+  const auto alternates = [&](std::size_t i, std::size_t beyond) {
+    return beyond < n && dec[beyond].kept() && !blocks[beyond].prose && dropped(i);
+  };
+  Go go;  // decided on the rules' drops only, not on each other's
+  for (std::size_t a = 0; a < n;) {
+    if (rule[a] < 0) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a;  // the run [a, b)
+    while (b < n && rule[b] >= 0) ++b;
+    const bool before = a > 0 && dropped(a - 1);
+    const bool after = b < n && dropped(b);
+    bool votes = (before || a == 0) && (after || b == n) && (before || after);
+    if (votes && !page_text) {
+      votes = !(a > 1 && alternates(a - 1, a - 2)) && !(b < n && alternates(b, b + 1));
+    }
+    if (!votes && page_text && (before || after)) {
+      votes = b <= first_prose || (last_prose < n && a > last_prose);
+    }
+    if (votes) {
+      for (std::size_t j = a; j < b; ++j) go.emplace_back(j, rule[j]);
+    }
+    a = b;
+  }
+  // The runs' rule first, where both fit.
+  if (last_prose < n) tail_stretch(rules, dec, tail, last_prose, &go);
+  if (first_prose < n) head_stretch(blocks, dec, head, first_prose, &go);
+  for (const auto& [j, k] : go) {
+    if (dec[j].kind == Decision::kNone) dec[j] = {Decision::kDrop, k};
+  }
+}
+
+}  // namespace newsclean
