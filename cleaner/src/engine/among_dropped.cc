@@ -14,11 +14,14 @@ namespace {
 
 using Go = std::vector<std::pair<std::size_t, int>>;  // (line, rule)
 
-// A rule of what follows a story on a page, not of what stands inside one.
+// A rule of what follows a story on a page (a credit line "Reporting by
+// ..." included), not of what stands inside one (a caption, an advert's
+// marker) or may stand at its end (an update stamp: trafilatura-eval's
+// truths keep the lines after one).
 bool ends_story(const Rule& r) {
-  static const char* const kCategories[] = {"comments", "copyright", "footer", "navigation",
-                                            "related",  "share",     "social", "subscribe",
-                                            "subscription"};
+  static const char* const kCategories[] = {"comments", "copyright", "credit",    "footer",
+                                            "navigation", "related", "share",     "social",
+                                            "subscribe",  "subscription"};
   return std::any_of(std::begin(kCategories), std::end(kCategories),
                      [&](const char* c) { return r.category == c; });
 }
