@@ -351,6 +351,15 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
 
   r = Cleaner().clean(story + "Share this story\nCopyright 2011 Harbour Town FC.\nFull table");
   EXPECT_EQ(r.text, story + "Full table");
+
+  // More of the page's lines than story: they go all the same.
+  std::string page;
+  for (int i = 0; i < 12; ++i) {
+    page += "fan_" + std::to_string(i) + ": Great signing, a real striker at last\n";
+  }
+  r = Cleaner().clean(story + "Share this story\n" + page +
+                      "Copyright 2011 Harbour Town FC. All rights reserved.");
+  EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
 }
 
 // Before the story's first paragraph, up to three short lines that are not

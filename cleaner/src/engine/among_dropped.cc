@@ -97,16 +97,26 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
     }
   }
   if (!any) return;
-  if (!page_text) {
-    std::vector<bool> left_out(n);
-    for (std::size_t i = 0; i < n; ++i) left_out[i] = !dec[i].kept() && !blocks[i].prose;
-    if (!is_story(blocks, &left_out)) return;
-  }
   std::size_t first_prose = n, last_prose = n;
   for (std::size_t i = 0; i < n; ++i) {
     if (!dec[i].kept() || !blocks[i].prose) continue;
     if (first_prose == n) first_prose = i;
     last_prose = i;
+  }
+  Go ending;  // the page's lines after the story's end
+  if (last_prose < n) tail_stretch(rules, dec, tail, last_prose, &ending);
+  if (!page_text) {
+    std::vector<bool> left_out(n);
+    for (std::size_t i = 0; i < n; ++i) left_out[i] = !dec[i].kept() && !blocks[i].prose;
+    if (!is_story(blocks, &left_out)) {
+      // The page's lines after the story's end may outweigh it: without
+      // them the rest may still be a story, and they go alone.
+      for (const auto& jk : ending) left_out[jk.first] = true;
+      if (!ending.empty() && is_story(blocks, &left_out)) {
+        for (const auto& [j, k] : ending) dec[j] = {Decision::kDrop, k};
+      }
+      return;
+    }
   }
   // The story's own lines stay: a heading above its prose, its title.
   bool title = !page_text && dec[0].kept();
@@ -148,7 +158,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
     a = b;
   }
   // The runs' rule first, where both fit.
-  if (last_prose < n) tail_stretch(rules, dec, tail, last_prose, &go);
+  go.insert(go.end(), ending.begin(), ending.end());
   if (first_prose < n) head_stretch(blocks, dec, head, first_prose, &go);
   for (const auto& [j, k] : go) {
     if (dec[j].kind == Decision::kNone) dec[j] = {Decision::kDrop, k};
