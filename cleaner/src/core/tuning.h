@@ -15,7 +15,6 @@ namespace newsclean::tuning {
 // A sentence of this many words (or bytes, for scripts without spaces:
 // CJK, Thai) is prose, the shape of story text.
 constexpr std::size_t kProseMinWords = 8;
-
 constexpr std::size_t kProseMinBytes = 90;
 
 // ---------------------------------------------------------------- regions

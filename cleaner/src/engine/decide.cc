@@ -143,8 +143,9 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 
 namespace {
 
-// Rules that act after the others: among_dropped ones (drop_among_dropped)
-// and chrome_words ones (at the end of decide).
+// Rules that act after the others: among_dropped, head_among_dropped and
+// tail_among_dropped ones (drop_among_dropped) and chrome_words ones (at
+// the end of decide).
 bool acts_late(const Rule& r) {
   return r.feature == Feature::kAmongDropped || r.feature == Feature::kHeadAmongDropped ||
          r.feature == Feature::kTailAmongDropped || r.feature == Feature::kChromeWords;

@@ -180,7 +180,8 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
     taken[i] = blocks[i].decided_by >= 0;
     for (int k : hits[i]) {
       story_rules = story_rules || rules[k].needs_story;
-      // An among_dropped rule has not acted yet: it acts after the others.
+      // An among_dropped rule (and a head_ or tail_among_dropped one) has
+      // not acted yet: it acts after the others.
       taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action) &&
                               rules[k].feature != Feature::kAmongDropped &&
                               rules[k].feature != Feature::kHeadAmongDropped &&
