@@ -14,6 +14,12 @@ namespace {
 
 using Go = std::vector<std::pair<std::size_t, int>>;  // (line, rule)
 
+// A line that may be the story's title: kAmongDroppedTitleWords words or
+// more, starting like a headline (a section's name or a label is shorter).
+bool title_like(const Block& b) {
+  return b.words >= tuning::kAmongDroppedTitleWords && starts_like_headline(b.text);
+}
+
 // A rule of what follows a story on a page (a credit line "Reporting by
 // ..." included), not of what stands inside one (a caption, an advert's
 // marker) or may stand at its end (an update stamp: trafilatura-eval's
@@ -41,11 +47,7 @@ void head_stretch(const std::vector<Block>& blocks, const std::vector<Decision>&
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) between += !dropped(j);
   if (between > tuning::kHeadBetweenMaxLines) return;
   std::size_t title = 0;
-  while (title < first_prose &&
-         !(dec[title].kept() && blocks[title].words >= tuning::kAmongDroppedTitleWords &&
-           starts_like_headline(blocks[title].text))) {
-    ++title;
-  }
+  while (title < first_prose && !(dec[title].kept() && title_like(blocks[title]))) ++title;
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
     if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
   }
@@ -123,9 +125,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   if (!page_text) rule[0] = -1;
   for (std::size_t i = 0; i < n; ++i) {
     if (i + 1 < n && dec[i + 1].kept() && blocks[i + 1].prose) rule[i] = -1;
-    if (rule[i] >= 0 && !title && i < first_prose &&
-        blocks[i].words >= tuning::kAmongDroppedTitleWords &&
-        starts_like_headline(blocks[i].text)) {
+    if (rule[i] >= 0 && !title && i < first_prose && title_like(blocks[i])) {
       rule[i] = -1;
       title = true;
     }

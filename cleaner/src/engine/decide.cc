@@ -147,8 +147,7 @@ namespace {
 // tail_among_dropped ones (drop_among_dropped) and chrome_words ones (at
 // the end of decide).
 bool acts_late(const Rule& r) {
-  return r.feature == Feature::kAmongDropped || r.feature == Feature::kHeadAmongDropped ||
-         r.feature == Feature::kTailAmongDropped || r.feature == Feature::kChromeWords;
+  return acts_among_dropped(r.feature) || r.feature == Feature::kChromeWords;
 }
 
 }  // namespace

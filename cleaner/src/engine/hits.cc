@@ -183,9 +183,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       // An among_dropped rule (and a head_ or tail_among_dropped one) has
       // not acted yet: it acts after the others.
       taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action) &&
-                              rules[k].feature != Feature::kAmongDropped &&
-                              rules[k].feature != Feature::kHeadAmongDropped &&
-                              rules[k].feature != Feature::kTailAmongDropped);
+                              !acts_among_dropped(rules[k].feature));
     }
     taken[i] = taken[i] && !blocks[i].prose;
   }

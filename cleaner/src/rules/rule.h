@@ -71,6 +71,13 @@ enum class Feature {
                   // that joins cells with " | " (mark_glued_copies)
 };
 
+// Whether a rule with feature `f` waits for the other rules' drops and acts
+// among them (engine/decide.h drop_among_dropped).
+constexpr bool acts_among_dropped(Feature f) {
+  return f == Feature::kAmongDropped || f == Feature::kHeadAmongDropped ||
+         f == Feature::kTailAmongDropped;
+}
+
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
 // fit (`examples: miss`); docs/rules.md says what a fit is.
 struct RuleExample {
