@@ -130,6 +130,27 @@ TEST(MenuRow, ApostrophesBrandsAndLongerLabels) {
   EXPECT_FALSE(is_menu_row("e - News - Sport"));
 }
 
+// A long menu may name a channel or a show with a digit among its words; a
+// row of numbered things (a shop's packs, a recipe's values) is no menu,
+// nor is a short row with one such item.
+TEST(MenuRow, AFewItemsOfALongRowMayHaveADigit) {
+  EXPECT_TRUE(is_menu_row("News | Weather | Sports | Traffic | Health | Consumer 7 | Video"));
+  EXPECT_TRUE(is_menu_row("Watch Live \xC2\xB7 Weather \xC2\xB7 Traffic \xC2\xB7 Sports \xC2\xB7 5 On Your Side"));
+  EXPECT_FALSE(is_menu_row("Calories 120 | Protein 3 g | Fat 2 g | Carbs 20 g | Fiber 1 g"));
+  EXPECT_FALSE(is_menu_row("Home | News | Sport 24 | Weather"));
+  EXPECT_FALSE(is_menu_row("News | Sport 24 | Weather 7 | Traffic | Health"));
+}
+
+// A slash separates a long row's items; two or three names joined by
+// slashes are a title's ("Kiefer / Van Gogh - Royal Academy").
+TEST(MenuRow, SlashesSeparateALongRowOnly) {
+  EXPECT_TRUE(is_menu_row("Nacional / Econom\xC3\xADa / Internacional / Sociedad / Cultura"));
+  EXPECT_TRUE(is_menu_row("News / Sport / Business / Travel"));
+  EXPECT_FALSE(is_menu_row("Kiefer / Van Gogh - Royal Academy"));
+  EXPECT_FALSE(is_menu_row("Cooking / On Sale / Outdoor Gear"));
+  EXPECT_FALSE(is_menu_row("Home / News / the rest of the line / Sport"));
+}
+
 // A story in a layout table's row ("| story ... | sidebar |") ends in a bar,
 // not a sentence: it is no prose block, yet the document is a story. A long
 // row without sentences, or a long line that is no row with three sentences

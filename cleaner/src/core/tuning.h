@@ -143,6 +143,12 @@ constexpr std::size_t kMenuMinItems = 3;
 constexpr std::size_t kMenuMinPipedItems = 2;
 constexpr std::size_t kMenuLabelMaxBytes = 24;
 constexpr std::size_t kMenuLabelMaxSpaces = 3;
+// A row whose items have a digit is a menu only with kMenuMinItemsWithDigit
+// items or more, at most one in kMenuDigitItemsDen of them with a digit.
+constexpr std::size_t kMenuMinItemsWithDigit = 5;
+constexpr std::size_t kMenuDigitItemsDen = 4;
+// A row with a slash between items ("News / Sport / ...") needs this many.
+constexpr std::size_t kMenuMinSlashedItems = 4;
 // A document with this many lines printed twice repeats its structure (a
 // table of contents, tabs): none of them is a duplicate.
 constexpr std::size_t kDuplicateMaxPairs = 4;

@@ -30,47 +30,53 @@ std::string_view without_count(std::string_view item) {
   return item.substr(0, open);
 }
 
+// How a text reads as one menu item.
+enum class MenuItem { kNo, kPlain, kWithDigit };
+
 // One menu item: 1 to kMenuItemMaxWords words, starting with a capital (or
 // a letter without case, or a brand's small letter before a capital:
-// "ePaper"), with no digit and no sentence punctuation; an apostrophe only
-// inside a word ("What's On"); a count in brackets may follow ("Comments
-// (12)"). (A digit after the first word, "Channel 4", would let through a
-// shop's "Maven 65 Pack" and a recipe's "Calories 120 | Protein 3 g".)
-bool is_menu_item(std::string_view item) {
+// "ePaper"), with no sentence punctuation; an apostrophe only inside a word
+// ("What's On"); a count in brackets may follow ("Comments (12)"). An item
+// with a digit ("Channel 4") is kWithDigit: a shop's "Maven 65 Pack" and a
+// recipe's "Calories 120 | Protein 3 g" are made of such items, a menu has
+// few of them.
+MenuItem menu_item(std::string_view item) {
   item = without_count(item);
-  if (item.empty()) return false;
+  if (item.empty()) return MenuItem::kNo;
   const bool camel = item.size() > 1 && item[0] >= 'a' && item[0] <= 'z' && item[1] >= 'A' &&
                      item[1] <= 'Z';
-  if (!camel && !starts_like_headline(item)) return false;
+  if (!camel && !starts_like_headline(item)) return MenuItem::kNo;
   std::size_t words = 1;
+  bool digit = false;
   for (std::size_t i = 0; i < item.size(); ++i) {
     const char c = item[i];
     switch (c) {
       case ',': case ';': case ':': case '!': case '?': case '(': case ')':
       case '"': case '\0':
-        return false;
+        return MenuItem::kNo;
       case '\'':
         if (i == 0 || i + 1 == item.size() ||
             !std::isalpha(static_cast<unsigned char>(item[i - 1])) ||
             !std::isalpha(static_cast<unsigned char>(item[i + 1]))) {
-          return false;
+          return MenuItem::kNo;
         }
         break;
       case '.':
-        if (i + 1 == item.size()) return false;
+        if (i + 1 == item.size()) return MenuItem::kNo;
         break;
       default:
-        if (c >= '0' && c <= '9') return false;
+        digit = digit || (c >= '0' && c <= '9');
     }
     words += c == ' ';
   }
-  return words <= kMenuItemMaxWords;
+  if (words > kMenuItemMaxWords) return MenuItem::kNo;
+  return digit ? MenuItem::kWithDigit : MenuItem::kPlain;
 }
 
 // The separators of a menu row besides '|': " - ", " – ", " • ", " · ",
-// " ¦ ", " * ", " :: ", and "] [" between bracketed items ("[Home] [News]").
+// " ¦ ", " * ", " :: ", " / ", and "] [" between bracketed items ("[Home] [News]").
 constexpr std::string_view kSpacedSeparators[] = {
-    " - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xC2\xA6 ", " * ", " :: ", "] ["};
+    " - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xC2\xA6 ", " * ", " :: ", " / ", "] ["};
 
 // False if `text` has no separator of a menu row: no '|' and none of
 // kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
@@ -78,7 +84,7 @@ constexpr std::string_view kSpacedSeparators[] = {
 bool may_have_separator(std::string_view text) {
   if (text.find('|') != std::string_view::npos) return true;
   if (text.find("] [") != std::string_view::npos) return true;
-  for (const char lead : {'-', '\xE2', '\xC2', '*', ':'}) {  // the separators' second bytes
+  for (const char lead : {'-', '\xE2', '\xC2', '*', ':', '/'}) {  // the separators' second bytes
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
       if (at == 0 || text[at - 1] != ' ') continue;
@@ -115,13 +121,15 @@ bool is_menu_row(std::string_view text) {
   if (text.size() > 2 && text.front() == '[' && text.back() == ']') {
     text = text.substr(1, text.size() - 2);  // "[Home] [News]": the brackets are separators
   }
-  std::size_t items = 0, pipes = 0, spaced = 0;
+  std::size_t items = 0, with_digit = 0, pipes = 0, spaced = 0, slashes = 0;
   std::size_t start = 0, i = 0;
   const auto item = [&](std::size_t end) {
     const std::string_view t = trim_spaces(text.substr(start, end - start));
     if (t.empty()) return true;  // "| Golf | | Tennis |": an empty cell
     ++items;
-    return is_menu_item(t);
+    const MenuItem kind = menu_item(t);
+    with_digit += kind == MenuItem::kWithDigit;
+    return kind != MenuItem::kNo;
   };
   while (i < text.size()) {
     std::size_t width = 0;
@@ -133,6 +141,7 @@ bool is_menu_row(std::string_view text) {
         if (text.substr(i, s.size()) == s) {
           width = s.size();
           ++spaced;
+          slashes += s == " / ";
           break;
         }
       }
@@ -151,6 +160,14 @@ bool is_menu_row(std::string_view text) {
   const std::string_view last = trim_spaces(text.substr(start));
   const bool cut_short = last == "..." || last == "\xE2\x80\xA6";  // ... or …
   if (pipes + spaced == 0 || !(cut_short || item(text.size()))) return false;
+  // A site's menu names a channel or a show now and then ("Consumer 7",
+  // "5 On Your Side") among words; a shop's or a score's row is numbers.
+  if (with_digit > 0 && (items < kMenuMinItemsWithDigit || with_digit * kMenuDigitItemsDen > items)) {
+    return false;
+  }
+  // A slash also joins two names in a title ("Kiefer / Van Gogh"): a row
+  // of them is a menu only when long.
+  if (slashes > 0 && items < kMenuMinSlashedItems) return false;
   return pipes > 0 ? items >= kMenuMinPipedItems && pipes + spaced >= 2 : items >= kMenuMinItems;
 }
 
