@@ -362,6 +362,39 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
   EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
 }
 
+// After the story, the few lines left between a footer's run of dropped
+// lines and the last dropped line go, sentences too (a classified ad); after
+// a newsletter box, which may stand inside a story, the story's last short
+// paragraphs stay, and so do lines that outweigh a fourth of the story.
+TEST(Cleaner, TheFewLinesLeftAmongTheFooterGo) {
+  const std::string story =
+      "The club signed the striker on Monday after a month of talks with his old team.\n"
+      "He scored fourteen goals last season and will wear the number nine shirt.\n"
+      "The manager said the new striker would start on Saturday against the league leaders.\n"
+      "Tickets for the match are almost sold out, the club said on its website.\n"
+      "His old club thanked him for four seasons and wished him well in his new home.\n";
+  const std::string footer =
+      "Copyright 2011 Harbour Town FC. All rights reserved.\n"
+      "Contact Us | About Us | Privacy Policy\n";
+  const std::string ad = "Drummer seeks a working band, covers or originals. Call Pete after six.\n";
+  Result r = Cleaner().clean(story + footer + ad + "Terms of Use");
+  EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
+  std::vector<std::string> closing;
+  for (const auto& x : r.removed) {
+    if (x.rule == "closing-among-dropped") closing.push_back(x.text);
+  }
+  EXPECT_EQ(closing, std::vector<std::string>{ad.substr(0, ad.size() - 1)});
+
+  const std::string last = "The match starts at three on Saturday at the harbour ground.\n";
+  r = Cleaner().clean(story + "Sign up for our free newsletter.\nShare this story\n" + last +
+                      footer);
+  EXPECT_EQ(r.text, story + last.substr(0, last.size() - 1));
+
+  const std::string first_two = story.substr(0, story.find("The manager"));
+  r = Cleaner().clean(first_two + footer + ad + "Terms of Use");
+  EXPECT_EQ(r.text, first_two + ad.substr(0, ad.size() - 1));
+}
+
 // Before the story's first paragraph, up to three short lines that are not
 // sentences between two dropped lines go, where chrome-neighbour leaves them
 // (a dropped line alone between them and the headline); the headline stays,

@@ -232,6 +232,16 @@ constexpr std::size_t kAmongDroppedTitleWords = 3;
 // dropped ones go by a head_among_dropped rule (a section's label, a tool
 // row between the menu and the byline); more are the page's own content.
 constexpr std::size_t kHeadBetweenMaxLines = 3;
+// After the story, between a run of at least kClosingMinRun dropped lines
+// that a footer, a copyright line, comments or a credit opens and the last
+// dropped line, at most kClosingMaxLines kept lines of kClosingMaxWords
+// words in all go by a closing_among_dropped rule, prose too, when the
+// story's prose before the run has kClosingStoryRatio times their words (a
+// story's last short paragraph after a newsletter box mid-story stays).
+constexpr std::size_t kClosingMinRun = 2;
+constexpr std::size_t kClosingMaxLines = 3;
+constexpr std::size_t kClosingMaxWords = 60;
+constexpr std::size_t kClosingStoryRatio = 4;
 // Caption relevance: the headline names the topic, so its words count this
 // many times in the story's vocabulary.
 constexpr int kCaptionTitleWeight = 2;

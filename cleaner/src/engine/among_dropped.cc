@@ -76,6 +76,57 @@ void tail_stretch(const std::vector<Rule>& rules, const std::vector<Decision>& d
   }
 }
 
+// The categories that may open the closing stretch: what only follows a
+// story (a share row, a newsletter box or a link to another story may stand
+// inside one, and its last paragraphs after them).
+bool closes_story(const Rule& r) {
+  return r.category == "footer" || r.category == "copyright" || r.category == "comments" ||
+         r.category == "credit";
+}
+
+// After the story: the few lines left between a run of dropped lines that
+// closes_story opens and the document's last dropped line, prose or not (a
+// related story's summary, a classified ad, a comment, a publisher's note),
+// when the story before the run outweighs them (the tuning::kClosing*
+// bounds). The earliest such run takes the most. `closing` is the
+// closing_among_dropped rule of each line.
+void closing_stretch(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                     const std::vector<int>& closing, std::vector<Decision>* d) {
+  std::vector<Decision>& dec = *d;
+  const std::size_t n = dec.size();
+  const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  std::size_t last_drop = n;
+  while (last_drop > 0 && !dropped(last_drop - 1)) --last_drop;
+  if (last_drop == 0) return;
+  --last_drop;
+  // The kept lines from each line to last_drop, read backwards: how many,
+  // their words, and how many no closing rule fits.
+  std::vector<std::size_t> lines(last_drop + 1), words(last_drop + 1), unfit(last_drop + 1);
+  for (std::size_t j = last_drop; j-- > 0;) {
+    const bool kept = !dropped(j);
+    lines[j] = lines[j + 1] + kept;
+    words[j] = words[j + 1] + (kept ? blocks[j].words : 0);
+    unfit[j] = unfit[j + 1] + (kept && closing[j] < 0);
+  }
+  std::size_t story_words = 0;  // the kept prose's words before `open`
+  for (std::size_t open = 0; open + tuning::kClosingMinRun <= last_drop; ++open) {
+    if (dec[open].kept() && blocks[open].prose) story_words += blocks[open].words;
+    const int r = dec[open].rule;
+    if (!dropped(open) || r < 0 || !closes_story(rules[r])) continue;
+    if (lines[open + 1] == 0) return;  // nothing left after it, nor after a later run
+    if (lines[open] - lines[open + tuning::kClosingMinRun] != 0) continue;  // no run here
+    if (unfit[open + 1] > 0 || lines[open + 1] > tuning::kClosingMaxLines ||
+        words[open + 1] > tuning::kClosingMaxWords ||
+        story_words < tuning::kClosingStoryRatio * words[open + 1]) {
+      continue;
+    }
+    for (std::size_t j = open + 1; j < last_drop; ++j) {
+      if (!dropped(j)) dec[j] = {Decision::kDrop, closing[j]};
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
@@ -85,7 +136,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   const std::size_t n = blocks.size();
   // The rule that fits each undecided line, or -1: an among_dropped one, a
   // head_among_dropped one and a tail_among_dropped one.
-  std::vector<int> rule(n, -1), head(n, -1), tail(n, -1);
+  std::vector<int> rule(n, -1), head(n, -1), tail(n, -1), closing(n, -1);
   bool any = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (dec[i].kind != Decision::kNone) continue;
@@ -95,7 +146,8 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
       if (f == Feature::kAmongDropped && rule[i] < 0) rule[i] = k;
       if (f == Feature::kHeadAmongDropped && head[i] < 0 && !page_text) head[i] = k;
       if (f == Feature::kTailAmongDropped && tail[i] < 0 && !page_text) tail[i] = k;
-      any = any || rule[i] >= 0 || head[i] >= 0 || tail[i] >= 0;
+      if (f == Feature::kClosingAmongDropped && closing[i] < 0 && !page_text) closing[i] = k;
+      any = any || rule[i] >= 0 || head[i] >= 0 || tail[i] >= 0 || closing[i] >= 0;
     }
   }
   if (!any) return;
@@ -163,6 +215,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   for (const auto& [j, k] : go) {
     if (dec[j].kind == Decision::kNone) dec[j] = {Decision::kDrop, k};
   }
+  closing_stretch(rules, blocks, closing, d);
 }
 
 }  // namespace newsclean

@@ -13,6 +13,7 @@
 
 #include "core/block.h"
 #include "core/page_url.h"
+#include "core/tuning.h"
 #include "engine/block_runs.h"
 #include "rules/rule.h"
 
@@ -55,6 +56,7 @@ class Features {
       case Feature::kAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
       case Feature::kHeadAmongDropped: return !blocks_[i].prose && !blocks_[i].ends_sentence;
       case Feature::kTailAmongDropped: return !blocks_[i].prose;
+      case Feature::kClosingAmongDropped: return blocks_[i].words <= tuning::kClosingMaxWords;
       case Feature::kChromeWords: return chrome_words(i);
       case Feature::kEcho: return echo_;
       case Feature::kGluedTeasers: return glued_teasers_[i];

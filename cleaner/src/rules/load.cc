@@ -76,6 +76,7 @@ constexpr Name<Feature> kFeatures[] = {
     {"url_title", Feature::kUrlTitle},      {"among_dropped", Feature::kAmongDropped},
     {"head_among_dropped", Feature::kHeadAmongDropped},
     {"tail_among_dropped", Feature::kTailAmongDropped},
+    {"closing_among_dropped", Feature::kClosingAmongDropped},
     {"chrome_words", Feature::kChromeWords}, {"echo", Feature::kEcho},
     {"glued_teasers", Feature::kGluedTeasers}, {"glued_copy", Feature::kGluedCopy}};
 

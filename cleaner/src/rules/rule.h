@@ -61,6 +61,12 @@ enum class Feature {
   kTailAmongDropped,  // a line that is not prose; the rule acts with the
                       // among_dropped ones, only after the story's last
                       // prose, between lines the others drop
+  kClosingAmongDropped,  // a line of tuning::kClosingMaxWords words or
+                         // fewer; the rule acts after the among_dropped
+                         // ones, only on the few lines left between a run
+                         // the others drop after the story (opened by a
+                         // footer, a copyright, comments or a credit) and
+                         // the document's last dropped line
   kChromeWords,   // its words read like page chrome: the chrome-words model
                   // (engine/chrome_words.h) scores it kChromeWordsMin or more
   kEcho,          // the document is this block printed kEchoMinCopies times
@@ -75,7 +81,7 @@ enum class Feature {
 // among them (engine/decide.h drop_among_dropped).
 constexpr bool acts_among_dropped(Feature f) {
   return f == Feature::kAmongDropped || f == Feature::kHeadAmongDropped ||
-         f == Feature::kTailAmongDropped;
+         f == Feature::kTailAmongDropped || f == Feature::kClosingAmongDropped;
 }
 
 // A made-up text (or HTML snippet) a rule must fit (`examples: hit`) or not
