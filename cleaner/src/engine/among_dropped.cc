@@ -1,6 +1,7 @@
 // The neighbours vote (engine/decide.h drop_among_dropped): lines no rule
-// decided that stand among lines the rules drop, and the stretches before
-// the story's first prose and after its last that dropped lines close.
+// decided that stand among lines the rules drop, the stretches before the
+// story's first prose and after its last that dropped lines close, and the
+// few lines left among the footer's.
 #include <algorithm>
 #include <iterator>
 #include <utility>
@@ -135,7 +136,8 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   std::vector<Decision>& dec = *d;
   const std::size_t n = blocks.size();
   // The rule that fits each undecided line, or -1: an among_dropped one, a
-  // head_among_dropped one and a tail_among_dropped one.
+  // head_among_dropped one, a tail_among_dropped one and a
+  // closing_among_dropped one.
   std::vector<int> rule(n, -1), head(n, -1), tail(n, -1), closing(n, -1);
   bool any = false;
   for (std::size_t i = 0; i < n; ++i) {

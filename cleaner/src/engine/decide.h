@@ -116,6 +116,13 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // fits go when they stand between the first and the last dropped line
 // there with at most tuning::kHeadBetweenMaxLines kept lines between, the
 // title (the first kept line that starts like a headline) excepted.
+// Last, once those have gone: the lines a `closing_among_dropped` rule fits
+// go when every line left between a run of tuning::kClosingMinRun dropped
+// lines or more that a footer, copyright, comments or credit rule opens and
+// the last dropped line is one, at most tuning::kClosingMaxLines of
+// tuning::kClosingMaxWords words in all, and the kept prose before the run
+// has tuning::kClosingStoryRatio times their words (sentences too: a
+// related story's summary, a classified ad among the footer's lines).
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const Hits& hits, const Regions& regions, bool page_text,
                         std::vector<Decision>* d);
