@@ -468,6 +468,10 @@ TEST(Cleaner, AnInlineTeaserEndsWhereTheStoryOpensAList) {
   EXPECT_EQ(r.text, story + list);
   ASSERT_EQ(r.removed.size(), 2u);
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
+  // Two words are lead-in enough ("Die Forderungen:").
+  const std::string short_list = "New rooms:\nFrescoes\nTapestries\nMaps\n" + list.substr(list.find("Visitors"));
+  r = Cleaner().clean(story + "Also read\nMuseum director steps down\n" + short_list);
+  EXPECT_EQ(r.text, story + short_list);
 
   r = Cleaner().clean(story +
                       "Also read\nMuseum director steps down\nCity budget cuts hit culture\n"

@@ -205,11 +205,11 @@ constexpr std::size_t kStoryParagraphWords = 12;
 // kInlineTeaserMaxLines headlines), before a line of the story that opens a
 // list of its own: kListIntroMinWords words or more, ending with a colon
 // ("Once operational, the line will have five stations:", "As novas
-// regras:"). A teaser's headline does not end with a colon; a list's own
-// heading ("Read more:") is a rule's. A longer list of teasers is a box of
-// its own, whose lines may end with colons.
+// regras:", "Die Forderungen:"). A teaser's headline does not end with a
+// colon; a list's own heading ("Read more:") is a rule's. A longer list of
+// teasers is a box of its own, whose lines may end with colons.
 constexpr std::size_t kInlineTeaserMaxLines = 2;
-constexpr std::size_t kListIntroMinWords = 3;
+constexpr std::size_t kListIntroMinWords = 2;
 // drop_tail keeps the tail when it holds more than this many times the
 // prose before it: then the "comments" are the page's content.
 constexpr std::size_t kDropTailMaxRatio = 3;
