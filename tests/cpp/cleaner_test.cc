@@ -362,6 +362,27 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
   EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
 }
 
+// Inside the story, its own list (a lead-in with a colon and its items)
+// between a caption and an advert's marker stays: short lines that are not
+// sentences among dropped ones, but the lead-in says they are the story's.
+TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
+  const std::string before =
+      "The dock workers walked out on Monday after talks with the port authority broke down.\n"
+      "The strike has stopped all container traffic at the harbour for the first time in years.\n";
+  const std::string list =
+      "The union's demands:\n"
+      "A wage rise of five per cent this year\n"
+      "Two more staff on each night shift\n"
+      "A new rota from the start of March\n";
+  const std::string after =
+      "The port authority said it would meet the union again on Thursday to discuss them.\n"
+      "Shipping companies have begun to send their vessels to other ports along the coast.";
+  Result r = Cleaner().clean(before + "Pickets at the harbour gate at dawn. Photo: Jane Doe/Reuters\n" +
+                             list + "Advertisement\n" + after);
+  EXPECT_EQ(r.text, before + list + after);
+  EXPECT_EQ(r.removed.size(), 2u);
+}
+
 // After the story, the few lines left between a footer's run of dropped
 // lines and the last dropped line go, sentences too (a classified ad); after
 // a newsletter box, which may stand inside a story, the story's last short

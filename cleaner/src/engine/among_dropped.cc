@@ -203,6 +203,13 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
     if (votes && !page_text) {
       votes = !(a > 1 && alternates(a - 1, a - 2)) && !(b < n && alternates(b, b + 1));
     }
+    // Inside the story, a lead-in and two items or more are a list of its
+    // own ("Die Forderungen:" and the demands) between a caption and an
+    // advert's marker.
+    if (votes && first_prose < a && b <= last_prose && b - a > 2 && !blocks[a].text.empty() &&
+        blocks[a].text.back() == ':') {
+      votes = false;
+    }
     if (!votes && page_text && (before || after)) {
       votes = b <= first_prose || (last_prose < n && a > last_prose);
     }
