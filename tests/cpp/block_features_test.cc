@@ -135,7 +135,8 @@ TEST(MenuRow, ApostrophesBrandsAndLongerLabels) {
 // nor is a short row with one such item.
 TEST(MenuRow, AFewItemsOfALongRowMayHaveADigit) {
   EXPECT_TRUE(is_menu_row("News | Weather | Sports | Traffic | Health | Consumer 7 | Video"));
-  EXPECT_TRUE(is_menu_row("Watch Live \xC2\xB7 Weather \xC2\xB7 Traffic \xC2\xB7 Sports \xC2\xB7 5 On Your Side"));
+  EXPECT_TRUE(is_menu_row(
+      "Watch Live \xC2\xB7 Weather \xC2\xB7 Traffic \xC2\xB7 Sports \xC2\xB7 5 On Your Side"));
   EXPECT_FALSE(is_menu_row("Calories 120 | Protein 3 g | Fat 2 g | Carbs 20 g | Fiber 1 g"));
   EXPECT_FALSE(is_menu_row("Home | News | Sport 24 | Weather"));
   EXPECT_FALSE(is_menu_row("News | Sport 24 | Weather 7 | Traffic | Health"));

@@ -377,8 +377,8 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
   const std::string after =
       "The port authority said it would meet the union again on Thursday to discuss them.\n"
       "Shipping companies have begun to send their vessels to other ports along the coast.";
-  Result r = Cleaner().clean(before + "Pickets at the harbour gate at dawn. Photo: Jane Doe/Reuters\n" +
-                             list + "Advertisement\n" + after);
+  const std::string caption = "Pickets at the harbour gate at dawn. Photo: Jane Doe/Reuters\n";
+  Result r = Cleaner().clean(before + caption + list + "Advertisement\n" + after);
   EXPECT_EQ(r.text, before + list + after);
   EXPECT_EQ(r.removed.size(), 2u);
 }
@@ -397,7 +397,8 @@ TEST(Cleaner, TheFewLinesLeftAmongTheFooterGo) {
   const std::string footer =
       "Copyright 2011 Harbour Town FC. All rights reserved.\n"
       "Contact Us | About Us | Privacy Policy\n";
-  const std::string ad = "Drummer seeks a working band, covers or originals. Call Pete after six.\n";
+  const std::string ad =
+      "Drummer seeks a working band, covers or originals. Call Pete after six.\n";
   Result r = Cleaner().clean(story + footer + ad + "Terms of Use");
   EXPECT_EQ(r.text, story.substr(0, story.size() - 1));
   std::vector<std::string> closing;
@@ -490,7 +491,8 @@ TEST(Cleaner, AnInlineTeaserEndsWhereTheStoryOpensAList) {
   ASSERT_EQ(r.removed.size(), 2u);
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-list");
   // Two words are lead-in enough ("Die Forderungen:").
-  const std::string short_list = "New rooms:\nFrescoes\nTapestries\nMaps\n" + list.substr(list.find("Visitors"));
+  const std::string short_list =
+      "New rooms:\nFrescoes\nTapestries\nMaps\n" + list.substr(list.find("Visitors"));
   r = Cleaner().clean(story + "Also read\nMuseum director steps down\n" + short_list);
   EXPECT_EQ(r.text, story + short_list);
 

@@ -76,7 +76,8 @@ MenuItem menu_item(std::string_view item) {
 // The separators of a menu row besides '|': " - ", " – ", " • ", " · ",
 // " ¦ ", " * ", " :: ", " / ", and "] [" between bracketed items ("[Home] [News]").
 constexpr std::string_view kSpacedSeparators[] = {
-    " - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xC2\xA6 ", " * ", " :: ", " / ", "] ["};
+    " - ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xC2\xA6 ",
+    " * ", " :: ", " / ", "] ["};
 
 // False if `text` has no separator of a menu row: no '|' and none of
 // kSpacedSeparators. Most blocks have none (a hyphen or a quote mark after
@@ -162,7 +163,8 @@ bool is_menu_row(std::string_view text) {
   if (pipes + spaced == 0 || !(cut_short || item(text.size()))) return false;
   // A site's menu names a channel or a show now and then ("Consumer 7",
   // "5 On Your Side") among words; a shop's or a score's row is numbers.
-  if (with_digit > 0 && (items < kMenuMinItemsWithDigit || with_digit * kMenuDigitItemsDen > items)) {
+  if (with_digit > 0 &&
+      (items < kMenuMinItemsWithDigit || with_digit * kMenuDigitItemsDen > items)) {
     return false;
   }
   // A slash also joins two names in a title ("Kiefer / Van Gogh"): a row
