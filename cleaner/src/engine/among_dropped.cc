@@ -206,8 +206,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
     // Inside the story, a lead-in and two items or more are a list of its
     // own ("Die Forderungen:" and the demands) between a caption and an
     // advert's marker.
-    if (votes && first_prose < a && b <= last_prose && b - a > 2 && !blocks[a].text.empty() &&
-        blocks[a].text.back() == ':') {
+    if (votes && first_prose < a && b <= last_prose && b - a > 2 && leads_into_list(blocks[a])) {
       votes = false;
     }
     if (!votes && page_text && (before || after)) {

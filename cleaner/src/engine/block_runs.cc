@@ -32,6 +32,10 @@ bool starts_like_headline(std::string_view text) {
   return !latin1_lower && !cyrillic_lower && !symbol;
 }
 
+bool leads_into_list(const Block& b) {
+  return b.words >= tuning::kListIntroMinWords && !b.text.empty() && b.text.back() == ':';
+}
+
 namespace {
 
 // Whether a sentence ends at `text[i]` and the next starts after it: ". "

@@ -73,6 +73,11 @@ void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* mark
 // lower-case letter, a bullet, a dash or a symbol (a menu item too).
 bool starts_like_headline(std::string_view text);
 
+// Whether a block leads into a list of the story's own: a line of
+// tuning::kListIntroMinWords words or more that ends with a colon ("As
+// novas regras:", "The union's demands:").
+bool leads_into_list(const Block& b);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_ENGINE_BLOCK_RUNS_H_

@@ -235,7 +235,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         // The story opens a list of its own after an inline teaser ("Read
         // also:" and a headline or two).
         if (j - i <= tuning::kInlineTeaserMaxLines + 1 && d[j].kind == Decision::kNone &&
-            b.words >= tuning::kListIntroMinWords && b.text.back() == ':') {
+            leads_into_list(b)) {
           break;
         }
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};

@@ -99,8 +99,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // a line right above a kept prose block (its heading), the first line of an
 // extractor's output and, before the first prose, the first line of
 // tuning::kAmongDroppedTitleWords words or more that starts like a headline
-// (the title), and inside the story a run that opens with a lead-in ending
-// with a colon and holds two items or more (its own list). An extractor's
+// (the title), and inside the story a run that opens with a lead-in
+// (leads_into_list) and holds two items or more (its own list). An extractor's
 // output is read only when, without the lines the rules drop, it is shaped
 // like a story (is_story; a product's specifications or a listing's
 // entries are short lines too), and a run
