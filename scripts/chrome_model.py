@@ -30,7 +30,7 @@ kBuckets = 1 << 20
 kMinGram, kMaxGram = 2, 5
 kMaxTokens = 40
 kStoryMaxWords = 25  # truth lines longer than this are prose, not in doubt
-kScopeMaxWords = 12  # the chrome-words rule's max_words
+kScopeMaxWords = 12  # \w+ words; the chrome-words rule asks of 16 tokens, separators counted
 
 
 def fold_case(c: str) -> str:
