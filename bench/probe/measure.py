@@ -25,7 +25,7 @@ from pathlib import Path
 kDocsFile = Path(__file__).parent / "docs.tsv"
 kDocsFiles = tuple(kDocsFile.with_name(name)
                    for name in ("docs.tsv", "docs_b.tsv", "docs_c.tsv", "docs_d.tsv", "docs_e.tsv",
-                                "docs_f.tsv", "docs_g.tsv", "docs_h.tsv"))
+                                "docs_f.tsv", "docs_g.tsv", "docs_h.tsv", "docs_i.tsv"))
 _kTuned = re.compile(r"^#\s*tuned:\s*(odd|even)\s*$")
 _kDocNumber = re.compile(r"(\d+)$")
 _kWord = re.compile(r"\w+")
