@@ -395,6 +395,22 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
   EXPECT_EQ(r.removed.size(), 2u);
 }
 
+// A table in the story, its head row in capitals: the head is no other
+// story's headline, and the rows stay with it.
+TEST(Cleaner, AStoryTableUnderItsCapitalHeadStays) {
+  const std::string story =
+      "The league's season ended on Saturday with Harbour Town two points clear at the top.\n"
+      "The club's manager said the title was the reward for a season of hard work by the squad.\n"
+      "| TEAM | PLAYED | WON | LOST | POINTS |\n"
+      "| Harbour Town | 12 | 9 | 3 | 27 |\n"
+      "| Millbrook Rovers | 12 | 8 | 4 | 25 |\n"
+      "| Eastfield United | 12 | 5 | 7 | 15 |\n"
+      "The new season starts in August, when Harbour Town will play in the regional cup too.";
+  Result r = Cleaner().clean(story + "\nShare this article");
+  EXPECT_EQ(r.text, story);
+  EXPECT_TRUE(one_removal_by(r, "share-prompt"));
+}
+
 // After the story, the few lines left between a footer's run of dropped
 // lines and the last dropped line go, sentences too (a classified ad); after
 // a newsletter box, which may stand inside a story, the story's last short
