@@ -395,6 +395,27 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
   EXPECT_EQ(r.removed.size(), 2u);
 }
 
+// An inline teaser's headlines go; the story's short subheading under them,
+// with the story's prose after it, stays (heads_story_after_teaser).
+TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {
+  const std::string before =
+      "The council voted on Tuesday to close the old harbour bridge to cars from the start of June.\n"
+      "Engineers found cracks in two of its piers during an inspection in the spring.\n";
+  const std::string teaser =
+      "Read more:\n"
+      "Ferry company adds a night crossing between the two towns from May onwards\n"
+      "Harbour traders fear a quiet summer as the bridge works begin next month\n";
+  const std::string after =
+      "What happens next\n"
+      "Cyclists and walkers may still use the bridge while the council looks for the money.\n"
+      "A new bridge would cost about 40 million pounds, according to the council's estimate.";
+  Result r = Cleaner().clean(before + teaser + after);
+  EXPECT_EQ(r.text, before + after);
+  // A third headline, of six words, is the teaser's.
+  r = Cleaner().clean(before + teaser + "Bridge tolls to rise in July\n" + after.substr(18));
+  EXPECT_EQ(r.text, before + after.substr(18));
+}
+
 // A table in the story, its head row in capitals: the head is no other
 // story's headline, and the rows stay with it.
 TEST(Cleaner, AStoryTableUnderItsCapitalHeadStays) {

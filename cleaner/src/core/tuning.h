@@ -210,6 +210,11 @@ constexpr std::size_t kStoryParagraphWords = 12;
 // teasers is a box of its own, whose lines may end with colons.
 constexpr std::size_t kInlineTeaserMaxLines = 2;
 constexpr std::size_t kListIntroMinWords = 2;
+// ... and before the story's subheading (heads_story_after_teaser in
+// decide.cc): a line of at most this many words, half a headline's at most,
+// with prose or a list under it ("Ce qu'il faut savoir", "Números da safra
+// na região").
+constexpr std::size_t kSubheadingMaxWords = 5;
 // drop_tail keeps the tail when it holds more than this many times the
 // prose before it: then the "comments" are the page's content.
 constexpr std::size_t kDropTailMaxRatio = 3;

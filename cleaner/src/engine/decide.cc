@@ -143,6 +143,23 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 
 namespace {
 
+// Whether block j, after an inline teaser's headlines (the shortest of
+// shortest words), is the story's subheading: a short line, not a sentence,
+// at most half as long as any headline before it, with the story's prose or
+// its list under it ("Ce qu'il faut savoir" after "À lire aussi :" and two
+// headlines). A teaser's headlines are of one kind, and long.
+bool heads_story_after_teaser(const std::vector<Block>& blocks, std::size_t j,
+                              std::size_t shortest) {
+  const Block& b = blocks[j];
+  if (shortest == SIZE_MAX || j + 1 >= blocks.size() || b.ends_sentence ||
+      b.words > tuning::kSubheadingMaxWords || 2 * b.words > shortest) {
+    return false;
+  }
+  const Block& next = blocks[j + 1];
+  return (next.prose && next.words >= tuning::kStoryParagraphWords) ||
+         !list_item(next.text).empty();
+}
+
 // Rules that act after the others: among_dropped, head_among_dropped and
 // tail_among_dropped ones (drop_among_dropped) and chrome_words ones (at
 // the end of decide).
@@ -206,8 +223,9 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       std::size_t j = i + 1;
       // Whether the run so far is items with a mark ("- "), each with at
       // most one line under it (a summary), and whether block j-1 is such
-      // an item.
+      // an item; the fewest words of a headline in the run.
       bool marked = false, after_item = false;
+      std::size_t shortest = SIZE_MAX;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
         // Such a list ends at a sentence without a mark and no item after
@@ -235,9 +253,10 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         // The story opens a list of its own after an inline teaser ("Read
         // also:" and a headline or two).
         if (j - i <= tuning::kInlineTeaserMaxLines + 1 && d[j].kind == Decision::kNone &&
-            leads_into_list(b)) {
+            (leads_into_list(b) || heads_story_after_teaser(blocks, j, shortest))) {
           break;
         }
+        shortest = std::min(shortest, b.words);
         if (d[j].kind == Decision::kNone) d[j] = {Decision::kDrop, d[i].rule};
       }
       rest_end = j;
