@@ -395,6 +395,26 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
   EXPECT_EQ(r.removed.size(), 2u);
 }
 
+// Without a URL, a site's name above the headline is not the title: the
+// headline is; a short line is the title when no longer headline follows,
+// and a label's line ("Posted: ...") is no headline.
+TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
+  const std::string story =
+      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
+      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
+      "Residents will see the increase on their bills starting in July, officials said.\n"
+      "The plant serves about 40,000 people in the valley and two neighbouring towns.";
+  Result r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n"
+                             "By Denise Ortwell\n" + story);
+  EXPECT_EQ(r.title, "Council approves water plant upgrade");
+  r = Cleaner().clean("Council approves upgrade\nPosted: Jul 19th 2011 2:35PM\n" + story);
+  EXPECT_EQ(r.title, "Council approves upgrade");
+  // With a URL, its slug tells the headline.
+  r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n" + story,
+                      "https://news.example.com/2024/05/council-approves-water-plant-upgrade");
+  EXPECT_EQ(r.title, "Council approves water plant upgrade");
+}
+
 // An inline teaser's headlines go; the story's short subheading under them,
 // with the story's prose after it, stays (heads_story_after_teaser).
 TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {
@@ -1501,12 +1521,15 @@ TEST(AmongDropped, TheStorysOwnLinesStay) {
     const Result r = Cleaner().clean(story_with(2, lines));
     EXPECT_EQ(rules_of(r, lines)[1], "") << lines[1];
   }
-  // The title at the head, and the first line of an extractor's output.
+  // The title at the head, and the first line of an extractor's output:
+  // the headline between tools is the title (title-head-line), not a
+  // neighbour of dropped lines.
   const std::vector<std::string> head = {"Share this article", "Text size",
                                          "Bridge vote set for May", "By Jane Roe",
                                          "Print this page"};
   const Result r = Cleaner().clean(story_with(0, head));
-  EXPECT_EQ(rules_of(r, head)[2], "");
+  EXPECT_EQ(rules_of(r, head)[2], "title-head-line");
+  EXPECT_EQ(r.title, "Bridge vote set for May");
   const std::vector<std::string> first = {"Bridge vote set", "Share this article"};
   EXPECT_NE(rules_of(Cleaner().clean(story_with(0, first)), first)[0], "chrome-neighbour");
 }

@@ -215,6 +215,13 @@ constexpr std::size_t kListIntroMinWords = 2;
 // with prose or a list under it ("Ce qu'il faut savoir", "Números da safra
 // na região").
 constexpr std::size_t kSubheadingMaxWords = 5;
+// Without a URL to tell the headline, a head line shorter than this is the
+// title (title-head-line, Feature::kUrlTitle) only when no line of this
+// many words or more, headline-shaped, follows within kTitleLookahead lines
+// before the story's prose: "Marlow Valley Register" is a masthead above
+// "Council approves $4.2 million water plant upgrade".
+constexpr std::size_t kTitleMinWordsWithoutUrl = 5;
+constexpr std::size_t kTitleLookahead = 8;
 // drop_tail keeps the tail when it holds more than this many times the
 // prose before it: then the "comments" are the page's content.
 constexpr std::size_t kDropTailMaxRatio = 3;

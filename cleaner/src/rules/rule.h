@@ -51,7 +51,8 @@ enum class Feature {
                // guessed), not of an extractor's output nor of HTML
   kUrlTitle,   // agrees with the page URL: half its words are in its slug,
                // or one is in a path that names the page in words; never on
-               // a home page (true for a number path, or no URL)
+               // a home page (for a number path or no URL: 5 words or more,
+               // or shorter with no longer headline closely after it)
   kAmongDropped,  // a line that is not a sentence; the rule acts after the
                   // others, only where it stands among lines they drop
                   // (engine/decide.h, drop_among_dropped)
