@@ -419,7 +419,7 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
 // with the story's prose after it, stays (heads_story_after_teaser).
 TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {
   const std::string before =
-      "The council voted on Tuesday to close the old harbour bridge to cars from the start of June.\n"
+      "The council voted on Tuesday to close the old harbour bridge to cars from June.\n"
       "Engineers found cracks in two of its piers during an inspection in the spring.\n";
   const std::string teaser =
       "Read more:\n"

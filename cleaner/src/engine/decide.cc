@@ -143,11 +143,11 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 
 namespace {
 
-// Whether block j, after an inline teaser's headlines (the shortest of
-// shortest words), is the story's subheading: a short line, not a sentence,
-// at most half as long as any headline before it, with the story's prose or
-// its list under it ("Ce qu'il faut savoir" after "À lire aussi :" and two
-// headlines). A teaser's headlines are of one kind, and long.
+// Whether block j, after an inline teaser's headlines (the shortest of them
+// `shortest` words long), is the story's subheading: a short line, not a
+// sentence, at most half as long as any headline before it, with the
+// story's prose or its list under it ("Ce qu'il faut savoir" after "À lire
+// aussi :" and two headlines). A teaser's headlines are of one kind, and long.
 bool heads_story_after_teaser(const std::vector<Block>& blocks, std::size_t j,
                               std::size_t shortest) {
   const Block& b = blocks[j];
