@@ -397,7 +397,7 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
 
 // Without a URL, a site's name above the headline is not the title: the
 // headline is; a short line is the title when no longer headline follows,
-// and a label's line ("Posted: ...") is no headline.
+// and a label's line ("Posted: ...") or a menu's row is no headline.
 TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   const std::string story =
       "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
@@ -409,6 +409,10 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   EXPECT_EQ(r.title, "Council approves water plant upgrade");
   r = Cleaner().clean("Council approves upgrade\nPosted: Jul 19th 2011 2:35PM\n" + story);
   EXPECT_EQ(r.title, "Council approves upgrade");
+  // A menu's row under the masthead is no title either.
+  r = Cleaner().clean("Ashbury Evening Star\nNews | Sport | What's On | Leisure | Jobs | Motors\n"
+                      "Villagers vow to fight plan for 140 homes\n" + story);
+  EXPECT_EQ(r.title, "Villagers vow to fight plan for 140 homes");
   // With a URL, its slug tells the headline.
   r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n" + story,
                       "https://news.example.com/2024/05/council-approves-water-plant-upgrade");

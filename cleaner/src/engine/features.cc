@@ -336,20 +336,23 @@ bool Features::chrome_words(std::size_t i) const {
 bool Features::url_title(std::size_t i) const {
   if (url_.home_page) return false;
   // Without a URL that names the page, a masthead (the site's name, "Skip
-  // to content") often comes before the headline: a short line is the
-  // title only when no longer line that starts like a headline follows it
-  // closely, before the story's prose; not a sentence, nor a label's line
-  // ("Posted: Jul 19th 2011 2:35PM").
-  if (url_.slug.empty() && url_.name_words.empty() &&
-      blocks_[i].words < kTitleMinWordsWithoutUrl) {
-    const std::size_t end = std::min(blocks_.size(), i + 1 + kTitleLookahead);
-    for (std::size_t j = i + 1; j < end && !blocks_[j].prose; ++j) {
-      const Block& b = blocks_[j];
-      const std::size_t space = b.text.find(' ');
-      const bool label = space != std::string::npos && space > 0 && b.text[space - 1] == ':';
-      if (b.words >= kTitleMinWordsWithoutUrl && !b.ends_sentence && !label &&
-          starts_like_headline(b.text)) {
-        return false;
+  // to content") or a menu often comes before the headline. A menu's row is
+  // no title; a short line is the title only when no longer line that
+  // starts like a headline follows it closely, before the story's prose:
+  // not a sentence, a menu's row, nor a label's line ("Posted: Jul 19th
+  // 2011 2:35PM").
+  if (url_.slug.empty() && url_.name_words.empty()) {
+    if (is_menu_row(blocks_[i].text)) return false;
+    if (blocks_[i].words < kTitleMinWordsWithoutUrl) {
+      const std::size_t end = std::min(blocks_.size(), i + 1 + kTitleLookahead);
+      for (std::size_t j = i + 1; j < end && !blocks_[j].prose; ++j) {
+        const Block& b = blocks_[j];
+        const std::size_t space = b.text.find(' ');
+        const bool label = space != std::string::npos && space > 0 && b.text[space - 1] == ':';
+        if (b.words >= kTitleMinWordsWithoutUrl && !b.ends_sentence && !label &&
+            starts_like_headline(b.text) && !is_menu_row(b.text)) {
+          return false;
+        }
       }
     }
   }
