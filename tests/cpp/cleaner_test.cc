@@ -397,7 +397,8 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
 
 // Without a URL, a site's name above the headline is not the title: the
 // headline is; a short line is the title when no longer headline follows,
-// and a label's line ("Posted: ...") or a menu's row is no headline.
+// and a label's line ("Posted: ..."), a menu's row or a line another rule
+// names is no headline.
 TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   const std::string story =
       "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
@@ -413,6 +414,15 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   r = Cleaner().clean("Ashbury Evening Star\nNews | Sport | What's On | Leisure | Jobs | Motors\n"
                       "Villagers vow to fight plan for 140 homes\n" + story);
   EXPECT_EQ(r.title, "Villagers vow to fight plan for 140 homes");
+  // A line another rule names is no title: it goes by that rule, and the
+  // headline under it is the title.
+  for (const std::string skip : {"Skip to main content", "Zum Inhalt springen"}) {
+    r = Cleaner().clean(skip + "\nCouncil approves water plant upgrade\n" + story);
+    EXPECT_EQ(r.title, "Council approves water plant upgrade") << skip;
+    ASSERT_FALSE(r.removed.empty());
+    EXPECT_EQ(r.removed[0].text, skip);
+    EXPECT_NE(r.removed[0].rule, "title-head-line");
+  }
   // With a URL, its slug tells the headline.
   r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n" + story,
                       "https://news.example.com/2024/05/council-approves-water-plant-upgrade");

@@ -177,6 +177,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
   for (std::size_t i = 0; i < n; ++i) {
     int keep = -1;
     int act = -1;
+    int other = -1;  // the next rule that acts on the block
     for (int k : hits[i]) {
       const Rule& r = rules[k];
       if (!reg.allows(r, i) || (r.once && used[k]) || acts_late(r)) continue;
@@ -184,7 +185,16 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         if (keep < 0) keep = k;
       } else if (act < 0) {
         act = k;
+      } else if (other < 0) {
+        other = k;
       }
+    }
+    // The headline is a line no other rule names: a title rule yields the
+    // block to another that acts on it (a breadcrumb, "Subscribe from £1 a
+    // week"), and looks on for the headline.
+    if (act >= 0 && other >= 0 && rules[act].field == Field::kTitle &&
+        rules[act].action == Action::kMetadata) {
+      act = other;
     }
     if (keep >= 0) {
       d[i] = {Decision::kKeep, keep};
