@@ -100,12 +100,12 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // extractor's output and, before the first prose, the first line of
 // tuning::kAmongDroppedTitleWords words or more that starts like a headline
 // (the title), and inside the story a run that opens with a lead-in
-// (leads_into_list) and holds two items or more (its own list). An extractor's
-// output is read only when, without the lines the rules drop, it is shaped
-// like a story (is_story; a product's specifications or a listing's
-// entries are short lines too), and a run
-// stays beside a dropped line that stands alone between it and another line
-// that is not prose: a list the rules took every other line of. In such an
+// (leads_into_list) and holds two items or more (its own list). An
+// extractor's output is read only when, without the lines the rules drop,
+// it is shaped like a story (is_story; a product's specifications or a
+// listing's entries are short lines too), and a run stays beside a dropped
+// line that stands alone between it and another line that is not prose: a
+// list the rules took every other line of. In such an
 // output, after the story's last kept prose block, the lines that a
 // `tail_among_dropped` rule fits (not prose) and no other took go by it
 // when they stand after the first line there that a rule of what follows a

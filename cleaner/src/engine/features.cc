@@ -239,6 +239,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
       link_heavy_(blocks.size()),
       teaser_list_(blocks.size()),
       menu_row_(blocks.size()),
+      menu_shape_(blocks.size()),
       page_chrome_(blocks.size()),
       glued_teasers_(blocks.size()),
       glued_copy_(blocks.size()),
@@ -267,6 +268,7 @@ Features::Features(const std::vector<Block>& blocks, const PageUrl& url, PageTex
   };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!is_menu_row(blocks[i].text)) continue;
+    menu_shape_[i] = true;
     const std::size_t own = pipes(i);
     const auto same_row = [&](std::size_t j) { return j < blocks.size() && own > 0 && pipes(j) == own; };
     menu_row_[i] = !same_row(i + 1) && (i == 0 || !same_row(i - 1));
@@ -342,7 +344,7 @@ bool Features::url_title(std::size_t i) const {
   // not a sentence, a menu's row, nor a label's line ("Posted: Jul 19th
   // 2011 2:35PM").
   if (url_.slug.empty() && url_.name_words.empty()) {
-    if (is_menu_row(blocks_[i].text)) return false;
+    if (menu_shape_[i]) return false;
     if (blocks_[i].words < kTitleMinWordsWithoutUrl) {
       const std::size_t end = std::min(blocks_.size(), i + 1 + kTitleLookahead);
       for (std::size_t j = i + 1; j < end && !blocks_[j].prose; ++j) {
@@ -350,7 +352,7 @@ bool Features::url_title(std::size_t i) const {
         const std::size_t space = b.text.find(' ');
         const bool label = space != std::string::npos && space > 0 && b.text[space - 1] == ':';
         if (b.words >= kTitleMinWordsWithoutUrl && !b.ends_sentence && !label &&
-            starts_like_headline(b.text) && !is_menu_row(b.text)) {
+            starts_like_headline(b.text) && !menu_shape_[j]) {
           return false;
         }
       }

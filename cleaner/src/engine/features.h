@@ -80,6 +80,7 @@ class Features {
   std::vector<bool> link_heavy_;
   std::vector<bool> teaser_list_;
   std::vector<bool> menu_row_;
+  std::vector<bool> menu_shape_;  // is_menu_row, a table's rows too (url_title)
   std::vector<bool> page_chrome_;
   std::vector<bool> glued_teasers_;
   std::vector<bool> glued_copy_;
