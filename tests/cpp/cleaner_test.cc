@@ -429,6 +429,33 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   EXPECT_EQ(r.title, "Council approves water plant upgrade");
 }
 
+// Where the title rule took the headline, the site's name at the top, over
+// the menu, goes; a line that names the page the URL names stays (a
+// product's name over its tagline), and so do three lines (a product's
+// name and its points).
+TEST(Cleaner, TheSitesNameOverTheMenuGoesWithTheHeadline) {
+  const std::string story =
+      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
+      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
+      "Residents will see the increase on their bills starting in July, officials said.\n"
+      "The plant serves about 40,000 people in the valley and two neighbouring towns.";
+  const std::string head =
+      "Home | News | Sport | Contact\nCouncil approves water plant upgrade for the valley\n";
+  Result r = Cleaner().clean("Dunmore Voice\n" + head + story);
+  EXPECT_EQ(r.text, story);
+  ASSERT_FALSE(r.removed.empty());
+  EXPECT_EQ(r.removed[0].text, "Dunmore Voice");
+  EXPECT_EQ(r.removed[0].rule, "head-among-dropped");
+  r = Cleaner().clean("Dunmore Voice\n" + head + story,
+                      "https://news.example.com/2024/05/council-approves-water-plant-upgrade");
+  EXPECT_EQ(r.text, story);
+  r = Cleaner().clean("Water Plant\n" + head + story,
+                      "https://news.example.com/2024/05/council-approves-water-plant-upgrade");
+  EXPECT_EQ(r.text, "Water Plant\n" + story);
+  r = Cleaner().clean("Dunmore Voice\nTrusted since 1887\nYour town\n" + head + story);
+  EXPECT_EQ(r.text.substr(0, 13), "Dunmore Voice");
+}
+
 // An inline teaser's headlines go; the story's short subheading under them,
 // with the story's prose after it, stays (heads_story_after_teaser).
 TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {

@@ -484,7 +484,7 @@ TEST(Stages, AmongDroppedOnAPageAlsoTakesTheRunsAroundTheStory) {
   const Regions regions = find_regions(rules, blocks, hits, 6, 12);
   const auto rules_by = [&](bool page) {
     std::vector<Decision> d = decide(rules, blocks, hits, regions);
-    drop_among_dropped(rules, blocks, hits, regions, page, &d);
+    drop_among_dropped(rules, blocks, PageUrl(), hits, regions, page, &d);
     std::vector<int> out;
     for (const Decision& x : d) out.push_back(x.kept() ? -1 : x.rule);
     return out;

@@ -244,6 +244,11 @@ constexpr std::size_t kAmongDroppedTitleWords = 3;
 // dropped ones go by a head_among_dropped rule (a section's label, a tool
 // row between the menu and the byline); more are the page's own content.
 constexpr std::size_t kHeadBetweenMaxLines = 3;
+// Above the line a title rule took, at most this many kept lines at the
+// output's top go by a head_among_dropped rule when the first line the
+// rules drop follows them: the site's name, a kicker (three are a product's
+// name and its points).
+constexpr std::size_t kMastheadMaxLines = 2;
 // After the story, between a run of at least kClosingMinRun dropped lines
 // that a footer, a copyright line, comments or a credit opens and the last
 // dropped line, at most kClosingMaxLines kept lines of kClosingMaxWords

@@ -9,6 +9,7 @@
 #include "core/tuning.h"
 #include "engine/block_runs.h"
 #include "engine/decide.h"
+#include "engine/features.h"
 
 namespace newsclean {
 namespace {
@@ -37,17 +38,34 @@ bool ends_story(const Rule& r) {
 // not prose (tuning::kHeadBetweenMaxLines) between the first and the last
 // dropped line are the page's (a byline, a desk's name between the posting
 // time and a tool row); the title stays: the first kept line that starts
-// like a headline. `head` is the head_among_dropped rule of each line.
-void head_stretch(const std::vector<Block>& blocks, const std::vector<Decision>& dec,
+// like a headline. Where a title rule took the headline, the few lines
+// (tuning::kMastheadMaxLines) at the top, above the first dropped line, are
+// the page's too: the site's name over a menu ("GhanaVoice Online"), unless
+// it names the page the URL names (a product's name over its tagline, which
+// the URL matched). `head` is the head_among_dropped rule of each line.
+void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                  const PageUrl& url, const std::vector<Decision>& dec,
                   const std::vector<int>& head, std::size_t first_prose, Go* go) {
   const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
   std::size_t first_drop = 0, last_drop = first_prose;
   while (first_drop < first_prose && !dropped(first_drop)) ++first_drop;
   while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
+  const auto headline = [&](std::size_t i) {
+    return dec[i].kind == Decision::kMetadata && rules[dec[i].rule].category == "title";
+  };
+  std::size_t title = first_drop;  // the line the title rule took
+  while (title < first_prose && !headline(title)) ++title;
+  if (title < first_prose && first_drop <= tuning::kMastheadMaxLines) {
+    for (std::size_t j = 0; j < first_drop; ++j) {
+      const bool named = (!url.slug.empty() || !url.name_words.empty()) &&
+                         names_the_page(blocks[j].text, url);
+      if (head[j] >= 0 && !named) go->emplace_back(j, head[j]);
+    }
+  }
   std::size_t between = 0;
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) between += !dropped(j);
   if (between > tuning::kHeadBetweenMaxLines) return;
-  std::size_t title = 0;
+  title = 0;
   while (title < first_prose && !(dec[title].kept() && title_like(blocks[title]))) ++title;
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
     if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
@@ -131,8 +149,8 @@ void closing_stretch(const std::vector<Rule>& rules, const std::vector<Block>& b
 }  // namespace
 
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                        const Hits& hits, const Regions& reg, bool page_text,
-                        std::vector<Decision>* d) {
+                        const PageUrl& url, const Hits& hits, const Regions& reg,
+                        bool page_text, std::vector<Decision>* d) {
   std::vector<Decision>& dec = *d;
   const std::size_t n = blocks.size();
   // The rule that fits each undecided line, or -1: an among_dropped one, a
@@ -219,7 +237,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
   }
   // The runs' rule first, where both fit.
   go.insert(go.end(), ending.begin(), ending.end());
-  if (first_prose < n) head_stretch(blocks, dec, head, first_prose, &go);
+  if (first_prose < n) head_stretch(rules, blocks, url, dec, head, first_prose, &go);
   for (const auto& [j, k] : go) {
     if (dec[j].kind == Decision::kNone) dec[j] = {Decision::kDrop, k};
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/block.h"
+#include "core/page_url.h"
 #include "engine/hits.h"
 #include "rules/rule.h"
 
@@ -117,7 +118,10 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // Before its first kept prose block, the lines a `head_among_dropped` rule
 // fits go when they stand between the first and the last dropped line
 // there with at most tuning::kHeadBetweenMaxLines kept lines between, the
-// title (the first kept line that starts like a headline) excepted.
+// title (the first kept line that starts like a headline) excepted, and,
+// when a title rule took the headline, the few lines above the first
+// dropped line at the output's top (tuning::kMastheadMaxLines; the site's
+// name) that do not agree with `url`'s slug.
 // Last, once those have gone: the lines a `closing_among_dropped` rule fits
 // go when every line left between a run of tuning::kClosingMinRun dropped
 // lines or more that a footer, copyright, comments or credit rule opens and
@@ -126,8 +130,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // has tuning::kClosingStoryRatio times their words (sentences too: a
 // related story's summary, a classified ad among the footer's lines).
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
-                        const Hits& hits, const Regions& regions, bool page_text,
-                        std::vector<Decision>* d);
+                        const PageUrl& url, const Hits& hits, const Regions& regions,
+                        bool page_text, std::vector<Decision>* d);
 
 }  // namespace newsclean
 

@@ -215,6 +215,11 @@ std::vector<std::size_t> first_of_same_text(const std::vector<Block>& blocks) {
 
 }  // namespace
 
+bool names_the_page(std::string_view text, const PageUrl& url) {
+  if (!url.slug.empty() || url.name_words.empty()) return agrees_with_slug(text, url.slug);
+  return shares_word(text, url.name_words);
+}
+
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug) {
   if (slug.empty()) return true;
   std::size_t words = 0, found = 0;
@@ -358,10 +363,7 @@ bool Features::url_title(std::size_t i) const {
       }
     }
   }
-  if (!url_.slug.empty() || url_.name_words.empty()) {
-    return agrees_with_slug(blocks_[i].text, url_.slug);
-  }
-  return shares_word(blocks_[i].text, url_.name_words);
+  return names_the_page(blocks_[i].text, url_);
 }
 
 }  // namespace newsclean

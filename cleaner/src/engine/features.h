@@ -29,6 +29,11 @@ bool is_menu_row(std::string_view text);
 // headline). Without a slug, or without a Latin word to compare, it agrees.
 bool agrees_with_slug(std::string_view text, const std::unordered_set<std::string>& slug);
 
+// Whether a line names the page its URL names: it agrees with the slug, or
+// shares a word with a path that names the page ("/waf/"). Without either,
+// it does.
+bool names_the_page(std::string_view text, const PageUrl& url);
+
 // Which blocks of one document have each Feature. Holds references to
 // `blocks` and `url`, which must outlive it.
 class Features {
