@@ -398,7 +398,7 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
 // Without a URL, a site's name above the headline is not the title: the
 // headline is; a short line is the title when no longer headline follows,
 // and a label's line ("Posted: ..."), a menu's row or a line another rule
-// names is no headline.
+// names (the chrome-words model too) is no headline.
 TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
   const std::string story =
       "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
@@ -422,6 +422,15 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
     ASSERT_FALSE(r.removed.empty());
     EXPECT_EQ(r.removed[0].text, skip);
     EXPECT_NE(r.removed[0].rule, "title-head-line");
+  }
+  // Nor is a line the chrome-words model takes for the page's, a menu
+  // without bars, nor the paper's name with the day's date.
+  for (const std::string masthead :
+       {"Home News Business Sports Entertainment Politics Photos Contact",
+        "The Valley Gazette - Dunmore, Tuesday, 14 March 2006"}) {
+    r = Cleaner().clean(masthead + "\nCouncil approves water plant upgrade\n" + story);
+    EXPECT_EQ(r.title, "Council approves water plant upgrade") << masthead;
+    EXPECT_EQ(r.text, story) << masthead;
   }
   // With a URL, its slug tells the headline.
   r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n" + story,
@@ -541,7 +550,8 @@ TEST(Cleaner, AFewLinesBetweenDroppedLinesOfTheHeadGo) {
   const std::string posted = "Posted: Jul 19th 2011 2:35PM\n";
   const std::string tools = "Text Size: Aa Aa\n";
   Result r = Cleaner().clean(top + title + posted + "Jane Doe, Contributor\n" + tools + story);
-  EXPECT_EQ(r.text, title + story);
+  EXPECT_EQ(r.text, story);
+  EXPECT_EQ(r.title + "\n", title);
   bool went = false;
   for (const auto& x : r.removed) {
     went = went || (x.rule == "head-among-dropped" && x.text == "Jane Doe, Contributor");
@@ -550,7 +560,7 @@ TEST(Cleaner, AFewLinesBetweenDroppedLinesOfTheHeadGo) {
 
   const std::string four = "Jane Doe, Contributor\nHarbour desk\nTowers\nRiver\n";
   r = Cleaner().clean(top + title + posted + four + tools + story);
-  EXPECT_EQ(r.text, title + four + story);
+  EXPECT_EQ(r.text, four + story);
 }
 
 // A byline under the standfirst is still the head's: the head's byline

@@ -38,11 +38,12 @@ bool ends_story(const Rule& r) {
 // not prose (tuning::kHeadBetweenMaxLines) between the first and the last
 // dropped line are the page's (a byline, a desk's name between the posting
 // time and a tool row); the title stays: the first kept line that starts
-// like a headline. Where a title rule took the headline, the few lines
-// (tuning::kMastheadMaxLines) at the top, above the first dropped line, are
-// the page's too: the site's name over a menu ("GhanaVoice Online"), unless
-// it names the page the URL names (a product's name over its tagline, which
-// the URL matched). `head` is the head_among_dropped rule of each line.
+// like a headline, unless a title rule took the headline. Where one did,
+// the few lines (tuning::kMastheadMaxLines) at the top, above the first
+// dropped line, are the page's too: the site's name over a menu
+// ("GhanaVoice Online"), unless it names the page the URL names (a
+// product's name over its tagline, which the URL matched). `head` is the
+// head_among_dropped rule of each line.
 void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                   const PageUrl& url, const std::vector<Decision>& dec,
                   const std::vector<int>& head, std::size_t first_prose, Go* go) {
@@ -65,8 +66,11 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
   std::size_t between = 0;
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) between += !dropped(j);
   if (between > tuning::kHeadBetweenMaxLines) return;
-  title = 0;
-  while (title < first_prose && !(dec[title].kept() && title_like(blocks[title]))) ++title;
+  // Else the title is the first kept line that starts like a headline.
+  if (title == first_prose) {
+    title = 0;
+    while (title < first_prose && !(dec[title].kept() && title_like(blocks[title]))) ++title;
+  }
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
     if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
   }

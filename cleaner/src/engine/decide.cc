@@ -178,9 +178,12 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     int keep = -1;
     int act = -1;
     int other = -1;  // the next rule that acts on the block
+    bool chrome = false;  // a chrome_words rule acts on it, last
     for (int k : hits[i]) {
       const Rule& r = rules[k];
-      if (!reg.allows(r, i) || (r.once && used[k]) || acts_late(r)) continue;
+      if (!reg.allows(r, i) || (r.once && used[k])) continue;
+      chrome = chrome || r.feature == Feature::kChromeWords;
+      if (acts_late(r)) continue;
       if (r.action == Action::kKeep) {
         if (keep < 0) keep = k;
       } else if (act < 0) {
@@ -191,8 +194,9 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
     }
     // The headline is a line no other rule names: a title rule yields the
     // block to another that acts on it (a breadcrumb, "Subscribe from £1 a
-    // week"), and looks on for the headline.
-    if (act >= 0 && other >= 0 && rules[act].field == Field::kTitle &&
+    // week"; the chrome-words model, at the end, "Home News Business Sports
+    // Photos"), and looks on for the headline.
+    if (act >= 0 && (other >= 0 || chrome) && rules[act].field == Field::kTitle &&
         rules[act].action == Action::kMetadata) {
       act = other;
     }
