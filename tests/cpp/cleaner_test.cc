@@ -465,6 +465,29 @@ TEST(Cleaner, TheSitesNameOverTheMenuGoesWithTheHeadline) {
   EXPECT_EQ(r.text.substr(0, 13), "Dunmore Voice");
 }
 
+// The page's title, the menu under it, then the headline printed again: it
+// goes with the title; a line the URL does not name stays (a deck).
+TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
+  const std::string story =
+      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
+      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
+      "Residents will see the increase on their bills starting in July, officials said.";
+  const std::string top =
+      "Council approves water plant upgrade - The Valley Gazette\nHome | News | Sport | Contact\n";
+  Result r = Cleaner().clean(top + "Council approves water plant upgrade for the valley\n" + story);
+  EXPECT_EQ(r.text, story);
+  EXPECT_EQ(r.title, "Council approves water plant upgrade - The Valley Gazette");
+  const std::string url = "https://news.example.com/2024/05/council-approves-water-plant-upgrade";
+  r = Cleaner().clean(top + "Council approves water plant upgrade for the valley\n" + story, url);
+  EXPECT_EQ(r.text, story);
+  r = Cleaner().clean(top + "Residents face higher bills from July onwards\n" + story, url);
+  EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
+  // Right under the title, with no dropped line between, a line stays.
+  r = Cleaner().clean("Council approves water plant upgrade - The Valley Gazette\n"
+                      "Residents face higher bills from July onwards\n" + story);
+  EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
+}
+
 // An inline teaser's headlines go; the story's short subheading under them,
 // with the story's prose after it, stays (heads_story_after_teaser).
 TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {

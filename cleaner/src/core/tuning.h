@@ -249,6 +249,10 @@ constexpr std::size_t kHeadBetweenMaxLines = 3;
 // rules drop follows them: the site's name, a kicker (three are a product's
 // name and its points).
 constexpr std::size_t kMastheadMaxLines = 2;
+// The page's headline printed again after its title and the menu under it
+// (drop_headline_after_menu) has at most this many words: as many as
+// title-head-line's.
+constexpr std::size_t kHeadlineAfterMenuMaxWords = 25;
 // After the story, between a run of at least kClosingMinRun dropped lines
 // that a footer, a copyright line, comments or a credit opens and the last
 // dropped line, at most kClosingMaxLines kept lines of kClosingMaxWords

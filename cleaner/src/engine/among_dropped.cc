@@ -1,7 +1,8 @@
 // The neighbours vote (engine/decide.h drop_among_dropped): lines no rule
 // decided that stand among lines the rules drop, the stretches before the
 // story's first prose and after its last that dropped lines close, and the
-// few lines left among the footer's.
+// few lines left among the footer's; and the headline printed again under
+// the page's title and its menu.
 #include <algorithm>
 #include <iterator>
 #include <utility>
@@ -151,6 +152,35 @@ void closing_stretch(const std::vector<Rule>& rules, const std::vector<Block>& b
 }
 
 }  // namespace
+
+void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                              const PageUrl& url, std::vector<Decision>* d) {
+  std::vector<Decision>& dec = *d;
+  const std::size_t n = blocks.size();
+  std::size_t title = 0;
+  while (title < n && !(dec[title].kind == Decision::kMetadata &&
+                        rules[dec[title].rule].field == Field::kTitle)) {
+    ++title;
+  }
+  std::size_t h = title + 1;
+  while (h < n && !dec[h].kept()) ++h;
+  if (title >= n || h == title + 1 || h >= n) return;
+  const Block& b = blocks[h];
+  if (b.words < tuning::kTitleMinWordsWithoutUrl || b.words > tuning::kHeadlineAfterMenuMaxWords ||
+      b.prose || b.ends_sentence || b.text.back() == ':' /* a lead-in */ ||
+      !starts_like_headline(b.text)) {
+    return;
+  }
+  // Before the story's prose: a line of it follows.
+  bool before_prose = false;
+  for (std::size_t j = h + 1; j < n && j <= h + tuning::kTitleLookahead; ++j) {
+    if (dec[j].kept() && blocks[j].prose) {
+      before_prose = true;
+      break;
+    }
+  }
+  if (before_prose && names_the_page(b.text, url)) dec[h] = {Decision::kDrop, dec[title].rule};
+}
 
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const PageUrl& url, const Hits& hits, const Regions& reg,

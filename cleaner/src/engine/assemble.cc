@@ -296,6 +296,7 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
     drop_headings_of_dropped_boxes(doc.blocks, &decisions);
   }
   drop_comment_runs(rules, doc.blocks, hits, &decisions);
+  if (doc.page_text == PageText::kNo) drop_headline_after_menu(rules, doc.blocks, url, &decisions);
   drop_among_dropped(rules, doc.blocks, url, hits, regions, doc.page_text != PageText::kNo,
                      &decisions);
   assemble(rules, options, std::move(doc), decisions, r);

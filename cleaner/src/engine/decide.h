@@ -129,6 +129,17 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // tuning::kClosingMaxWords words in all, and the kept prose before the run
 // has tuning::kClosingStoryRatio times their words (sentences too: a
 // related story's summary, a classified ad among the footer's lines).
+// After the line a title rule took (the page's title, "Headline | Site"),
+// the lines the rules drop (a menu, a breadcrumb) and the first kept line
+// after them, when it is the page's headline printed again: not a
+// sentence nor a lead-in (a colon last), tuning::kTitleMinWordsWithoutUrl to
+// tuning::kHeadlineAfterMenuMaxWords words, starting like a headline,
+// with the story's prose within tuning::kTitleLookahead lines after it, and
+// naming the page the URL names when there is one. It goes by the title
+// rule. Not on whole-page text.
+void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                              const PageUrl& url, std::vector<Decision>* d);
+
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                         const PageUrl& url, const Hits& hits, const Regions& regions,
                         bool page_text, std::vector<Decision>* d);
