@@ -488,6 +488,27 @@ TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
   EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
 }
 
+// A copyright line that ends like a sentence ("... Powered by Joomla!")
+// does not stretch the story to the page's end: the lines before it, which
+// outweigh a short story, do not make the document no story (the title
+// rule, which needs one, still acts).
+TEST(Cleaner, AProseCopyrightLineDoesNotUnmakeTheStory) {
+  const std::string story =
+      "The club signed the striker on Monday on a one-year contract, the manager said.\n"
+      "He scored fourteen goals in twenty-six games for his old club last season.\n"
+      "The new season starts in February with a home game against the champions.\n";
+  const std::string teasers =
+      "Harbour Town beat Millbrook Rovers in the cup final again\n"
+      "Coach names squad for the trip to the northern islands\n"
+      "Youth team wins the regional league for a third year\n"
+      "Ticket prices for the new season frozen at last year's\n"
+      "Stadium roof repairs to finish before the first game\n"
+      "Supporters club elects a new chair at its annual meeting\n";
+  Result r = Cleaner().clean("Striker joins Harbour Town from Lampang City\n" + story + teasers +
+                             "© 2011 Harbour Town FC. All rights reserved. Powered by Joomla!");
+  EXPECT_EQ(r.title, "Striker joins Harbour Town from Lampang City");
+}
+
 // An inline teaser's headlines go; the story's short subheading under them,
 // with the story's prose after it, stays (heads_story_after_teaser).
 TEST(Cleaner, TheStorysSubheadingAfterAnInlineTeaserStays) {

@@ -93,9 +93,13 @@ std::size_t paragraphs_in(const Block& b) {
 // all and of prose. Blocks marked in `left_out` (when given) do not count.
 struct ProseShare {
   std::size_t paragraphs = 0, bytes = 0, all_bytes = 0;
-  ProseShare(const std::vector<Block>& doc, const std::vector<bool>* left_out) {
+  ProseShare(const std::vector<Block>& doc, const std::vector<bool>* left_out,
+             const std::vector<bool>* taken_prose) {
     std::size_t end = doc.size();  // after the last prose block
-    while (end > 0 && paragraphs_in(doc[end - 1]) == 0) --end;
+    while (end > 0 && (paragraphs_in(doc[end - 1]) == 0 ||
+                       (taken_prose != nullptr && (*taken_prose)[end - 1]))) {
+      --end;
+    }
     for (std::size_t i = 0; i < end; ++i) {
       if (left_out != nullptr && (*left_out)[i]) continue;
       const Block& b = doc[i];
@@ -168,8 +172,9 @@ void mark_glued_copies(const std::vector<Block>& blocks, std::vector<bool>* mark
   }
 }
 
-bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out) {
-  const ProseShare p(blocks, left_out);
+bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out,
+              const std::vector<bool>* taken_prose) {
+  const ProseShare p(blocks, left_out, taken_prose);
   return p.paragraphs >= kStoryMinProse && p.bytes * 2 >= p.all_bytes;
 }
 

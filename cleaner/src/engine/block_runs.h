@@ -17,8 +17,12 @@ namespace newsclean {
 // paragraph does not count: a short story's page goes on with lists of
 // other stories, markets and footers that outweigh it. Blocks marked in
 // `left_out` (one entry per block, when given) do not count either:
-// boilerplate other rules take whatever the shape.
-bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr);
+// boilerplate other rules take whatever the shape. Blocks marked in
+// `taken_prose` (prose that other rules take: "© 2011 Example FC. All rights
+// reserved. Powered by Joomla!") count as prose but, after the story's last
+// other prose block, do not move its end.
+bool is_story(const std::vector<Block>& blocks, const std::vector<bool>* left_out = nullptr,
+              const std::vector<bool>* taken_prose = nullptr);
 
 // Whether `blocks` hold tuning::kStoryMinProse paragraphs of prose (as
 // is_story counts them): where they do not, is_story holds for no `left_out`.

@@ -174,7 +174,7 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
   for (const std::vector<int>& w : waiting) hits.add_block(w.data(), w.data() + w.size());
   // Lines that are not prose and that rules not needing a story take are
   // left out (so the answer can only turn from no to yes).
-  std::vector<bool> taken(blocks.size());
+  std::vector<bool> taken(blocks.size()), taken_prose(blocks.size());
   bool story_rules = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     taken[i] = blocks[i].decided_by >= 0;
@@ -185,9 +185,10 @@ Hits find_hits(const RuleMatcher& matcher, const Document& doc, const PageUrl& u
       taken[i] = taken[i] || (!rules[k].needs_story && drops(rules[k].action) &&
                               !acts_among_dropped(rules[k].feature));
     }
+    taken_prose[i] = taken[i] && blocks[i].prose;
     taken[i] = taken[i] && !blocks[i].prose;
   }
-  if (!story_rules || is_story(blocks, &taken)) return hits;
+  if (!story_rules || is_story(blocks, &taken, &taken_prose)) return hits;
   Hits kept;  // not a story: without the rules that need one
   kept.reserve_blocks(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
