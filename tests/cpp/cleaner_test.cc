@@ -607,6 +607,25 @@ TEST(Cleaner, AFewLinesBetweenDroppedLinesOfTheHeadGo) {
   EXPECT_EQ(r.text, four + story);
 }
 
+// Under the headline a title rule took, a deck that is a sentence, then the
+// writer's name and her posting time: the name goes with the time, as
+// between the head's dropped lines; a heading right above the story's
+// prose stays (a live blog's first entry).
+TEST(Cleaner, TheNameUnderADeckGoesWithItsTime) {
+  const std::string deck =
+      "The regional parliament passed the law on Thursday, and it takes effect in March.\n";
+  const std::string story =
+      "The law caps yearly rent rises at three per cent for every lease signed from March.\n"
+      "Landlords who break the cap face fines of up to 90,000 euros, the ministry said.\n"
+      "Tenants' groups welcomed the law but said it came years too late for many families.";
+  const std::string head = "What the new rent law changes, point by point\n" + deck;
+  const std::string time = "Posted: Jul 19th 2011 2:35PM\n";
+  Result r = Cleaner().clean(head + "Elena Sotomayor Ruiz\n" + time + story);
+  EXPECT_EQ(r.text, deck + story);
+  r = Cleaner().clean(head + time + "Rents capped\n" + story);
+  EXPECT_EQ(r.text, deck + "Rents capped\n" + story);
+}
+
 // A byline under the standfirst is still the head's: the head's byline
 // rules act on the short lines right under a short first paragraph. Under
 // a long one (the story's own) or past the lines that are not prose, a

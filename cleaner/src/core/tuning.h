@@ -244,6 +244,10 @@ constexpr std::size_t kAmongDroppedTitleWords = 3;
 // dropped ones go by a head_among_dropped rule (a section's label, a tool
 // row between the menu and the byline); more are the page's own content.
 constexpr std::size_t kHeadBetweenMaxLines = 3;
+// A prose block under the headline with a dropped line after it is the
+// headline's deck, not the story's start, when the story's next prose
+// block is at most this many lines on (head_stretch).
+constexpr std::size_t kHeadDeckMaxGap = 5;
 // Above the line a title rule took, at most this many kept lines at the
 // output's top go by a head_among_dropped rule when the first line the
 // rules drop follows them: the site's name, a kicker (three are a product's

@@ -75,6 +75,24 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
     if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
   }
+  // A deck: when a title rule took the headline, the first prose under it
+  // with lines the rules drop after it (a byline's time, a share row) and
+  // the story's next prose at most tuning::kHeadDeckMaxGap lines on is the
+  // headline's deck; the few lines after it that are not prose are the
+  // head's too ("Elena Sotomayor Ruiz" over her posting time), but for the
+  // one right above that prose (a live blog's first entry's heading).
+  if (title >= first_prose || !dropped(title)) return;
+  std::size_t next = first_prose + 1;
+  while (next < dec.size() && !(dec[next].kept() && blocks[next].prose)) ++next;
+  std::size_t drops = 0, kept = 0;
+  for (std::size_t j = first_prose + 1; j < next; ++j) (dropped(j) ? drops : kept) += 1;
+  if (next == dec.size() || next - first_prose > tuning::kHeadDeckMaxGap || drops == 0 ||
+      kept > tuning::kHeadBetweenMaxLines) {
+    return;
+  }
+  for (std::size_t j = first_prose + 1; j + 1 < next; ++j) {
+    if (head[j] >= 0) go->emplace_back(j, head[j]);
+  }
 }
 
 // After the story's last kept prose (last_prose), between the first line

@@ -121,7 +121,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // title (the first kept line that starts like a headline) excepted, and,
 // when a title rule took the headline, the few lines above the first
 // dropped line at the output's top (tuning::kMastheadMaxLines; the site's
-// name) that do not agree with `url`'s slug.
+// name) that do not agree with `url`'s slug, and the few after its deck
+// (prose under it with a dropped line after) before the story's next prose.
 // Last, once those have gone: the lines a `closing_among_dropped` rule fits
 // go when every line left between a run of tuning::kClosingMinRun dropped
 // lines or more that a footer, copyright, comments or credit rule opens and
