@@ -626,6 +626,30 @@ TEST(Cleaner, TheNameUnderADeckGoesWithItsTime) {
   EXPECT_EQ(r.text, deck + "Rents capped\n" + story);
 }
 
+// After the story, a list of other stories goes with each headline's
+// summary (a sentence or two); after a list of links the story's paragraph
+// stays.
+TEST(Cleaner, ATeasersSummaryGoesWithItsHeadline) {
+  const std::string story =
+      "The council voted on Tuesday to close the old harbour bridge to cars from June.\n"
+      "Engineers found cracks in two of its piers during an inspection in the spring.\n"
+      "A new bridge would cost about 40 million pounds, according to the council's estimate.";
+  const std::string teasers =
+      "\nMore from Harbour Town\n"
+      "Ferry company adds a night crossing between the two towns\n"
+      "The new service starts in May and runs until the end of September, the company said.\n"
+      "Harbour traders fear a quiet summer as the bridge works begin\n"
+      "Shop owners on Quay Street say their takings fell by a third the last time it closed.\n";
+  Result r = Cleaner().clean(story + teasers + "© 2024 Harbour Town News");
+  EXPECT_EQ(r.text, story);
+  const std::string paragraph =
+      "Drozdowski joined the university in 2001 after four years of postdoctoral work at a "
+      "laboratory in California.";
+  r = Cleaner().clean(story + "\nRelated links:\nDepartment of Entomology\nPollinator Research Lab\n"
+                      "Award abstract\n" + paragraph + "\n© 2024 Harbour Town News");
+  EXPECT_NE(r.text.find(paragraph), std::string::npos);
+}
+
 // A byline under the standfirst is still the head's: the head's byline
 // rules act on the short lines right under a short first paragraph. Under
 // a long one (the story's own) or past the lines that are not prose, a
@@ -727,14 +751,15 @@ TEST(Cleaner, ABareReadMoreGoesAloneAndReadMoreWithAColonHeadsAList) {
   EXPECT_TRUE(one_removal_by(r, "navigation-call-to-action"));
 
   // On a whole page the next card is another story's teaser: its heading
-  // goes too (up to the prose, as a related list's run).
+  // goes too, and after the story's paragraphs so does its summary (as a
+  // related list's run).
   Options page;
   page.input_kind = newsclean::InputKind::kPage;
   Cleaner as_page;
   ASSERT_TRUE(Cleaner::create({}, page, &as_page).ok());
   r = as_page.clean(story + "Read more\n" + card);
-  EXPECT_EQ(r.text, story + excerpt);
-  ASSERT_EQ(r.removed.size(), 2u);
+  EXPECT_EQ(r.text + "\n", story);
+  ASSERT_EQ(r.removed.size(), 3u);
   for (const auto& x : r.removed) EXPECT_EQ(x.rule, "related-read-more-page");
 
   const std::string last =

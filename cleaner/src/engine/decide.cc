@@ -224,6 +224,13 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
   };
   std::size_t dropped_before = 0;  // blocks [0, dropped_before) filled by drop_before
   std::size_t rest_end = 0;        // blocks [.., rest_end) filled by a drop_rest
+  // After the last two prose blocks in a row, the story's paragraphs are
+  // over: a list of other stories' teasers alternates a headline and its
+  // summary.
+  std::size_t paired_prose_end = 0;
+  for (std::size_t j = 0; j + 1 < n; ++j) {
+    if (blocks[j].prose && blocks[j + 1].prose) paired_prose_end = j + 2;
+  }
   // Range actions fill the blocks that no rule of their own decided; a block
   // inside another's range that a rule of its own decided still acts (a
   // comment section's heading after a list of links).
@@ -240,6 +247,10 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       // an item; the fewest words of a headline in the run.
       bool marked = false, after_item = false;
       std::size_t shortest = SIZE_MAX;
+      std::size_t last_summary = SIZE_MAX - 2;  // the run's last teaser summary
+      // A run that opens a list (not one that goes on from the rule's
+      // previous line, the story's own subheading cut in) may hold summaries.
+      const bool opens = i == 0 || d[i - 1].rule != d[i].rule;
       for (; j < n; ++j) {
         const Block& b = blocks[j];
         // Such a list ends at a sentence without a mark and no item after
@@ -256,9 +267,20 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         // but for a teaser: an item that opens with its headline's link.
         const bool teaser = b.kind == BlockKind::kListItem && b.lead_link &&
                             b.link_ratio >= tuning::kTeaserLinkRatio;
+        // A teaser's summary: a sentence or two (tuning::kTeaserSummaryMaxWords
+        // words at most, not running on as a paragraph) where no story
+        // paragraphs follow, under the run's first headline or under one
+        // right after a summary (a list of links ends where the story goes
+        // on; a list of tips under their headings has longer paragraphs).
+        const bool summary = opens && b.prose && b.words <= tuning::kTeaserSummaryMaxWords &&
+                             !runs_on_as_paragraph(b) && j >= paired_prose_end &&
+                             (j == i + 2 || j == last_summary + 2) &&
+                             d[j - 1].rule == d[i].rule && !blocks[j - 1].prose &&
+                             !blocks[j - 1].ends_sentence;
+        if (summary) last_summary = j;
         // The story resumes.
         if ((b.prose || runs_on_as_paragraph(b)) &&
-            b.words >= tuning::kStoryParagraphWords && !teaser) {
+            b.words >= tuning::kStoryParagraphWords && !teaser && !summary) {
           break;
         }
         if (b.kind != BlockKind::kLine && b.link_ratio <= tuning::kLinkHeavyRatio && !teaser) {
