@@ -35,6 +35,11 @@ bool ends_story(const Rule& r) {
                      [&](const char* c) { return r.category == c; });
 }
 
+// Whether a title rule took the line (the headline, into Result.title).
+bool took_title(const std::vector<Rule>& rules, const Decision& d) {
+  return d.kind == Decision::kMetadata && rules[d.rule].field == Field::kTitle;
+}
+
 // Before the story's first kept prose (first_prose), a few lines that are
 // not prose (tuning::kHeadBetweenMaxLines) between the first and the last
 // dropped line are the page's (a byline, a desk's name between the posting
@@ -52,11 +57,8 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
   std::size_t first_drop = 0, last_drop = first_prose;
   while (first_drop < first_prose && !dropped(first_drop)) ++first_drop;
   while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
-  const auto headline = [&](std::size_t i) {
-    return dec[i].kind == Decision::kMetadata && rules[dec[i].rule].category == "title";
-  };
   std::size_t title = first_drop;  // the line the title rule took
-  while (title < first_prose && !headline(title)) ++title;
+  while (title < first_prose && !took_title(rules, dec[title])) ++title;
   if (title < first_prose && first_drop <= tuning::kMastheadMaxLines) {
     for (std::size_t j = 0; j < first_drop; ++j) {
       const bool named = (!url.slug.empty() || !url.name_words.empty()) &&
@@ -176,10 +178,7 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
   std::vector<Decision>& dec = *d;
   const std::size_t n = blocks.size();
   std::size_t title = 0;
-  while (title < n && !(dec[title].kind == Decision::kMetadata &&
-                        rules[dec[title].rule].field == Field::kTitle)) {
-    ++title;
-  }
+  while (title < n && !took_title(rules, dec[title])) ++title;
   std::size_t h = title + 1;
   while (h < n && !dec[h].kept()) ++h;
   if (title >= n || h == title + 1 || h >= n) return;
