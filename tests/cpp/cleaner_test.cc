@@ -578,6 +578,24 @@ TEST(Cleaner, TheFewLinesLeftAmongTheFooterGo) {
   const std::string first_two = story.substr(0, story.find("The manager"));
   r = Cleaner().clean(first_two + footer + ad + "Terms of Use");
   EXPECT_EQ(r.text, first_two + ad.substr(0, ad.size() - 1));
+
+  // Four sentences go (tuning::kClosingMaxLines); five are the page's own.
+  const std::string more =
+      "The striker grew up in the town and played for the youth team until he was sixteen.\n"
+      "He left for the city club at seventeen and made his debut for them a year later.\n"
+      "His father, a fisherman, still lives near the harbour and comes to every home game.\n"
+      "The club has not had a striker score twenty goals in a season since the late nineties.\n"
+      "Supporters have already bought more than four hundred shirts with his name on the back.\n";
+  const std::string ads =
+      "Drummer seeks a working band, covers or originals.\n"
+      "Piano lessons for beginners on Tuesday evenings, all ages.\n"
+      "Garage to let near the station from the first of May.\n"
+      "Lost: a grey cat near the harbour, answers to Tom.\n";
+  r = Cleaner().clean(story + more + footer + ads + "Terms of Use");
+  EXPECT_EQ(r.text, story + more.substr(0, more.size() - 1));
+  const std::string five = ads + "Free firewood for anyone who collects it this weekend.\n";
+  r = Cleaner().clean(story + more + footer + five + "Terms of Use");
+  EXPECT_EQ(r.text, story + more + five.substr(0, five.size() - 1));
 }
 
 // Before the story's first paragraph, up to three short lines that are not
