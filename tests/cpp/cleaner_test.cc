@@ -395,16 +395,23 @@ TEST(Cleaner, AStoryListBetweenDroppedLinesStays) {
   EXPECT_EQ(r.removed.size(), 2u);
 }
 
+namespace {
+
+// A short story under the head lines the title tests put above it.
+const std::string kWaterPlantStory =
+    "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
+    "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
+    "Residents will see the increase on their bills starting in July, officials said.\n"
+    "The plant serves about 40,000 people in the valley and two neighbouring towns.";
+
+}  // namespace
+
 // Without a URL, a site's name above the headline is not the title: the
 // headline is; a short line is the title when no longer headline follows,
 // and a label's line ("Posted: ..."), a menu's row or a line another rule
 // names (the chrome-words model too) is no headline.
 TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
-  const std::string story =
-      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
-      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
-      "Residents will see the increase on their bills starting in July, officials said.\n"
-      "The plant serves about 40,000 people in the valley and two neighbouring towns.";
+  const std::string& story = kWaterPlantStory;
   Result r = Cleaner().clean("Marlow Valley Register\nCouncil approves water plant upgrade\n"
                              "By Denise Ortwell\n" + story);
   EXPECT_EQ(r.title, "Council approves water plant upgrade");
@@ -443,11 +450,7 @@ TEST(Cleaner, WithoutAUrlTheHeadlineUnderTheMastheadIsTheTitle) {
 // product's name over its tagline), and so do three lines (a product's
 // name and its points).
 TEST(Cleaner, TheSitesNameOverTheMenuGoesWithTheHeadline) {
-  const std::string story =
-      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
-      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
-      "Residents will see the increase on their bills starting in July, officials said.\n"
-      "The plant serves about 40,000 people in the valley and two neighbouring towns.";
+  const std::string& story = kWaterPlantStory;
   const std::string head =
       "Home | News | Sport | Contact\nCouncil approves water plant upgrade for the valley\n";
   Result r = Cleaner().clean("Dunmore Voice\n" + head + story);
@@ -468,10 +471,7 @@ TEST(Cleaner, TheSitesNameOverTheMenuGoesWithTheHeadline) {
 // The page's title, the menu under it, then the headline printed again: it
 // goes with the title; a line the URL does not name stays (a deck).
 TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
-  const std::string story =
-      "The city council voted 5-2 on Monday night to borrow $4.2 million for the water plant.\n"
-      "The upgrade will replace filters installed in 1971, the city's engineer said.\n"
-      "Residents will see the increase on their bills starting in July, officials said.";
+  const std::string& story = kWaterPlantStory;
   const std::string top =
       "Council approves water plant upgrade - The Valley Gazette\nHome | News | Sport | Contact\n";
   Result r = Cleaner().clean(top + "Council approves water plant upgrade for the valley\n" + story);

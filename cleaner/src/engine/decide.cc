@@ -226,11 +226,15 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
   std::size_t rest_end = 0;        // blocks [.., rest_end) filled by a drop_rest
   // After the last two prose blocks in a row, the story's paragraphs are
   // over: a list of other stories' teasers alternates a headline and its
-  // summary.
-  std::size_t paired_prose_end = 0;
-  for (std::size_t j = 0; j + 1 < n; ++j) {
-    if (blocks[j].prose && blocks[j + 1].prose) paired_prose_end = j + 2;
-  }
+  // summary. Found when a drop_rest rule first acts.
+  std::size_t paired_prose_end = SIZE_MAX;
+  const auto find_paired_prose_end = [&] {
+    if (paired_prose_end != SIZE_MAX) return;
+    paired_prose_end = 0;
+    for (std::size_t j = 0; j + 1 < n; ++j) {
+      if (blocks[j].prose && blocks[j + 1].prose) paired_prose_end = j + 2;
+    }
+  };
   // Range actions fill the blocks that no rule of their own decided; a block
   // inside another's range that a rule of its own decided still acts (a
   // comment section's heading after a list of links).
@@ -241,6 +245,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
       // A run ends where the story resumes: a drop_rest inside another's
       // run ends where that one did, so it has nothing left to fill.
       if (i < rest_end) continue;
+      find_paired_prose_end();
       std::size_t j = i + 1;
       // Whether the run so far is items with a mark ("- "), each with at
       // most one line under it (a summary), and whether block j-1 is such
