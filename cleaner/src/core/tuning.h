@@ -26,8 +26,8 @@ constexpr std::size_t kRegionStretch = 2;
 
 // A story's first prose block of at most this many words may be its
 // standfirst, and the byline under it is still the head's
-// (engine/decide.h find_regions): the head's byline rules look at the
-// kDeckBylineLines lines after it that are not prose.
+// (engine/decide.h find_regions): the head's byline and stamp rules look at
+// the kDeckBylineLines lines after it that are not prose.
 constexpr std::size_t kDeckMaxWords = 40;
 constexpr std::size_t kDeckBylineLines = 2;
 

@@ -34,11 +34,13 @@ struct Regions {
     }
     return false;
   }
-  // Whether `r` may act on block i: in its region, or a head byline rule
-  // (category credit) on the lines under a standfirst.
+  // Whether `r` may act on block i: in its region, or a head rule of a
+  // byline or its time (category credit or reading-time) on the lines under
+  // a standfirst.
   bool allows(const Rule& r, std::size_t i) const {
-    return in(r.where, i) || (r.where == Where::kHead && i >= deck_end && i < byline_end &&
-                              r.category == "credit");
+    return in(r.where, i) ||
+           (r.where == Where::kHead && i >= deck_end && i < byline_end &&
+            (r.category == "credit" || r.category == "reading-time"));
   }
 };
 
@@ -65,7 +67,7 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
 // `head_blocks`; the tail is the last `tail_blocks` after it. When that
 // block is short (a standfirst, tuning::kDeckMaxWords), the lines that are
 // not prose right under it, up to tuning::kDeckBylineLines, are where a
-// byline may stand (Regions::allows).
+// byline and its time may stand (Regions::allows).
 Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                      const Hits& hits, std::size_t head_blocks,
                      std::size_t tail_blocks);
