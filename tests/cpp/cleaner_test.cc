@@ -698,6 +698,23 @@ TEST(Cleaner, ABylineAndItsTimeUnderTheStandfirstGo) {
   EXPECT_EQ(r.text, lede + "By Jane Doe\n" + story);
 }
 
+// A posting time that reads like a sentence ("10:48 a. m." ends like one)
+// is the head's stamp, not the story's first paragraph: it goes, and the
+// story starts under it.
+TEST(Cleaner, AStampThatEndsLikeASentenceIsNoParagraph) {
+  const std::string story =
+      "La Alcaldía puso en marcha este martes un canal de alertas para los barrios del río.\n"
+      "El servicio, gratuito, enviará mensajes cuando las lluvias superen los 40 milímetros.";
+  const std::string stamp = "4 de junio de 2019 - 10:48 a. m.\n";
+  Result r = Cleaner().clean(stamp + story);
+  EXPECT_EQ(r.text, story);
+  EXPECT_TRUE(one_removal_by(r, "dateline-stamp-line"));
+  // A sentence that ends with a time stays.
+  const std::string line = "The council will meet again on Tuesday at 7:30 p.m.\n";
+  r = Cleaner().clean(line + story);
+  EXPECT_EQ(r.text, line + story);
+}
+
 // An inline teaser ("Also read" and a headline) between two paragraphs ends
 // where the story opens a list of its own: a line of three words or more
 // that ends with a colon. After a longer list of teasers such a line is the

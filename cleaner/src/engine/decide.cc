@@ -43,10 +43,21 @@ Regions find_regions(const std::vector<Rule>& rules, const std::vector<Block>& b
   const auto chrome = [&](std::size_t i) {  // dropped by an `anywhere` rule
     return dropped_anywhere(rules, hits[i].begin(), hits[i].end());
   };
+  // A head's stamp that reads like a sentence ("4 de junio de 2019 - 10:48
+  // a. m."): a head rule of the posting time fits it.
+  const auto stamp = [&](std::size_t i) {
+    return std::any_of(hits[i].begin(), hits[i].end(), [&](int k) {
+      return rules[k].where == Where::kHead && rules[k].category == "reading-time";
+    });
+  };
   // The story starts at the first prose block that no `anywhere` rule drops
-  // (a long caption is prose-shaped but is not the story).
+  // (a long caption is prose-shaped but is not the story) and that is no
+  // stamp.
   std::size_t first_prose = 0;
-  while (first_prose < n && !(blocks[first_prose].prose && !chrome(first_prose))) ++first_prose;
+  while (first_prose < n &&
+         !(blocks[first_prose].prose && !chrome(first_prose) && !stamp(first_prose))) {
+    ++first_prose;
+  }
   // The head and the tail hold so many blocks besides the ones `anywhere`
   // rules drop (an old page's menu rows and copyright lines), up to
   // region_reach blocks.

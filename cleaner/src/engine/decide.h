@@ -63,7 +63,8 @@ void keep_captions_that_are_the_content(const std::vector<Rule>& rules,
                                         std::vector<Decision>* d);
 
 // The head ends at the first prose block that no `anywhere` rule drops (a
-// long caption is prose-shaped but is not the story), after at most
+// long caption is prose-shaped but is not the story) and no head stamp rule
+// fits (a time that ends like a sentence, "10:48 a. m."), after at most
 // `head_blocks`; the tail is the last `tail_blocks` after it. When that
 // block is short (a standfirst, tuning::kDeckMaxWords), the lines that are
 // not prose right under it, up to tuning::kDeckBylineLines, are where a
