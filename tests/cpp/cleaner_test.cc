@@ -338,7 +338,8 @@ TEST(Cleaner, AMarkedListEndsAtASentenceWithoutAMark) {
 // the first line a rule of what follows a story drops (a share row) and
 // the last line dropped go: a reader's comment, a list of other results.
 // After a caption (which stands inside a story) the story's own details
-// stay, and so does a line after the last dropped one.
+// stay, and so does a line after the last dropped one, and a sentence
+// right under an advert's marker.
 TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
   const std::string story =
       "The club signed the striker on Monday after a month of talks with his old team.\n"
@@ -363,6 +364,12 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
 
   r = Cleaner().clean(story + "Share this story\nCopyright 2011 Harbour Town FC.\nFull table");
   EXPECT_EQ(r.text, story + "Full table");
+
+  // A sentence right under an advert's marker is the story going on.
+  const std::string copyright = "Copyright 2011 Harbour Town FC. All rights reserved.";
+  r = Cleaner().clean(story + "Watch: the striker's first goals\nAdvertisement\n" +
+                      "He will play on Saturday.\nMore from the club\n" + copyright);
+  EXPECT_EQ(r.text, story + "He will play on Saturday.");
 
   // More of the page's lines than story: they go all the same.
   std::string page;

@@ -102,12 +102,18 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
 // row, a list of other stories, comments, a footer; not a caption or an
 // advert's marker, which stand inside one) and the last line dropped: what
 // is not prose is the page's (readers' comments, a shop's offer, a table of
-// other results between a share row and the copyright line). `tail` is the
-// tail_among_dropped rule of each line.
-void tail_stretch(const std::vector<Rule>& rules, const std::vector<Decision>& dec,
-                  const std::vector<int>& tail, std::size_t last_prose, Go* go) {
+// other results between a share row and the copyright line), but a
+// sentence right after an advert (the story goes on under it: "Watch: ...",
+// "Advertisement", then its last line). `tail` is the tail_among_dropped
+// rule of each line.
+void tail_stretch(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+                  const std::vector<Decision>& dec, const std::vector<int>& tail,
+                  std::size_t last_prose, Go* go) {
   const std::size_t n = dec.size();
   const auto dropped = [&](std::size_t i) { return !dec[i].kept(); };
+  const auto advert = [&](std::size_t i) {
+    return dropped(i) && dec[i].rule >= 0 && rules[dec[i].rule].category == "advert";
+  };
   std::size_t first_drop = last_prose + 1, last_drop = n;
   while (first_drop < n &&
          !(dropped(first_drop) && dec[first_drop].rule >= 0 &&
@@ -116,6 +122,8 @@ void tail_stretch(const std::vector<Rule>& rules, const std::vector<Decision>& d
   }
   while (last_drop > first_drop && !dropped(last_drop - 1)) --last_drop;
   for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
+    // The story goes on under an advert: a sentence right after one.
+    if (advert(j - 1) && blocks[j].ends_sentence) continue;
     if (tail[j] >= 0) go->emplace_back(j, tail[j]);
   }
 }
@@ -229,7 +237,7 @@ void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>
     last_prose = i;
   }
   Go ending;  // the page's lines after the story's end
-  if (last_prose < n) tail_stretch(rules, dec, tail, last_prose, &ending);
+  if (last_prose < n) tail_stretch(rules, blocks, dec, tail, last_prose, &ending);
   if (!page_text) {
     std::vector<bool> left_out(n);
     for (std::size_t i = 0; i < n; ++i) left_out[i] = !dec[i].kept() && !blocks[i].prose;

@@ -115,8 +115,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // when they stand after the first line there that a rule of what follows a
 // story drops (comments, copyright, credit, footer, navigation, related,
 // share, social, subscribe; not a caption or an advert's marker) and before
-// the last dropped line: the page's comments and boxes around the story's
-// end. When those lines outweigh the story (not shaped like one), they go
+// the last dropped line, but a sentence right after an advert (the story
+// goes on under it): the page's comments and boxes around the story's end. When those lines outweigh the story (not shaped like one), they go
 // alone if the output without them is.
 // Before its first kept prose block, the lines a `head_among_dropped` rule
 // fits go when they stand between the first and the last dropped line
