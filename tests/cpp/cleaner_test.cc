@@ -493,6 +493,17 @@ TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
   r = Cleaner().clean("Council approves water plant upgrade - The Valley Gazette\n"
                       "Residents face higher bills from July onwards\n" + story);
   EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
+  // A section's label between the menu and the headline is passed over.
+  r = Cleaner().clean(top + "Valley Matters\nCouncil approves water plant upgrade for the valley\n" + story);
+  EXPECT_EQ(r.text.find("for the valley"), std::string::npos) << r.text;
+  // A label over a list of three lines shaped alike heads the story's list.
+  const std::string points =
+      "Key points\nWater bills to rise by four percent from July\n"
+      "New filters to be fitted at the plant by the spring\n"
+      "Work to start on the pumping station in March\n";
+  r = Cleaner().clean(top + points + story);
+  EXPECT_NE(r.text.find("Water bills to rise by four percent from July"), std::string::npos)
+      << r.text;
 }
 
 // A copyright line that ends like a sentence ("... Powered by Joomla!")

@@ -190,6 +190,25 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
   std::size_t h = title + 1;
   while (h < n && !dec[h].kept()) ++h;
   if (title >= n || h == title + 1 || h >= n) return;
+  // A section's label over the headline ("Ticino", "Championship Division
+  // Two"): a short line, not a sentence, is passed over once, unless it
+  // heads a list ("Key points" over three lines shaped alike).
+  const auto kept_after = [&](std::size_t j) {
+    ++j;
+    while (j < n && !dec[j].kept()) ++j;
+    return j;
+  };
+  const auto headline_shaped = [&](std::size_t j) {
+    return j < n && blocks[j].words >= tuning::kTitleMinWordsWithoutUrl && !blocks[j].prose &&
+           !blocks[j].ends_sentence && starts_like_headline(blocks[j].text);
+  };
+  if (blocks[h].words < tuning::kTitleMinWordsWithoutUrl && !blocks[h].ends_sentence &&
+      !blocks[h].prose) {
+    h = kept_after(h);
+    if (h >= n) return;
+    const std::size_t next = kept_after(h);
+    if (headline_shaped(next) && headline_shaped(kept_after(next))) return;
+  }
   const Block& b = blocks[h];
   if (b.words < tuning::kTitleMinWordsWithoutUrl || b.words > tuning::kHeadlineAfterMenuMaxWords ||
       b.prose || b.ends_sentence || b.text.back() == ':' /* a lead-in */ ||

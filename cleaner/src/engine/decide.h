@@ -135,7 +135,9 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // related story's summary, a classified ad among the footer's lines).
 // After the line a title rule took (the page's title, "Headline | Site"),
 // the lines the rules drop (a menu, a breadcrumb) and the first kept line
-// after them, when it is the page's headline printed again: not a
+// after them (or the next one, after a section's short label, unless the
+// two kept lines after that are shaped alike: a list's heading, "Key
+// points"), when it is the page's headline printed again: not a
 // sentence nor a lead-in (a colon last), tuning::kTitleMinWordsWithoutUrl to
 // tuning::kHeadlineAfterMenuMaxWords words, starting like a headline,
 // with the story's prose within tuning::kTitleLookahead lines after it, and
