@@ -371,6 +371,16 @@ TEST(Cleaner, TheTailBetweenDroppedLinesGoes) {
                       "He will play on Saturday.\nMore from the club\n" + copyright);
   EXPECT_EQ(r.text, story + "He will play on Saturday.");
 
+  // A row of items set apart by bars that ends like a sentence is no
+  // paragraph: the page's lines before it go as before a copyright line.
+  const std::string row =
+      "Harbour Town FC | Stadium Road 15 | Tickets on sale from 9 a.m. on match days.";
+  r = Cleaner().clean(story + "Share this story\n"
+                      "fan_1984: Welcome to the club!\n"
+                      "Youth team wins the cup\n"
+                      "Copyright 2011 Harbour Town FC. All rights reserved.\n" + row);
+  EXPECT_EQ(r.text, story + row);
+
   // More of the page's lines than story: they go all the same.
   std::string page;
   for (int i = 0; i < 12; ++i) {

@@ -281,6 +281,13 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
     } else if (options.input_kind == InputKind::kAuto && looks_like_page_text(doc.blocks)) {
       doc.page_text = PageText::kGuessed;
     }
+    // In an extractor's output, items set apart by bars ("Kontakt |
+    // Impressum | © 2011 Example GmbH. Alle Rechte vorbehalten.") are the
+    // page's row, not a paragraph, even when the last ends like a sentence:
+    // such a row does not stretch the story's shape to the page's end.
+    if (doc.page_text == PageText::kNo) {
+      for (Block& b : doc.blocks) b.prose = b.prose && b.text.find(" | ") == std::string::npos;
+    }
   }
   const auto hits = find_hits(matcher, doc, url, options.head_blocks, options.tail_blocks);
   const Regions regions =
