@@ -504,7 +504,8 @@ TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
                       "Residents face higher bills from July onwards\n" + story);
   EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
   // A section's label between the menu and the headline is passed over.
-  r = Cleaner().clean(top + "Valley Matters\nCouncil approves water plant upgrade for the valley\n" + story);
+  r = Cleaner().clean(top + "Valley Matters\n" +
+                      "Council approves water plant upgrade for the valley\n" + story);
   EXPECT_EQ(r.text.find("for the valley"), std::string::npos) << r.text;
   // A label over a list of three lines shaped alike heads the story's list.
   const std::string points =

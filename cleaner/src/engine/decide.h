@@ -116,8 +116,9 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // story drops (comments, copyright, credit, footer, navigation, related,
 // share, social, subscribe; not a caption or an advert's marker) and before
 // the last dropped line, but a sentence right after an advert (the story
-// goes on under it): the page's comments and boxes around the story's end. When those lines outweigh the story (not shaped like one), they go
-// alone if the output without them is.
+// goes on under it): the page's comments and boxes around the story's end.
+// When those lines outweigh the story (not shaped like one), they go alone
+// if the output without them is.
 // Before its first kept prose block, the lines a `head_among_dropped` rule
 // fits go when they stand between the first and the last dropped line
 // there with at most tuning::kHeadBetweenMaxLines kept lines between, the
