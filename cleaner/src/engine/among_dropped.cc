@@ -187,23 +187,24 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
   const std::size_t n = blocks.size();
   std::size_t title = 0;
   while (title < n && !took_title(rules, dec[title])) ++title;
-  std::size_t h = title + 1;
-  while (h < n && !dec[h].kept()) ++h;
-  if (title >= n || h == title + 1 || h >= n) return;
-  // A section's label over the headline ("Ticino", "Championship Division
-  // Two"): a short line, not a sentence, is passed over once, unless it
-  // heads a list ("Key points" over three lines shaped alike).
+  // The first kept line after line j (n when none).
   const auto kept_after = [&](std::size_t j) {
     ++j;
     while (j < n && !dec[j].kept()) ++j;
     return j;
   };
+  if (title >= n) return;
+  std::size_t h = kept_after(title);
+  if (h == title + 1 || h >= n) return;
+  // A section's label over the headline ("Ticino", "Championship Division
+  // Two"): a short line, not a sentence, is passed over once, unless it
+  // heads a list ("Key points" over three lines shaped alike). (A block
+  // that is prose ends a sentence.)
   const auto headline_shaped = [&](std::size_t j) {
-    return j < n && blocks[j].words >= tuning::kTitleMinWordsWithoutUrl && !blocks[j].prose &&
+    return j < n && blocks[j].words >= tuning::kTitleMinWordsWithoutUrl &&
            !blocks[j].ends_sentence && starts_like_headline(blocks[j].text);
   };
-  if (blocks[h].words < tuning::kTitleMinWordsWithoutUrl && !blocks[h].ends_sentence &&
-      !blocks[h].prose) {
+  if (blocks[h].words < tuning::kTitleMinWordsWithoutUrl && !blocks[h].ends_sentence) {
     h = kept_after(h);
     if (h >= n) return;
     const std::size_t next = kept_after(h);

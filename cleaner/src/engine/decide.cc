@@ -291,8 +291,7 @@ std::vector<Decision> decide(const std::vector<Rule>& rules, const std::vector<B
         const bool summary = opens && b.prose && b.words <= tuning::kTeaserSummaryMaxWords &&
                              !runs_on_as_paragraph(b) && j >= paired_prose_end &&
                              (j == i + 2 || j == last_summary + 2) &&
-                             d[j - 1].rule == d[i].rule && !blocks[j - 1].prose &&
-                             !blocks[j - 1].ends_sentence;
+                             d[j - 1].rule == d[i].rule && !blocks[j - 1].ends_sentence;
         if (summary) last_summary = j;
         // The story resumes.
         if ((b.prose || runs_on_as_paragraph(b)) &&
