@@ -1,4 +1,4 @@
-"""The probe task: newsclean on made-up, labelled documents (docs.tsv, docs_b.tsv to docs_l.tsv).
+"""The probe task: newsclean on made-up, labelled documents (docs.tsv, docs_b.tsv to docs_m.tsv).
 
 Each document is an extractor's output as it would come from a news page: the story's
 lines (label ``S``) with the page's furniture (``C``: menus, bylines, the headline,
@@ -26,7 +26,7 @@ kDocsFile = Path(__file__).parent / "docs.tsv"
 kDocsFiles = tuple(kDocsFile.with_name(name)
                    for name in ("docs.tsv", "docs_b.tsv", "docs_c.tsv", "docs_d.tsv", "docs_e.tsv",
                                 "docs_f.tsv", "docs_g.tsv", "docs_h.tsv", "docs_i.tsv", "docs_j.tsv",
-                                "docs_k.tsv", "docs_l.tsv"))
+                                "docs_k.tsv", "docs_l.tsv", "docs_m.tsv"))
 _kTuned = re.compile(r"^#\s*tuned:\s*(odd|even)\s*$")
 _kDocNumber = re.compile(r"(\d+)$")
 _kWord = re.compile(r"\w+")
