@@ -515,6 +515,11 @@ TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
   r = Cleaner().clean(top + points + story);
   EXPECT_NE(r.text.find("Water bills to rise by four percent from July"), std::string::npos)
       << r.text;
+  // A menu's items that only their neighbours take stand between the menu
+  // and the headline: once they have gone, the headline goes too.
+  r = Cleaner().clean(top + "- Local\n- Farming\n- Weird News\nSPORT | MONEY | LIFE\n" +
+                      "Council approves water plant upgrade for the valley\n" + story);
+  EXPECT_EQ(r.text, story);
 }
 
 // A copyright line that ends like a sentence ("... Powered by Joomla!")
@@ -652,6 +657,10 @@ TEST(Cleaner, AFewLinesBetweenDroppedLinesOfTheHeadGo) {
   const std::string four = "Jane Doe, Contributor\nHarbour desk\nTowers\nRiver\n";
   r = Cleaner().clean(top + title + posted + four + tools + story);
   EXPECT_EQ(r.text, four + story);
+  // Each run between two dropped lines counts alone: two and two go.
+  r = Cleaner().clean(top + title + posted + four.substr(0, 35) + tools + four.substr(35) +
+                      "Share this\n" + story);
+  EXPECT_EQ(r.text, story);
 }
 
 // Under the headline a title rule took, a deck that is a sentence, then the

@@ -41,9 +41,9 @@ bool took_title(const std::vector<Rule>& rules, const Decision& d) {
 }
 
 // Before the story's first kept prose (first_prose), a few lines that are
-// not prose (tuning::kHeadBetweenMaxLines) between the first and the last
-// dropped line are the page's (a byline, a desk's name between the posting
-// time and a tool row); the title stays: the first kept line that starts
+// not prose (tuning::kHeadBetweenMaxLines) between two dropped lines are
+// the page's (a byline, a desk's name between the posting time and a tool
+// row; a menu's items among the menu's other lines); the title stays: the first kept line that starts
 // like a headline, unless a title rule took the headline. Where one did,
 // the few lines (tuning::kMastheadMaxLines) at the top, above the first
 // dropped line, are the page's too: the site's name over a menu
@@ -66,17 +66,24 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
       if (head[j] >= 0 && !named) go->emplace_back(j, head[j]);
     }
   }
-  std::size_t between = 0;
-  for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) between += !dropped(j);
-  if (between > tuning::kHeadBetweenMaxLines) return;
   // Else the title is the first kept line that starts like a headline.
   if (title == first_prose) {
     title = 0;
     while (title < first_prose && !(dec[title].kept() && title_like(blocks[title]))) ++title;
   }
-  for (std::size_t j = first_drop + 1; j + 1 < last_drop; ++j) {
-    if (head[j] >= 0 && j != title) go->emplace_back(j, head[j]);
+  // Each run of kept lines between two dropped ones, when it is short.
+  std::size_t between = 0, run = first_drop + 1;
+  for (std::size_t j = first_drop + 1; j < last_drop; ++j) {
+    if (!dropped(j)) continue;
+    if (j - run <= tuning::kHeadBetweenMaxLines) {
+      for (std::size_t k = run; k < j; ++k) {
+        if (head[k] >= 0 && k != title) go->emplace_back(k, head[k]);
+      }
+    }
+    between += j - run;
+    run = j + 1;
   }
+  if (between > tuning::kHeadBetweenMaxLines) return;
   // A deck: when a title rule took the headline, the first prose under it
   // with lines the rules drop after it (a byline's time, a share row) and
   // the story's next prose at most tuning::kHeadDeckMaxGap lines on is the
@@ -181,7 +188,7 @@ void closing_stretch(const std::vector<Rule>& rules, const std::vector<Block>& b
 
 }  // namespace
 
-void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+bool drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                               const PageUrl& url, std::vector<Decision>* d) {
   std::vector<Decision>& dec = *d;
   const std::size_t n = blocks.size();
@@ -193,9 +200,9 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
     while (j < n && !dec[j].kept()) ++j;
     return j;
   };
-  if (title >= n) return;
+  if (title >= n) return false;
   std::size_t h = kept_after(title);
-  if (h == title + 1 || h >= n) return;
+  if (h == title + 1 || h >= n) return false;
   // A section's label over the headline ("Ticino", "Championship Division
   // Two"): a short line, not a sentence, is passed over once, unless it
   // heads a list ("Key points" over three lines shaped alike). (A block
@@ -206,15 +213,15 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
   };
   if (blocks[h].words < tuning::kTitleMinWordsWithoutUrl && !blocks[h].ends_sentence) {
     h = kept_after(h);
-    if (h >= n) return;
+    if (h >= n) return false;
     const std::size_t next = kept_after(h);
-    if (headline_shaped(next) && headline_shaped(kept_after(next))) return;
+    if (headline_shaped(next) && headline_shaped(kept_after(next))) return false;
   }
   const Block& b = blocks[h];
   if (b.words < tuning::kTitleMinWordsWithoutUrl || b.words > tuning::kHeadlineAfterMenuMaxWords ||
       b.prose || b.ends_sentence || b.text.back() == ':' /* a lead-in */ ||
       !starts_like_headline(b.text)) {
-    return;
+    return false;
   }
   // Before the story's prose: a line of it follows.
   bool before_prose = false;
@@ -224,7 +231,9 @@ void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
       break;
     }
   }
-  if (before_prose && names_the_page(b.text, url)) dec[h] = {Decision::kDrop, dec[title].rule};
+  if (!before_prose || !names_the_page(b.text, url)) return false;
+  dec[h] = {Decision::kDrop, dec[title].rule};
+  return true;
 }
 
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,

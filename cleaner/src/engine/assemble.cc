@@ -303,9 +303,15 @@ void run_engine(const RuleMatcher& matcher, const Options& options, Document doc
     drop_headings_of_dropped_boxes(doc.blocks, &decisions);
   }
   drop_comment_runs(rules, doc.blocks, hits, &decisions);
-  if (doc.page_text == PageText::kNo) drop_headline_after_menu(rules, doc.blocks, url, &decisions);
-  drop_among_dropped(rules, doc.blocks, url, hits, regions, doc.page_text != PageText::kNo,
-                     &decisions);
+  const bool page_text = doc.page_text != PageText::kNo;
+  const bool headline = !page_text && drop_headline_after_menu(rules, doc.blocks, url, &decisions);
+  drop_among_dropped(rules, doc.blocks, url, hits, regions, page_text, &decisions);
+  // A menu's items that only the neighbours took ("- Local", "- Canada")
+  // may have stood between the title and the headline: once they have
+  // gone, the headline gets its second chance, and then the neighbours.
+  if (!page_text && !headline && drop_headline_after_menu(rules, doc.blocks, url, &decisions)) {
+    drop_among_dropped(rules, doc.blocks, url, hits, regions, page_text, &decisions);
+  }
   assemble(rules, options, std::move(doc), decisions, r);
 }
 

@@ -120,13 +120,15 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // When those lines outweigh the story (not shaped like one), they go alone
 // if the output without them is.
 // Before its first kept prose block, the lines a `head_among_dropped` rule
-// fits go when they stand between the first and the last dropped line
-// there with at most tuning::kHeadBetweenMaxLines kept lines between, the
+// fits go when they stand in a run of at most
+// tuning::kHeadBetweenMaxLines kept lines between two dropped lines, the
 // title (the first kept line that starts like a headline) excepted, and,
 // when a title rule took the headline, the few lines above the first
 // dropped line at the output's top (tuning::kMastheadMaxLines; the site's
-// name) that do not agree with `url`'s slug, and the few after its deck
-// (prose under it with a dropped line after) before the story's next prose.
+// name) that do not agree with `url`'s slug, and, when at most that many
+// lines in all are kept between the first and the last dropped line, the
+// few after its deck (prose under it with a dropped line after) before the
+// story's next prose.
 // Last, once those have gone: the lines a `closing_among_dropped` rule fits
 // go when every line left between a run of tuning::kClosingMinRun dropped
 // lines or more that a footer, copyright, comments or credit rule opens and
@@ -143,8 +145,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // tuning::kHeadlineAfterMenuMaxWords words, starting like a headline,
 // with the story's prose within tuning::kTitleLookahead lines after it, and
 // naming the page the URL names when there is one. It goes by the title
-// rule. Not on whole-page text.
-void drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
+// rule, and the function says so. Not on whole-page text.
+bool drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                               const PageUrl& url, std::vector<Decision>* d);
 
 void drop_among_dropped(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
