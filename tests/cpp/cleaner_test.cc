@@ -503,6 +503,12 @@ TEST(Cleaner, TheHeadlineAgainAfterTheMenuGoes) {
   r = Cleaner().clean("Council approves water plant upgrade - The Valley Gazette\n"
                       "Residents face higher bills from July onwards\n" + story);
   EXPECT_EQ(r.text, "Residents face higher bills from July onwards\n" + story);
+  // But with a byline and its time between it and the story, it is the
+  // headline (the title rule took the site's name above it).
+  r = Cleaner().clean("The Valley Gazette - Online Edition\n"
+                      "Residents face higher bills from July onwards\n"
+                      "By Jane Roe\nPosted: Jul 19th 2011 2:35PM\n" + story);
+  EXPECT_EQ(r.text, story);
   // A section's label between the menu and the headline is passed over.
   r = Cleaner().clean(top + "Valley Matters\n" +
                       "Council approves water plant upgrade for the valley\n" + story);

@@ -202,7 +202,15 @@ bool drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
   };
   if (title >= n) return false;
   std::size_t h = kept_after(title);
-  if (h == title + 1 || h >= n) return false;
+  if (h >= n) return false;
+  // Right under the title, a line is the headline only when lines the rules
+  // drop (a posting time, a byline) stand between it and the story's first
+  // prose; else it may be a deck or the story's own first line.
+  const bool under_title = h == title + 1;
+  if (under_title) {
+    const std::size_t next = kept_after(h);
+    if (next == h + 1 || next >= n || !blocks[next].prose) return false;
+  }
   // A section's label over the headline ("Ticino", "Championship Division
   // Two"): a short line, not a sentence, is passed over once, unless it
   // heads a list ("Key points" over three lines shaped alike). (A block
@@ -211,7 +219,8 @@ bool drop_headline_after_menu(const std::vector<Rule>& rules, const std::vector<
     return j < n && blocks[j].words >= tuning::kTitleMinWordsWithoutUrl &&
            !blocks[j].ends_sentence && starts_like_headline(blocks[j].text);
   };
-  if (blocks[h].words < tuning::kTitleMinWordsWithoutUrl && !blocks[h].ends_sentence) {
+  if (!under_title && blocks[h].words < tuning::kTitleMinWordsWithoutUrl &&
+      !blocks[h].ends_sentence) {
     h = kept_after(h);
     if (h >= n) return false;
     const std::size_t next = kept_after(h);

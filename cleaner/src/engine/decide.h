@@ -140,7 +140,9 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // the lines the rules drop (a menu, a breadcrumb) and the first kept line
 // after them (or the next one, after a section's short label, unless the
 // two kept lines after that are shaped alike: a list's heading, "Key
-// points"), when it is the page's headline printed again: not a
+// points"), or the line right under the title when lines the rules drop
+// (a posting time, a byline) stand between it and the story's first prose,
+// when it is the page's headline printed again: not a
 // sentence nor a lead-in (a colon last), tuning::kTitleMinWordsWithoutUrl to
 // tuning::kHeadlineAfterMenuMaxWords words, starting like a headline,
 // with the story's prose within tuning::kTitleLookahead lines after it, and
