@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -1476,6 +1477,33 @@ TEST(PageText, AnExtractorsOutputIsNotAPage) {
   const Result r = Cleaner().clean(extract);
   EXPECT_EQ(r.input_kind, "extract");
   EXPECT_EQ(r.text, extract);
+}
+
+// An extractor's output of a shop's page: its specifications as a list's
+// items with their marks ("- Frame: Steel", then a mark alone over each
+// value), then the buyers' reviews. Marked items are an extractor's lists,
+// not a page's menu: the output is no whole page, and its lists stay.
+TEST(PageText, AnExtractorsMarkedListsAreNoMenu) {
+  const std::vector<std::string> specs = {"Frame: Steel", "Fork: Rigid", "Brakes: Disc",
+                                          "Gears: Hub", "Tyres: Puncture proof",
+                                          "Lamps: Front and back", "Rack: Rear", "Bell: Brass",
+                                          "Stand: Side", "Colour: Moss green", "Saddle: Leather"};
+  std::string extract;
+  for (const auto& s : specs) extract += "- " + s + "\n";
+  for (std::size_t i = 0; i < 8; ++i) {
+    std::string value = specs[i];
+    value.erase(value.find(':'), 1);
+    extract += "-\n" + value + "\n";
+  }
+  extract +=
+      "I have ridden this bike to work every day for three months and it has not let me down "
+      "once.\nThe hub gears shift cleanly even when the chain is wet, and the brakes bite well "
+      "in the rain.\nThe saddle took a few weeks to soften, but now it is the most comfortable "
+      "I have owned.\nMy only complaint is the weight when I carry it up the stairs to my "
+      "flat.\nReport\nHelpful\n";
+  const Result r = Cleaner().clean(extract);
+  EXPECT_EQ(r.input_kind, "extract");
+  EXPECT_NE(r.text.find("- Tyres: Puncture proof"), std::string::npos) << r.text;
 }
 
 TEST(PageText, AnExtractThatOpensWithItsStoryKeepsItsListsAfterIt) {

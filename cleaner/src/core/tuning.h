@@ -105,9 +105,10 @@ constexpr std::size_t kPageOuterLines = 10;
 // Prose under kPageThinProsePercent asks for twice the menu run: a short
 // story in a large page's chrome, told from an extractor's listing.
 // The menu must also show a run of kPageMenuWordsRun short lines made of
-// words only (no digit, no code or table punctuation): a code listing, a
-// table's cells or a product's specifications in an extractor's output are
-// short non-sentences too, but not a menu.
+// words only (no digit, no code or table punctuation, no list's mark): a
+// code listing, a table's cells, a product's specifications or a list an
+// extractor marked ("- Body: Alder") are short non-sentences too, but not a
+// menu.
 constexpr std::size_t kPageMenuWordsRun = 6;
 // A page opens with its menu: a run of kPageHeadMenuRun menu entries before
 // the story (the largest group of prose, as kPageClusterGap groups it), or

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/decoration.h"
 #include "core/text.h"
 #include "core/tuning.h"
 
@@ -38,9 +39,12 @@ bool is_short_line(const Written& b) {
 }
 
 // A short line of words only: a menu's entry rather than a line of code, a
-// table's cell or a specification ("8 Min", "});", "| 4 GB |").
+// table's cell or a specification ("8 Min", "});", "| 4 GB |"), nor a
+// list's item with an extractor's mark ("- Body: Alder", or the mark alone):
+// a page's text writes its menus without one, an extractor its lists with.
 bool is_menu_entry(const Written& b) {
   static constexpr std::string_view kNotMenu = "0123456789{}()[];=<>|\\$%";
+  if (b.text == "-" || b.text == "*" || !list_item(b.text).empty()) return false;
   static const auto* const not_menu = [] {
     auto* table = new std::array<bool, 256>();  // one lookup a byte, not a scan of kNotMenu
     for (const char c : kNotMenu) (*table)[static_cast<unsigned char>(c)] = true;
