@@ -43,12 +43,12 @@ bool took_title(const std::vector<Rule>& rules, const Decision& d) {
 // Before the story's first kept prose (first_prose), a few lines that are
 // not prose (tuning::kHeadBetweenMaxLines) between two dropped lines are
 // the page's (a byline, a desk's name between the posting time and a tool
-// row; a menu's items among the menu's other lines); the title stays: the first kept line that starts
-// like a headline, unless a title rule took the headline. Where one did,
-// the few lines (tuning::kMastheadMaxLines) at the top, above the first
-// dropped line, are the page's too: the site's name over a menu
-// ("GhanaVoice Online"), unless it names the page the URL names (a
-// product's name over its tagline, which the URL matched). `head` is the
+// row; a menu's items among the menu's other lines); the title stays: the
+// first kept line that starts like a headline, unless a title rule took the
+// headline. Where one did, the few lines (tuning::kMastheadMaxLines) at the
+// top, above the first dropped line, are the page's too: the site's name
+// over a menu ("GhanaVoice Online"), unless it names the page the URL names
+// (a product's name over its tagline, which the URL matched). `head` is the
 // head_among_dropped rule of each line.
 void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& blocks,
                   const PageUrl& url, const std::vector<Decision>& dec,
