@@ -587,8 +587,8 @@ TEST(Cleaner, AStoryTableUnderItsCapitalHeadStays) {
   EXPECT_TRUE(one_removal_by(r, "share-prompt"));
 }
 
-// After the story, the few lines left between a footer's run of dropped
-// lines and the last dropped line go, sentences too (a classified ad); after
+// After the story, the few lines left between a footer's dropped line and
+// the last dropped line go, sentences too (a classified ad); after
 // a newsletter box, which may stand inside a story, the story's last short
 // paragraphs stay, and so do lines that outweigh a fourth of the story.
 TEST(Cleaner, TheFewLinesLeftAmongTheFooterGo) {
@@ -637,6 +637,14 @@ TEST(Cleaner, TheFewLinesLeftAmongTheFooterGo) {
   const std::string five = ads + "Free firewood for anyone who collects it this weekend.\n";
   r = Cleaner().clean(story + more + footer + five + "Terms of Use");
   EXPECT_EQ(r.text, story + more + five.substr(0, five.size() - 1));
+
+  // One footer's line opens the run too, with kept lines after it and
+  // between the footer's other lines.
+  const std::size_t cut = footer.find('\n') + 1;
+  const std::string lesson = "Piano lessons for beginners on Tuesday evenings, all ages.\n";
+  r = Cleaner().clean(story + more + footer.substr(0, cut) + ad + footer.substr(cut) + lesson +
+                      "Terms of Use");
+  EXPECT_EQ(r.text, story + more.substr(0, more.size() - 1));
 }
 
 // Before the story's first paragraph, up to three short lines that are not
