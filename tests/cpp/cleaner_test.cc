@@ -695,6 +695,11 @@ TEST(Cleaner, TheNameUnderADeckGoesWithItsTime) {
   EXPECT_EQ(r.text, deck + story);
   r = Cleaner().clean(head + time + "Rents capped\n" + story);
   EXPECT_EQ(r.text, deck + "Rents capped\n" + story);
+  // A line only the chrome-words model took makes no deck: the short lines
+  // above it are the story's ("Three per cent cap"), not a byline's.
+  const std::string points = "Three per cent cap\nFines of 90,000 euros\n";
+  r = Cleaner().clean(head + points + "Weather Traffic Sports Entertainment\n" + story);
+  EXPECT_EQ(r.text, deck + points + story);
 }
 
 // After the story, a list of other stories goes with each headline's

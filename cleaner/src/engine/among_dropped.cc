@@ -89,12 +89,20 @@ void head_stretch(const std::vector<Rule>& rules, const std::vector<Block>& bloc
   // the story's next prose at most tuning::kHeadDeckMaxGap lines on is the
   // headline's deck; the few lines after it that are not prose are the
   // head's too ("Elena Sotomayor Ruiz" over her posting time), but for the
-  // one right above that prose (a live blog's first entry's heading).
+  // one right above that prose (a live blog's first entry's heading). A
+  // line only the chrome-words model took is no such line: it reads words,
+  // not a stamp's or a tool's form, and may be the story's own short line.
   if (title >= first_prose || !dropped(title)) return;
   std::size_t next = first_prose + 1;
   while (next < dec.size() && !(dec[next].kept() && blocks[next].prose)) ++next;
   std::size_t drops = 0, kept = 0;
-  for (std::size_t j = first_prose + 1; j < next; ++j) (dropped(j) ? drops : kept) += 1;
+  for (std::size_t j = first_prose + 1; j < next; ++j) {
+    if (!dropped(j)) {
+      ++kept;
+    } else if (dec[j].rule < 0 || rules[dec[j].rule].feature != Feature::kChromeWords) {
+      ++drops;
+    }
+  }
   if (next == dec.size() || next - first_prose > tuning::kHeadDeckMaxGap || drops == 0 ||
       kept > tuning::kHeadBetweenMaxLines) {
     return;

@@ -127,8 +127,8 @@ void drop_comment_runs(const std::vector<Rule>& rules, const std::vector<Block>&
 // dropped line at the output's top (tuning::kMastheadMaxLines; the site's
 // name) that do not agree with `url`'s slug, and, when at most that many
 // lines in all are kept between the first and the last dropped line, the
-// few after its deck (prose under it with a dropped line after) before the
-// story's next prose.
+// few after its deck (prose under it with a line after that a rule dropped,
+// not the chrome-words model alone) before the story's next prose.
 // Last, once those have gone: the lines a `closing_among_dropped` rule fits
 // go when every line left between a run of tuning::kClosingMinRun dropped
 // lines or more that a footer, copyright, comments or credit rule opens and
